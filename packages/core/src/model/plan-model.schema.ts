@@ -224,8 +224,17 @@ export const PlanModelSchema = z.object({
   modelVersion: z.literal(MODEL_VERSION),
   document: DocumentInfoSchema,
   plan: PlanSchema,
+  /** Paragraphs before the first heading (序言, an issuing notice). */
+  preamble: z.array(ParagraphSchema),
   outline: z.array(OutlineNodeSchema),
-  tableOfContents: z.array(z.object({ kind: NodeKindSchema, label: z.string(), title: z.string(), page: z.number().int().nullable() })),
+  tableOfContents: z.array(
+    z.object({
+      kind: NodeKindSchema,
+      label: z.string(),
+      title: z.string(),
+      page: z.number().int().nullable(),
+    }),
+  ),
   indicatorTable: IndicatorTableSchema.nullable(),
   indicators: z.array(IndicatorSchema),
   commitments: z.array(CommitmentSchema),
@@ -244,6 +253,7 @@ export type Footnote = z.infer<typeof FootnoteSchema>;
 export type Paragraph = z.infer<typeof ParagraphSchema>;
 export type NodeKind = z.infer<typeof NodeKindSchema>;
 export type Baseline = z.infer<typeof BaselineSchema>;
+export type Attribute = z.infer<typeof AttributeSchema>;
 export type Indicator = z.infer<typeof IndicatorSchema>;
 export type IndicatorTable = z.infer<typeof IndicatorTableSchema>;
 export type Commitment = z.infer<typeof CommitmentSchema>;

@@ -1,0 +1,117 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Why each package may not import what it may not: the message is shown with the error. */
+const CORE_IS_PURE =
+  'packages/core is pure (text and values in, values out): no I/O, no node:* modules, no other PlanTrack package. Do the I/O in formats, db, server or cli and pass the result in.';
+const FORMATS_BOUNDARY =
+  'packages/formats reads and writes files for core; it may import @plantrack/core only.';
+const CLI_BOUNDARY =
+  'The cli wires packages together; it must not reach into another package’s internals (import the package entry instead).';
+
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'stream',
+  'url',
+  'util',
+  'worker_threads',
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'scripts/**',
+      'examples/**',
+      'coverage/**',
+      'eslint.config.js',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      // One program over every source and test file (tsconfig.tests.json) keeps type-aware lint fast.
+      parserOptions: { project: ['./tsconfig.tests.json'], tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      '@typescript-eslint/no-unnecessary-condition': 'off',
+      // Spreading a string splits it into code points, which is exactly right for Chinese text.
+      '@typescript-eslint/no-misused-spread': 'off',
+    },
+  },
+  {
+    files: ['packages/core/src/**/*.ts'],
+    // Tests and their helpers may read fixture files; the shipped code may not.
+    ignores: ['packages/core/src/**/*.test.ts', 'packages/core/src/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins
+            .filter((n) => !n.includes('*'))
+            .map((name) => ({ name, message: CORE_IS_PURE })),
+          patterns: [
+            { group: ['node:*'], message: CORE_IS_PURE },
+            { group: ['@plantrack/*'], message: CORE_IS_PURE },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Date', message: `${CORE_IS_PURE} Time is passed in.` },
+        { name: 'process', message: CORE_IS_PURE },
+        { name: 'fetch', message: CORE_IS_PURE },
+      ],
+    },
+  },
+  {
+    files: ['packages/formats/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@plantrack/*', '!@plantrack/core'], message: FORMATS_BOUNDARY },
+            { group: ['@plantrack/core/*'], message: FORMATS_BOUNDARY },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/cli/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@plantrack/*/*', '../../*/src/*', '../../../packages/*'], message: CLI_BOUNDARY },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);

@@ -1,0 +1,7 @@
+/** @plantrack/core — the pure domain: plan model, ingestion, target grammar, extractors. */
+export * from './model/plan-model.schema.js';
+export { ingestText, type IngestOptions } from './ingest/ingest.js';
+export { IngestError, MAX_TEXT_CHARS } from './ingest/ingest-error.js';
+export { summarizePlan, type PlanSummary } from './ingest/plan-summary.js';
+export { parseTarget } from './target/target.grammar.js';
+export { toHalfWidth } from './text/width.js';

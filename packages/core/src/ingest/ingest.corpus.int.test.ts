@@ -1,0 +1,197 @@
+import { describe, expect, test } from 'vitest';
+import type { Indicator, OutlineNode, PlanModel } from '../model/plan-model.schema.js';
+import { readCorpus } from '../testing/documents.js';
+import { ingestText } from './ingest.js';
+import { walk } from './scope.js';
+
+const nodes = (model: PlanModel, kind: OutlineNode['kind']): OutlineNode[] =>
+  [...walk(model.outline)].filter((n) => n.kind === kind);
+const tocCount = (model: PlanModel, kind: OutlineNode['kind']): number =>
+  model.tableOfContents.filter((e) => e.kind === kind).length;
+const row = (i: Indicator): string =>
+  [i.seq, i.group, i.name, i.unit, i.attribute, i.target.text].join(' | ');
+
+describe('Suzhou (text extracted from a PDF)', () => {
+  const model = ingestText(readCorpus('suzhou-15th-outline.txt'));
+
+  test('is read as PDF text with its issuer and date', () => {
+    expect(model.document.layout).toBe('pdf-text');
+    expect(model.plan).toMatchObject({
+      region: '苏州市',
+      level: 'city',
+      issuer: '苏州市人民政府',
+      date: '2026-04',
+      periodStart: 2026,
+    });
+  });
+
+  test('part, chapter and section counts equal the table of contents', () => {
+    expect(tocCount(model, 'part')).toBe(15);
+    expect(tocCount(model, 'chapter')).toBe(66);
+    expect(nodes(model, 'part')).toHaveLength(15);
+    expect(nodes(model, 'chapter')).toHaveLength(66);
+    expect(nodes(model, 'section')).toHaveLength(tocCount(model, 'section'));
+    expect(model.findings.filter((f) => f.code === 'toc-mismatch')).toEqual([]);
+  });
+
+  test('page footers and hard line breaks do not leak into paragraphs', () => {
+    const paragraphs = [...walk(model.outline)].flatMap((n) => n.paragraphs);
+    expect(paragraphs.some((p) => /— \d+ —/.test(p.text))).toBe(false);
+    const green = paragraphs.find((p) => p.text.includes('累计创建市级以上绿色工厂'));
+    expect(green?.text).toContain('到2030年，累计创建市级以上绿色工厂1200家');
+  });
+
+  test('the table: 30 indicators in 4 groups with attributes, across the page break', () => {
+    expect(model.indicators).toHaveLength(30);
+    expect(model.indicatorTable?.groups).toEqual(['经济强', '百姓富', '环境美', '社会文明程度高']);
+    expect(model.indicators.map((i) => i.group).filter((g, k, all) => g !== all[k - 1])).toHaveLength(4);
+    expect(model.indicators.filter((i) => i.group === '经济强')).toHaveLength(12);
+    expect(model.indicators.filter((i) => i.attribute === '约束性')).toHaveLength(8);
+    expect(model.indicators.every((i) => !i.attributeInferred)).toBe(true);
+    expect(row(model.indicators[7] as Indicator)).toBe(
+      '8 | 经济强 | 规上数字经济核心产业营业收入占规上企业营业收入比重 | % | 预期性 | 32.5',
+    );
+    expect(model.indicators.map((i) => i.target.text)).toEqual([
+      '5 左右',
+      '高于地区生产总值年均增长',
+      '4.8 左右',
+      '80',
+      '提高 1 个百分点以上',
+      '＞40',
+      '＞60',
+      '32.5',
+      '稳中有升',
+      '62',
+      '10 左右',
+      '＞19',
+      '与地区生产总值增长同步',
+      '175',
+      '＞80',
+      '25',
+      '＞75',
+      '＜6',
+      '85 左右',
+      '完成省定目标',
+      '18',
+      '完成省定目标',
+      '28 左右',
+      '完成省定目标',
+      '≥7.64',
+      '12.6',
+      '150',
+      '＞6',
+      '93',
+      '完成省定目标',
+    ]);
+    const kinds = Object.fromEntries(model.indicators.map((i) => [i.seq, i.target.kind]));
+    expect(kinds).toMatchObject({
+      '1': 'rate',
+      '2': 'relative',
+      '9': 'qualitative',
+      '20': 'external',
+      '23': 'absolute',
+    });
+    expect(model.indicators[4]?.target).toMatchObject({ change: 'increase', value: 1, op: '>=' });
+    expect(model.indicators[24]?.target).toMatchObject({ op: '>=', value: 7.64 });
+  });
+});
+
+describe('Hangzhou (text of a web page)', () => {
+  const model = ingestText(readCorpus('hangzhou-15th-outline.txt'));
+
+  test('is read as web text; the issuing notice does not hide the title', () => {
+    expect(model.document.layout).toBe('web-text');
+    expect(model.plan).toMatchObject({
+      title: '杭州市国民经济和社会发展第十五个五年规划纲要',
+      issuer: '杭州市人民政府',
+      date: '2026-03-19',
+    });
+  });
+
+  test('every body heading is in the contents, in order, up to where the file is cut off', () => {
+    const toc = model.tableOfContents.filter((e) => e.kind === 'part' || e.kind === 'chapter');
+    const body = [...walk(model.outline)].filter((n) => n.kind === 'part' || n.kind === 'chapter');
+    expect(toc).toHaveLength(17 + 61);
+    // The stored copy ends inside chapter 49 (专栏33); everything up to there is present.
+    expect(body.map((n) => `${n.label} ${n.title}`)).toEqual(
+      toc.slice(0, body.length).map((e) => `${e.label} ${e.title}`),
+    );
+    expect(body.at(-1)?.label).toBe('第四十九章');
+    expect(nodes(model, 'part')[1]?.title).toBe('坚持“人工智能+”引领，加快建设人工智能创新发展第一城');
+    expect(model.findings.some((f) => f.code === 'toc-mismatch')).toBe(true);
+  });
+
+  test('the table: 29 numbered indicators in 5 groups, 2025 baselines, cumulative markers', () => {
+    expect(new Set(model.indicators.map((i) => i.seq.split('.')[0])).size).toBe(29);
+    expect(model.indicatorTable?.groups).toEqual([
+      '经济发展',
+      '创新驱动',
+      '民生福祉',
+      '绿色低碳',
+      '安全保障',
+    ]);
+    expect(model.indicatorTable?.notes).toEqual(['备注：[ ]内数据为累计数。']);
+    const [gdp] = model.indicators;
+    expect(gdp?.baseline).toMatchObject({ year: 2025, value: 5.2, text: '5.2左右', estimated: true });
+    expect(gdp?.target.text).toBe('5以上');
+    const trade = model.indicators.find((i) => i.seq === '4');
+    expect(trade?.baseline).toMatchObject({ year: 2024, value: 21.5, text: '21.5\n（2024年）' });
+    const jobs = model.indicators.find((i) => i.seq === '12');
+    expect(jobs?.target.text).toBe('＞25');
+    expect(jobs?.extra).toEqual({ '年均/累计': '[125]' });
+    expect(model.indicators.find((i) => i.seq === '17')?.target).toMatchObject({
+      kind: 'cumulative',
+      value: 5,
+      text: '[5]',
+    });
+    expect(model.indicators.find((i) => i.seq === '15.2')).toMatchObject({
+      name: '注册护士数',
+      parent: '每千人口拥有医护人员数',
+    });
+    expect(model.indicators.find((i) => i.seq === '20')?.target).toMatchObject({
+      kind: 'qualitative',
+      text: '稳步\n提高',
+    });
+    expect(model.indicators.find((i) => i.seq === '29')).toMatchObject({
+      name: '能源综合生产能力',
+      unit: '万吨标煤',
+    });
+    expect(model.indicators.filter((i) => i.attribute === '约束性').map((i) => i.seq)).toEqual([
+      '14',
+      '22',
+      '23',
+      '24',
+      '25',
+      '26',
+      '27',
+      '28',
+      '29',
+    ]);
+  });
+});
+
+describe('national outline (excerpt, markdown-like)', () => {
+  const model = ingestText(readCorpus('national-15th-outline-excerpt.txt'));
+
+  test('the contents lists 18 parts and 62 chapters; the body is an excerpt', () => {
+    expect(tocCount(model, 'part')).toBe(18);
+    expect(tocCount(model, 'chapter')).toBe(62);
+    expect(nodes(model, 'chapter').map((c) => c.label)).toEqual([
+      '第一章',
+      '第二章',
+      '第三章',
+      '第六十一章',
+      '第六十二章',
+    ]);
+  });
+
+  test("chapter 3's targets come out as commitments", () => {
+    const chapter3 = nodes(model, 'chapter').find((c) => c.label === '第三章');
+    const inChapter3 = model.commitments
+      .filter((c) => c.nodeId === chapter3?.id)
+      .map((c) => c.quantity?.text ?? '');
+    for (const q of ['7%以上', '5.5%', '17%', '1.45万亿斤左右', '58亿吨标准煤']) {
+      expect(inChapter3.some((t) => t.replace(/\s/g, '').includes(q))).toBe(true);
+    }
+  });
+});

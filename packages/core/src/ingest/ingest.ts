@@ -1,0 +1,131 @@
+import { extractAssignments, measuresWithoutOwner } from '../extract/assignment.extractor.js';
+import { extractCommitments } from '../extract/commitment.extractor.js';
+import {
+  DEFAULT_DEPARTMENT_REGISTRY,
+  DISTRICT_LOCAL_PREFIXES,
+  buildDepartmentRegistry,
+} from '../extract/department.registry.js';
+import { extractGazetteer } from '../extract/gazetteer.extractor.js';
+import { extractPhases } from '../extract/phase.extractor.js';
+import { MODEL_VERSION, type PlanModel } from '../model/plan-model.schema.js';
+import { detectLayout } from '../structure/layout.js';
+import { buildOutline } from '../structure/outline.builder.js';
+import { prepareLines } from '../structure/prepared-line.js';
+import { findToc } from '../structure/toc.js';
+import { assembleIndicators } from '../table/indicator.assembler.js';
+import { readIndicatorTable } from '../table/indicator-table.reader.js';
+import { SourceText } from '../text/source-text.js';
+import { auditPlan } from './findings.js';
+import { IngestError, MAX_TEXT_CHARS } from './ingest-error.js';
+import { readPlanMeta } from './plan-meta.js';
+
+export type IngestOptions = {
+  fileName?: string | null;
+  encoding?: string | null;
+  /** Department registry (canonical names and aliases); defaults to a Jiangsu district's departments. */
+  departments?: Parameters<typeof buildDepartmentRegistry>[0];
+};
+
+/**
+ * Ingests the text of a plan outline into the plan model: layout, contents, outline, indicator
+ * table, commitments, assignments, phases, gazetteer and the consistency audit. Pure: text in,
+ * model out. Throws `IngestError` only for input it refuses outright (empty or oversize).
+ */
+export function ingestText(input: string, options: IngestOptions = {}): PlanModel {
+  if (input.length > MAX_TEXT_CHARS) {
+    throw new IngestError('too-large', {
+      zh: `文本过长（${input.length} 字符，上限 ${MAX_TEXT_CHARS}），请检查是否为规划纲要。`,
+      en: `The text is too long (${input.length} characters, limit ${MAX_TEXT_CHARS}); check that it is a plan outline.`,
+    });
+  }
+  const text = input.replace(/^\uFEFF/, '');
+  if (text.trim().length === 0) {
+    throw new IngestError('empty', { zh: '文件没有文字内容。', en: 'The document contains no text.' });
+  }
+  const source = new SourceText(text);
+  const lines = prepareLines(source);
+  const layout = detectLayout(source.lines);
+  const toc = findToc(lines);
+  const { plan, titleLines } = readPlanMeta(lines);
+  const inToc = (i: number): boolean => toc !== null && i >= toc.startLine && i < toc.endLine;
+  const table = readIndicatorTable(lines, plan.periodEnd, inToc);
+  const inTable = (i: number): boolean => table !== null && i >= table.startLine && i < table.endLine;
+  const isTitle = new Set(titleLines);
+  const { outline, preamble, units } = buildOutline(
+    lines,
+    layout,
+    toc,
+    source,
+    (i) => inToc(i) || inTable(i) || isTitle.has(i),
+  );
+  const indicators = table ? assembleIndicators(table.columns, table.rows, source) : [];
+  const registry = options.departments
+    ? buildDepartmentRegistry(options.departments, { localPrefixes: DISTRICT_LOCAL_PREFIXES })
+    : DEFAULT_DEPARTMENT_REGISTRY;
+  const assignments = extractAssignments(units, registry);
+  const commitments = extractCommitments(units, indicators, {
+    periodStart: plan.periodStart ?? 2026,
+    periodEnd: plan.periodEnd ?? 2030,
+  });
+  const findings = auditPlan({
+    outline,
+    indicators,
+    commitments,
+    assignments,
+    toc,
+    units,
+    bodyText: units.map((u) => u.text).join('\n'),
+    ownerlessMeasures: measuresWithoutOwner(units, assignments),
+  });
+  const warnings =
+    outline.length === 0
+      ? [
+          {
+            zh: '未识别出篇、章、节结构，已按段落读取全文。',
+            en: 'No parts, chapters or sections were recognised; the text was read as plain paragraphs.',
+          },
+        ]
+      : [];
+  const tableRange = table
+    ? source.span(
+        lines[table.startLine]?.text.sourceRange().start ?? 0,
+        lines[Math.max(table.startLine, table.endLine - 1)]?.text.sourceRange().end ?? 0,
+      )
+    : null;
+  return {
+    modelVersion: MODEL_VERSION,
+    document: {
+      layout,
+      characters: text.length,
+      lines: source.lines.length,
+      encoding: options.encoding ?? null,
+      fileName: options.fileName ?? null,
+    },
+    plan,
+    preamble,
+    outline,
+    tableOfContents: (toc?.entries ?? []).map(({ kind, label, title, page }) => ({
+      kind,
+      label,
+      title,
+      page,
+    })),
+    indicatorTable:
+      table && tableRange
+        ? {
+            caption: table.caption?.text ?? null,
+            columns: table.columns.map((c) => c.title),
+            groups: [...new Set(indicators.map((i) => i.group).filter((g): g is string => g !== null))],
+            notes: table.notes.map((n) => n.text),
+            source: tableRange,
+          }
+        : null,
+    indicators,
+    commitments,
+    assignments,
+    phases: extractPhases(units),
+    gazetteer: extractGazetteer(units),
+    findings,
+    warnings,
+  };
+}

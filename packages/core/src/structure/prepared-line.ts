@@ -1,0 +1,31 @@
+import type { Footnote } from '../model/plan-model.schema.js';
+import { MappedText } from '../text/mapped-text.js';
+import type { SourceText } from '../text/source-text.js';
+import { cleanWordMarkers } from '../text/word-markers.js';
+
+/** A source line with Word markers removed; `text` keeps leading tabs (table cells start with one). */
+export type PreparedLine = {
+  index: number;
+  text: MappedText;
+  /** `text` without surrounding white space, the form headings and paragraphs are matched on. */
+  trimmed: string;
+  footnoteRefs: string[];
+  footnotes: Footnote[];
+};
+
+/** Lines longer than this are cut for matching; the whole line still becomes paragraph text. */
+const MAX_MATCH_CHARS = 4000;
+
+export function prepareLines(source: SourceText): PreparedLine[] {
+  return source.lines.map((line) => {
+    const cleaned = cleanWordMarkers(MappedText.fromSource(line.raw, line.start), source);
+    const trimmed = cleaned.text.text.slice(0, MAX_MATCH_CHARS).trim();
+    return {
+      index: line.index,
+      text: cleaned.text,
+      trimmed,
+      footnoteRefs: cleaned.footnoteRefs,
+      footnotes: cleaned.footnotes,
+    };
+  });
+}

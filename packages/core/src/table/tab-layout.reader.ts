@@ -1,0 +1,67 @@
+import type { PreparedLine } from '../structure/prepared-line.js';
+import { MappedText } from '../text/mapped-text.js';
+import { classifyColumn } from './columns.js';
+import type { RawRow, RawTable } from './raw-table.js';
+import { readNotes } from './table-notes.js';
+
+/**
+ * Reads a Word-export table: one cell per line starting with a tab, rows separated by blank lines,
+ * cell text continued on untabbed lines, merged cells written as empty cells. A row with more cells
+ * than the header names a parent and a sub-indicator in the name column.
+ */
+export function readTabLayoutTable(
+  lines: readonly PreparedLine[],
+  headerLine: number,
+  periodEnd: number | null,
+): Omit<RawTable, 'caption'> {
+  const blocks: { cells: MappedText[]; start: number; end: number }[] = [];
+  let i = headerLine;
+  while (i < lines.length) {
+    while (i < lines.length && (lines[i]?.trimmed ?? '') === '' && !lines[i]?.text.text.startsWith('\t')) i++;
+    if (i >= lines.length || !lines[i]?.text.text.startsWith('\t')) break;
+    const cells: MappedText[] = [];
+    const start = i;
+    while (i < lines.length && (lines[i]?.text.text.startsWith('\t') || (lines[i]?.trimmed ?? '') !== '')) {
+      const line = lines[i] as PreparedLine;
+      if (line.text.text.startsWith('\t')) cells.push(line.text.slice(1).trim());
+      else if (cells.length > 0)
+        cells.push(MappedText.concat([cells.pop() as MappedText, line.text.trim()], '\n'));
+      i++;
+    }
+    blocks.push({ cells, start, end: i });
+  }
+  const [header, ...body] = blocks;
+  const columns = (header?.cells ?? []).map((c) => classifyColumn(c.text, periodEnd));
+  const nameIndex = columns.findIndex((c) => c.role === 'name');
+  const rows = body.map((block) => toRow(block.cells, columns.length, nameIndex, lines, block));
+  const notes = readNotes(lines, i);
+  return { columns, rows, notes: notes.notes, startLine: headerLine, endLine: notes.endLine };
+}
+
+function toRow(
+  cells: MappedText[],
+  columnCount: number,
+  nameIndex: number,
+  lines: readonly PreparedLine[],
+  block: { start: number; end: number },
+): RawRow {
+  const extra = Math.max(0, cells.length - columnCount);
+  const values = new Map<number, MappedText>();
+  const row: RawRow = {
+    group: null,
+    seq: null,
+    names: [],
+    values,
+    start: lines[block.start]?.text.sourceRange().start ?? 0,
+    end: lines[block.end - 1]?.text.sourceRange().end ?? 0,
+  };
+  cells.forEach((cell, index) => {
+    if (nameIndex >= 0 && index >= nameIndex && index <= nameIndex + extra) {
+      row.names.push(cell);
+      return;
+    }
+    const column = nameIndex >= 0 && index > nameIndex ? index - extra : index;
+    values.set(column, cell);
+  });
+  return row;
+}

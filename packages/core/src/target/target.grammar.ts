@@ -1,0 +1,340 @@
+import type { Comparator, Target, TargetKind } from '../model/plan-model.schema.js';
+import { toHalfWidth } from '../text/width.js';
+import { readNumberAt } from './number.reader.js';
+import { matchExternal, matchRelative } from './target.phrases.js';
+import {
+  DECREASE_VERBS,
+  INCREASE_VERBS,
+  LEVEL_VERBS,
+  PLACEHOLDER_RE,
+  PREFIX_COMPARATORS,
+  QUALITATIVE_RE,
+  SUFFIX_COMPARATORS,
+  UNIT_AT_START_RE,
+} from './target.vocabulary.js';
+
+/** Context for reading one target value. */
+export type TargetOptions = {
+  /** Unit from the indicator's unit column or name (`%`, `万人`); used when the value itself has none. */
+  unit?: string | null;
+  /** Name of the indicator row: `年均增速`/`年均增长` in it make a plain value a rate, `累计` cumulative. */
+  indicatorName?: string | null;
+  /**
+   * Words around the value: the clause before it in running text, or a column title such as
+   * `年均/累计`; `年均`/`每年` (not `年均浓度`) make it a rate, `累计` cumulative.
+   */
+  context?: string | null;
+};
+
+/** Longer inputs are not a target cell or fragment; they are returned unparsed without being read. */
+export const MAX_TARGET_TEXT_LENGTH = 400;
+
+/**
+ * Reads one target as written in an indicator table cell or a fragment of running text, e.g. `4以上`,
+ * `11以上\n（累计）`, `26.5左右（含常州经开区）`, `4.5-5,努力争取更好结果`, `年均增长7%以上`,
+ * `提高1个百分点以上`, `高于全市平均`, `完成市定目标`, `稳中有升`.
+ *
+ * Decisions worth knowing:
+ * - `text` is always the exact input; parsing works on a half-width, whitespace-free copy, so PDF
+ *   spacing (`提高 1 个百分点以上`) and full-width forms (`＞40`, `１２．５％`) read the same.
+ * - `万`/`亿` stay in the unit as written (`138万人` → 138 `万人`); values are never rescaled.
+ * - A placeholder cell (`—`, `-`, `/`, `…`) is a deliberate "no target": kind `qualitative`,
+ *   `parsed: true`, value null, `qualifier` = the placeholder. An empty cell is `parsed: false`.
+ * - Kind precedence for numbers: range > cumulative/rate (markers in the text first, then
+ *   `options.unit`, `options.context`, `options.indicatorName`) > absolute. In the name only a growth
+ *   `年均` counts (`年均增速` is a rate, `PM2.5年均浓度` is not); a column title such as `年均/累计`
+ *   passed as `context` reads as the marker written first. Changes (`下降20%`) are
+ *   `absolute` with `change` set; a rate worded with a verb (`年均下降2%`) also gets `change`.
+ * - `qualifier` collects a leading hedge (`力争`), unknown bracket notes and trailing words, joined by `；`.
+ * - Unreadable text gives kind `qualitative`, `parsed: false`. Never throws; inputs longer than
+ *   {@link MAX_TARGET_TEXT_LENGTH} are not read at all, and every pattern used is linear.
+ */
+export function parseTarget(text: string, options: TargetOptions = {}): Target {
+  try {
+    return readTarget(text, options);
+  } catch {
+    return blankTarget(text);
+  }
+}
+
+type Flags = {
+  cumulative: boolean;
+  rate: boolean;
+  estimated: boolean;
+  year: number | null;
+  scope: string | null;
+  notes: string[];
+  bracketValue: string | null;
+};
+
+const BRACKET_RE = /([([【〔])([^()[\]【】〔〕]{0,80})[)\]】〕]/g;
+const ESTIMATE_MARK_RE = /[∗*※]|\(?(?:预计|预估|估计)\)?/g;
+const SPLIT_RE = /[，;；。]|,(?!\d{3}(?!\d))/;
+const HEDGE_RE = /^(?:力争|争取|努力|确保|力求|预期)/;
+const YEAR_PREFIX_RE = /^((?:19|20)\d{2})年(?:底|末)?(?=[^\d年])/;
+const CUMULATIVE_PREFIX_RE = /^(?:五年|期内|“十[一二三四五六七八九]五”期间)?累计/;
+const BASELINE_RE =
+  /^(?:比|较)(?:(?:19|20)\d{2}年(?:底|末)?)?[^\d]{0,12}?(?=提高|提升|增加|增长|上升|扩大|下降|降低|减少|缩小|压减|削减|缩减|回落)/;
+const RATE_PREFIX_RE =
+  /^(?:年均|每年|平均每年)?(?:增速|增幅)(?:为|达到|达)?|^(?:年均|每年|平均每年|年)(?=增长|提高|提升|下降|降低|递增|递减|增加|减少|新增|增收)|^(?:年均|每年)/;
+/** `年均` as a growth rate (`年均增速`, `年均增长`), not an average level (`年均浓度`). */
+const GROWTH_RATE_RE =
+  /(?:年均|每年|平均每年)(?:增长|增速|增幅|提高|提升|下降|降低|递增|递减|增加|减少|新增|增收)/;
+const RANGE_SEP_RE = /^(?:-|~|〜|—|–|―|－|至|到)/;
+const GENERIC_UNIT_RE = /^[^\d.以及左上下约,，~\-—–]{1,10}?(?=及以上|及以下|以上|以下|以内|左右|上下|$)/;
+
+function readTarget(text: string, options: TargetOptions): Target {
+  const target = blankTarget(text);
+  if (text.length > MAX_TARGET_TEXT_LENGTH) return target;
+  let s = toHalfWidth(text).replace(/[\s\u200b-\u200d\ufeff]+/g, '');
+  const flags: Flags = {
+    cumulative: false,
+    rate: false,
+    estimated: false,
+    year: null,
+    scope: null,
+    notes: [],
+    bracketValue: null,
+  };
+  if (/[∗*※]|预计|预估|估计/.test(s)) flags.estimated = true;
+  s = s.replace(ESTIMATE_MARK_RE, '');
+  s = s.replace(BRACKET_RE, (_all, open: string, inner: string) => {
+    readBracket(open, inner, flags);
+    return '';
+  });
+  target.estimated = flags.estimated;
+  target.year = flags.year;
+  target.scope = flags.scope;
+  if (s.length === 0 && flags.bracketValue !== null) {
+    s = flags.bracketValue;
+    flags.cumulative = true;
+  }
+  if (s.length === 0) return withNotes(target, flags.notes, null);
+  if (PLACEHOLDER_RE.test(s)) {
+    return { ...withNotes(target, flags.notes, s), kind: 'qualitative', parsed: true };
+  }
+  const split = SPLIT_RE.exec(s);
+  let head = split ? s.slice(0, split.index) : s;
+  let tail = split ? s.slice(split.index + split[0].length) : '';
+  if (head.length === 0) {
+    head = tail;
+    tail = '';
+  }
+  const hedge = HEDGE_RE.exec(head);
+  if (hedge) head = head.slice(hedge[0].length);
+  const lead = hedge ? hedge[0] : null;
+  const noteParts = (extra: string | null): string[] => [lead ?? '', ...flags.notes, extra ?? '', tail];
+
+  const external = matchExternal(head);
+  if (external) {
+    return { ...withNotes(target, noteParts(null)), kind: 'external', setBy: external.setBy, parsed: true };
+  }
+  if (QUALITATIVE_RE.test(head)) {
+    return { ...withNotes(target, noteParts(null)), kind: 'qualitative', parsed: true };
+  }
+  const relative = matchRelative(head);
+  if (relative) {
+    const margin = relative.rest ? readValue(relative.rest) : null;
+    return {
+      ...withNotes(target, noteParts(margin ? margin.rest : relative.rest)),
+      kind: 'relative',
+      op: relative.op,
+      reference: relative.reference,
+      value: margin ? margin.value : null,
+      unit: margin ? margin.unit : null,
+      parsed: true,
+    };
+  }
+  const numeric = readNumeric(head, flags);
+  if (!numeric) return withNotes(target, noteParts(null), null);
+  const kind = resolveKind(numeric.range, flags, options);
+  return {
+    ...withNotes(target, noteParts(numeric.rest)),
+    kind,
+    op: numeric.range ? null : numeric.op,
+    value: numeric.value,
+    valueMax: numeric.valueMax,
+    unit: numeric.unit ?? fallbackUnit(options),
+    year: flags.year,
+    change: numeric.change,
+    parsed: true,
+  };
+}
+
+function blankTarget(text: string): Target {
+  return {
+    text,
+    kind: 'qualitative',
+    op: null,
+    value: null,
+    valueMax: null,
+    unit: null,
+    scope: null,
+    estimated: false,
+    year: null,
+    change: null,
+    reference: null,
+    setBy: null,
+    qualifier: null,
+    parsed: false,
+  };
+}
+
+function withNotes(target: Target, parts: readonly string[], override?: string | null): Target {
+  if (override !== undefined) return { ...target, qualifier: override };
+  const kept = parts.filter((p) => p.length > 0);
+  return { ...target, qualifier: kept.length > 0 ? kept.join('；') : null };
+}
+
+function readBracket(open: string, inner: string, flags: Flags): void {
+  if (inner.length === 0) return;
+  if (/^累计(?:值|数)?$/.test(inner)) flags.cumulative = true;
+  else if (/^年均(?:值)?$/.test(inner)) flags.rate = true;
+  else if (/^(?:19|20)\d{2}年?(?:底|末)?(?:数据|值|数)?$/.test(inner)) flags.year = Number(inner.slice(0, 4));
+  else if (/^(?:含|不含|包含|包括|不包括|其中)|口径/.test(inner)) flags.scope = inner;
+  else if (open !== '(' && /^[\d.,~\-—–]+$/.test(inner)) flags.bracketValue = inner;
+  else flags.notes.push(inner);
+}
+
+type Numeric = {
+  op: Comparator;
+  value: number;
+  valueMax: number | null;
+  unit: string | null;
+  change: Target['change'];
+  range: boolean;
+  rest: string;
+};
+
+function readNumeric(input: string, flags: Flags): Numeric | null {
+  let s = input;
+  const year = YEAR_PREFIX_RE.exec(s);
+  if (year && /\d/.test(s.slice(year[0].length))) {
+    flags.year = Number(year[1]);
+    s = stripLevelVerbs(s.slice(year[0].length));
+  }
+  const cumulative = CUMULATIVE_PREFIX_RE.exec(s);
+  if (cumulative) {
+    flags.cumulative = true;
+    s = s.slice(cumulative[0].length);
+  }
+  const baseline = BASELINE_RE.exec(s);
+  if (baseline) s = s.slice(baseline[0].length);
+  const rate = RATE_PREFIX_RE.exec(s);
+  if (rate) {
+    flags.rate = true;
+    s = s.slice(rate[0].length);
+  }
+  let change: Target['change'] = null;
+  const verb = startsWithAny(s, [...INCREASE_VERBS, ...DECREASE_VERBS]);
+  if (verb !== null) {
+    const afterVerb = s.slice(verb.length);
+    const toLevel = /^(?:到|至)/.exec(afterVerb);
+    if (toLevel) s = afterVerb.slice(toLevel[0].length);
+    else {
+      change = INCREASE_VERBS.includes(verb) ? 'increase' : 'decrease';
+      s = afterVerb;
+    }
+  }
+  s = stripLevelVerbs(s);
+  let prefixOp: Comparator | null = null;
+  for (const [word, op] of PREFIX_COMPARATORS) {
+    if (s.startsWith(word) && /^[-\d零〇一二两三四五六七八九十百千]/.test(s.slice(word.length))) {
+      prefixOp = op;
+      s = s.slice(word.length);
+      break;
+    }
+  }
+  const first = readValue(s);
+  if (!first) return null;
+  const { value } = first;
+  let { unit, rest } = first;
+  let valueMax: number | null = null;
+  let range = false;
+  const sep = RANGE_SEP_RE.exec(rest);
+  if (sep) {
+    const second = readValue(rest.slice(sep[0].length));
+    if (second && second.value >= value) {
+      valueMax = second.value;
+      unit = second.unit ?? unit;
+      rest = second.rest;
+      range = true;
+    }
+  }
+  let suffixOp: Comparator | null = null;
+  for (const [word, op] of SUFFIX_COMPARATORS) {
+    if (rest.startsWith(word)) {
+      suffixOp = op;
+      rest = rest.slice(word.length);
+      break;
+    }
+  }
+  const op = prefixOp ?? suffixOp ?? (first.over ? '>' : '=');
+  return { op, value, valueMax, unit, change, range, rest };
+}
+
+/** Reads `number [余|多] [unit]` at the start of `s`. */
+function readValue(s: string): { value: number; unit: string | null; rest: string; over: boolean } | null {
+  let sign = 1;
+  let offset = 0;
+  if (s.startsWith('-') || s.startsWith('+')) {
+    sign = s.startsWith('-') ? -1 : 1;
+    offset = 1;
+  }
+  const token = readNumberAt(s, offset);
+  if (!token) return null;
+  let rest = s.slice(token.end);
+  const over = /^(?:余|多)/.test(rest);
+  if (over) rest = rest.slice(1);
+  const known = UNIT_AT_START_RE.exec(rest);
+  const generic = known ? null : GENERIC_UNIT_RE.exec(rest);
+  const unitText = known?.[0] ?? generic?.[0] ?? '';
+  rest = rest.slice(unitText.length);
+  return { value: sign * token.value, unit: unitText.length > 0 ? unitText : null, rest, over };
+}
+
+function stripLevelVerbs(input: string): string {
+  let s = input;
+  for (let i = 0; i < 3; i++) {
+    const verb = startsWithAny(s, LEVEL_VERBS);
+    if (verb === null) break;
+    const after = s.slice(verb.length);
+    if (!/^[-\d零〇一二两三四五六七八九十百千<>=≥≤⩾⩽~超约近不低高大小少至突控]/.test(after)) break;
+    s = after;
+  }
+  return s;
+}
+
+function startsWithAny(s: string, words: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const w of words) if (s.startsWith(w) && (best === null || w.length > best.length)) best = w;
+  return best;
+}
+
+function resolveKind(range: boolean, flags: Flags, options: TargetOptions): TargetKind {
+  if (range) return 'range';
+  if (flags.cumulative || flags.rate) return flags.cumulative ? 'cumulative' : 'rate';
+  const sources: Array<[string | null | undefined, RegExp]> = [
+    [options.unit, /年均|每年/],
+    [options.context, /年均(?!浓度|水平|值)|每年/],
+    [options.indicatorName, GROWTH_RATE_RE],
+  ];
+  for (const [source, rateRe] of sources) {
+    if (!source) continue;
+    const cumulativeAt = source.indexOf('累计');
+    const rateAt = source.search(rateRe);
+    if (cumulativeAt < 0 && rateAt < 0) continue;
+    if (rateAt < 0) return 'cumulative';
+    if (cumulativeAt < 0) return 'rate';
+    return cumulativeAt < rateAt ? 'cumulative' : 'rate';
+  }
+  return 'absolute';
+}
+
+/** The unit given by the caller, else the last parenthesised group of the indicator name (`（万人）`). */
+function fallbackUnit(options: TargetOptions): string | null {
+  if (options.unit !== undefined) return options.unit;
+  if (!options.indicatorName) return null;
+  const m = /\(([^()]{1,12})\)$/.exec(toHalfWidth(options.indicatorName).trim());
+  return m?.[1] ?? null;
+}

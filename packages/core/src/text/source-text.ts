@@ -1,0 +1,53 @@
+import type { SourceSpan } from '../model/plan-model.schema.js';
+
+/** One physical line of the source document. `end` excludes the line break. */
+export type SourceLine = { index: number; start: number; end: number; raw: string };
+
+/**
+ * The decoded source document, split into lines, able to turn offsets into spans with line numbers.
+ * Everything extracted keeps offsets into this text, which is what "traceable" means here.
+ */
+export class SourceText {
+  readonly lines: SourceLine[];
+  private readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    this.lines = [];
+    this.lineStarts = [];
+    const breaks = /\r\n|\n|\r/g;
+    let start = 0;
+    let index = 0;
+    for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
+      this.push(index++, start, match.index);
+      start = match.index + match[0].length;
+    }
+    this.push(index, start, text.length);
+  }
+
+  private push(index: number, start: number, end: number): void {
+    this.lines.push({ index, start, end, raw: this.text.slice(start, end) });
+    this.lineStarts.push(start);
+  }
+
+  /** 1-based line number of an offset. */
+  lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.lineStarts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  span(start: number, end: number): SourceSpan {
+    const safeEnd = Math.max(start, end);
+    return {
+      start,
+      end: safeEnd,
+      lineStart: this.lineOf(start),
+      lineEnd: this.lineOf(Math.max(start, safeEnd - 1)),
+    };
+  }
+}

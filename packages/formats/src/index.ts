@@ -1,0 +1,14 @@
+export { FormatError, isFormatError } from './format.error.js';
+export type { FormatErrorCode, FormatErrorMessages, FormatErrorOptions } from './format.error.js';
+export { DEFAULT_LIMITS, resolveReadLimits } from './read-limits.js';
+export type { ReadLimits } from './read-limits.js';
+export { decodeText } from './text.decoder.js';
+export type { DecodedText, TextEncodingName } from './text.decoder.js';
+export { readDocx } from './docx.reader.js';
+export type { DocxLayoutOptions } from './docx-blocks.renderer.js';
+export { readPdf } from './pdf.reader.js';
+export { groupTextLines } from './pdf-lines.js';
+export type { PlacedText } from './pdf-lines.js';
+export { readDocument } from './document.reader.js';
+export type { DocumentFormat, DocumentText } from './document.reader.js';
+export { writeWordExportDocx } from './docx.writer.js';

@@ -1,0 +1,80 @@
+// npm run bench:ingest — median ingest time per document beside a floor measured in the same run:
+// one plain regex pass over the same text. Also: .docx input (read + ingest) and a cold start of
+// the CLI (beside a bare `node -e ""`). Appends the figures to docs/benchmarks.md.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ingestText } from '../packages/core/dist/index.js';
+import { readDocument, writeWordExportDocx } from '../packages/formats/dist/index.js';
+import { appendRows, median, medianMs, medianMsAsync } from './bench-lib.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const documents = [
+  join(root, 'examples/wujin-15th-outline.txt'),
+  ...['suzhou-15th-outline.txt', 'hangzhou-15th-outline.txt', 'national-15th-outline-excerpt.txt']
+    .map((name) => join(root, '../shared/corpus', name))
+    .filter((path) => existsSync(path)),
+];
+
+/** The floor: one pass of a plain regex over the text (sentence ends counted). */
+function regexPass(text) {
+  const pattern = /[。；！？]/g;
+  let count = 0;
+  while (pattern.exec(text)) count++;
+  return count;
+}
+
+const rows = [];
+for (const path of documents) {
+  const text = readFileSync(path, 'utf8');
+  const name = path.split('/').pop();
+  const ingest = medianMs(() => ingestText(text), { runs: 40, warmup: 15 });
+  const floor = medianMs(() => regexPass(text), { runs: 40, warmup: 15 });
+  rows.push({
+    bench: 'ingest',
+    case: `${name} (${Math.round(text.length / 1000)}k chars, warm)`,
+    median: ingest,
+    floor,
+  });
+}
+
+const sample = readFileSync(documents[0], 'utf8');
+const docx = await writeWordExportDocx(sample);
+const docxMedian = await medianMsAsync(async () =>
+  ingestText((await readDocument(docx, 'sample.docx')).text),
+);
+rows.push({
+  bench: 'ingest',
+  case: `wujin as .docx (${Math.round(docx.length / 1000)} KB, read + ingest, warm)`,
+  median: docxMedian,
+  floor: medianMs(() => regexPass(sample), { runs: 40, warmup: 15 }),
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'plantrack-bench-'));
+const json = join(dir, 'out');
+writeFileSync(json, '');
+const cli = join(root, 'packages/cli/dist/main.js');
+const time = (args) => {
+  const start = performance.now();
+  execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  return performance.now() - start;
+};
+const cold = median(Array.from({ length: 5 }, () => time([cli, 'ingest', documents[0], '--out', dir])));
+const bare = median(Array.from({ length: 5 }, () => time(['-e', ''])));
+rows.push({
+  bench: 'ingest',
+  case: 'cold start: plantrack ingest wujin --out',
+  median: cold,
+  floor: bare,
+  notes: 'floor = node -e ""',
+});
+
+for (const r of rows) {
+  console.log(
+    `${r.case.padEnd(58)} median ${r.median.toFixed(2).padStart(8)} ms   floor ${r.floor.toFixed(3).padStart(8)} ms   ratio ${(r.median / r.floor).toFixed(1)}`,
+  );
+}
+appendRows(rows);
+console.log('appended to docs/benchmarks.md');
