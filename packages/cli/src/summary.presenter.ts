@@ -15,7 +15,7 @@ export function formatSummary(model: PlanModel, lang: Lang): string {
           `结构：${s.parts} 篇、${s.chapters} 章、${s.sections} 节、${s.subheadings} 小标题、${s.items} 条；${s.paragraphs} 段；${s.footnotes} 个脚注`,
           `指标：${s.indicators} 项（${s.indicatorGroups} 类，约束性 ${s.binding} 项）`,
           `目标任务：${s.commitments} 条；牵头条款：${s.assignmentClauses} 条（${s.leadAssignments} 个牵头单位）`,
-          `阶段：${model.phases.map((ph) => `${ph.name}（${ph.startYear}–${ph.endYear}）`).join('、') || '无'}；地名：${s.places} 个`,
+          `阶段：${model.phases.map((ph) => `${ph.name}（${years(ph)}）`).join('、') || '无'}；地名：${s.places} 个`,
           `审查发现：${s.findings.error} 个错误、${s.findings.warning} 个警告、${s.findings.info} 个提示`,
         ]
       : [
@@ -24,7 +24,7 @@ export function formatSummary(model: PlanModel, lang: Lang): string {
           `Structure: ${s.parts} parts, ${s.chapters} chapters, ${s.sections} sections, ${s.subheadings} subheadings, ${s.items} items; ${s.paragraphs} paragraphs; ${s.footnotes} footnotes`,
           `Indicators: ${s.indicators} (${s.indicatorGroups} groups, ${s.binding} binding)`,
           `Commitments: ${s.commitments}; lead clauses: ${s.assignmentClauses} (${s.leadAssignments} lead departments)`,
-          `Phases: ${model.phases.map((ph) => `${ph.name} (${ph.startYear}–${ph.endYear})`).join(', ') || 'none'}; places: ${s.places}`,
+          `Phases: ${model.phases.map((ph) => `${ph.name} (${years(ph)})`).join(', ') || 'none'}; places: ${s.places}`,
           `Findings: ${s.findings.error} errors, ${s.findings.warning} warnings, ${s.findings.info} notes`,
         ];
   for (const finding of model.findings) {
@@ -33,4 +33,8 @@ export function formatSummary(model: PlanModel, lang: Lang): string {
   }
   for (const warning of model.warnings) lines.push(`  ! ${lang === 'zh' ? warning.zh : warning.en}`);
   return lines.join('\n');
+}
+
+function years(phase: { startYear: number; endYear: number }): string {
+  return phase.startYear === phase.endYear ? String(phase.startYear) : `${phase.startYear}–${phase.endYear}`;
 }

@@ -9,7 +9,7 @@ import type {
 import type { TextUnit } from '../extract/text-unit.js';
 import { compact, type Toc } from '../structure/toc.js';
 import { toHalfWidth } from '../text/width.js';
-import { readScope, scopeAt, targetScope, walkWithPath, type DeclaredScope } from './scope.js';
+import { readScope, scopeAt, targetScope, walk, walkWithPath, type DeclaredScope } from './scope.js';
 
 export type AuditInput = {
   outline: OutlineNode[];
@@ -31,11 +31,11 @@ const RETROSPECTIVE = /成效|成就|回顾|发展基础|“十四五”/;
  * finding carries its sources and a message in Chinese and English.
  */
 export function auditPlan(input: AuditInput): Finding[] {
-  return [
+  const findings = [
     ...unparsedTargets(input.indicators),
     ...baselineChecks(input),
     ...conflictingTargets(input),
-    ...unmentioned(input.indicators, input.bodyText),
+    ...unmentioned(input.indicators, input.bodyText, new Set(input.commitments.map((c) => c.indicatorSeq))),
     ...input.ownerlessMeasures.map((span) =>
       finding(
         'measure-without-owner',
@@ -48,6 +48,14 @@ export function auditPlan(input: AuditInput): Finding[] {
     ...unknownDepartments(input.assignments),
     ...tocMismatches(input.outline, input.toc),
   ];
+  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+/** Target texts keep their line breaks (`10\n（累计）`); messages show them on one line. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, '');
 }
 
 function finding(
@@ -75,8 +83,8 @@ function unparsedTargets(indicators: Indicator[]): Finding[] {
         'unparsed-target',
         'warning',
         {
-          zh: `${label(i).zh}的目标值“${i.target.text}”无法解析，请人工确认。`,
-          en: `${label(i).en}: target "${i.target.text}" could not be parsed; please confirm it by hand.`,
+          zh: `${label(i).zh}的目标值“${oneLine(i.target.text)}”无法解析，请人工确认。`,
+          en: `${label(i).en}: target "${oneLine(i.target.text)}" could not be parsed; please confirm it by hand.`,
         },
         [i.source],
         i.seq,
@@ -92,6 +100,7 @@ function unparsedTargets(indicators: Indicator[]): Finding[] {
 function baselineChecks(input: AuditInput): Finding[] {
   const out: Finding[] = [];
   const plannedScope = targetScope(input.outline);
+  const retrospective = retrospectiveUnits(input);
   for (const indicator of input.indicators) {
     if (!comparableLevel(indicator)) continue;
     const target = indicator.target.value ?? 0;
@@ -100,7 +109,7 @@ function baselineChecks(input: AuditInput): Finding[] {
         out.push(belowBaseline(indicator, indicator.baseline.value, [indicator.source]));
       continue;
     }
-    const reported = reportedFigure(input, indicator);
+    const reported = reportedFigure(input, indicator, retrospective);
     if (!reported || reported.value <= target || !isBelow(indicator, reported.value)) continue;
     const scopeOfTarget = indicator.target.scope ? readScope(indicator.target.scope) : plannedScope;
     if (reported.scope && scopeOfTarget && reported.scope.text !== scopeOfTarget.text) {
@@ -142,30 +151,45 @@ type ReportedFigure = {
   nodeTitle: string;
 };
 
-function reportedFigure(input: AuditInput, indicator: Indicator): ReportedFigure | null {
+function reportedFigure(
+  input: AuditInput,
+  indicator: Indicator,
+  retrospective: RetrospectiveUnits,
+): ReportedFigure | null {
   const key = indicator.name.replace(/[（(].*?[）)]/g, '').replace(/(数|量|总数)$/, '');
   if (key.length < 3) return null;
   const unit = indicator.unit ?? indicator.target.unit ?? '';
   const pattern = new RegExp(
     `${escape(key)}(?:数|总数)?(?:达到|达|超过|超|突破|为)?(?:约|近)?(\\d+(?:\\.\\d+)?)${escape(unit)}`,
   );
-  const paths = new Map<string, OutlineNode[]>();
-  for (const { node, path } of walkWithPath(input.outline)) paths.set(node.id, path);
-  for (const unitOfText of input.units) {
-    const path = paths.get(unitOfText.nodeId) ?? [];
-    if (!path.some((n) => RETROSPECTIVE.test(n.title))) continue;
-    const match = pattern.exec(unitOfText.text);
+  for (const { unit: textUnit, path } of retrospective) {
+    if (!textUnit.text.includes(key)) continue;
+    const match = pattern.exec(textUnit.text);
     if (!match) continue;
     const node = path[path.length - 1];
     return {
       value: Number(match[1]),
       text: match[0],
       scope: scopeAt(path),
-      source: unitOfText.span(match.index, match.index + match[0].length),
+      source: textUnit.span(match.index, match.index + match[0].length),
       nodeTitle: `${node?.label ?? ''}“${node?.title ?? ''}”`,
     };
   }
   return null;
+}
+
+type RetrospectiveUnits = { unit: TextUnit; path: OutlineNode[] }[];
+
+/** Paragraphs under a node that reports the previous period's results, with their node paths. */
+function retrospectiveUnits(input: AuditInput): RetrospectiveUnits {
+  const paths = new Map<string, OutlineNode[]>();
+  for (const { node, path } of walkWithPath(input.outline)) {
+    if (path.some((n) => RETROSPECTIVE.test(n.title))) paths.set(node.id, path);
+  }
+  return input.units.flatMap((unit) => {
+    const path = paths.get(unit.nodeId);
+    return path ? [{ unit, path }] : [];
+  });
 }
 
 function belowBaseline(indicator: Indicator, value: number, sources: SourceSpan[]): Finding {
@@ -174,8 +198,8 @@ function belowBaseline(indicator: Indicator, value: number, sources: SourceSpan[
     'target-below-baseline',
     'warning',
     {
-      zh: `${label(indicator).zh}：目标值${t.text}低于已达到的${value}，而该指标越高越好。`,
-      en: `${label(indicator).en}: the target ${t.text} is below the ${value} already reached, for an indicator where higher is better.`,
+      zh: `${label(indicator).zh}：目标值${oneLine(t.text)}低于已达到的${value}，而该指标越高越好。`,
+      en: `${label(indicator).en}: the target ${oneLine(t.text)} is below the ${value} already reached, for an indicator where higher is better.`,
     },
     sources,
     indicator.seq,
@@ -188,8 +212,8 @@ function scopeMismatch(indicator: Indicator, reported: ReportedFigure, planned: 
     'scope-mismatch',
     'warning',
     {
-      zh: `${label(indicator).zh}：${reported.nodeTitle}中的“${reported.text}”（口径：${reportedScope}）与目标值${indicator.target.text}（口径：${planned.text}）口径不同，不能据此判断目标低于现有水平；请按同一口径核对基期值。`,
-      en: `${label(indicator).en}: "${reported.text}" in ${reported.nodeTitle} (scope: ${reportedScope}) and the target ${indicator.target.text} (scope: ${planned.text}) are in different statistical scopes, so this is not a target below the current level; check the baseline in the target's scope.`,
+      zh: `${label(indicator).zh}：${reported.nodeTitle}中的“${reported.text}”（口径：${reportedScope}）与目标值${oneLine(indicator.target.text)}（口径：${planned.text}）口径不同，不能据此判断目标低于现有水平；请按同一口径核对基期值。`,
+      en: `${label(indicator).en}: "${reported.text}" in ${reported.nodeTitle} (scope: ${reportedScope}) and the target ${oneLine(indicator.target.text)} (scope: ${planned.text}) are in different statistical scopes, so this is not a target below the current level; check the baseline in the target's scope.`,
     },
     [reported.source, indicator.source],
     indicator.seq,
@@ -203,14 +227,16 @@ function scopeMismatch(indicator: Indicator, reported: ReportedFigure, planned: 
  */
 function conflictingTargets(input: AuditInput): Finding[] {
   const out: Finding[] = [];
+  const placeParagraphs = input.units
+    .filter((u) => PLACE_LEAD.test(u.leadPhrase ?? ''))
+    .map((u) => u.span(0, u.text.length));
+  const aboutOnePlace = (span: SourceSpan): boolean =>
+    placeParagraphs.some((p) => p.start <= span.start && span.end <= p.end);
   for (const commitment of input.commitments) {
     const indicator = input.indicators.find((i) => i.seq === commitment.indicatorSeq);
     const q = commitment.quantity;
     if (!indicator || !q || q.value === null || indicator.target.value === null) continue;
-    if (
-      !sameUnit(q.unit, indicator.unit ?? indicator.target.unit) ||
-      aboutOnePlace(input.units, commitment.source)
-    )
+    if (!sameUnit(q.unit, indicator.unit ?? indicator.target.unit) || aboutOnePlace(commitment.source))
       continue;
     const sameValue = q.value === indicator.target.value;
     const sameOp = (q.op ?? '=') === (indicator.target.op ?? '=');
@@ -220,8 +246,8 @@ function conflictingTargets(input: AuditInput): Finding[] {
         'conflicting-targets',
         sameValue ? 'info' : 'warning',
         {
-          zh: `${label(indicator).zh}：正文写“${q.text}”，指标表写“${indicator.target.text}”，${sameValue ? '数值相同但表述不同' : '两处目标不一致'}。`,
-          en: `${label(indicator).en}: the text says "${q.text}" while the indicator table says "${indicator.target.text}"${sameValue ? ' (same number, different comparator)' : ' (the two targets differ)'}.`,
+          zh: `${label(indicator).zh}：正文写“${q.text}”，指标表写“${oneLine(indicator.target.text)}”，${sameValue ? '数值相同但表述不同' : '两处目标不一致'}。`,
+          en: `${label(indicator).en}: the text says "${q.text}" while the indicator table says "${oneLine(indicator.target.text)}"${sameValue ? ' (same number, different comparator)' : ' (the two targets differ)'}.`,
         },
         [commitment.source, indicator.source],
         indicator.seq,
@@ -237,18 +263,13 @@ function sameUnit(a: string | null, b: string | null): boolean {
   return norm(a) === norm(b);
 }
 
-/** True when the commitment sits in a paragraph whose lead phrase names a single place (`——常州经开区。`). */
-function aboutOnePlace(units: TextUnit[], span: SourceSpan): boolean {
-  const unit = units.find((u) => {
-    const range = u.span(0, u.text.length);
-    return range.start <= span.start && span.end <= range.end;
-  });
-  return /^(——)?[\u4e00-\u9fff]{2,10}(区|镇|街道|园|城)。$/.test(unit?.leadPhrase ?? '');
-}
+/** A paragraph whose lead phrase names a single place (`——常州经开区。`) speaks for that place only. */
+const PLACE_LEAD = /^(——)?[\u4e00-\u9fff]{2,10}(区|镇|街道|园|城)。$/;
 
-function unmentioned(indicators: Indicator[], bodyText: string): Finding[] {
+/** Indicators the body never names; one restated by a commitment counts as mentioned. */
+function unmentioned(indicators: Indicator[], bodyText: string, restated: Set<string | null>): Finding[] {
   return indicators
-    .filter((i) => !isMentioned(i.name, bodyText))
+    .filter((i) => !restated.has(i.seq) && !isMentioned(i.name, bodyText))
     .map((i) =>
       finding(
         'indicator-not-mentioned',
@@ -263,12 +284,16 @@ function unmentioned(indicators: Indicator[], bodyText: string): Finding[] {
     );
 }
 
-/** Mentioned when some run of the name (brackets removed) of at least five characters occurs in the text. */
+/**
+ * Mentioned when some run of the name (brackets removed) of five characters (fewer for short
+ * names) occurs in the text. All runs go into one regular expression: one scan instead of one per run.
+ */
 function isMentioned(name: string, text: string): boolean {
   const core = name.replace(/[（(].*?[）)]/g, '');
   const size = Math.min(5, Math.max(2, core.length - 1));
-  for (let k = 0; k + size <= core.length; k++) if (text.includes(core.slice(k, k + size))) return true;
-  return false;
+  const runs: string[] = [];
+  for (let k = 0; k + size <= core.length; k++) runs.push(escape(core.slice(k, k + size)));
+  return runs.length > 0 && new RegExp(runs.join('|')).test(text);
 }
 
 function unknownDepartments(assignments: Assignment[]): Finding[] {
@@ -292,16 +317,12 @@ function unknownDepartments(assignments: Assignment[]): Finding[] {
 
 function tocMismatches(outline: OutlineNode[], toc: Toc | null): Finding[] {
   if (!toc) return [];
-  const body = [...walkWithPath(outline)].map(({ node }) => node);
+  // Headings are compared on kind, label and the first characters of the title.
+  const keyOf = (kind: string, labelText: string, title: string): string =>
+    `${kind}|${labelText}|${compact(title).slice(0, 6)}`;
+  const body = new Set([...walk(outline)].map((n) => keyOf(n.kind, n.label, n.title)));
   const missing = toc.entries.filter(
-    (e) =>
-      (e.kind === 'part' || e.kind === 'chapter') &&
-      !body.some(
-        (n) =>
-          n.kind === e.kind &&
-          n.label === e.label &&
-          compact(n.title).startsWith(compact(e.title).slice(0, 6)),
-      ),
+    (e) => (e.kind === 'part' || e.kind === 'chapter') && !body.has(keyOf(e.kind, e.label, e.title)),
   );
   const first = missing[0];
   if (!first) return [];

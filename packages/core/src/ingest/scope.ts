@@ -39,18 +39,29 @@ export function targetScope(outline: readonly OutlineNode[]): DeclaredScope | nu
   return null;
 }
 
-/** Depth-first walk yielding each node with its ancestors. */
-export function* walkWithPath(
-  nodes: readonly OutlineNode[],
-  path: OutlineNode[] = [],
-): Generator<{ node: OutlineNode; path: OutlineNode[] }> {
-  for (const node of nodes) {
-    const here = [...path, node];
-    yield { node, path: here };
-    yield* walkWithPath(node.children, here);
-  }
+/** Every node with its ancestors (itself last), depth first in document order. */
+export function walkWithPath(nodes: readonly OutlineNode[]): { node: OutlineNode; path: OutlineNode[] }[] {
+  const out: { node: OutlineNode; path: OutlineNode[] }[] = [];
+  const visit = (list: readonly OutlineNode[], path: OutlineNode[]): void => {
+    for (const node of list) {
+      const here = [...path, node];
+      out.push({ node, path: here });
+      visit(node.children, here);
+    }
+  };
+  visit(nodes, []);
+  return out;
 }
 
-export function* walk(nodes: readonly OutlineNode[]): Generator<OutlineNode> {
-  for (const { node } of walkWithPath(nodes)) yield node;
+/** Every node, depth first in document order. */
+export function walk(nodes: readonly OutlineNode[]): OutlineNode[] {
+  const out: OutlineNode[] = [];
+  const visit = (list: readonly OutlineNode[]): void => {
+    for (const node of list) {
+      out.push(node);
+      visit(node.children);
+    }
+  };
+  visit(nodes);
+  return out;
 }

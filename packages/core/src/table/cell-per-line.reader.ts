@@ -2,14 +2,11 @@ import { matchHeading } from '../structure/heading.js';
 import type { PreparedLine } from '../structure/prepared-line.js';
 import { MappedText } from '../text/mapped-text.js';
 import { classifyColumn, continuesHeader, isHeaderCell, type Column } from './columns.js';
-import { fitCells, type RawRow, type RawTable } from './raw-table.js';
+import { fitCells, looksLikeValue, type RawRow, type RawTable } from './raw-table.js';
 import { isNoteLine, readNotes } from './table-notes.js';
 
 const ATTRIBUTE = /^(预期性|约束性)$/;
 const SEQ = /^\d{1,3}$/;
-/** Cells that read as values rather than names (numbers, dashes, comparators, target phrases). */
-const VALUE_LIKE =
-  /^([\d.—–\-－＞＜≥≤><~～[［【〔(（*∗]|完成|与|高于|低于|不低于|不高于|稳|达到|保持|持续|基本|提高|下降|降低|左右|以上)/;
 /** A row that has not closed after this many lines is not a row: the table has ended. */
 const MAX_ROW_LINES = 14;
 
@@ -93,7 +90,7 @@ function toRow(pending: PreparedLine[], anchor: number, columns: Column[]): RawR
   const nameIndex = columns.findIndex((c) => c.role === 'name');
   const valueColumns = columns.map((_, index) => index).filter((index) => index > nameIndex);
   let nameCount = 0;
-  while (nameCount < Math.min(2, rest.length - 1) && !VALUE_LIKE.test(rest[nameCount]?.text ?? ''))
+  while (nameCount < Math.min(2, rest.length - 1) && !looksLikeValue(rest[nameCount]?.text ?? ''))
     nameCount++;
   nameCount = Math.max(1, Math.min(nameCount, rest.length - valueColumns.length));
   const names = rest.slice(0, nameCount);

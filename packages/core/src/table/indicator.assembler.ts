@@ -43,10 +43,12 @@ export function assembleIndicators(columns: Column[], rows: RawRow[], source: So
     const target = readTarget(row, columns, name, unit);
     const baseline = readBaseline(row, columns);
     const extra: Record<string, string> = {};
-    columns.forEach((column, i) => {
-      const cell = row.values.get(i);
-      if (column.role === 'extra' && cell) extra[column.title] = cell.text;
-    });
+    for (const [i, cell] of row.values) {
+      const column = columns[i];
+      // Cells beyond the header (a ragged row) are kept, keyed by their position.
+      if (!column) extra[`第${i + 1}列`] = cell.text;
+      else if (column.role === 'extra') extra[column.title] = cell.text;
+    }
     indicators.push({
       seq: sub > 0 ? `${seq}.${sub}` : seq,
       group,

@@ -30,6 +30,14 @@ export type RawTable = {
 /** Cell texts that mean "no value" in a table. */
 export const EMPTY_CELL = /^[\s\u3000]*([—–\-－/／]+)?[\s\u3000]*$/;
 
+/** Cells that read as values rather than names (numbers, dashes, comparators, target phrases). */
+const VALUE_LIKE =
+  /^([\d.—–\-－＞＜≥≤><~～[［【〔(（*∗]|完成|与|高于|低于|不低于|不高于|稳|达到|保持|持续|基本|提高|下降|降低|左右|以上)/;
+
+export function looksLikeValue(text: string): boolean {
+  return VALUE_LIKE.test(text.trim());
+}
+
 /** A cell that continues the one before it when a reader has more cells than columns. */
 export function isContinuation(text: string): boolean {
   return /^[\s\u3000]*([（(〔【[]|左右|以上|以下|提高|降低|目标|预计|同步|累计)/.test(text);

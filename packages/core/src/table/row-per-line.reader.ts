@@ -8,6 +8,8 @@ import { readNotes } from './table-notes.js';
 
 const ROW = /^(\d{1,3})[\s\u3000]+\S/;
 const ATTRIBUTE_TAIL = /[\s\u3000]+(预期性|约束性)$/;
+/** A name wraps onto one or two more lines; a row still open after that means the table has ended. */
+const MAX_CONTINUATIONS = 2;
 const GROUP =
   /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?[\u4e00-\u9fff“”]{2,16}([（(]\s*\d+\s*项\s*[）)])?$/;
 
@@ -29,6 +31,7 @@ export function readRowPerLineTable(
   let group: MappedText | null = null;
   let current: MappedText | null = null;
   let lastSeq = 0;
+  let continuations = 0;
   let end = headerLine + 1;
   const complete = (text: MappedText): boolean => !hasAttribute || ATTRIBUTE_TAIL.test(text.text);
   // A group line names the rows after it; only the first of them carries it (merged-cell style).
@@ -46,9 +49,11 @@ export function readRowPerLineTable(
     if (rowStart && Number(rowStart[1]) === lastSeq + 1 && (!current || complete(current))) {
       flush();
       current = line.text.trim();
+      continuations = 0;
       lastSeq += 1;
-    } else if (current && !complete(current)) {
+    } else if (current && !complete(current) && continuations < MAX_CONTINUATIONS) {
       current = MappedText.concat([current, line.text.trim()]);
+      continuations++;
     } else if (GROUP.test(text)) {
       flush();
       group = line.text.trim();

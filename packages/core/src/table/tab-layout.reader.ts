@@ -1,7 +1,7 @@
 import type { PreparedLine } from '../structure/prepared-line.js';
 import { MappedText } from '../text/mapped-text.js';
 import { classifyColumn } from './columns.js';
-import type { RawRow, RawTable } from './raw-table.js';
+import { looksLikeValue, type RawRow, type RawTable } from './raw-table.js';
 import { readNotes } from './table-notes.js';
 
 /**
@@ -45,7 +45,11 @@ function toRow(
   lines: readonly PreparedLine[],
   block: { start: number; end: number },
 ): RawRow {
-  const extra = Math.max(0, cells.length - columnCount);
+  // One cell more than the header, not a value, after the name: a parent and a sub-indicator.
+  // Any further surplus is kept as overflow columns after the last header column.
+  const nameSplit =
+    cells.length > columnCount && nameIndex >= 0 && !looksLikeValue(cells[nameIndex + 1]?.text ?? '');
+  const extra = nameSplit ? 1 : 0;
   const values = new Map<number, MappedText>();
   const row: RawRow = {
     group: null,
