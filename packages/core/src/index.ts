@@ -5,3 +5,4 @@ export { IngestError, MAX_TEXT_CHARS } from './ingest/ingest-error.js';
 export { summarizePlan, type PlanSummary } from './ingest/plan-summary.js';
 export { parseTarget } from './target/target.grammar.js';
 export { toHalfWidth } from './text/width.js';
+export * from './assessment/index.js';

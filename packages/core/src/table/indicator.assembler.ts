@@ -60,7 +60,7 @@ export function assembleIndicators(columns: Column[], rows: RawRow[], source: So
       baseline,
       target,
       extra,
-      direction: inferDirection(name, target),
+      direction: inferDirection(name, unit, target),
       source: source.span(row.start, row.end),
     });
   }
