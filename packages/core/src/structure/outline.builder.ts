@@ -47,9 +47,6 @@ export function buildOutline(
   let open: { parts: MappedText[]; refs: string[]; last: string } | null = null;
 
   const deepest = (): OutlineNode | undefined => stack[stack.length - 1];
-  const extend = (end: number): void => {
-    for (const node of stack) node.source = source.span(node.source.start, Math.max(node.source.end, end));
-  };
   const flush = (): void => {
     if (!open) return;
     const text = (layout === 'pdf-text' ? joinPdfLines(open.parts) : MappedText.concat(open.parts)).trim();
@@ -68,7 +65,6 @@ export function buildOutline(
     const node = deepest();
     if (node) node.paragraphs.push(paragraph);
     else preamble.push(paragraph);
-    extend(paragraph.source.end);
     units.push(unitOf(node?.id ?? '', text, paragraph.leadPhrase, source));
   };
   const openNode = (heading: HeadingMatch, start: number): OutlineNode => {
@@ -115,7 +111,6 @@ export function buildOutline(
       const start = line.text.trim().sourceRange().start;
       const node = openNode(heading, start);
       const endLine = lines[i + consumed];
-      extend(endLine?.text.sourceRange().end ?? start);
       node.source = source.span(start, endLine?.text.trim().sourceRange().end ?? start);
       attachFootnotes(line.footnotes);
       i += consumed;
@@ -130,7 +125,17 @@ export function buildOutline(
     if (layout === 'pdf-text' && endsParagraph(text, width)) flush();
   }
   flush();
+  for (const node of outline) closeSpan(node, source);
   return { outline, preamble, units };
+}
+
+/** A node's span runs from its heading to the end of its last paragraph or child (set once, at the end). */
+function closeSpan(node: OutlineNode, source: SourceText): number {
+  let end = node.source.end;
+  for (const paragraph of node.paragraphs) end = Math.max(end, paragraph.source.end);
+  for (const child of node.children) end = Math.max(end, closeSpan(child, source));
+  if (end > node.source.end) node.source = source.span(node.source.start, end);
+  return end;
 }
 
 /**

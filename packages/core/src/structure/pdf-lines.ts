@@ -1,8 +1,6 @@
 import { MappedText } from '../text/mapped-text.js';
 import type { PreparedLine } from './prepared-line.js';
 
-const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]/;
-
 /** Width as laid out on the page: CJK characters (and everything above U+2E80) are twice as wide as Latin ones. */
 export function displayWidth(text: string): number {
   let width = text.length;
@@ -19,16 +17,14 @@ export function typicalWidth(lines: readonly PreparedLine[]): number {
   return widths[Math.floor(widths.length * 0.8)] ?? 60;
 }
 
+/** Spaces that PDF extraction puts next to Chinese characters (`到 2030 年`). */
+const SPACE_BY_CJK =
+  /(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’])[ \u3000]+|[ \u3000]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’])/g;
+
 /**
  * Joins lines hard-wrapped by PDF extraction into one paragraph, and drops the spaces that
  * extraction puts between Chinese and numbers (`到 2030 年` → `到2030年`); offsets still map back.
  */
 export function joinPdfLines(parts: readonly MappedText[]): MappedText {
-  const joined = MappedText.concat(parts);
-  const text = joined.text;
-  return joined.filter((i) => {
-    const ch = text[i] ?? '';
-    if (ch !== ' ' && ch !== '\u3000') return true;
-    return !(CJK.test(text[i - 1] ?? '') || CJK.test(text[i + 1] ?? ''));
-  });
+  return MappedText.concat(parts).remove(SPACE_BY_CJK);
 }

@@ -21,7 +21,8 @@ export type Toc = {
   index: Map<string, TocEntry[]>;
 };
 
-const TOC_TITLE = /^(目录|目次)$/;
+/** `目录`, `目 录`, `**目录**`: the contents title, however it is spaced or decorated. */
+const TOC_TITLE = /^[\s\u3000*#]*目[\s\u3000]*[录次][\s\u3000*#]*$/;
 /** Lines inside a table of contents that are not entries: roman page numbers, box lists. */
 const TOC_FILLER = /^([IVXLC]+|\d{1,3}|.{0,12}专栏目录|专栏\s*\d+.*\d+)$/;
 
@@ -32,7 +33,9 @@ const TOC_FILLER = /^([IVXLC]+|\d{1,3}|.{0,12}专栏目录|专栏\s*\d+.*\d+)$/;
  * again (the body starts; needed for contents lists without page numbers).
  */
 export function findToc(lines: readonly PreparedLine[]): Toc | null {
-  const titleIndex = lines.findIndex((l, i) => i < lines.length / 2 && TOC_TITLE.test(compact(l.trimmed)));
+  const titleIndex = lines.findIndex(
+    (l, i) => i < lines.length / 2 && l.trimmed.length <= 12 && TOC_TITLE.test(l.trimmed),
+  );
   if (titleIndex >= 0) return readEntries(lines, titleIndex + 1, titleIndex);
   for (let i = 0; i < lines.length; i++) {
     const heading = matchHeading(lines[i]?.trimmed ?? '');
@@ -64,10 +67,14 @@ function readEntries(lines: readonly PreparedLine[], from: number, startLine: nu
   // Trailing blank/filler lines belong to the body side only up to the last entry.
   const last = entries[entries.length - 1];
   const index = new Map<string, TocEntry[]>();
+  const add = (key: string, entry: TocEntry): void => {
+    const list = index.get(key);
+    if (list) list.push(entry);
+    else index.set(key, [entry]);
+  };
   for (const entry of entries) {
-    const key = `${entry.kind}|${entry.label}`;
-    index.set(key, [...(index.get(key) ?? []), entry]);
-    index.set(entry.kind, [...(index.get(entry.kind) ?? []), entry]);
+    add(`${entry.kind}|${entry.label}`, entry);
+    add(entry.kind, entry);
   }
   const endLine = Math.min(end, (last?.line ?? end) + 1 + trailingFiller(lines, last?.line ?? end));
   return { entries, startLine, endLine, index };
