@@ -7,7 +7,7 @@ import { PAGE_FOOTER, type Layout } from './layout.js';
 import { toParagraph } from './paragraph.js';
 import type { PreparedLine } from './prepared-line.js';
 import { compact, tocEntriesFor, type Toc } from './toc.js';
-import { joinPdfLines, typicalWidth, displayWidth } from './pdf-lines.js';
+import { joinPdfLines, typicalWidth } from './pdf-lines.js';
 
 export type OutlineResult = {
   outline: OutlineNode[];
@@ -122,7 +122,8 @@ export function buildOutline(
     open.refs.push(...line.footnoteRefs);
     open.last = text;
     attachFootnotes(line.footnotes);
-    if (layout === 'pdf-text' && endsParagraph(text, width)) flush();
+    // In PDF text a paragraph ends on a line clearly shorter than the column width.
+    if (layout === 'pdf-text' && line.width < width * 0.9) flush();
   }
   flush();
   for (const node of outline) closeSpan(node, source);
@@ -171,14 +172,14 @@ function completeWrappedTitle(
   at: number,
   toc: Toc | null,
 ): number {
-  const entry = tocEntriesFor(toc, heading.kind, heading.label).find((e) =>
-    e.key.startsWith(compact(heading.title)),
+  let title = compact(heading.title);
+  const entry = tocEntriesFor(toc, heading.kind, heading.label).find(
+    (e) => e.key.length > title.length && e.key.startsWith(title),
   );
   if (!entry) return 0;
   const full = entry.key;
-  let title = compact(heading.title);
   let consumed = 0;
-  while (title.length < full.length && full.startsWith(title)) {
+  while (title.length < full.length) {
     const next = compact(lines[at + consumed + 1]?.trimmed ?? '');
     if (next === '' || !full.startsWith(title + next)) break;
     title += next;
@@ -186,11 +187,6 @@ function completeWrappedTitle(
     consumed++;
   }
   return consumed;
-}
-
-/** In PDF text a paragraph ends on a line clearly shorter than the column width. */
-function endsParagraph(text: string, width: number): boolean {
-  return displayWidth(text) < width * 0.9;
 }
 
 function itemHeading(text: string, match: RegExpExecArray): HeadingMatch {

@@ -8,23 +8,40 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-/** The usual full-line width of a PDF's body text (the 80th percentile of line widths). */
+/** The usual full-line width of a PDF's body text (the 80th percentile of widths of 20 and more). */
 export function typicalWidth(lines: readonly PreparedLine[]): number {
-  const widths = lines
-    .map((l) => displayWidth(l.trimmed))
-    .filter((w) => w >= 20)
-    .sort((a, b) => a - b);
-  return widths[Math.floor(widths.length * 0.8)] ?? 60;
+  const counts: number[] = [];
+  let total = 0;
+  for (const { width } of lines) {
+    if (width < 20) continue;
+    const bucket = Math.min(width, 400);
+    counts[bucket] = (counts[bucket] ?? 0) + 1;
+    total++;
+  }
+  let seen = 0;
+  for (let width = 20; width < counts.length; width++) {
+    seen += counts[width] ?? 0;
+    if (seen > total * 0.8) return width;
+  }
+  return 60;
 }
 
-/** Spaces that PDF extraction puts next to Chinese characters (`到 2030 年`). */
-const SPACE_BY_CJK =
-  /(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’])[ \u3000]+|[ \u3000]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’])/g;
+const SPACES = /[ \u3000]+/g;
+
+/** Chinese characters and full-width punctuation (and the curly quotes used with them). */
+function isWide(code: number): boolean {
+  return code >= 0x2e80 || code === 0x201c || code === 0x201d || code === 0x2018 || code === 0x2019;
+}
 
 /**
  * Joins lines hard-wrapped by PDF extraction into one paragraph, and drops the spaces that
- * extraction puts between Chinese and numbers (`到 2030 年` → `到2030年`); offsets still map back.
+ * extraction puts next to Chinese characters (`到 2030 年` → `到2030年`); offsets still map back.
  */
 export function joinPdfLines(parts: readonly MappedText[]): MappedText {
-  return MappedText.concat(parts).remove(SPACE_BY_CJK);
+  const joined = MappedText.concat(parts);
+  const text = joined.text;
+  return joined.removeWhere(
+    SPACES,
+    (start, end) => isWide(text.charCodeAt(start - 1)) || isWide(text.charCodeAt(end)),
+  );
 }

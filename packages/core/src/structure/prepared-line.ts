@@ -2,6 +2,7 @@ import type { Footnote } from '../model/plan-model.schema.js';
 import { MappedText } from '../text/mapped-text.js';
 import type { SourceText } from '../text/source-text.js';
 import { cleanWordMarkers } from '../text/word-markers.js';
+import { displayWidth } from './pdf-lines.js';
 
 /** A source line with Word markers removed; `text` keeps leading tabs (table cells start with one). */
 export type PreparedLine = {
@@ -9,6 +10,8 @@ export type PreparedLine = {
   text: MappedText;
   /** `text` without surrounding white space, the form headings and paragraphs are matched on. */
   trimmed: string;
+  /** Display width of `trimmed` (CJK counts 2), for finding the column width of PDF text. */
+  width: number;
   footnoteRefs: string[];
   footnotes: Footnote[];
 };
@@ -24,6 +27,7 @@ export function prepareLines(source: SourceText): PreparedLine[] {
       index: line.index,
       text: cleaned.text,
       trimmed,
+      width: displayWidth(trimmed),
       footnoteRefs: cleaned.footnoteRefs,
       footnotes: cleaned.footnotes,
     };

@@ -63,13 +63,23 @@ export class MappedText {
 
   /** Removes every match of `pattern` (which must be global). */
   remove(pattern: RegExp): MappedText {
+    return this.removeWhere(pattern, () => true);
+  }
+
+  /** Removes the matches of `pattern` (global) for which `drop(start, end)` is true. */
+  removeWhere(pattern: RegExp, drop: (start: number, end: number) => boolean): MappedText {
     const kept: MappedText[] = [];
     let last = 0;
-    for (const match of this.text.matchAll(pattern)) {
-      kept.push(this.slice(last, match.index));
-      last = match.index + match[0].length;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(this.text); match; match = pattern.exec(this.text)) {
+      const end = match.index + match[0].length;
+      if (end === match.index) pattern.lastIndex++;
+      else if (drop(match.index, end)) {
+        kept.push(this.slice(last, match.index));
+        last = end;
+      }
     }
-    if (last === 0) return this;
+    if (kept.length === 0) return this;
     kept.push(this.slice(last));
     return MappedText.concat(kept);
   }
