@@ -7,6 +7,8 @@ const CORE_IS_PURE =
   'packages/core is pure (text and values in, values out): no I/O, no node:* modules, no other PlanTrack package. Do the I/O in formats, db, server or cli and pass the result in.';
 const FORMATS_BOUNDARY =
   'packages/formats reads and writes files for core; it may import @plantrack/core only.';
+const DB_BOUNDARY =
+  'packages/db stores what core models; it may import @plantrack/core only (no formats, server or cli).';
 const CLI_BOUNDARY =
   'The cli wires packages together; it must not reach into another package’s internals (import the package entry instead).';
 
@@ -90,6 +92,20 @@ export default tseslint.config(
           patterns: [
             { group: ['@plantrack/*', '!@plantrack/core'], message: FORMATS_BOUNDARY },
             { group: ['@plantrack/core/*'], message: FORMATS_BOUNDARY },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/db/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@plantrack/*', '!@plantrack/core'], message: DB_BOUNDARY },
+            { group: ['@plantrack/core/*'], message: DB_BOUNDARY },
           ],
         },
       ],

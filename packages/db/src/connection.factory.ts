@@ -1,0 +1,117 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { InvalidInputError } from './errors.js';
+import type { Database } from './schema/database.schema.js';
+import type { DialectName } from './support/dialect.js';
+
+/** Name of the SQLite file inside the data folder. */
+export const SQLITE_FILE_NAME = 'plantrack.sqlite';
+
+/** Default data folder, relative to the working directory. */
+export const DEFAULT_DATA_DIR = './data';
+
+/** Options of {@link openDatabase}. */
+export type OpenDatabaseOptions = {
+  /**
+   * `postgres://…` or `postgresql://…` selects PostgreSQL. Otherwise SQLite: unset for
+   * `<dataDir>/plantrack.sqlite`, `sqlite:<path>` or `file:<path>` for another file,
+   * `sqlite::memory:` for a throwaway in-memory database.
+   */
+  url?: string | undefined;
+  /** Folder of the SQLite file (and, for the server, of evidence files); created if missing. */
+  dataDir?: string | undefined;
+  /**
+   * SQLite `synchronous`: `normal` (default) survives a killed process; `full` also survives a
+   * power cut at the price of an fsync per commit.
+   */
+  durability?: 'normal' | 'full';
+  /** PostgreSQL pool size (default 10). */
+  poolSize?: number;
+};
+
+/** An open database: the typed Kysely instance, which dialect it is, and how to close it. */
+export type DatabaseHandle = {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** The SQLite file path, `:memory:`, or the PostgreSQL URL without its password. */
+  location: string;
+  close(): Promise<void>;
+};
+
+/**
+ * Opens the store: PostgreSQL when `url` is a PostgreSQL URL, else an embedded SQLite file that
+ * is created (with its folder) on first start. Migrations are not run here; call
+ * `migrateToLatest(handle.db)` next.
+ */
+export function openDatabase(options: OpenDatabaseOptions = {}): DatabaseHandle {
+  const url = options.url?.trim() ?? '';
+  if (/^postgres(ql)?:\/\//i.test(url)) return openPostgres(url, options.poolSize ?? 10);
+  return openSqlite(sqlitePath(url, options.dataDir ?? DEFAULT_DATA_DIR), options.durability ?? 'normal');
+}
+
+/**
+ * The options a process gets from its environment: `DATABASE_URL` (PostgreSQL when set) and
+ * `PLANTRACK_DATA_DIR`. Kept apart from {@link openDatabase} so that library code never reads the
+ * environment behind the caller's back.
+ */
+export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenDatabaseOptions {
+  return { url: env.DATABASE_URL, dataDir: env.PLANTRACK_DATA_DIR };
+}
+
+function sqlitePath(url: string, dataDir: string): string {
+  if (url === '') {
+    const dir = resolve(dataDir);
+    mkdirSync(dir, { recursive: true });
+    return resolve(dir, SQLITE_FILE_NAME);
+  }
+  if (url === 'sqlite::memory:' || url === ':memory:') return ':memory:';
+  const match = /^(?:sqlite|file):(?:\/\/)?(.+)$/i.exec(url);
+  if (match?.[1] === undefined) {
+    throw new InvalidInputError({
+      zh: `无法识别的数据库地址：${url}。请使用 postgres://… 或 sqlite:<文件路径>。`,
+      en: `Unrecognised database URL: ${url}. Use postgres://… or sqlite:<file path>.`,
+    });
+  }
+  const file = resolve(match[1]);
+  mkdirSync(resolve(file, '..'), { recursive: true });
+  return file;
+}
+
+function openSqlite(file: string, durability: 'normal' | 'full'): DatabaseHandle {
+  const sqlite = new SqliteDatabase(file);
+  // WAL: readers never block the writer and a commit is one append to the log. Foreign keys are off
+  // by default in SQLite and must be enabled per connection. busy_timeout makes a second process
+  // (a CLI import beside the server) wait for the write lock instead of failing at once.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // In WAL mode, NORMAL syncs at checkpoints instead of at every commit: a committed transaction
+  // survives the process being killed (it is in the OS page cache), and only an OS crash or power
+  // cut can lose the last commits — never corrupt the file. FULL trades speed for that case too.
+  sqlite.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+function openPostgres(url: string, poolSize: number): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client losing its connection emits 'error' on the pool; unhandled, that would crash the
+  // process. The next query reports the problem to its caller instead.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', location: redactPassword(url), close: () => db.destroy() };
+}
+
+/** A URL safe to print: the password replaced by `***`. */
+export function redactPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * @plantrack/db — the PlanTrack store: Kysely over SQLite (default, one file) or PostgreSQL
+ * (`DATABASE_URL`), one schema and one set of migrations for both, and thin typed repositories.
+ * See docs/adr/0002-storage.md.
+ */
+export {
+  DEFAULT_DATA_DIR,
+  SQLITE_FILE_NAME,
+  databaseOptionsFromEnv,
+  openDatabase,
+  redactPassword,
+  type DatabaseHandle,
+  type OpenDatabaseOptions,
+} from './connection.factory.js';
+export {
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  StorageError,
+  type ConflictCode,
+} from './errors.js';
+export { APPEND_ONLY_TABLES } from './migrations/0005-append-only.migration.js';
+export { MIGRATIONS, migrateToLatest, staticMigrationProvider } from './migrations/migration.provider.js';
+export type * from './schema/column-types.js';
+export type { Database } from './schema/database.schema.js';
+export type * from './schema/monitoring-tables.schema.js';
+export { ROLES, type Role } from './schema/people-tables.schema.js';
+export type * from './schema/plan-tables.schema.js';
+export type * from './schema/record-tables.schema.js';
+export { DIALECTS, dialectOf, writeTransaction, type DialectName } from './support/dialect.js';
+export { newId, nowIso } from './support/ids.js';
+
+export {
+  appendAudit,
+  queryAudit,
+  type AuditEntry,
+  type AuditInput,
+  type AuditQuery,
+} from './repositories/audit.repository.js';
+export {
+  addDepartmentAlias,
+  listDepartments,
+  resolveDepartmentRef,
+  type Department,
+} from './repositories/department.repository.js';
+export {
+  editIndicator,
+  linkIndicatorToParent,
+  listFrameworkEdits,
+  type IndicatorEdit,
+} from './repositories/framework.repository.js';
+export type {
+  FieldChange,
+  IndicatorChange,
+  IndicatorDiff,
+  IndicatorDiffEntry,
+  TaskDiff,
+} from './repositories/plan-diff.js';
+export { defaultPlanSlug, indicatorKeyOf, normalizeKey } from './repositories/plan-keys.js';
+export {
+  confirmPlanVersion,
+  latestVersionId,
+  listIndicators,
+  listPlanVersions,
+  listPlans,
+  listTasks,
+  type IndicatorRow,
+  type PlanSummaryRow,
+  type PlanVersionRow,
+  type TaskRow,
+} from './repositories/plan-query.repository.js';
+export {
+  importPlanVersion,
+  type ImportPlanVersionInput,
+  type PlanImportResult,
+} from './repositories/plan.repository.js';
+export type { Revision, RevisionMeta } from './repositories/review-flow.js';
+export { search, type SearchHit, type SearchOptions } from './repositories/search.repository.js';
+export { buildSnippet, type SnippetMarks } from './repositories/search-snippet.js';
+export { checkPeriod } from './repositories/period.js';
+
+/** Observations (监测值): `observationRepository.submit(db, …)` etc. */
+export * as observationRepository from './repositories/observation.repository.js';
+export type {
+  ObservationRef,
+  ObservationRevision,
+  ObservationValues,
+} from './repositories/observation.repository.js';
+/** Task progress reports (进展报告), with the same review flow as observations. */
+export * as progressReportRepository from './repositories/progress-report.repository.js';
+export type {
+  ProgressReportRef,
+  ProgressReportRevision,
+  ProgressReportValues,
+} from './repositories/progress-report.repository.js';

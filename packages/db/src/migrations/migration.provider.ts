@@ -1,0 +1,46 @@
+import { type Kysely, type Migration, type MigrationProvider, type MigrationResult, Migrator } from 'kysely';
+import { planTablesMigration } from './0001-plan-tables.migration.js';
+import { peopleTablesMigration } from './0002-people-tables.migration.js';
+import { monitoringTablesMigration } from './0003-monitoring-tables.migration.js';
+import { recordTablesMigration } from './0004-record-tables.migration.js';
+import { appendOnlyMigration } from './0005-append-only.migration.js';
+import { searchMigration } from './0006-search.migration.js';
+
+/**
+ * Every migration, by name, in order. Static imports instead of reading a folder, so migrations
+ * work from the TypeScript sources (tests), from `dist/` and from a bundle alike. Append-only:
+ * a released migration is never edited; a change is a new entry.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-plan-tables': planTablesMigration,
+  '0002-people-tables': peopleTablesMigration,
+  '0003-monitoring-tables': monitoringTablesMigration,
+  '0004-record-tables': recordTablesMigration,
+  '0005-append-only': appendOnlyMigration,
+  '0006-search': searchMigration,
+};
+
+/** A {@link MigrationProvider} over {@link MIGRATIONS}. */
+export const staticMigrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
+};
+
+/**
+ * Brings the database to the latest schema and returns what ran. Safe to call on every start:
+ * Kysely takes a lock table so two processes do not migrate at once, and each migration runs in a
+ * transaction (both dialects have transactional DDL), so a failure leaves the previous schema.
+ */
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationResult[]> {
+  const migrator = new Migrator({ db, provider: staticMigrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(
+      `Migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  return results ?? [];
+}

@@ -1,0 +1,270 @@
+import type { Kysely, Selectable } from 'kysely';
+import { toHalfWidth } from '@plantrack/core';
+import { InvalidInputError, NotFoundError } from '../errors.js';
+import type { Database } from '../schema/database.schema.js';
+import type { ObservationsTable } from '../schema/monitoring-tables.schema.js';
+import { isForeignKeyViolation } from '../support/db-errors.js';
+import { checkPeriod, evidenceFromJson, evidenceToJson } from './period.js';
+import { type Revision, type RevisionStore, applyReview } from './review-flow.js';
+
+/** Which observation: indicator (stable id) × period × scope (口径; empty for the default scope). */
+export type ObservationRef = { indicatorId: string; period: string; scope?: string | null };
+
+/** What an observation records. */
+export type ObservationValues = {
+  value: number | null;
+  /** The value as written when it is not (only) a number: `*`, `完成省下达指标`, `12.5（初步）`. */
+  valueText?: string | null;
+  unit?: string | null;
+  estimated?: boolean;
+  source?: string | null;
+  comment?: string | null;
+  /** Ids of evidence files. */
+  evidence?: readonly string[];
+};
+
+/** One stored revision of an observation. */
+export type ObservationRevision = Revision<Required<ObservationValues>> & {
+  indicatorId: string;
+  period: string;
+  scope: string;
+};
+
+/** Arguments shared by every observation action. */
+type ActionArgs = {
+  ref: ObservationRef;
+  /** The revision the caller last saw (0 when none exists); a stale number is a `ConflictError`. */
+  expectedRevision: number;
+  actor: string;
+  idempotencyKey?: string | null;
+};
+
+/** The key of an observation across its revisions: `indicatorId|period|scope`. */
+export function observationKeyOf(ref: ObservationRef): string {
+  return `${ref.indicatorId}|${checkPeriod(ref.period)}|${normalizeScope(ref.scope)}`;
+}
+
+function normalizeScope(scope: string | null | undefined): string {
+  return toHalfWidth(scope ?? '').trim();
+}
+
+/** Saves (or re-saves) a draft. Refused once submitted (under review) or approved (locked). */
+export function saveDraft(
+  db: Kysely<Database>,
+  args: ActionArgs & { values: ObservationValues },
+): Promise<ObservationRevision> {
+  return act(db, args, 'save_draft', { values: args.values });
+}
+
+/** Submits for review: the latest draft, or `values` given here (also without a draft). */
+export function submit(
+  db: Kysely<Database>,
+  args: ActionArgs & { values?: ObservationValues },
+): Promise<ObservationRevision> {
+  return act(db, args, 'submit', { values: args.values });
+}
+
+/** Approves the submitted revision; the value is then locked. `note` is kept as the reason. */
+export function approve(
+  db: Kysely<Database>,
+  args: ActionArgs & { note?: string },
+): Promise<ObservationRevision> {
+  return act(db, args, 'approve', { reason: args.note ?? null });
+}
+
+/** Returns the submitted revision to the reporter with a reason. */
+export function returnForCorrection(
+  db: Kysely<Database>,
+  args: ActionArgs & { reason: string },
+): Promise<ObservationRevision> {
+  return act(db, args, 'return', { reason: args.reason });
+}
+
+/**
+ * Corrects an approved value: a new revision with a reason that goes back to review. The approved
+ * revision stays the value in force (see {@link inForce}) until the correction is approved.
+ */
+export function correctApproved(
+  db: Kysely<Database>,
+  args: ActionArgs & { values: ObservationValues; reason: string },
+): Promise<ObservationRevision> {
+  return act(db, args, 'correct', { values: args.values, reason: args.reason });
+}
+
+async function act(
+  db: Kysely<Database>,
+  args: ActionArgs,
+  action: 'save_draft' | 'submit' | 'approve' | 'return' | 'correct',
+  extra: { values?: ObservationValues | undefined; reason?: string | null },
+): Promise<ObservationRevision> {
+  const key = observationKeyOf(args.ref);
+  const scope = normalizeScope(args.ref.scope);
+  const store = observationStore(args.ref.indicatorId, args.ref.period, scope);
+  try {
+    const revision = await applyReview(db, store, {
+      key,
+      action,
+      expectedRevision: args.expectedRevision,
+      actor: args.actor,
+      reason: extra.reason ?? null,
+      idempotencyKey: args.idempotencyKey ?? null,
+      ...(extra.values === undefined ? {} : { values: complete(extra.values) }),
+    });
+    return { ...revision, indicatorId: args.ref.indicatorId, period: args.ref.period, scope };
+  } catch (error) {
+    if (!isForeignKeyViolation(error)) throw error;
+    throw new NotFoundError({
+      zh: `指标不存在：${args.ref.indicatorId}`,
+      en: `No such indicator: ${args.ref.indicatorId}`,
+    });
+  }
+}
+
+function complete(values: ObservationValues): Required<ObservationValues> {
+  if (values.value !== null && !Number.isFinite(values.value)) {
+    throw new InvalidInputError({ zh: '监测值必须是有限数值。', en: 'The value must be a finite number.' });
+  }
+  return {
+    value: values.value,
+    valueText: values.valueText ?? null,
+    unit: values.unit ?? null,
+    estimated: values.estimated ?? false,
+    source: values.source ?? null,
+    comment: values.comment ?? null,
+    evidence: [...(values.evidence ?? [])],
+  };
+}
+
+/** Every revision of an observation, oldest first. */
+export async function history(
+  db: Kysely<Database>,
+  refOrKey: ObservationRef | string,
+): Promise<ObservationRevision[]> {
+  const key = typeof refOrKey === 'string' ? refOrKey : observationKeyOf(refOrKey);
+  const rows = await db
+    .selectFrom('observations')
+    .selectAll()
+    .where('observation_key', '=', key)
+    .orderBy('revision_no', 'asc')
+    .execute();
+  return rows.map(toRevision);
+}
+
+/** The latest revision of an observation, whatever its status. */
+export async function latest(
+  db: Kysely<Database>,
+  ref: ObservationRef,
+): Promise<ObservationRevision | undefined> {
+  const row = await latestRow(db, observationKeyOf(ref));
+  return row === undefined ? undefined : toRevision(row);
+}
+
+/** The value in force: the latest approved revision, if any. */
+export async function inForce(
+  db: Kysely<Database>,
+  ref: ObservationRef,
+): Promise<ObservationRevision | undefined> {
+  const row = await db
+    .selectFrom('observations')
+    .selectAll()
+    .where('observation_key', '=', observationKeyOf(ref))
+    .where('status', '=', 'approved')
+    .orderBy('revision_no', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row === undefined ? undefined : toRevision(row);
+}
+
+function latestRow(db: Kysely<Database>, key: string): Promise<Selectable<ObservationsTable> | undefined> {
+  return db
+    .selectFrom('observations')
+    .selectAll()
+    .where('observation_key', '=', key)
+    .orderBy('revision_no', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+function observationStore(
+  indicatorId: string,
+  period: string,
+  scope: string,
+): RevisionStore<Required<ObservationValues>> {
+  return {
+    entity: 'observation',
+    latest: async (db, key) => {
+      const row = await latestRow(db, key);
+      return row === undefined ? undefined : toRevision(row);
+    },
+    byIdempotencyKey: async (db, idempotencyKey) => {
+      const row = await db
+        .selectFrom('observations')
+        .selectAll()
+        .where('idempotency_key', '=', idempotencyKey)
+        .executeTakeFirst();
+      return row === undefined ? undefined : toRevision(row);
+    },
+    insert: async (db, r) => {
+      await db
+        .insertInto('observations')
+        .values({
+          id: r.id,
+          observation_key: r.key,
+          revision_no: r.revisionNo,
+          indicator_id: indicatorId,
+          period,
+          scope,
+          value: r.values.value,
+          value_text: r.values.valueText,
+          unit: r.values.unit,
+          estimated: r.values.estimated ? 1 : 0,
+          source: r.values.source,
+          comment: r.values.comment,
+          evidence_json: evidenceToJson(r.values.evidence),
+          status: r.status,
+          action: r.action,
+          reason: r.reason,
+          created_at: r.createdAt,
+          created_by: r.createdBy,
+          idempotency_key: r.idempotencyKey,
+          supersedes_id: r.supersedesId,
+        })
+        .execute();
+    },
+    planId: async (db) => {
+      const row = await db
+        .selectFrom('indicators')
+        .select('plan_id')
+        .where('id', '=', indicatorId)
+        .executeTakeFirst();
+      return row?.plan_id ?? null;
+    },
+  };
+}
+
+function toRevision(row: Selectable<ObservationsTable>): ObservationRevision {
+  return {
+    id: row.id,
+    key: row.observation_key,
+    revisionNo: row.revision_no,
+    status: row.status,
+    action: row.action,
+    reason: row.reason,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    idempotencyKey: row.idempotency_key,
+    supersedesId: row.supersedes_id,
+    indicatorId: row.indicator_id,
+    period: row.period,
+    scope: row.scope,
+    values: {
+      value: row.value,
+      valueText: row.value_text,
+      unit: row.unit,
+      estimated: row.estimated === 1,
+      source: row.source,
+      comment: row.comment,
+      evidence: evidenceFromJson(row.evidence_json),
+    },
+  };
+}

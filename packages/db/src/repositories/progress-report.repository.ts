@@ -1,0 +1,250 @@
+import type { Kysely, Selectable } from 'kysely';
+import { InvalidInputError, NotFoundError } from '../errors.js';
+import type { Database } from '../schema/database.schema.js';
+import type { ProgressReportsTable, ProgressStatus } from '../schema/monitoring-tables.schema.js';
+import { isForeignKeyViolation } from '../support/db-errors.js';
+import { checkPeriod, evidenceFromJson, evidenceToJson } from './period.js';
+import { type Revision, type RevisionStore, applyReview } from './review-flow.js';
+import { upsertSearchDocument } from './search-index.js';
+
+/** Which progress report: task (stable id) × period. */
+export type ProgressReportRef = { taskId: string; period: string };
+
+/** What a progress report records. */
+export type ProgressReportValues = {
+  /** 未启动 / 推进中 / 已完成 / 滞后. */
+  progress: ProgressStatus;
+  narrative: string;
+  comment?: string | null;
+  evidence?: readonly string[];
+};
+
+/** One stored revision of a progress report. */
+export type ProgressReportRevision = Revision<Required<ProgressReportValues>> & {
+  taskId: string;
+  period: string;
+};
+
+type ActionArgs = {
+  ref: ProgressReportRef;
+  expectedRevision: number;
+  actor: string;
+  idempotencyKey?: string | null;
+};
+
+const PROGRESS: readonly ProgressStatus[] = ['not_started', 'in_progress', 'completed', 'delayed'];
+
+/** The key of a progress report across its revisions: `taskId|period`. */
+export function progressReportKeyOf(ref: ProgressReportRef): string {
+  return `${ref.taskId}|${checkPeriod(ref.period)}`;
+}
+
+/** Saves a draft; refused while under review or once approved. */
+export function saveDraft(
+  db: Kysely<Database>,
+  args: ActionArgs & { values: ProgressReportValues },
+): Promise<ProgressReportRevision> {
+  return act(db, args, 'save_draft', { values: args.values });
+}
+
+/** Submits the latest draft, or `values` given here, for review. */
+export function submit(
+  db: Kysely<Database>,
+  args: ActionArgs & { values?: ProgressReportValues },
+): Promise<ProgressReportRevision> {
+  return act(db, args, 'submit', { values: args.values });
+}
+
+/** Approves the submitted revision, locking it. */
+export function approve(
+  db: Kysely<Database>,
+  args: ActionArgs & { note?: string },
+): Promise<ProgressReportRevision> {
+  return act(db, args, 'approve', { reason: args.note ?? null });
+}
+
+/** Returns the submitted revision with a reason. */
+export function returnForCorrection(
+  db: Kysely<Database>,
+  args: ActionArgs & { reason: string },
+): Promise<ProgressReportRevision> {
+  return act(db, args, 'return', { reason: args.reason });
+}
+
+/** Corrects an approved report with a reason; the correction goes back to review. */
+export function correctApproved(
+  db: Kysely<Database>,
+  args: ActionArgs & { values: ProgressReportValues; reason: string },
+): Promise<ProgressReportRevision> {
+  return act(db, args, 'correct', { values: args.values, reason: args.reason });
+}
+
+async function act(
+  db: Kysely<Database>,
+  args: ActionArgs,
+  action: 'save_draft' | 'submit' | 'approve' | 'return' | 'correct',
+  extra: { values?: ProgressReportValues | undefined; reason?: string | null },
+): Promise<ProgressReportRevision> {
+  const key = progressReportKeyOf(args.ref);
+  try {
+    const revision = await applyReview(db, reportStore(args.ref), {
+      key,
+      action,
+      expectedRevision: args.expectedRevision,
+      actor: args.actor,
+      reason: extra.reason ?? null,
+      idempotencyKey: args.idempotencyKey ?? null,
+      ...(extra.values === undefined ? {} : { values: complete(extra.values) }),
+    });
+    return { ...revision, taskId: args.ref.taskId, period: args.ref.period };
+  } catch (error) {
+    if (!isForeignKeyViolation(error)) throw error;
+    throw new NotFoundError({ zh: `任务不存在：${args.ref.taskId}`, en: `No such task: ${args.ref.taskId}` });
+  }
+}
+
+function complete(values: ProgressReportValues): Required<ProgressReportValues> {
+  if (!PROGRESS.includes(values.progress)) {
+    throw new InvalidInputError({
+      zh: `进展状态不正确：${values.progress}`,
+      en: `Invalid progress status: ${values.progress}`,
+    });
+  }
+  return {
+    progress: values.progress,
+    narrative: values.narrative,
+    comment: values.comment ?? null,
+    evidence: [...(values.evidence ?? [])],
+  };
+}
+
+/** Every revision of a progress report, oldest first. */
+export async function history(
+  db: Kysely<Database>,
+  refOrKey: ProgressReportRef | string,
+): Promise<ProgressReportRevision[]> {
+  const key = typeof refOrKey === 'string' ? refOrKey : progressReportKeyOf(refOrKey);
+  const rows = await db
+    .selectFrom('progress_reports')
+    .selectAll()
+    .where('report_key', '=', key)
+    .orderBy('revision_no', 'asc')
+    .execute();
+  return rows.map(toRevision);
+}
+
+/** The latest revision of a progress report, whatever its status. */
+export async function latest(
+  db: Kysely<Database>,
+  ref: ProgressReportRef,
+): Promise<ProgressReportRevision | undefined> {
+  const row = await latestRow(db, progressReportKeyOf(ref));
+  return row === undefined ? undefined : toRevision(row);
+}
+
+function latestRow(db: Kysely<Database>, key: string): Promise<Selectable<ProgressReportsTable> | undefined> {
+  return db
+    .selectFrom('progress_reports')
+    .selectAll()
+    .where('report_key', '=', key)
+    .orderBy('revision_no', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+function reportStore(ref: ProgressReportRef): RevisionStore<Required<ProgressReportValues>> {
+  return {
+    entity: 'progress_report',
+    latest: async (db, key) => {
+      const row = await latestRow(db, key);
+      return row === undefined ? undefined : toRevision(row);
+    },
+    byIdempotencyKey: async (db, idempotencyKey) => {
+      const row = await db
+        .selectFrom('progress_reports')
+        .selectAll()
+        .where('idempotency_key', '=', idempotencyKey)
+        .executeTakeFirst();
+      return row === undefined ? undefined : toRevision(row);
+    },
+    insert: async (db, r) => {
+      await db
+        .insertInto('progress_reports')
+        .values({
+          id: r.id,
+          report_key: r.key,
+          revision_no: r.revisionNo,
+          task_id: ref.taskId,
+          period: ref.period,
+          progress: r.values.progress,
+          narrative: r.values.narrative,
+          comment: r.values.comment,
+          evidence_json: evidenceToJson(r.values.evidence),
+          status: r.status,
+          action: r.action,
+          reason: r.reason,
+          created_at: r.createdAt,
+          created_by: r.createdBy,
+          idempotency_key: r.idempotencyKey,
+          supersedes_id: r.supersedesId,
+        })
+        .execute();
+      await indexReport(db, ref, r.key, r.values.narrative);
+    },
+    planId: async (db) => {
+      const row = await db
+        .selectFrom('tasks')
+        .select('plan_id')
+        .where('id', '=', ref.taskId)
+        .executeTakeFirst();
+      return row?.plan_id ?? null;
+    },
+  };
+}
+
+/** Keeps the latest narrative of a report searchable, linked to its task's node. */
+async function indexReport(db: Kysely<Database>, ref: ProgressReportRef, key: string, narrative: string) {
+  const task = await db
+    .selectFrom('task_versions as tv')
+    .innerJoin('plan_versions as pv', 'pv.id', 'tv.plan_version_id')
+    .select(['pv.plan_id', 'tv.measure', 'tv.node_key', 'tv.source_start', 'tv.source_end'])
+    .where('tv.task_id', '=', ref.taskId)
+    .orderBy('pv.version_no', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (task === undefined) return;
+  await upsertSearchDocument(db, {
+    kind: 'report',
+    ref_id: key,
+    plan_id: task.plan_id,
+    plan_version_id: null,
+    node_key: task.node_key,
+    title: `${task.measure}（${ref.period}）`,
+    body: narrative,
+    source_start: task.source_start,
+    source_end: task.source_end,
+  });
+}
+
+function toRevision(row: Selectable<ProgressReportsTable>): ProgressReportRevision {
+  return {
+    id: row.id,
+    key: row.report_key,
+    revisionNo: row.revision_no,
+    status: row.status,
+    action: row.action,
+    reason: row.reason,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    idempotencyKey: row.idempotency_key,
+    supersedesId: row.supersedes_id,
+    taskId: row.task_id,
+    period: row.period,
+    values: {
+      progress: row.progress,
+      narrative: row.narrative,
+      comment: row.comment,
+      evidence: evidenceFromJson(row.evidence_json),
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildSnippet } from './search-snippet.js';
+
+describe('buildSnippet', () => {
+  it('marks every hit inside a window around the first one', () => {
+    const text = '深化国资国企改革。由区财政局（国资办）牵头，推进国资国企布局优化。';
+    expect(buildSnippet(text, ['国资国企'])).toBe(
+      '深化【国资国企】改革。由区财政局（国资办）牵头，推进【国资国企】布局优化。',
+    );
+  });
+
+  it('cuts long text with ellipses and never splits a character', () => {
+    const text = `${'甲'.repeat(50)}人才${'乙'.repeat(100)}`;
+    const snippet = buildSnippet(text, ['人才'], { width: 30, before: 10 });
+    expect(snippet).toBe(`…${'甲'.repeat(10)}【人才】${'乙'.repeat(18)}…`);
+  });
+
+  it('folds Latin case, joins lines and escapes HTML', () => {
+    expect(buildSnippet('GDP <增长>\n率', ['gdp'], { marks: 'html' })).toBe(
+      '<mark>GDP</mark> &lt;增长&gt; 率',
+    );
+  });
+
+  it('prefers the longest term at a position and returns null without a hit', () => {
+    expect(buildSnippet('国资国企改革', ['国资', '国资国企'])).toBe('【国资国企】改革');
+    expect(buildSnippet('国资国企改革', ['人才'])).toBeNull();
+  });
+
+  it('keeps the text: removing the marks and ellipses gives a piece of the original', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('人', '才', '国', '企', 'a', ' ') }),
+        fc.constantFrom('人才', '国', 'a'),
+        (text, term) => {
+          const snippet = buildSnippet(text, [term], { width: 12, before: 4 });
+          if (snippet === null) return !text.includes(term);
+          const plain = snippet.replace(/[【】]/g, '').replace(/^…|…$/g, '');
+          return text.includes(plain) && snippet.includes(`【${term}】`);
+        },
+      ),
+    );
+  });
+});

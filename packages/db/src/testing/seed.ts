@@ -1,0 +1,21 @@
+import type { DatabaseHandle } from '../connection.factory.js';
+import { listIndicators, listTasks } from '../repositories/plan-query.repository.js';
+import { importPlanVersion } from '../repositories/plan.repository.js';
+import { samplePlan } from './sample-plan.js';
+
+/** A database holding the sample plan, with the ids tests need. */
+export type SeededPlan = { planId: string; versionId: string; indicatorIds: string[]; taskIds: string[] };
+
+/** Imports the sample plan into a (fresh) database and returns its plan, indicator and task ids. */
+export async function seedSamplePlan(handle: DatabaseHandle): Promise<SeededPlan> {
+  const { text, model } = samplePlan();
+  const { planId, versionId } = await importPlanVersion(handle.db, { model, text, actor: 'seed' });
+  const indicators = await listIndicators(handle.db, planId);
+  const tasks = await listTasks(handle.db, planId);
+  return {
+    planId,
+    versionId,
+    indicatorIds: indicators.map((i) => i.indicatorId),
+    taskIds: tasks.map((t) => t.taskId),
+  };
+}
