@@ -30,7 +30,7 @@ const rows = [];
 for (const path of documents) {
   const text = readFileSync(path, 'utf8');
   const name = path.split('/').pop();
-  const ingest = medianMs(() => ingestText(text), { runs: 40, warmup: 15 });
+  const ingest = medianMs(() => ingestText(text), { runs: 60, warmup: 60 });
   const floor = medianMs(() => regexPass(text), { runs: 40, warmup: 15 });
   rows.push({
     bench: 'ingest',

@@ -2,7 +2,7 @@ import type { Commitment } from '../model/plan-model.schema.js';
 import { fiveYearPlanLabel } from '../target/deadline.scanner.js';
 import { matchIndicator, prepareIndicators } from '../target/indicator-name.matcher.js';
 import type { IndicatorRef } from '../target/indicator-name.matcher.js';
-import { scanQuantities } from '../target/quantity.scanner.js';
+import { mayHoldQuantity, scanFoldedQuantities } from '../target/quantity.scanner.js';
 import type { QuantityMatch } from '../target/quantity.scanner.js';
 import { toHalfWidth } from '../text/width.js';
 import type { TextUnit } from './text-unit.js';
@@ -16,7 +16,10 @@ export type CommitmentOptions = {
 };
 
 type Span = { start: number; end: number };
-type Piece<T> = Span & { info: T };
+/** A sentence or segment; `info` is filled in the first time it is asked for (most hold no value). */
+type Piece<T> = Span & { info: T | undefined };
+/** A sentence's info: whether it names the current plan's period (`“十五五”时期`). */
+type SentenceInfo = boolean;
 type SegmentInfo = {
   hedged: boolean;
   projection: boolean;
@@ -25,9 +28,8 @@ type SegmentInfo = {
   present: boolean;
 };
 
-const SENTENCE_END_RE = /[。！？!?\n]/g;
+/** Ends a `；`-segment; all but `；`/`;` also end the sentence. Each mark is one code unit. */
 const SEGMENT_END_RE = /[。！？!?；;\n]/g;
-const CLAUSE_BREAK_RE = /[，,；;：:、。！？!?\n]/;
 const PROJECTION_RE = /预计|预测|预期将/;
 const HEDGE_RE = /力争|确保|争取|努力|目标是/;
 const PAST_WORD_RE =
@@ -50,10 +52,27 @@ const ORDINALS = '一二三四五六七八九';
 const STRUCTURE_RE = /^[^，。；、,;:：()]{1,15}\(/;
 /** Subjects are looked for within this many characters of the value or deadline. */
 const SUBJECT_WINDOW = 60;
+const COMPARED_BEFORE_RE = /[较比]\s*$/;
+const SPACE_RE = /\s/;
+const SPACES_RE = /\s+/g;
+const LEAD_PUNCTUATION_RE = /^[\s，,、“”"]+(?=\S)/;
+const OPEN_QUOTE_RE = /“/g;
+const CLOSE_QUOTE_RE = /”/g;
+const QUOTES_RE = /[“”]/g;
+const BRACKET_OPEN_RE = /[(（]/;
+const LEAD_OF_RE = /^\s*(?:以上的|的)/;
+const DEADLINE_GAP_RE = /[\s，,：:]/;
+/** Marks that end a clause, as code units: the clause walks test characters one by one. */
+const CLAUSE_BREAKS = new Set([...'，,；;：:、。！？!?\n'].map((ch) => ch.charCodeAt(0)));
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
+
+/** The current plan's label (`十五五`) and the pattern naming its period, or null before the 11th plan. */
+type PlanLabel = { label: string; periodRe: RegExp } | null;
 
 /**
  * Finds commitments — quantitative or dated promises — in running text. Each unit is scanned by
- * {@link scanQuantities}; every value (and every deadline that dates no value) in a sentence that
+ * {@link scanFoldedQuantities}; every value (and every deadline that dates no value) in a sentence that
  * reads as a promise becomes one commitment, ids `cm-1`, `cm-2`… in document order.
  *
  * A match is dropped when it reports the past or present rather than promising:
@@ -81,24 +100,25 @@ export function extractCommitments(
   options: CommitmentOptions,
 ): Commitment[] {
   const prepared = prepareIndicators(indicators);
+  const plan = planLabelOf(options);
   const out: Commitment[] = [];
   for (const unit of units) {
     if (isRetrospectiveNode(unit.nodeId, options.retrospectiveNodeIds)) continue;
-    const matches = scanQuantities(unit.text);
-    if (matches.length === 0) continue;
+    // Folding costs a pass over the text: paragraphs without a numeral are ruled out before it.
+    if (!mayHoldQuantity(unit.text)) continue;
     const folded = toHalfWidth(unit.text);
-    const sentences = splitSpans(folded, SENTENCE_END_RE, (text) => ({
-      currentPlan: hasCurrentPlanLabel(text, options),
-    }));
-    const segments = splitSpans(folded, SEGMENT_END_RE, (text) => classifySegment(text, options));
-    const paragraphPast = isParagraphRetrospective(folded, segments, matches, options);
+    const matches = scanFoldedQuantities(unit.text, folded);
+    if (matches.length === 0) continue;
+    const { sentences, segments } = splitSentences(folded);
+    const paragraphPast = isParagraphRetrospective(folded, segments, matches, options, plan);
     let previousEnd = 0;
     for (const match of matches) {
       const segment = spanAt(segments, match.start);
       const sentence = spanAt(sentences, match.start);
       if (!segment || !sentence) continue;
-      const promise = isPromise(match, segment.info, sentence.info.currentPlan, paragraphPast, options);
-      if (!promise || isStructureCount(folded, match)) {
+      const facts = segmentInfo(segment, folded, options);
+      const currentPlan = sentenceInfo(sentence, folded, plan);
+      if (!isPromise(match, facts, currentPlan, paragraphPast, options) || isStructureCount(folded, match)) {
         previousEnd = match.end;
         continue;
       }
@@ -123,22 +143,56 @@ export function extractCommitments(
   return out;
 }
 
+/** Built once per call: the pattern used to be compiled again for every sentence. */
+function planLabelOf(options: CommitmentOptions): PlanLabel {
+  const label = fiveYearPlanLabel(options.periodEnd);
+  return label === null ? null : { label, periodRe: new RegExp(`${label}[”"]?\\s*(?:时期|期间|末|期末)`) };
+}
+
 function isRetrospectiveNode(nodeId: string, ids: readonly string[] | undefined): boolean {
   if (!ids) return false;
   return ids.some((id) => nodeId === id || nodeId.startsWith(`${id}.`));
 }
 
-/** Splits at each end mark (kept with its piece) and classifies every piece once. */
-function splitSpans<T>(text: string, endRe: RegExp, classify: (piece: string) => T): Array<Piece<T>> {
-  const pieces: Array<Piece<T>> = [];
-  let start = 0;
-  const add = (end: number): void => {
-    pieces.push({ start, end, info: classify(text.slice(start, end)) });
-    start = end;
-  };
-  for (const m of text.matchAll(endRe)) add(m.index + 1);
-  if (start < text.length) add(text.length);
-  return pieces;
+/**
+ * Splits into sentences and `；`-segments in one pass, each end mark kept with its piece; pieces
+ * are classified later, on demand.
+ */
+function splitSentences(text: string): {
+  sentences: Array<Piece<SentenceInfo>>;
+  segments: Array<Piece<SegmentInfo>>;
+} {
+  const sentences: Array<Piece<SentenceInfo>> = [];
+  const segments: Array<Piece<SegmentInfo>> = [];
+  let sentenceStart = 0;
+  let segmentStart = 0;
+  SEGMENT_END_RE.lastIndex = 0;
+  // `test` rather than `exec`: no match array is needed, the mark ends at `lastIndex`.
+  while (SEGMENT_END_RE.test(text)) {
+    const end = SEGMENT_END_RE.lastIndex;
+    segments.push({ start: segmentStart, end, info: undefined });
+    segmentStart = end;
+    const mark = text[end - 1];
+    if (mark === '；' || mark === ';') continue;
+    sentences.push({ start: sentenceStart, end, info: undefined });
+    sentenceStart = end;
+  }
+  if (segmentStart < text.length) segments.push({ start: segmentStart, end: text.length, info: undefined });
+  if (sentenceStart < text.length)
+    sentences.push({ start: sentenceStart, end: text.length, info: undefined });
+  return { sentences, segments };
+}
+
+/** The sentence's info, computed the first time it is asked for. */
+function sentenceInfo(sentence: Piece<SentenceInfo>, folded: string, plan: PlanLabel): SentenceInfo {
+  sentence.info ??= hasCurrentPlanLabel(folded.slice(sentence.start, sentence.end), plan);
+  return sentence.info;
+}
+
+/** The segment's info, computed the first time it is asked for. */
+function segmentInfo(segment: Piece<SegmentInfo>, folded: string, options: CommitmentOptions): SegmentInfo {
+  segment.info ??= classifySegment(folded.slice(segment.start, segment.end), options);
+  return segment.info;
 }
 
 /** The piece holding offset `at` (binary search: pieces are sorted and contiguous). */
@@ -158,17 +212,18 @@ function spanAt<T>(pieces: ReadonlyArray<Piece<T>>, at: number): Piece<T> | unde
 
 function trimSpan(text: string, span: Span): Span {
   let { start, end } = span;
-  while (start < end && /\s/.test(text[start] ?? '')) start++;
-  while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+  while (start < end && SPACE_RE.test(text[start] ?? '')) start++;
+  while (end > start && SPACE_RE.test(text[end - 1] ?? '')) end--;
   return { start, end };
 }
 
 function classifySegment(segment: string, options: CommitmentOptions): SegmentInfo {
+  const pastWord = PAST_WORD_RE.test(segment);
   return {
     hedged: HEDGE_RE.test(segment),
     projection: PROJECTION_RE.test(segment),
-    pastWord: PAST_WORD_RE.test(segment),
-    past: isPastSegment(segment, options),
+    pastWord,
+    past: pastWord || hasPastReference(segment, options),
     present: PRESENT_RE.test(segment),
   };
 }
@@ -192,26 +247,28 @@ function isPromise(
   return !paragraphPast;
 }
 
-function hasCurrentPlanLabel(text: string, options: CommitmentOptions): boolean {
-  const label = fiveYearPlanLabel(options.periodEnd);
-  return (
-    label !== null && text.includes(label) && new RegExp(`${label}[”"]?\\s*(?:时期|期间|末|期末)`).test(text)
-  );
+function hasCurrentPlanLabel(text: string, plan: PlanLabel): boolean {
+  return plan !== null && text.includes(plan.label) && plan.periodRe.test(text);
 }
 
-/** Past markers, baselines before the plan (`较2020年`, `较“十三五”末`) and the previous plan's period. */
-function isPastSegment(segment: string, options: CommitmentOptions): boolean {
-  if (PAST_WORD_RE.test(segment)) return true;
-  for (const m of segment.matchAll(BASELINE_YEAR_RE)) {
-    if (Number(m[1]) < options.periodStart - 1) return true;
-  }
+/** Baselines before the plan (`较2020年`, `较“十三五”末`) and the previous plan's period. */
+function hasPastReference(segment: string, options: CommitmentOptions): boolean {
+  // Baselines need `较`/`比`, plan labels `五`: most segments have none and skip the patterns.
+  if (!segment.includes('较') && !segment.includes('比') && !segment.includes('五')) return false;
   const current = (options.periodEnd - 1955) / 5;
   const ordinal = (digit: string | undefined): number => 11 + ORDINALS.indexOf(digit ?? '');
-  for (const m of segment.matchAll(BASELINE_LABEL_RE)) {
+  // The patterns are shared and global: each loop starts from 0, whatever an early return left.
+  BASELINE_YEAR_RE.lastIndex = 0;
+  for (let m = BASELINE_YEAR_RE.exec(segment); m !== null; m = BASELINE_YEAR_RE.exec(segment)) {
+    if (Number(m[1]) < options.periodStart - 1) return true;
+  }
+  BASELINE_LABEL_RE.lastIndex = 0;
+  for (let m = BASELINE_LABEL_RE.exec(segment); m !== null; m = BASELINE_LABEL_RE.exec(segment)) {
     if (ordinal(m[1]) < current - 1) return true;
   }
-  for (const m of segment.matchAll(PAST_LABEL_RE)) {
-    if (ordinal(m[1]) < current && !/[较比]\s*$/.test(segment.slice(Math.max(0, m.index - 3), m.index)))
+  PAST_LABEL_RE.lastIndex = 0;
+  for (let m = PAST_LABEL_RE.exec(segment); m !== null; m = PAST_LABEL_RE.exec(segment)) {
+    if (ordinal(m[1]) < current && !COMPARED_BEFORE_RE.test(segment.slice(Math.max(0, m.index - 3), m.index)))
       return true;
   }
   return false;
@@ -222,10 +279,11 @@ function isParagraphRetrospective(
   segments: ReadonlyArray<Piece<SegmentInfo>>,
   matches: readonly QuantityMatch[],
   options: CommitmentOptions,
+  plan: PlanLabel,
 ): boolean {
-  if (HEDGE_RE.test(folded) || hasCurrentPlanLabel(folded, options)) return false;
+  if (HEDGE_RE.test(folded) || hasCurrentPlanLabel(folded, plan)) return false;
   if (matches.some((m) => m.deadline !== null && m.deadline >= options.periodStart)) return false;
-  return segments.some((s) => s.info.past);
+  return segments.some((s) => segmentInfo(s, folded, options).past);
 }
 
 /**
@@ -240,34 +298,31 @@ function isStructureCount(folded: string, match: QuantityMatch): boolean {
 function clauseStart(folded: string, at: number, floor: number): number {
   let depth = 0;
   for (let j = at - 1; j >= floor; j--) {
-    const ch = folded[j] ?? '';
-    if (ch === ')') depth++;
-    else if (ch === '(' && depth > 0) depth--;
-    else if (depth === 0 && CLAUSE_BREAK_RE.test(ch)) return j + 1;
+    const code = folded.charCodeAt(j);
+    if (code === CLOSE_PAREN) depth++;
+    else if (code === OPEN_PAREN && depth > 0) depth--;
+    else if (depth === 0 && CLAUSE_BREAKS.has(code)) return j + 1;
   }
   return floor;
 }
 
 function clauseEnd(folded: string, from: number, limit: number): number {
-  for (let j = from; j < limit; j++) if (CLAUSE_BREAK_RE.test(folded[j] ?? '')) return j;
+  for (let j = from; j < limit; j++) if (CLAUSE_BREAKS.has(folded.charCodeAt(j))) return j;
   return limit;
 }
 
 function cleanSubject(raw: string): string {
-  let s = raw.replace(/\s+/g, ' ').trim();
+  let s = (SPACE_RE.test(raw) ? raw.replace(SPACES_RE, ' ') : raw).trim();
   for (let i = 0; i < 6; i++) {
     const before = s;
-    s = s
-      .replace(LEAD_TIME_RE, '')
-      .replace(LEAD_WORD_RE, '')
-      .replace(/^[\s，,、“”"]+(?=\S)/, '')
-      .trim();
+    s = s.replace(LEAD_TIME_RE, '').replace(LEAD_WORD_RE, '').replace(LEAD_PUNCTUATION_RE, '').trim();
     if (s === before) break;
   }
   s = s.replace(TRAIL_WORD_RE, '').replace(TRAIL_BASELINE_RE, '').replace(TRAIL_WORD_RE, '').trim();
-  const opens = (s.match(/“/g) ?? []).length;
-  const closes = (s.match(/”/g) ?? []).length;
-  return opens === closes ? s : s.replace(/[“”]/g, '');
+  if (!s.includes('“') && !s.includes('”')) return s;
+  const opens = (s.match(OPEN_QUOTE_RE) ?? []).length;
+  const closes = (s.match(CLOSE_QUOTE_RE) ?? []).length;
+  return opens === closes ? s : s.replace(QUOTES_RE, '');
 }
 
 function quantitySubject(
@@ -279,11 +334,13 @@ function quantitySubject(
 ): string {
   const start = clauseStart(folded, match.start, Math.min(floor, match.start));
   const before = cleanSubject(text.slice(start, match.start));
+  // The words after the value are only read when the words before are missing or only a verb.
+  if (before.length > 0 && !VERB_END_RE.test(before)) return before;
   const afterLimit = clauseEnd(folded, match.end, Math.min(segment.end, match.end + 24));
-  const bracket = folded.slice(match.end, afterLimit).search(/[(（]/);
+  const bracket = folded.slice(match.end, afterLimit).search(BRACKET_OPEN_RE);
   const afterEnd = bracket < 0 ? afterLimit : match.end + bracket;
-  const after = cleanSubject(text.slice(match.end, afterEnd).replace(/^\s*(?:以上的|的)/, ''));
-  if (before.length > 0 && !(VERB_END_RE.test(before) && after.length > 0)) return before;
+  const after = cleanSubject(text.slice(match.end, afterEnd).replace(LEAD_OF_RE, ''));
+  if (before.length > 0 && after.length === 0) return before;
   if (after.length > 0) return after;
   if (start > segment.start) {
     const previousStart = clauseStart(folded, start - 1, Math.max(segment.start, start - 1 - SUBJECT_WINDOW));
@@ -294,10 +351,10 @@ function quantitySubject(
 
 function deadlineSubject(text: string, folded: string, match: QuantityMatch, segment: Span): string {
   let from = match.end;
-  while (from < segment.end && from < match.end + SUBJECT_WINDOW && /[\s，,：:]/.test(folded[from] ?? ''))
+  while (from < segment.end && from < match.end + SUBJECT_WINDOW && DEADLINE_GAP_RE.test(folded[from] ?? ''))
     from++;
   const end = clauseEnd(folded, from, Math.min(segment.end, from + SUBJECT_WINDOW));
-  const after = text.slice(from, end).replace(/\s+/g, ' ').trim();
+  const after = text.slice(from, end).replace(SPACES_RE, ' ').trim();
   if (after.length > 0) return after;
   const start = clauseStart(folded, match.start, Math.max(segment.start, match.start - SUBJECT_WINDOW));
   return cleanSubject(text.slice(start, match.start));

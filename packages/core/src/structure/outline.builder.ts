@@ -44,12 +44,16 @@ export function buildOutline(
   const stack: OutlineNode[] = [];
   const ids = new Set<string>();
   const width = layout === 'pdf-text' ? typicalWidth(lines) : 0;
-  let open: { parts: MappedText[]; refs: string[]; last: string } | null = null;
+  let open: { lines: PreparedLine[]; refs: string[] } | null = null;
 
   const deepest = (): OutlineNode | undefined => stack[stack.length - 1];
   const flush = (): void => {
     if (!open) return;
-    const text = (layout === 'pdf-text' ? joinPdfLines(open.parts) : MappedText.concat(open.parts)).trim();
+    const text = (
+      layout === 'pdf-text'
+        ? joinPdfLines(open.lines, source.text)
+        : MappedText.concat(open.lines.map((l) => l.text.trim()))
+    ).trim();
     const refs = open.refs;
     open = null;
     if (text.length === 0) return;
@@ -117,10 +121,9 @@ export function buildOutline(
       continue;
     }
     if (open && layout !== 'pdf-text') flush();
-    open ??= { parts: [], refs: [], last: '' };
-    open.parts.push(line.text.trim());
+    open ??= { lines: [], refs: [] };
+    open.lines.push(line);
     open.refs.push(...line.footnoteRefs);
-    open.last = text;
     attachFootnotes(line.footnotes);
     // In PDF text a paragraph ends on a line clearly shorter than the column width.
     if (layout === 'pdf-text' && line.width < width * 0.9) flush();

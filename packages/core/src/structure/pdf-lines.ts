@@ -26,22 +26,42 @@ export function typicalWidth(lines: readonly PreparedLine[]): number {
   return 60;
 }
 
-const SPACES = /[ \u3000]+/g;
-
 /** Chinese characters and full-width punctuation (and the curly quotes used with them). */
 function isWide(code: number): boolean {
   return code >= 0x2e80 || code === 0x201c || code === 0x201d || code === 0x2018 || code === 0x2019;
 }
 
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x3000 || code === 0x09;
+}
+
 /**
- * Joins lines hard-wrapped by PDF extraction into one paragraph, and drops the spaces that
- * extraction puts next to Chinese characters (`到 2030 年` → `到2030年`); offsets still map back.
+ * Joins lines hard-wrapped by PDF extraction into one paragraph, trimming each line and dropping
+ * the spaces that extraction puts next to Chinese characters (`到 2030 年` → `到2030年`). Works on
+ * source ranges, so the paragraph is built once and every character still maps back.
  */
-export function joinPdfLines(parts: readonly MappedText[]): MappedText {
-  const joined = MappedText.concat(parts);
-  const text = joined.text;
-  return joined.removeWhere(
-    SPACES,
-    (start, end) => isWide(text.charCodeAt(start - 1)) || isWide(text.charCodeAt(end)),
-  );
+export function joinPdfLines(lines: readonly PreparedLine[], source: string): MappedText {
+  const ranges: [number, number][] = [];
+  for (const line of lines) {
+    const start = line.text.verbatimStart;
+    // Lines that lost markers are not one slice of the source; PDF text has none, but stay exact.
+    if (start === null) return MappedText.concat(lines.map((l) => l.text.trim()));
+    let from = start;
+    let to = start + line.text.length;
+    while (from < to && isSpace(source.charCodeAt(from))) from++;
+    while (to > from && isSpace(source.charCodeAt(to - 1))) to--;
+    let runStart = from;
+    for (let i = from; i < to; i++) {
+      if (!isSpace(source.charCodeAt(i))) continue;
+      let j = i;
+      while (j < to && isSpace(source.charCodeAt(j))) j++;
+      if (isWide(source.charCodeAt(i - 1)) || isWide(source.charCodeAt(j))) {
+        ranges.push([runStart, i]);
+        runStart = j;
+      }
+      i = j - 1;
+    }
+    ranges.push([runStart, to]);
+  }
+  return MappedText.fromSourceRanges(source, ranges);
 }

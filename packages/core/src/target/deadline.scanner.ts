@@ -63,40 +63,10 @@ const NOT_DEADLINE_AFTER_RE =
  */
 export function scanDeadlines(text: string): DeadlinePhrase[] {
   const found: DeadlinePhrase[] = [];
-  const taken: Array<[number, number]> = [];
-  for (const m of text.matchAll(RANGE_RE)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    taken.push([start, end]);
-    if (isBaseline(text, start) || NOT_DEADLINE_AFTER_RE.test(text.slice(end, end + 6))) continue;
-    const year = readYear(m[2] ?? '');
-    if (year !== null) found.push({ start, end, year, kind: 'range' });
-  }
-  let rangeIndex = 0;
-  for (const m of text.matchAll(YEAR_RE)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    while (rangeIndex < taken.length && (taken[rangeIndex]?.[1] ?? 0) <= start) rangeIndex++;
-    const range = taken[rangeIndex];
-    if (range && range[0] < end) continue;
-    const prep = m[1];
-    const yearStart = start + m[0].indexOf(m[2] ?? '');
-    if (/\d|\./.test(text[yearStart - 1] ?? '') || /^\d/.test(text[yearStart + 4] ?? '')) continue;
-    if (prep === undefined && isBaseline(text, start)) continue;
-    if (prep !== undefined && prep.startsWith('截')) continue;
-    if (m[3] === undefined && NOT_DEADLINE_AFTER_RE.test(text.slice(end, end + 6))) continue;
-    const year = readYear(m[2] ?? '');
-    if (year === null) continue;
-    const kind: DeadlineKind = m[3] !== undefined ? 'before' : prep === '到' || prep === '至' ? 'by' : 'year';
-    found.push({ start, end, year, kind });
-  }
-  for (const m of text.matchAll(LABEL_RE)) {
-    const start = m.index;
-    if (isBaseline(text, start)) continue;
-    const ordinal = 10 + ORDINAL_DIGITS.indexOf(m[1] ?? '');
-    const kind: DeadlineKind = m[2] === '期间' ? 'period' : 'by';
-    found.push({ start, end: start + m[0].length, year: fiveYearPlanEndYear(ordinal), kind });
-  }
+  // Every year phrase ends in `年` and every label holds `五`: most paragraphs can skip the patterns.
+  if (text.includes('年')) findYears(text, found);
+  if (text.includes('五')) findLabels(text, found);
+  if (found.length === 0) return found;
   found.sort((a, b) => a.start - b.start);
   const result: DeadlinePhrase[] = [];
   for (const d of found) {
@@ -105,6 +75,54 @@ export function scanDeadlines(text: string): DeadlinePhrase[] {
     result.push(d);
   }
   return result;
+}
+
+/** Runs a shared global pattern over `text` from the start (so `lastIndex` left by a previous call is harmless). */
+function eachMatch(re: RegExp, text: string, visit: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) visit(m);
+}
+
+/** Year ranges, then single years outside them. */
+function findYears(text: string, found: DeadlinePhrase[]): void {
+  const taken: Array<[number, number]> = [];
+  eachMatch(RANGE_RE, text, (m) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    taken.push([start, end]);
+    if (isBaseline(text, start) || NOT_DEADLINE_AFTER_RE.test(text.slice(end, end + 6))) return;
+    const year = readYear(m[2] ?? '');
+    if (year !== null) found.push({ start, end, year, kind: 'range' });
+  });
+  let rangeIndex = 0;
+  eachMatch(YEAR_RE, text, (m) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (rangeIndex < taken.length && (taken[rangeIndex]?.[1] ?? 0) <= start) rangeIndex++;
+    const range = taken[rangeIndex];
+    if (range && range[0] < end) return;
+    const prep = m[1];
+    const yearStart = start + m[0].indexOf(m[2] ?? '');
+    if (/\d|\./.test(text[yearStart - 1] ?? '') || /^\d/.test(text[yearStart + 4] ?? '')) return;
+    if (prep === undefined && isBaseline(text, start)) return;
+    if (prep !== undefined && prep.startsWith('截')) return;
+    if (m[3] === undefined && NOT_DEADLINE_AFTER_RE.test(text.slice(end, end + 6))) return;
+    const year = readYear(m[2] ?? '');
+    if (year === null) return;
+    const kind: DeadlineKind = m[3] !== undefined ? 'before' : prep === '到' || prep === '至' ? 'by' : 'year';
+    found.push({ start, end, year, kind });
+  });
+}
+
+/** Plan labels: `“十五五”末`, `“十四五”期间`. */
+function findLabels(text: string, found: DeadlinePhrase[]): void {
+  eachMatch(LABEL_RE, text, (m) => {
+    const start = m.index;
+    if (isBaseline(text, start)) return;
+    const ordinal = 10 + ORDINAL_DIGITS.indexOf(m[1] ?? '');
+    const kind: DeadlineKind = m[2] === '期间' ? 'period' : 'by';
+    found.push({ start, end: start + m[0].length, year: fiveYearPlanEndYear(ordinal), kind });
+  });
 }
 
 function isBaseline(text: string, start: number): boolean {

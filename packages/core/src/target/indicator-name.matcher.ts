@@ -13,11 +13,21 @@ export type IndicatorRef = { seq: string; name: string; unit?: string | null };
 /** An indicator name prepared for matching. */
 export type IndicatorName = {
   seq: string;
-  bigrams: ReadonlySet<string>;
+  bigrams: ReadonlySet<number>;
   measure: string | null;
   scope: string;
-  numerator: string | null;
+  /** Bigrams of the measured part of a share (`A占B比重` → A), or null for other names. */
+  numeratorBigrams: ReadonlySet<number> | null;
   core: string;
+};
+
+/**
+ * The names of one document, with an index from each bigram to the names holding it: a subject's
+ * shared bigrams are then counted for all names at once instead of one set intersection per name.
+ */
+export type PreparedIndicators = {
+  names: readonly IndicatorName[];
+  byBigram: ReadonlyMap<number, readonly number[]>;
 };
 
 const REGION_RE = /^(?:全区|全市|全省|全国|全县|我区|我市|我省|全社会)/;
@@ -26,34 +36,58 @@ const PERCENT_UNITS = new Set(['%', '个百分点', '百分点']);
 const SCOPE_RE = /农村|乡村|城乡|城市|城镇|农民/g;
 const CORE_PREFIX_RE = /^(?:新增|新引进|引进|累计|各类|全部)+/;
 const CORE_SUFFIX_RE = /(?:总数|总量|数量|数)$/;
+const SPACES_RE = /\s+/g;
+const SPACE_RE = /\s/;
+const BRACKETED_RE = /\([^()]*\)|【[^【】]*】|“|”|"/g;
+/** Every match of {@link BRACKETED_RE} starts with one of these. */
+const BRACKET_START_RE = /[(【“”"]/;
+const OF_RE = /的/g;
+const GROWTH_RE = /增速|增幅/g;
+const UNIT_BRACKET_RE = /\(([^()]{1,12})\)\s*$/;
 
 /** Normalises a name or subject: half-width, no brackets, spaces, `的` or leading region word. */
 export function normalizeMeasureName(name: string): string {
-  let s = toHalfWidth(name).replace(/\s+/g, '');
-  for (let i = 0; i < 3; i++) s = s.replace(/\([^()]*\)|【[^【】]*】|“|”|"/g, '');
-  return s
-    .replace(/的/g, '')
-    .replace(/增速|增幅/g, '增长')
-    .replace(REGION_RE, '');
+  // Global replaces are costly and this runs for every subject: each is skipped when it cannot apply.
+  let s = toHalfWidth(name);
+  if (SPACE_RE.test(s)) s = s.replace(SPACES_RE, '');
+  // Three rounds peel nested brackets; once a round changes nothing, later ones would not either.
+  for (let i = 0; i < 3 && BRACKET_START_RE.test(s); i++) {
+    const peeled = s.replace(BRACKETED_RE, '');
+    if (peeled === s) break;
+    s = peeled;
+  }
+  if (s.includes('的')) s = s.replace(OF_RE, '');
+  if (s.includes('增速') || s.includes('增幅')) s = s.replace(GROWTH_RE, '增长');
+  return s.replace(REGION_RE, '');
 }
 
 /**
  * Prepares indicator names once per document: bigrams of the bare name, and the unit — the
  * indicator's own `unit` when given (parsed indicators carry one), else the last bracket of the name.
  */
-export function prepareIndicators(indicators: ReadonlyArray<IndicatorRef>): IndicatorName[] {
-  return indicators.map((ind) => {
-    const unit = ind.unit ?? /\(([^()]{1,12})\)\s*$/.exec(toHalfWidth(ind.name).trim())?.[1] ?? null;
+export function prepareIndicators(indicators: ReadonlyArray<IndicatorRef>): PreparedIndicators {
+  const names = indicators.map((ind): IndicatorName => {
+    const unit = ind.unit ?? UNIT_BRACKET_RE.exec(toHalfWidth(ind.name).trim())?.[1] ?? null;
     const name = normalizeMeasureName(ind.name);
+    const numerator = numeratorOf(name);
     return {
       seq: ind.seq,
       bigrams: bigrams(name),
       measure: measureOf(unit),
       scope: scopeWords(name),
-      numerator: numeratorOf(name),
+      numeratorBigrams: numerator === null ? null : bigrams(numerator),
       core: coreTerm(name),
     };
   });
+  const byBigram = new Map<number, number[]>();
+  names.forEach((ind, i) => {
+    for (const g of ind.bigrams) {
+      const holders = byBigram.get(g);
+      if (holders) holders.push(i);
+      else byBigram.set(g, [i]);
+    }
+  });
+  return { names, byBigram };
 }
 
 /**
@@ -64,40 +98,58 @@ export function prepareIndicators(indicators: ReadonlyArray<IndicatorRef>): Indi
  * terms (`各类人才` and `新增人才数` are both `人才`) match outright.
  */
 export function matchIndicator(
-  prepared: readonly IndicatorName[],
+  prepared: PreparedIndicators,
   subject: string,
   unit: string | null,
 ): string | null {
-  const grams = bigrams(normalizeMeasureName(subject));
+  const name = normalizeMeasureName(subject);
+  const grams = bigrams(name);
   if (grams.size === 0) return null;
   const measure = measureOf(unit);
   let best: { seq: string; score: number } | null = null;
-  const name = normalizeMeasureName(subject);
   const scope = scopeWords(name);
   const numerator = numeratorOf(name);
+  const numeratorGrams = numerator === null ? null : bigrams(numerator);
   const core = coreTerm(name);
-  for (const ind of prepared) {
-    if (!compatible(measure, ind.measure) || ind.scope !== scope) continue;
-    if (numerator !== null && ind.numerator !== null && !similar(bigrams(numerator), bigrams(ind.numerator)))
-      continue;
-    const dice = core.length >= 2 && core === ind.core ? 1 : similarity(grams, ind.bigrams);
+  const shared = sharedBigrams(prepared, grams);
+  for (let i = 0; i < prepared.names.length; i++) {
+    const ind = prepared.names[i];
+    if (!ind) continue;
+    // Most names share too little with the subject: that cheapest test goes first.
+    const dice =
+      core.length >= 2 && core === ind.core ? 1 : similarity(grams.size, ind.bigrams.size, shared[i] ?? 0);
     if (dice === null) continue;
+    if (!compatible(measure, ind.measure) || ind.scope !== scope) continue;
+    if (
+      numeratorGrams !== null &&
+      ind.numeratorBigrams !== null &&
+      !similar(numeratorGrams, ind.numeratorBigrams)
+    )
+      continue;
     if (!best || dice > best.score) best = { seq: ind.seq, score: dice };
   }
   return best ? best.seq : null;
 }
 
-/** Dice coefficient when the sets are similar enough (see {@link matchIndicator}), else null. */
-function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number | null {
-  if (a.size === 0 || b.size === 0) return null;
-  let shared = 0;
-  for (const g of a) if (b.has(g)) shared++;
-  const dice = (2 * shared) / (a.size + b.size);
-  const covers = shared >= 4 && shared / a.size >= 0.8;
+/** For each prepared name, how many of the bigrams `grams` it holds. */
+function sharedBigrams(prepared: PreparedIndicators, grams: ReadonlySet<number>): number[] {
+  const shared = new Array<number>(prepared.names.length).fill(0);
+  for (const g of grams) for (const i of prepared.byBigram.get(g) ?? []) shared[i] = (shared[i] ?? 0) + 1;
+  return shared;
+}
+
+/**
+ * Dice coefficient of a subject with `size` bigrams and a name with `otherSize`, sharing `shared`,
+ * when they are similar enough (see {@link matchIndicator}); else null.
+ */
+function similarity(size: number, otherSize: number, shared: number): number | null {
+  if (size === 0 || otherSize === 0) return null;
+  const dice = (2 * shared) / (size + otherSize);
+  const covers = shared >= 4 && shared / size >= 0.8;
   return dice >= 0.6 || covers ? dice : null;
 }
 
-function similar(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+function similar(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
   if (a.size === 0 || b.size === 0) return true;
   let shared = 0;
   for (const g of a) if (b.has(g)) shared++;
@@ -123,16 +175,25 @@ function numeratorOf(name: string): string | null {
   return at > 0 ? name.slice(0, at) : null;
 }
 
-function bigrams(s: string): Set<string> {
-  const out = new Set<string>();
-  const chars = [...s];
-  for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
+/**
+ * The pairs of adjacent code points, each as one number (`first * 0x110000 + second`, unique per
+ * pair): numbers hash and compare faster than two-character strings, and no string is built.
+ */
+function bigrams(s: string): Set<number> {
+  const out = new Set<number>();
+  let previous = -1;
+  for (let i = 0; i < s.length;) {
+    const code = s.codePointAt(i) ?? 0;
+    i += code > 0xffff ? 2 : 1;
+    if (previous >= 0) out.add(previous * 0x110000 + code);
+    previous = code;
+  }
   return out;
 }
 
 function measureOf(unit: string | null): string | null {
   if (unit === null) return null;
-  const u = toHalfWidth(unit).replace(/\s+/g, '');
+  const u = toHalfWidth(unit).replace(SPACES_RE, '');
   if (PERCENT_UNITS.has(u)) return '%';
   const bare = u.replace(MAGNITUDE_RE, '');
   return bare.length > 0 ? bare : u;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanQuantities } from './quantity.scanner.js';
+import { toHalfWidth } from '../text/width.js';
+import { mayHoldQuantity, scanFoldedQuantities, scanQuantities } from './quantity.scanner.js';
 import type { QuantityMatch } from './quantity.scanner.js';
 
 /** The matches as `[written text, deadline]`, plus the parsed targets for detailed checks. */
@@ -154,6 +155,29 @@ describe('scanQuantities — robustness', () => {
     fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...vocabulary), maxLength: 60 }), check), {
       numRuns: 1500,
     });
+  });
+
+  it('gives the same matches when the caller folds the text first', () => {
+    const text = fc.string({ unit: fc.constantFrom(...vocabulary, '１２', '％', '（', '）'), maxLength: 60 });
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(scanFoldedQuantities(t, toHalfWidth(t))).toEqual(scanQuantities(t));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('rules out only text with nothing to find, folded or not', () => {
+    expect(mayHoldQuantity('坚持创新驱动发展')).toBe(false);
+    expect(mayHoldQuantity('新建基站３００座')).toBe(true);
+    expect(mayHoldQuantity('与经济增长同步')).toBe(true);
+    const text = fc.string({ unit: fc.constantFrom(...vocabulary, '１', '创', '新'), maxLength: 30 });
+    fc.assert(
+      fc.property(text, (t) => {
+        if (!mayHoldQuantity(t)) expect(scanQuantities(t)).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('scans 1 MB of plan text quickly', () => {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TargetSchema } from '../model/plan-model.schema.js';
-import { MAX_TARGET_TEXT_LENGTH, parseTarget } from './target.grammar.js';
+import { toHalfWidth } from '../text/width.js';
+import { MAX_TARGET_TEXT_LENGTH, parseFoldedTarget, parseTarget } from './target.grammar.js';
 
 describe('parseTarget — cells of the sample plan (武进区)', () => {
   it.each([
@@ -233,5 +234,17 @@ describe('parseTarget — robustness', () => {
     const started = performance.now();
     for (const text of inputs) expect(parseTarget(text).text).toBe(text);
     expect(performance.now() - started).toBeLessThan(200);
+  });
+});
+
+describe('parseFoldedTarget', () => {
+  it.each([
+    ['１２．５％', {}],
+    ['提高 1 个百分点以上', { context: '年均' }],
+    ['11以上\n（累计）', {}],
+    ['高于全市平均2个百分点', {}],
+    ['5 左右', { unit: '%', indicatorName: '地区生产总值年均增长' }],
+  ] as const)('reads %j exactly as parseTarget does', (text, options) => {
+    expect(parseFoldedTarget(text, toHalfWidth(text), options)).toEqual(parseTarget(text, options));
   });
 });

@@ -12,6 +12,8 @@ import {
   SUFFIX_COMPARATORS,
   UNIT_AT_START_RE,
 } from './target.vocabulary.js';
+import { candidatesAt, indexByFirstChar } from './word-index.js';
+import type { WordIndex } from './word-index.js';
 
 /** Context for reading one target value. */
 export type TargetOptions = {
@@ -50,8 +52,16 @@ export const MAX_TARGET_TEXT_LENGTH = 400;
  *   {@link MAX_TARGET_TEXT_LENGTH} are not read at all, and every pattern used is linear.
  */
 export function parseTarget(text: string, options: TargetOptions = {}): Target {
+  return parseFoldedTarget(text, null, options);
+}
+
+/**
+ * {@link parseTarget} for a caller that already holds `toHalfWidth(text)` — a slice of a folded
+ * paragraph, say — so it is not folded again; with `folded` null the text is folded here.
+ */
+export function parseFoldedTarget(text: string, folded: string | null, options: TargetOptions = {}): Target {
   try {
-    return readTarget(text, options);
+    return readTarget(text, folded, options);
   } catch {
     return blankTarget(text);
   }
@@ -82,11 +92,34 @@ const GROWTH_RATE_RE =
   /(?:年均|每年|平均每年)(?:增长|增速|增幅|提高|提升|下降|降低|递增|递减|增加|减少|新增|增收)/;
 const RANGE_SEP_RE = /^(?:-|~|〜|—|–|―|－|至|到)/;
 const GENERIC_UNIT_RE = /^[^\d.以及左上下约,，~\-—–]{1,10}?(?=及以上|及以下|以上|以下|以内|左右|上下|$)/;
+const SPACES_RE = /[\s\u200b-\u200d\ufeff]+/g;
+/** Tested first: a global replace costs far more than a test, and most cells have no spaces. */
+const SPACE_RE = /[\s\u200b-\u200d\ufeff]/;
+const ESTIMATED_RE = /[∗*※]|预计|预估|估计/;
+const TO_LEVEL_RE = /^(?:到|至)/;
+const OVER_RE = /^(?:余|多)/;
+const VALUE_START_RE = /^[-\d零〇一二两三四五六七八九十百千]/;
+const LEVEL_VALUE_START_RE = /^[-\d零〇一二两三四五六七八九十百千<>=≥≤⩾⩽~超约近不低高大小少至突控]/;
+const UNIT_NAME_RE = /\(([^()]{1,12})\)$/;
+const BRACKET_CUMULATIVE_RE = /^累计(?:值|数)?$/;
+const BRACKET_RATE_RE = /^年均(?:值)?$/;
+const BRACKET_YEAR_RE = /^(?:19|20)\d{2}年?(?:底|末)?(?:数据|值|数)?$/;
+const BRACKET_SCOPE_RE = /^(?:含|不含|包含|包括|不包括|其中)|口径/;
+const BRACKET_VALUE_RE = /^[\d.,~\-—–]+$/;
+const CHANGE_VERB_INDEX = indexByFirstChar([...INCREASE_VERBS, ...DECREASE_VERBS], (w) => w);
+const LEVEL_VERB_INDEX = indexByFirstChar(LEVEL_VERBS, (w) => w);
+const PREFIX_INDEX = indexByFirstChar(PREFIX_COMPARATORS, ([w]) => w);
+const SUFFIX_INDEX = indexByFirstChar(SUFFIX_COMPARATORS, ([w]) => w);
+const BRACKET_OPEN_RE = /[([【〔]/;
+/** Rate patterns for `options.unit`, `options.context` and `options.indicatorName`, in that order. */
+const UNIT_RATE_RE = /年均|每年/;
+const CONTEXT_RATE_RE = /年均(?!浓度|水平|值)|每年/;
 
-function readTarget(text: string, options: TargetOptions): Target {
+function readTarget(text: string, folded: string | null, options: TargetOptions): Target {
   const target = blankTarget(text);
   if (text.length > MAX_TARGET_TEXT_LENGTH) return target;
-  let s = toHalfWidth(text).replace(/[\s\u200b-\u200d\ufeff]+/g, '');
+  let s = folded ?? toHalfWidth(text);
+  if (SPACE_RE.test(s)) s = s.replace(SPACES_RE, '');
   const flags: Flags = {
     cumulative: false,
     rate: false,
@@ -96,12 +129,17 @@ function readTarget(text: string, options: TargetOptions): Target {
     notes: [],
     bracketValue: null,
   };
-  if (/[∗*※]|预计|预估|估计/.test(s)) flags.estimated = true;
-  s = s.replace(ESTIMATE_MARK_RE, '');
-  s = s.replace(BRACKET_RE, (_all, open: string, inner: string) => {
-    readBracket(open, inner, flags);
-    return '';
-  });
+  // Estimate marks are only removed where the test found some: the same words, so the same result.
+  if (ESTIMATED_RE.test(s)) {
+    flags.estimated = true;
+    s = s.replace(ESTIMATE_MARK_RE, '');
+  }
+  if (BRACKET_OPEN_RE.test(s)) {
+    s = s.replace(BRACKET_RE, (_all, open: string, inner: string) => {
+      readBracket(open, inner, flags);
+      return '';
+    });
+  }
   target.estimated = flags.estimated;
   target.year = flags.year;
   target.scope = flags.scope;
@@ -180,19 +218,27 @@ function blankTarget(text: string): Target {
   };
 }
 
+/**
+ * Sets the qualifier — `override` if given, else the non-empty `parts` joined by `；` — on the
+ * target and returns it. The target is always the fresh one of this call, so it is set in place
+ * rather than copied.
+ */
 function withNotes(target: Target, parts: readonly string[], override?: string | null): Target {
-  if (override !== undefined) return { ...target, qualifier: override };
-  const kept = parts.filter((p) => p.length > 0);
-  return { ...target, qualifier: kept.length > 0 ? kept.join('；') : null };
+  if (override !== undefined) target.qualifier = override;
+  else {
+    const kept = parts.filter((p) => p.length > 0);
+    target.qualifier = kept.length > 0 ? kept.join('；') : null;
+  }
+  return target;
 }
 
 function readBracket(open: string, inner: string, flags: Flags): void {
   if (inner.length === 0) return;
-  if (/^累计(?:值|数)?$/.test(inner)) flags.cumulative = true;
-  else if (/^年均(?:值)?$/.test(inner)) flags.rate = true;
-  else if (/^(?:19|20)\d{2}年?(?:底|末)?(?:数据|值|数)?$/.test(inner)) flags.year = Number(inner.slice(0, 4));
-  else if (/^(?:含|不含|包含|包括|不包括|其中)|口径/.test(inner)) flags.scope = inner;
-  else if (open !== '(' && /^[\d.,~\-—–]+$/.test(inner)) flags.bracketValue = inner;
+  if (BRACKET_CUMULATIVE_RE.test(inner)) flags.cumulative = true;
+  else if (BRACKET_RATE_RE.test(inner)) flags.rate = true;
+  else if (BRACKET_YEAR_RE.test(inner)) flags.year = Number(inner.slice(0, 4));
+  else if (BRACKET_SCOPE_RE.test(inner)) flags.scope = inner;
+  else if (open !== '(' && BRACKET_VALUE_RE.test(inner)) flags.bracketValue = inner;
   else flags.notes.push(inner);
 }
 
@@ -226,10 +272,10 @@ function readNumeric(input: string, flags: Flags): Numeric | null {
     s = s.slice(rate[0].length);
   }
   let change: Target['change'] = null;
-  const verb = startsWithAny(s, [...INCREASE_VERBS, ...DECREASE_VERBS]);
+  const verb = startsWithAny(s, CHANGE_VERB_INDEX);
   if (verb !== null) {
     const afterVerb = s.slice(verb.length);
-    const toLevel = /^(?:到|至)/.exec(afterVerb);
+    const toLevel = TO_LEVEL_RE.exec(afterVerb);
     if (toLevel) s = afterVerb.slice(toLevel[0].length);
     else {
       change = INCREASE_VERBS.includes(verb) ? 'increase' : 'decrease';
@@ -238,8 +284,8 @@ function readNumeric(input: string, flags: Flags): Numeric | null {
   }
   s = stripLevelVerbs(s);
   let prefixOp: Comparator | null = null;
-  for (const [word, op] of PREFIX_COMPARATORS) {
-    if (s.startsWith(word) && /^[-\d零〇一二两三四五六七八九十百千]/.test(s.slice(word.length))) {
+  for (const [word, op] of candidatesAt(PREFIX_INDEX, s)) {
+    if (s.startsWith(word) && VALUE_START_RE.test(s.slice(word.length))) {
       prefixOp = op;
       s = s.slice(word.length);
       break;
@@ -262,7 +308,7 @@ function readNumeric(input: string, flags: Flags): Numeric | null {
     }
   }
   let suffixOp: Comparator | null = null;
-  for (const [word, op] of SUFFIX_COMPARATORS) {
+  for (const [word, op] of candidatesAt(SUFFIX_INDEX, rest)) {
     if (rest.startsWith(word)) {
       suffixOp = op;
       rest = rest.slice(word.length);
@@ -284,7 +330,7 @@ function readValue(s: string): { value: number; unit: string | null; rest: strin
   const token = readNumberAt(s, offset);
   if (!token) return null;
   let rest = s.slice(token.end);
-  const over = /^(?:余|多)/.test(rest);
+  const over = OVER_RE.test(rest);
   if (over) rest = rest.slice(1);
   const known = UNIT_AT_START_RE.exec(rest);
   const generic = known ? null : GENERIC_UNIT_RE.exec(rest);
@@ -296,45 +342,49 @@ function readValue(s: string): { value: number; unit: string | null; rest: strin
 function stripLevelVerbs(input: string): string {
   let s = input;
   for (let i = 0; i < 3; i++) {
-    const verb = startsWithAny(s, LEVEL_VERBS);
+    const verb = startsWithAny(s, LEVEL_VERB_INDEX);
     if (verb === null) break;
     const after = s.slice(verb.length);
-    if (!/^[-\d零〇一二两三四五六七八九十百千<>=≥≤⩾⩽~超约近不低高大小少至突控]/.test(after)) break;
+    if (!LEVEL_VALUE_START_RE.test(after)) break;
     s = after;
   }
   return s;
 }
 
-function startsWithAny(s: string, words: readonly string[]): string | null {
+/** The longest word of `words` that `s` starts with (the first listed among equals), or null. */
+function startsWithAny(s: string, words: WordIndex<string>): string | null {
   let best: string | null = null;
-  for (const w of words) if (s.startsWith(w) && (best === null || w.length > best.length)) best = w;
+  for (const w of candidatesAt(words, s))
+    if (s.startsWith(w) && (best === null || w.length > best.length)) best = w;
   return best;
 }
 
 function resolveKind(range: boolean, flags: Flags, options: TargetOptions): TargetKind {
   if (range) return 'range';
   if (flags.cumulative || flags.rate) return flags.cumulative ? 'cumulative' : 'rate';
-  const sources: Array<[string | null | undefined, RegExp]> = [
-    [options.unit, /年均|每年/],
-    [options.context, /年均(?!浓度|水平|值)|每年/],
-    [options.indicatorName, GROWTH_RATE_RE],
-  ];
-  for (const [source, rateRe] of sources) {
-    if (!source) continue;
-    const cumulativeAt = source.indexOf('累计');
-    const rateAt = source.search(rateRe);
-    if (cumulativeAt < 0 && rateAt < 0) continue;
-    if (rateAt < 0) return 'cumulative';
-    if (cumulativeAt < 0) return 'rate';
-    return cumulativeAt < rateAt ? 'cumulative' : 'rate';
-  }
-  return 'absolute';
+  return (
+    kindIn(options.unit, UNIT_RATE_RE) ??
+    kindIn(options.context, CONTEXT_RATE_RE) ??
+    kindIn(options.indicatorName, GROWTH_RATE_RE) ??
+    'absolute'
+  );
+}
+
+/** The kind named by the marker written first in `source` (`累计` or a rate word), or null. */
+function kindIn(source: string | null | undefined, rateRe: RegExp): TargetKind | null {
+  if (!source) return null;
+  const cumulativeAt = source.indexOf('累计');
+  const rateAt = source.search(rateRe);
+  if (cumulativeAt < 0 && rateAt < 0) return null;
+  if (rateAt < 0) return 'cumulative';
+  if (cumulativeAt < 0) return 'rate';
+  return cumulativeAt < rateAt ? 'cumulative' : 'rate';
 }
 
 /** The unit given by the caller, else the last parenthesised group of the indicator name (`（万人）`). */
 function fallbackUnit(options: TargetOptions): string | null {
   if (options.unit !== undefined) return options.unit;
   if (!options.indicatorName) return null;
-  const m = /\(([^()]{1,12})\)$/.exec(toHalfWidth(options.indicatorName).trim());
+  const m = UNIT_NAME_RE.exec(toHalfWidth(options.indicatorName).trim());
   return m?.[1] ?? null;
 }

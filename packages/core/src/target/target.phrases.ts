@@ -1,4 +1,5 @@
 import type { Comparator } from '../model/plan-model.schema.js';
+import { candidatesAt, indexByFirstChar } from './word-index.js';
 
 /**
  * Targets written as words rather than values: "set elsewhere" (`完成市定目标`) and "relative to another
@@ -55,6 +56,12 @@ const COMPARE_WORDS: ReadonlyArray<readonly [string, Comparator]> = [
   ['小于', '<'],
 ];
 
+const COMPARE_INDEX = indexByFirstChar(COMPARE_WORDS, ([w]) => w);
+const COMPARE_AFTER_RE = /^[<>≥≤~约]/;
+const DIGIT_RE = /\d/;
+const TRAILING_LEVEL_RE = /(?:的)?水平$/;
+const TRAILING_OF_RE = /的$/;
+
 const STEP_RE =
   /^(?:与|和|同|跟)(.{1,30}?)(基本)?(?:保持)?(?:同步|持平|相当|一致|相适应|相匹配)(?:增长|提高|提升)?$/;
 const NUMBER_START_RE = /^[-+]?[\d零〇一二两三四五六七八九十百千]/;
@@ -72,11 +79,11 @@ export function matchRelative(text: string): RelativePhrase | null {
     if (reference.length === 0) return null;
     return { op: step[2] ? '~' : '=', reference, rest: '' };
   }
-  for (const [word, op] of COMPARE_WORDS) {
+  for (const [word, op] of candidatesAt(COMPARE_INDEX, text)) {
     if (!text.startsWith(word)) continue;
     const after = text.slice(word.length);
-    if (after.length === 0 || NUMBER_START_RE.test(after) || /^[<>≥≤~约]/.test(after)) return null;
-    const digit = after.search(/\d/);
+    if (after.length === 0 || NUMBER_START_RE.test(after) || COMPARE_AFTER_RE.test(after)) return null;
+    const digit = after.search(DIGIT_RE);
     const referenceText = digit < 0 ? after : after.slice(0, digit);
     const reference = cleanReference(referenceText);
     if (reference.length === 0) return null;
@@ -86,5 +93,5 @@ export function matchRelative(text: string): RelativePhrase | null {
 }
 
 function cleanReference(text: string): string {
-  return text.replace(/(?:的)?水平$/, '').replace(/的$/, '');
+  return text.replace(TRAILING_LEVEL_RE, '').replace(TRAILING_OF_RE, '');
 }

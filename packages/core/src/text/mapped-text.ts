@@ -26,6 +26,28 @@ export class MappedText {
     return new MappedText(text, text.length > 0 ? [{ at: 0, from: sourceStart, length: text.length }] : []);
   }
 
+  /** The source slices [start, end) in order, joined into one text. */
+  static fromSourceRanges(source: string, ranges: readonly (readonly [number, number])[]): MappedText {
+    const runs: Run[] = [];
+    const pieces: string[] = [];
+    let at = 0;
+    for (const [start, end] of ranges) {
+      if (end <= start) continue;
+      pushRun(runs, { at, from: start, length: end - start });
+      pieces.push(source.slice(start, end));
+      at += end - start;
+    }
+    return new MappedText(pieces.join(''), runs);
+  }
+
+  /** The source offset of the first character when the whole text is one verbatim slice, else null. */
+  get verbatimStart(): number | null {
+    const [run] = this.runs;
+    return this.runs.length === 1 && run && run.at === 0 && run.from >= 0 && run.length === this.text.length
+      ? run.from
+      : null;
+  }
+
   static concat(parts: readonly MappedText[], separator = ''): MappedText {
     const runs: Run[] = [];
     let text = '';
