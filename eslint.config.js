@@ -9,6 +9,8 @@ const FORMATS_BOUNDARY =
   'packages/formats reads and writes files for core; it may import @plantrack/core only.';
 const DB_BOUNDARY =
   'packages/db stores what core models; it may import @plantrack/core only (no formats, server or cli).';
+const SERVER_BOUNDARY =
+  'packages/server may import core, formats and db — never the cli (the cli wires the server, not the other way round).';
 const CLI_BOUNDARY =
   'The cli wires packages together; it must not reach into another package’s internals (import the package entry instead).';
 
@@ -108,6 +110,15 @@ export default tseslint.config(
             { group: ['@plantrack/core/*'], message: DB_BOUNDARY },
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ['packages/server/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@plantrack/cli', '@plantrack/*/*'], message: SERVER_BOUNDARY }] },
       ],
     },
   },

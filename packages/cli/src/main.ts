@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { runIngest } from './ingest.command.js';
+import { runServe } from './serve.command.js';
 
 /** Exit statuses: 0 success, 1 a document could not be read, 2 bad usage. */
 const program = new Command()
@@ -22,6 +23,16 @@ program
       process.exitCode = await runIngest(files, options);
     },
   );
+
+program
+  .command('serve')
+  .description('启动监测服务（默认内置数据库）/ start the monitoring service (embedded database by default)')
+  .option('--port <port>', 'port to listen on', '3000')
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('--data-dir <dir>', 'folder of the embedded SQLite database', './data')
+  .action(async (options: { port: string; host: string; dataDir: string }) => {
+    process.exitCode = await runServe(options);
+  });
 
 try {
   await program.parseAsync(process.argv);

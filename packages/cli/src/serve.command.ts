@@ -1,0 +1,28 @@
+import { startServer } from '@plantrack/server';
+
+type ServeCliOptions = { port: string; host: string; dataDir: string };
+
+/**
+ * `plantrack serve`: the service on the embedded database (or PostgreSQL when DATABASE_URL is set),
+ * with the sample plan loaded into an empty database. Runs until interrupted.
+ */
+export async function runServe(options: ServeCliOptions): Promise<number> {
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`plantrack serve: 端口无效 / invalid port "${options.port}"\n`);
+    return 2;
+  }
+  const databaseUrl = process.env.DATABASE_URL;
+  const server = await startServer({
+    port,
+    host: options.host,
+    dataDir: process.env.PLANTRACK_DATA_DIR ?? options.dataDir,
+    ...(databaseUrl ? { databaseUrl } : {}),
+  });
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return 0;
+}

@@ -1,0 +1,154 @@
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import type { DatabaseHandle, DialectName } from '@plantrack/db';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  type ZodTypeProvider,
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { authenticate } from './auth/authenticate.js';
+import { ANONYMOUS, type Principal } from './auth/principal.js';
+import { SessionStore } from './auth/session.store.js';
+import { type ServerConfig, resolveConfig } from './config.js';
+import type { AppContext } from './context.js';
+import { ApiError, type Problem, problem, storageProblem } from './errors.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { planRoutes, publicRoutes } from './routes/plans.routes.js';
+import { recordRoutes } from './routes/records.routes.js';
+import { workRoutes } from './routes/work.routes.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is calling (set for every request before validation). */
+    principal: Principal;
+  }
+}
+
+export const API_VERSION = '0.1.0';
+
+export type BuildAppOptions = {
+  db: DatabaseHandle['db'];
+  dialect: DialectName;
+  config?: Partial<ServerConfig>;
+};
+
+export type PlanTrackApp = FastifyInstance & { plantrack: AppContext };
+
+/** Builds the API (not listening). Routes → services → repositories; every route checks a policy. */
+export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> {
+  const config = resolveConfig(options.config);
+  const ctx: AppContext = {
+    db: options.db,
+    dialect: options.dialect,
+    config,
+    sessions: new SessionStore(config.sessionTtlMs),
+  };
+  const app = Fastify({
+    logger: config.logger,
+    trustProxy: config.trustProxy,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'PlanTrack API (规划实施监测评估系统)',
+        version: API_VERSION,
+        description:
+          'REST + JSON. Errors are application/problem+json with `messages: { zh, en }`. Browser clients sign in ' +
+          'with a session cookie and echo the `pt_csrf` cookie in `x-csrf-token` on unsafe methods; machine ' +
+          'clients send `Authorization: Bearer ptk_…`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'pt_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(429, 'rate-limited', {
+        zh: `尝试次数过多，请在 ${Math.ceil(context.ttl / 1000)} 秒后重试。`,
+        en: `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+      }),
+  });
+  await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10 } });
+
+  app.decorateRequest('principal', null as unknown as Principal);
+  app.addHook('onRequest', async (request) => {
+    request.principal = ANONYMOUS;
+    request.principal = await authenticate(ctx, request);
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const body = toProblem(error);
+    if (body.status >= 500) request.log.error(error);
+    return reply.code(body.status).type('application/problem+json').send(body);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .type('application/problem+json')
+      .send(
+        problem(404, 'no-route', {
+          zh: `没有这个接口：${request.method} ${request.url}`,
+          en: `No such route: ${request.method} ${request.url}`,
+        }),
+      ),
+  );
+
+  await app.register(authRoutes, { ctx });
+  await app.register(planRoutes, { ctx });
+  await app.register(publicRoutes, { ctx });
+  await app.register(recordRoutes, { ctx });
+  await app.register(workRoutes, { ctx });
+  await app.ready();
+  return Object.assign(app, { plantrack: ctx });
+}
+
+function toProblem(error: unknown): Problem {
+  if (error instanceof ApiError) return problem(error.status, error.code, error.messages);
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = error.validation.map((v) => ({
+      path: `${error.validationContext ?? ''}${v.instancePath}`,
+      message: v.message ?? 'invalid',
+    }));
+    const where = errors.map((e) => e.path).join(', ');
+    return problem(
+      400,
+      'validation',
+      { zh: `请求内容不符合要求：${where}`, en: `The request is invalid: ${where}` },
+      { errors },
+    );
+  }
+  const stored = storageProblem(error);
+  if (stored !== null) return stored;
+  const e = error as Partial<FastifyError>;
+  const status =
+    typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 600 ? e.statusCode : 500;
+  if (status === 413) {
+    return problem(413, 'too-large', { zh: '上传内容过大。', en: 'The request body is too large.' });
+  }
+  if (status < 500) {
+    return problem(status, e.code ?? 'bad-request', {
+      zh: `请求无法处理：${e.message ?? ''}`,
+      en: `The request could not be processed: ${e.message ?? ''}`,
+    });
+  }
+  return problem(500, 'internal', { zh: '服务器内部错误。', en: 'Internal server error.' });
+}

@@ -1,0 +1,209 @@
+import { type DatabaseHandle, NotFoundError, appendAudit, writeTransaction } from '@plantrack/db';
+
+/**
+ * Read models the API needs beyond @plantrack/db's repositories (review queue, values in force by
+ * plan, ownership lookups) and the publish flag. Plain Kysely, portable across both dialects.
+ */
+type Db = DatabaseHandle['db'];
+
+export type QueueItem = {
+  kind: 'observation' | 'progress_report';
+  key: string;
+  targetId: string;
+  period: string;
+  revisionNo: number;
+  submittedBy: string;
+  submittedAt: string;
+};
+
+/** Records whose latest revision is `submitted` (waiting for review), oldest first. */
+export async function reviewQueue(db: Db): Promise<QueueItem[]> {
+  const observations = await db
+    .selectFrom('observations as o')
+    .select([
+      'o.observation_key',
+      'o.indicator_id',
+      'o.period',
+      'o.revision_no',
+      'o.created_by',
+      'o.created_at',
+    ])
+    .where('o.status', '=', 'submitted')
+    .where((eb) =>
+      eb(
+        'o.revision_no',
+        '=',
+        eb
+          .selectFrom('observations as o2')
+          .select((e) => e.fn.max('o2.revision_no').as('m'))
+          .whereRef('o2.observation_key', '=', 'o.observation_key'),
+      ),
+    )
+    .execute();
+  const reports = await db
+    .selectFrom('progress_reports as r')
+    .select(['r.report_key', 'r.task_id', 'r.period', 'r.revision_no', 'r.created_by', 'r.created_at'])
+    .where('r.status', '=', 'submitted')
+    .where((eb) =>
+      eb(
+        'r.revision_no',
+        '=',
+        eb
+          .selectFrom('progress_reports as r2')
+          .select((e) => e.fn.max('r2.revision_no').as('m'))
+          .whereRef('r2.report_key', '=', 'r.report_key'),
+      ),
+    )
+    .execute();
+  return [
+    ...observations.map((o): QueueItem => ({
+      kind: 'observation',
+      key: o.observation_key,
+      targetId: o.indicator_id,
+      period: o.period,
+      revisionNo: o.revision_no,
+      submittedBy: o.created_by,
+      submittedAt: o.created_at,
+    })),
+    ...reports.map((r): QueueItem => ({
+      kind: 'progress_report',
+      key: r.report_key,
+      targetId: r.task_id,
+      period: r.period,
+      revisionNo: r.revision_no,
+      submittedBy: r.created_by,
+      submittedAt: r.created_at,
+    })),
+  ].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+}
+
+export type ApprovedValue = {
+  indicatorId: string;
+  period: string;
+  scope: string;
+  value: number | null;
+  valueText: string | null;
+  unit: string | null;
+  estimated: boolean;
+  revisionNo: number;
+  approvedAt: string;
+};
+
+/** The value in force (latest approved revision) of every observation of the given indicators. */
+export async function approvedValues(db: Db, indicatorIds: readonly string[]): Promise<ApprovedValue[]> {
+  if (indicatorIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('observations as o')
+    .selectAll('o')
+    .where('o.indicator_id', 'in', [...indicatorIds])
+    .where('o.status', '=', 'approved')
+    .where((eb) =>
+      eb(
+        'o.revision_no',
+        '=',
+        eb
+          .selectFrom('observations as o2')
+          .select((e) => e.fn.max('o2.revision_no').as('m'))
+          .whereRef('o2.observation_key', '=', 'o.observation_key')
+          .where('o2.status', '=', 'approved'),
+      ),
+    )
+    .orderBy('o.period')
+    .execute();
+  return rows.map((r) => ({
+    indicatorId: r.indicator_id,
+    period: r.period,
+    scope: r.scope,
+    value: r.value,
+    valueText: r.value_text,
+    unit: r.unit,
+    estimated: r.estimated === 1,
+    revisionNo: r.revision_no,
+    approvedAt: r.created_at,
+  }));
+}
+
+/** The plan and key of an indicator; `NotFoundError` when there is none. */
+export async function indicatorIdentity(
+  db: Db,
+  indicatorId: string,
+): Promise<{ planId: string; indicatorKey: string; published: boolean }> {
+  const row = await db
+    .selectFrom('indicators')
+    .select(['plan_id', 'indicator_key', 'published'])
+    .where('id', '=', indicatorId)
+    .executeTakeFirst();
+  if (row === undefined) {
+    throw new NotFoundError({ zh: `指标不存在：${indicatorId}`, en: `No such indicator: ${indicatorId}` });
+  }
+  return { planId: row.plan_id, indicatorKey: row.indicator_key, published: row.published === 1 };
+}
+
+/** The lead and co-lead departments of a task as its newest version states them. */
+export async function taskDepartmentIds(db: Db, taskId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('task_departments as td')
+    .innerJoin('task_versions as tv', 'tv.id', 'td.task_version_id')
+    .innerJoin('plan_versions as pv', 'pv.id', 'tv.plan_version_id')
+    .select(['td.department_id', 'pv.version_no'])
+    .where('tv.task_id', '=', taskId)
+    .execute();
+  if (rows.length === 0) {
+    const exists = await db.selectFrom('tasks').select('id').where('id', '=', taskId).executeTakeFirst();
+    if (exists === undefined)
+      throw new NotFoundError({ zh: `任务不存在：${taskId}`, en: `No such task: ${taskId}` });
+    return [];
+  }
+  const newest = Math.max(...rows.map((r) => r.version_no));
+  return [...new Set(rows.filter((r) => r.version_no === newest).map((r) => r.department_id))];
+}
+
+/** Publishes or withdraws an indicator, audited in the same transaction. */
+export async function setIndicatorPublished(
+  db: Db,
+  args: { indicatorId: string; published: boolean; actor: string },
+): Promise<void> {
+  await writeTransaction(db, async (trx) => {
+    const row = await trx
+      .selectFrom('indicators')
+      .select(['plan_id', 'published'])
+      .where('id', '=', args.indicatorId)
+      .executeTakeFirst();
+    if (row === undefined) {
+      throw new NotFoundError({
+        zh: `指标不存在：${args.indicatorId}`,
+        en: `No such indicator: ${args.indicatorId}`,
+      });
+    }
+    await trx
+      .updateTable('indicators')
+      .set({ published: args.published ? 1 : 0 })
+      .where('id', '=', args.indicatorId)
+      .execute();
+    await appendAudit(trx, {
+      actor: args.actor,
+      action: args.published ? 'indicator.published' : 'indicator.withdrawn',
+      entity: 'indicator',
+      entityId: args.indicatorId,
+      planId: row.plan_id,
+      detail: { before: row.published === 1, after: args.published },
+    });
+  });
+}
+
+/** Published flags of tasks, for filtering search results shown to the public. */
+export async function publishedIds(
+  db: Db,
+  kind: 'indicator' | 'task',
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const table = kind === 'indicator' ? 'indicators' : 'tasks';
+  const rows = await db
+    .selectFrom(table)
+    .select('id')
+    .where('id', 'in', [...ids])
+    .where('published', '=', 1)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

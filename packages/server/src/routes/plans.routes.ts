@@ -1,0 +1,184 @@
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { ApiError } from '../errors.js';
+import {
+  ApprovedValueSchema,
+  IndicatorSchema,
+  PlanSchema,
+  TaskSchema,
+} from '../presenters/plan.presenter.js';
+import { ObservationRevisionSchema } from '../presenters/record.presenter.js';
+import * as plans from '../services/plan.service.js';
+import { PageQuerySchema, ProblemSchema, errorResponses, pageOf } from './common.schema.js';
+
+const PlanParams = z.object({ planId: z.string().min(1).max(100) });
+const IndicatorFilterSchema = PageQuerySchema.extend({
+  group: z.string().max(100).optional().describe('Indicator group (类别), e.g. 高质量发展指标'),
+  department: z.string().max(100).optional().describe('Department id: indicators assigned to it'),
+  attribute: z.enum(['预期性', '约束性']).optional(),
+});
+
+const ImportResultSchema = z
+  .object({
+    planId: z.string(),
+    versionId: z.string(),
+    versionNo: z.number().int(),
+    created: z.boolean(),
+    diff: z.object({
+      added: z.array(z.unknown()),
+      removed: z.array(z.unknown()),
+      changed: z.array(z.unknown()),
+    }),
+  })
+  .meta({ id: 'ImportResult' });
+
+export const planRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
+  app.get(
+    '/api/plans',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'All plans',
+        response: { 200: z.array(PlanSchema), ...errorResponses },
+      },
+    },
+    async (request) => plans.plans(ctx, request.principal),
+  );
+
+  app.get(
+    '/api/plans/:planId/indicators',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Indicators of the newest version, filtered and paginated',
+        params: PlanParams,
+        querystring: IndicatorFilterSchema,
+        response: { 200: pageOf(IndicatorSchema), ...errorResponses },
+      },
+    },
+    async (request) => plans.indicators(ctx, request.principal, request.params.planId, request.query),
+  );
+
+  app.get(
+    '/api/indicators/:id',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'One indicator with its values in force and (for those allowed) the latest revisions',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        response: {
+          200: z.object({
+            indicator: IndicatorSchema,
+            inForce: z.array(ApprovedValueSchema),
+            latest: z.array(ObservationRevisionSchema).nullable(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => plans.indicatorDetail(ctx, request.principal, request.params.id),
+  );
+
+  app.patch(
+    '/api/indicators/:id/publish',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Publish or withdraw an indicator (planning office)',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        body: z.object({ published: z.boolean() }),
+        response: { 200: z.object({ id: z.string(), published: z.boolean() }), ...errorResponses },
+      },
+    },
+    async (request) => plans.publish(ctx, request.principal, request.params.id, request.body.published),
+  );
+
+  app.get(
+    '/api/plans/:planId/tasks',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Tasks of the newest version with their lead and co-lead departments',
+        params: PlanParams,
+        querystring: PageQuerySchema.extend({ department: z.string().max(100).optional() }),
+        response: { 200: pageOf(TaskSchema), ...errorResponses },
+      },
+    },
+    async (request) => plans.tasks(ctx, request.principal, request.params.planId, request.query),
+  );
+
+  app.post(
+    '/api/plans/import',
+    {
+      bodyLimit: ctx.config.importMaxBytes,
+      schema: {
+        tags: ['plans'],
+        summary: 'Import an outline given as text (planning office, administrator)',
+        body: z.object({
+          text: z.string().min(1),
+          fileName: z.string().max(255).optional(),
+          planSlug: z
+            .string()
+            .regex(/^[a-z0-9][a-z0-9-]{0,99}$/)
+            .optional(),
+        }),
+        response: { 201: ImportResultSchema, ...errorResponses, 413: ProblemSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await plans.importText(ctx, request.principal, request.body)),
+  );
+
+  app.post(
+    '/api/plans/import/file',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Import an outline uploaded as multipart/form-data `file` (.txt, .docx, .pdf)',
+        consumes: ['multipart/form-data'],
+        response: { 201: ImportResultSchema, ...errorResponses, 413: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) {
+        throw new ApiError(415, 'not-multipart', {
+          zh: '请以 multipart/form-data 上传文件（字段名 file）。',
+          en: 'Upload the file as multipart/form-data (field `file`).',
+        });
+      }
+      const file = await request.file({ limits: { fileSize: ctx.config.importMaxBytes, files: 1 } });
+      if (file === undefined) {
+        throw new ApiError(400, 'missing-file', { zh: '缺少上传文件。', en: 'No file was uploaded.' });
+      }
+      const bytes = await file.toBuffer();
+      return reply
+        .code(201)
+        .send(
+          await plans.importFile(ctx, request.principal, { bytes, fileName: file.filename || 'upload.txt' }),
+        );
+    },
+  );
+  done();
+};
+
+export const publicRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
+  app.get(
+    '/api/public/plans/:planId/indicators',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Published indicators and their approved values (no sign-in)',
+        params: PlanParams,
+        querystring: IndicatorFilterSchema,
+        response: {
+          200: pageOf(IndicatorSchema.extend({ values: z.array(ApprovedValueSchema) })),
+          400: ProblemSchema,
+          404: ProblemSchema,
+        },
+      },
+    },
+    async (request) => plans.publicIndicators(ctx, request.params.planId, request.query),
+  );
+  done();
+};
