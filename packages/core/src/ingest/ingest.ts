@@ -44,7 +44,7 @@ export function ingestText(input: string, options: IngestOptions = {}): PlanMode
   }
   const source = new SourceText(text);
   const lines = prepareLines(source);
-  const layout = detectLayout(source.lines);
+  const layout = detectLayout(text, lines);
   const toc = findToc(lines);
   const { plan, titleLines } = readPlanMeta(lines);
   const inToc = (i: number): boolean => toc !== null && i >= toc.startLine && i < toc.endLine;
@@ -97,7 +97,7 @@ export function ingestText(input: string, options: IngestOptions = {}): PlanMode
     document: {
       layout,
       characters: text.length,
-      lines: source.lines.length,
+      lines: source.lineCount,
       encoding: options.encoding ?? null,
       fileName: options.fileName ?? null,
     },

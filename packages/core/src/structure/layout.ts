@@ -1,5 +1,4 @@
-import type { SourceLine } from '../text/source-text.js';
-import { displayWidth } from './pdf-lines.js';
+import type { PreparedLine } from './prepared-line.js';
 
 /**
  * How the text was produced, which decides how lines become paragraphs and how tables are read:
@@ -14,26 +13,30 @@ export const PAGE_FOOTER = /^\s*[—–-]{1,2}\s*\d{1,4}\s*[—–-]{1,2}\s*$/;
 
 /** Share of text lines at the page's column width above which the text is hard-wrapped. */
 const WRAPPED_SHARE = 0.3;
+const MARKDOWN_HEADING = /^(\*\*第|#{1,6}\s)/;
 
-export function detectLayout(lines: readonly SourceLine[]): Layout {
+/** Detects the layout from the whole text (for Word markers) and its prepared lines. */
+export function detectLayout(text: string, lines: readonly PreparedLine[]): Layout {
+  if (text.includes('[bookmark:') || text.includes('[footnoteRef:')) return 'word-text';
   let footers = 0;
-  let markers = 0;
   let tabCells = 0;
   let markdownHeadings = 0;
   const widths = new Map<number, number>();
   let textLines = 0;
-  for (const { raw } of lines) {
-    if (PAGE_FOOTER.test(raw)) footers++;
-    if (raw.includes('[bookmark:') || raw.includes('[footnoteRef:')) markers++;
-    if (raw.startsWith('\t')) tabCells++;
-    if (/^\s*(\*\*第|#{1,6}\s)/.test(raw)) markdownHeadings++;
-    const width = displayWidth(raw.trim());
-    if (width >= 24) {
+  for (const line of lines) {
+    if (line.text.text.startsWith('\t')) tabCells++;
+    const first = line.trimmed.charCodeAt(0);
+    // Only lines starting with a dash, `*` or `#` can be footers or markdown headings.
+    if (first === 0x2014 || first === 0x2013 || first === 0x2d)
+      footers += PAGE_FOOTER.test(line.trimmed) ? 1 : 0;
+    else if (first === 0x2a || first === 0x23)
+      markdownHeadings += MARKDOWN_HEADING.test(line.trimmed) ? 1 : 0;
+    if (line.width >= 24) {
       textLines++;
-      widths.set(width, (widths.get(width) ?? 0) + 1);
+      widths.set(line.width, (widths.get(line.width) ?? 0) + 1);
     }
   }
-  if (markers > 0 || tabCells >= 8) return 'word-text';
+  if (tabCells >= 8) return 'word-text';
   if (markdownHeadings >= 2) return 'markdown';
   // Page footers alone are not enough: web copies of a PDF keep a stray `— 1 —`.
   const share = textLines > 20 ? atColumnWidth(widths) / textLines : 0;

@@ -20,7 +20,8 @@ export type PreparedLine = {
 const MAX_MATCH_CHARS = 4000;
 
 export function prepareLines(source: SourceText): PreparedLine[] {
-  return source.lines.map((line) => {
+  return Array.from({ length: source.lineCount }, (_, index) => {
+    const line = source.line(index);
     const cleaned = cleanWordMarkers(MappedText.fromSource(line.raw, line.start), source);
     const trimmed = cleaned.text.text.slice(0, MAX_MATCH_CHARS).trim();
     return {

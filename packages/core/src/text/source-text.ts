@@ -8,25 +8,31 @@ export type SourceLine = { index: number; start: number; end: number; raw: strin
  * Everything extracted keeps offsets into this text, which is what "traceable" means here.
  */
 export class SourceText {
-  readonly lines: SourceLine[];
-  private readonly lineStarts: number[];
+  /** Start offset of each line; `lineEnds[i]` excludes the line break. */
+  private readonly lineStarts: number[] = [];
+  private readonly lineEnds: number[] = [];
 
   constructor(readonly text: string) {
-    this.lines = [];
-    this.lineStarts = [];
     const breaks = /\r\n|\n|\r/g;
     let start = 0;
-    let index = 0;
     for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
-      this.push(index++, start, match.index);
+      this.lineStarts.push(start);
+      this.lineEnds.push(match.index);
       start = match.index + match[0].length;
     }
-    this.push(index, start, text.length);
+    this.lineStarts.push(start);
+    this.lineEnds.push(text.length);
   }
 
-  private push(index: number, start: number, end: number): void {
-    this.lines.push({ index, start, end, raw: this.text.slice(start, end) });
-    this.lineStarts.push(start);
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** Line `index` (0-based), built on demand so that splitting a document allocates no line objects. */
+  line(index: number): SourceLine {
+    const start = this.lineStarts[index] ?? this.text.length;
+    const end = this.lineEnds[index] ?? this.text.length;
+    return { index, start, end, raw: this.text.slice(start, end) };
   }
 
   /** 1-based line number of an offset. */
