@@ -1,4 +1,4 @@
-import type { ObservationRevision, ProgressReportRevision } from '@plantrack/db';
+import type { ObservationRevision, ProgressReportRevision, RevisionMeta } from '@plantrack/db';
 import { z } from 'zod';
 
 const RevisionMetaSchema = z.object({
@@ -46,7 +46,8 @@ export const ProgressReportRevisionSchema = RevisionMetaSchema.extend({
 export type ObservationRevisionDto = z.infer<typeof ObservationRevisionSchema>;
 export type ProgressReportRevisionDto = z.infer<typeof ProgressReportRevisionSchema>;
 
-export function presentObservation(r: ObservationRevision): ObservationRevisionDto {
+/** The bookkeeping every revision carries (not its idempotency key). */
+function presentMeta(r: RevisionMeta & { key: string }): z.infer<typeof RevisionMetaSchema> {
   return {
     id: r.id,
     key: r.key,
@@ -57,6 +58,12 @@ export function presentObservation(r: ObservationRevision): ObservationRevisionD
     createdAt: r.createdAt,
     createdBy: r.createdBy,
     supersedesId: r.supersedesId,
+  };
+}
+
+export function presentObservation(r: ObservationRevision): ObservationRevisionDto {
+  return {
+    ...presentMeta(r),
     indicatorId: r.indicatorId,
     period: r.period,
     scope: r.scope,
@@ -66,15 +73,7 @@ export function presentObservation(r: ObservationRevision): ObservationRevisionD
 
 export function presentProgressReport(r: ProgressReportRevision): ProgressReportRevisionDto {
   return {
-    id: r.id,
-    key: r.key,
-    revisionNo: r.revisionNo,
-    status: r.status,
-    action: r.action,
-    reason: r.reason,
-    createdAt: r.createdAt,
-    createdBy: r.createdBy,
-    supersedesId: r.supersedesId,
+    ...presentMeta(r),
     taskId: r.taskId,
     period: r.period,
     values: { ...r.values, evidence: [...r.values.evidence] },

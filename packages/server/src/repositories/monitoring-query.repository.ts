@@ -21,12 +21,12 @@ export async function reviewQueue(db: Db): Promise<QueueItem[]> {
   const observations = await db
     .selectFrom('observations as o')
     .select([
-      'o.observation_key',
-      'o.indicator_id',
+      'o.observation_key as key',
+      'o.indicator_id as targetId',
       'o.period',
-      'o.revision_no',
-      'o.created_by',
-      'o.created_at',
+      'o.revision_no as revisionNo',
+      'o.created_by as submittedBy',
+      'o.created_at as submittedAt',
     ])
     .where('o.status', '=', 'submitted')
     .where((eb) =>
@@ -42,7 +42,14 @@ export async function reviewQueue(db: Db): Promise<QueueItem[]> {
     .execute();
   const reports = await db
     .selectFrom('progress_reports as r')
-    .select(['r.report_key', 'r.task_id', 'r.period', 'r.revision_no', 'r.created_by', 'r.created_at'])
+    .select([
+      'r.report_key as key',
+      'r.task_id as targetId',
+      'r.period',
+      'r.revision_no as revisionNo',
+      'r.created_by as submittedBy',
+      'r.created_at as submittedAt',
+    ])
     .where('r.status', '=', 'submitted')
     .where((eb) =>
       eb(
@@ -56,24 +63,8 @@ export async function reviewQueue(db: Db): Promise<QueueItem[]> {
     )
     .execute();
   return [
-    ...observations.map((o): QueueItem => ({
-      kind: 'observation',
-      key: o.observation_key,
-      targetId: o.indicator_id,
-      period: o.period,
-      revisionNo: o.revision_no,
-      submittedBy: o.created_by,
-      submittedAt: o.created_at,
-    })),
-    ...reports.map((r): QueueItem => ({
-      kind: 'progress_report',
-      key: r.report_key,
-      targetId: r.task_id,
-      period: r.period,
-      revisionNo: r.revision_no,
-      submittedBy: r.created_by,
-      submittedAt: r.created_at,
-    })),
+    ...observations.map((o): QueueItem => ({ kind: 'observation', ...o })),
+    ...reports.map((r): QueueItem => ({ kind: 'progress_report', ...r })),
   ].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
 }
 

@@ -9,6 +9,14 @@ forEachDialect((dialect, open) => {
     const handle = await open();
     const h: Harness = await makeHarness(handle, dialect);
     const { app, sessions: s } = h;
+    /** POST /api/observations for 2026, by default on the reporter's own indicator. */
+    const writeObservation = (headers: Record<string, string>, payload: Record<string, unknown>) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/observations',
+        headers,
+        payload: { indicatorId: h.ownIndicatorId, period: '2026', ...payload },
+      });
     try {
       // Ingest: the planning office imports the outline again (same text: no new version).
       const plansRes = await app.inject({ method: 'GET', url: '/api/plans', headers: as(s.planning_office) });
@@ -27,31 +35,16 @@ forEachDialect((dialect, open) => {
       expect(items.tasks.map((t) => t.id)).toContain(h.ownTaskId);
 
       // Reporter saves a draft, then submits a value and a progress report.
-      const draft = await app.inject({
-        method: 'POST',
-        url: '/api/observations',
-        headers: as(s.department_reporter),
-        payload: {
-          indicatorId: h.ownIndicatorId,
-          period: '2026',
-          action: 'save_draft',
-          expectedRevision: 0,
-          values: { value: 7.5 },
-        },
+      const draft = await writeObservation(as(s.department_reporter), {
+        action: 'save_draft',
+        expectedRevision: 0,
+        values: { value: 7.5 },
       });
       expect(draft.statusCode).toBe(201);
-      const submitted = await app.inject({
-        method: 'POST',
-        url: '/api/observations',
-        headers: { ...as(s.department_reporter), 'idempotency-key': 'flow-obs-submit-1' },
-        payload: {
-          indicatorId: h.ownIndicatorId,
-          period: '2026',
-          action: 'submit',
-          expectedRevision: 1,
-          values: { value: 75 },
-        },
-      });
+      const submitted = await writeObservation(
+        { ...as(s.department_reporter), 'idempotency-key': 'flow-obs-submit-1' },
+        { action: 'submit', expectedRevision: 1, values: { value: 75 } },
+      );
       expect(submitted.statusCode).toBe(201);
       const obs = submitted.json<Rev>();
       expect(obs).toMatchObject({ revisionNo: 2, status: 'submitted' });
@@ -97,16 +90,9 @@ forEachDialect((dialect, open) => {
       expect(returned.json<Rev>()).toMatchObject({ revisionNo: 3, status: 'returned' });
 
       // … the reporter corrects and resubmits; the reviewer approves, and the report too.
-      const resubmitted = await app.inject({
-        method: 'POST',
-        url: '/api/observations',
-        headers: as(s.department_reporter),
-        payload: {
-          indicatorId: h.ownIndicatorId,
-          period: '2026',
-          expectedRevision: 3,
-          values: { value: 7.5, unit: '%' },
-        },
+      const resubmitted = await writeObservation(as(s.department_reporter), {
+        expectedRevision: 3,
+        values: { value: 7.5, unit: '%' },
       });
       expect(resubmitted.statusCode).toBe(201);
       const approved = await app.inject({
@@ -155,17 +141,11 @@ forEachDialect((dialect, open) => {
         expect(pub.statusCode).toBe(200);
       }
       // A draft on the other (published) indicator must not leak.
-      await app.inject({
-        method: 'POST',
-        url: '/api/observations',
-        headers: as(s.planning_office),
-        payload: {
-          indicatorId: h.otherIndicatorId,
-          period: '2026',
-          action: 'submit',
-          expectedRevision: 0,
-          values: { value: 230 },
-        },
+      await writeObservation(as(s.planning_office), {
+        indicatorId: h.otherIndicatorId,
+        action: 'submit',
+        expectedRevision: 0,
+        values: { value: 230 },
       });
       const after = await app.inject({ method: 'GET', url });
       const body = after.json<{

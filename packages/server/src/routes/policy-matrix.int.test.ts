@@ -31,44 +31,97 @@ type Case = {
 let year = 2031;
 const nextPeriod = (): string => String((year += 1));
 
+/** Where each record kind is written, and a first submission of it on the reporter's own item. */
+const RECORD_KINDS = {
+  obs: {
+    path: '/api/observations',
+    firstSubmission: (h: Harness, period: string) => ({
+      indicatorId: h.ownIndicatorId,
+      period,
+      expectedRevision: 0,
+      values: { value: 1 },
+    }),
+  },
+  report: {
+    path: '/api/progress-reports',
+    firstSubmission: (h: Harness, period: string) => ({
+      taskId: h.ownTaskId,
+      period,
+      expectedRevision: 0,
+      values: { progress: 'in_progress', narrative: '推进中' },
+    }),
+  },
+} as const;
+
 async function submitted(
   h: Harness,
-  kind: 'obs' | 'report',
+  kind: keyof typeof RECORD_KINDS,
   period: string,
   approve = false,
 ): Promise<string> {
-  const po = as(h.sessions.planning_office);
-  const res =
-    kind === 'obs'
-      ? await h.app.inject({
-          method: 'POST',
-          url: '/api/observations',
-          headers: po,
-          payload: { indicatorId: h.ownIndicatorId, period, expectedRevision: 0, values: { value: 1 } },
-        })
-      : await h.app.inject({
-          method: 'POST',
-          url: '/api/progress-reports',
-          headers: po,
-          payload: {
-            taskId: h.ownTaskId,
-            period,
-            expectedRevision: 0,
-            values: { progress: 'in_progress', narrative: '推进中' },
-          },
-        });
+  const { path, firstSubmission } = RECORD_KINDS[kind];
+  const res = await h.app.inject({
+    method: 'POST',
+    url: path,
+    headers: as(h.sessions.planning_office),
+    payload: firstSubmission(h, period),
+  });
   if (res.statusCode !== 201) throw new Error(res.body);
   const key = res.json<{ key: string }>().key;
   if (approve) {
     const a = await h.app.inject({
       method: 'POST',
-      url: `/api/${kind === 'obs' ? 'observations' : 'progress-reports'}/${encodeURIComponent(key)}/approve`,
+      url: `${path}/${encodeURIComponent(key)}/approve`,
       headers: as(h.sessions.reviewer),
       payload: { expectedRevision: 1 },
     });
     if (a.statusCode !== 200) throw new Error(a.body);
   }
   return encodeURIComponent(key);
+}
+
+/** approve, return, correct and history of one record kind, each on a record made for the case. */
+function keyRouteCases(
+  kind: keyof typeof RECORD_KINDS,
+  payloads: { returnReason: string; correction: { values: object; reason: string } },
+): Case[] {
+  const { path } = RECORD_KINDS[kind];
+  const reviewers: readonly Caller[] = ['reviewer', 'planning_office'];
+  const keyRoute =
+    (action: string, approved: boolean, payload?: object): Case['run'] =>
+    async ({ h, session, period }) =>
+      h.app.inject({
+        method: payload === undefined ? 'GET' : 'POST',
+        url: `${path}/${await submitted(h, kind, period, approved)}/${action}`,
+        headers: as(session),
+        ...(payload === undefined ? {} : { payload }),
+      });
+  return [
+    {
+      route: `POST ${path}/:key/approve`,
+      allowed: reviewers,
+      ok: 200,
+      run: keyRoute('approve', false, { expectedRevision: 1 }),
+    },
+    {
+      route: `POST ${path}/:key/return`,
+      allowed: reviewers,
+      ok: 200,
+      run: keyRoute('return', false, { expectedRevision: 1, reason: payloads.returnReason }),
+    },
+    {
+      route: `POST ${path}/:key/correct`,
+      allowed: ['planning_office', 'department_reporter'],
+      ok: 200,
+      run: keyRoute('correct', true, { expectedRevision: 2, ...payloads.correction }),
+    },
+    {
+      route: `GET ${path}/:key/history (drafts included)`,
+      allowed: ['administrator', 'planning_office', 'department_reporter', 'reviewer', 'leader'],
+      ok: 200,
+      run: keyRoute('history', false),
+    },
+  ];
 }
 
 function multipart(fileName: string, content: string): { payload: Buffer; headers: Record<string, string> } {
@@ -215,53 +268,10 @@ const CASES: Case[] = [
         payload: { indicatorId: h.otherIndicatorId, period, expectedRevision: 0, values: obsValues },
       }),
   },
-  {
-    route: 'POST /api/observations/:key/approve',
-    allowed: ['reviewer', 'planning_office'],
-    ok: 200,
-    run: async ({ h, session, period }) =>
-      h.app.inject({
-        method: 'POST',
-        url: `/api/observations/${await submitted(h, 'obs', period)}/approve`,
-        headers: as(session),
-        payload: { expectedRevision: 1 },
-      }),
-  },
-  {
-    route: 'POST /api/observations/:key/return',
-    allowed: ['reviewer', 'planning_office'],
-    ok: 200,
-    run: async ({ h, session, period }) =>
-      h.app.inject({
-        method: 'POST',
-        url: `/api/observations/${await submitted(h, 'obs', period)}/return`,
-        headers: as(session),
-        payload: { expectedRevision: 1, reason: '请补充数据来源。' },
-      }),
-  },
-  {
-    route: 'POST /api/observations/:key/correct',
-    allowed: ['planning_office', 'department_reporter'],
-    ok: 200,
-    run: async ({ h, session, period }) =>
-      h.app.inject({
-        method: 'POST',
-        url: `/api/observations/${await submitted(h, 'obs', period, true)}/correct`,
-        headers: as(session),
-        payload: { expectedRevision: 2, values: { value: 4 }, reason: '统计局修订。' },
-      }),
-  },
-  {
-    route: 'GET /api/observations/:key/history (drafts included)',
-    allowed: ['administrator', 'planning_office', 'department_reporter', 'reviewer', 'leader'],
-    ok: 200,
-    run: async ({ h, session, period }) =>
-      h.app.inject({
-        method: 'GET',
-        url: `/api/observations/${await submitted(h, 'obs', period)}/history`,
-        headers: as(session),
-      }),
-  },
+  ...keyRouteCases('obs', {
+    returnReason: '请补充数据来源。',
+    correction: { values: { value: 4 }, reason: '统计局修订。' },
+  }),
   {
     route: 'POST /api/progress-reports (own department’s task)',
     allowed: ['planning_office', 'department_reporter'],
@@ -286,53 +296,10 @@ const CASES: Case[] = [
         payload: { taskId: h.otherTaskId, period, expectedRevision: 0, values: report },
       }),
   },
-  {
-    route: 'POST /api/progress-reports/:key/approve',
-    allowed: ['reviewer', 'planning_office'],
-    ok: 200,
-    run: async ({ h, session, period }) =>
-      h.app.inject({
-        method: 'POST',
-        url: `/api/progress-reports/${await submitted(h, 'report', period)}/approve`,
-        headers: as(session),
-        payload: { expectedRevision: 1 },
-      }),
-  },
-  {
-    route: 'POST /api/progress-reports/:key/return',
-    allowed: ['reviewer', 'planning_office'],
-    ok: 200,
-    run: async ({ h, session, period }) =>
-      h.app.inject({
-        method: 'POST',
-        url: `/api/progress-reports/${await submitted(h, 'report', period)}/return`,
-        headers: as(session),
-        payload: { expectedRevision: 1, reason: '请附佐证材料。' },
-      }),
-  },
-  {
-    route: 'POST /api/progress-reports/:key/correct',
-    allowed: ['planning_office', 'department_reporter'],
-    ok: 200,
-    run: async ({ h, session, period }) =>
-      h.app.inject({
-        method: 'POST',
-        url: `/api/progress-reports/${await submitted(h, 'report', period, true)}/correct`,
-        headers: as(session),
-        payload: { expectedRevision: 2, values: report, reason: '补充说明。' },
-      }),
-  },
-  {
-    route: 'GET /api/progress-reports/:key/history (drafts included)',
-    allowed: ['administrator', 'planning_office', 'department_reporter', 'reviewer', 'leader'],
-    ok: 200,
-    run: async ({ h, session, period }) =>
-      h.app.inject({
-        method: 'GET',
-        url: `/api/progress-reports/${await submitted(h, 'report', period)}/history`,
-        headers: as(session),
-      }),
-  },
+  ...keyRouteCases('report', {
+    returnReason: '请附佐证材料。',
+    correction: { values: report, reason: '补充说明。' },
+  }),
   {
     route: 'GET /api/review/queue',
     allowed: ['reviewer', 'planning_office'],

@@ -1,0 +1,153 @@
+import type { FastifyTypeProviderDefault } from 'fastify';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import type { ReviewFlowService, WriteAction } from '../services/review-flow.service.js';
+import { IdempotencyHeaderSchema, errorResponses } from './common.schema.js';
+
+type ZodApp = Parameters<FastifyPluginCallbackZod>[0];
+
+export const Period = z
+  .string()
+  .regex(/^\d{4}(?:Q[1-4]|-(?:0[1-9]|1[0-2]))?$/)
+  .describe('2026, 2026Q1 or 2026-03');
+const ExpectedRevision = z
+  .number()
+  .int()
+  .min(0)
+  .describe('The revision the client last saw (0 for a new record); a stale number is 409');
+const KeyParams = z.object({ key: z.string().min(3).max(400).describe('Record key (URL-encoded)') });
+const ApproveBody = z.object({ expectedRevision: ExpectedRevision, note: z.string().max(4000).optional() });
+const Reason = z.string().trim().min(1).max(4000);
+const ReturnBody = z.object({ expectedRevision: ExpectedRevision, reason: Reason });
+const Action = z.enum(['save_draft', 'submit']).default('submit');
+
+type KeyRoute<Body> = { Params: z.output<typeof KeyParams>; Headers: IdempotencyHeaders; Body: Body };
+type IdempotencyHeaders = z.output<typeof IdempotencyHeaderSchema>;
+
+/** One kind of reviewed record as the API exposes it under `path`. */
+export type ReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Values extends z.ZodType, Dto> = {
+  /** e.g. `/api/observations`; the key routes hang below it. */
+  path: string;
+  tag: string;
+  /** The body fields that name the record (besides action, expectedRevision and values). */
+  refFields: RefFields;
+  refOf: (body: z.output<z.ZodObject<RefFields>>) => R;
+  valuesSchema: Values;
+  revisionSchema: z.ZodType<Dto>;
+  service: ReviewFlowService<R, z.output<Values>, Dto>;
+  summaries: { write: string; correct: string; history: string };
+};
+
+/** Write, approve, return, correct and history routes of one kind of reviewed record. */
+export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Values extends z.ZodType, Dto>(
+  app: ZodApp,
+  ctx: AppContext,
+  kind: ReviewFlowRoutes<RefFields, R, Values, Dto>,
+): void {
+  const { path, tag, revisionSchema, service, summaries } = kind;
+  const tags = [tag];
+  // The zod validator and serializer still check every request and reply at run time; the request
+  // types are stated below because the provider cannot infer them from schemas generic in the kind.
+  const routes = app.withTypeProvider<FastifyTypeProviderDefault>();
+  type WriteBody = z.output<z.ZodObject<RefFields>> & {
+    action: WriteAction;
+    expectedRevision: number;
+    values?: z.output<Values> | undefined;
+  };
+  routes.post<{ Headers: IdempotencyHeaders; Body: WriteBody }>(
+    path,
+    {
+      schema: {
+        tags,
+        summary: summaries.write,
+        headers: IdempotencyHeaderSchema,
+        body: z.object({
+          ...kind.refFields,
+          action: Action,
+          expectedRevision: ExpectedRevision,
+          values: kind.valuesSchema.optional(),
+        }),
+        response: { 201: revisionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      // Fastify's `KeysOf<Body> extends never` test stays unresolved while Body is generic.
+      const b = request.body as WriteBody;
+      const revision = await service.write(ctx, request.principal, {
+        ref: kind.refOf(b),
+        action: b.action,
+        expectedRevision: b.expectedRevision,
+        values: b.values,
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      return reply.code(201).send(revision);
+    },
+  );
+  routes.post<KeyRoute<z.output<typeof ApproveBody>>>(
+    `${path}/:key/approve`,
+    {
+      schema: {
+        tags,
+        summary: 'Approve the submitted revision (reviewer)',
+        headers: IdempotencyHeaderSchema,
+        params: KeyParams,
+        body: ApproveBody,
+        response: { 200: revisionSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      service.approve(ctx, request.principal, request.params.key, {
+        ...request.body,
+        idempotencyKey: request.headers['idempotency-key'],
+      }),
+  );
+  routes.post<KeyRoute<z.output<typeof ReturnBody>>>(
+    `${path}/:key/return`,
+    {
+      schema: {
+        tags,
+        summary: 'Return the submitted revision with a reason (reviewer)',
+        headers: IdempotencyHeaderSchema,
+        params: KeyParams,
+        body: ReturnBody,
+        response: { 200: revisionSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      service.return(ctx, request.principal, request.params.key, {
+        ...request.body,
+        idempotencyKey: request.headers['idempotency-key'],
+      }),
+  );
+  routes.post<KeyRoute<{ expectedRevision: number; values: z.output<Values>; reason: string }>>(
+    `${path}/:key/correct`,
+    {
+      schema: {
+        tags,
+        summary: summaries.correct,
+        headers: IdempotencyHeaderSchema,
+        params: KeyParams,
+        body: z.object({ expectedRevision: ExpectedRevision, values: kind.valuesSchema, reason: Reason }),
+        response: { 200: revisionSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      service.correct(ctx, request.principal, request.params.key, {
+        ...request.body,
+        idempotencyKey: request.headers['idempotency-key'],
+      }),
+  );
+  routes.get<{ Params: z.output<typeof KeyParams> }>(
+    `${path}/:key/history`,
+    {
+      schema: {
+        tags,
+        summary: summaries.history,
+        params: KeyParams,
+        response: { 200: z.array(revisionSchema), ...errorResponses },
+      },
+    },
+    async (request) => service.history(ctx, request.principal, request.params.key),
+  );
+}

@@ -1,0 +1,134 @@
+import { type Principal, actorOf } from '../auth/principal.js';
+import type { AppContext } from '../context.js';
+import { ApiError } from '../errors.js';
+import { enforce } from '../policies/policy.js';
+import { canReadRecordHistory, canReview, canWriteRecord } from '../policies/record.policy.js';
+
+/** What a reporter may do when writing: keep a draft or submit it for review. */
+export type WriteAction = 'save_draft' | 'submit';
+
+export type WriteInput<R, V> = {
+  ref: R;
+  action: WriteAction;
+  expectedRevision: number;
+  values?: V | undefined;
+  idempotencyKey?: string | undefined;
+};
+export type ApproveInput = {
+  expectedRevision: number;
+  note?: string | undefined;
+  idempotencyKey?: string | undefined;
+};
+export type ReturnInput = { expectedRevision: number; reason: string; idempotencyKey?: string | undefined };
+export type CorrectInput<V> = {
+  expectedRevision: number;
+  values: V;
+  reason: string;
+  idempotencyKey?: string | undefined;
+};
+
+type Db = AppContext['db'];
+type ActionArgs<R> = { ref: R; expectedRevision: number; actor: string; idempotencyKey: string | null };
+
+/** The function set `observationRepository` and `progressReportRepository` share (db review-flow). */
+export type ReviewFlowRepository<R, V, Rev> = {
+  saveDraft(db: Db, args: ActionArgs<R> & { values: V }): Promise<Rev>;
+  submit(db: Db, args: ActionArgs<R> & { values?: V }): Promise<Rev>;
+  approve(db: Db, args: ActionArgs<R> & { note?: string }): Promise<Rev>;
+  returnForCorrection(db: Db, args: ActionArgs<R> & { reason: string }): Promise<Rev>;
+  correctApproved(db: Db, args: ActionArgs<R> & { values: V; reason: string }): Promise<Rev>;
+  history(db: Db, ref: NoInfer<R>): Promise<Rev[]>;
+};
+
+/** One kind of reviewed record: how its key is read, who owns it, where it is stored, how it is shown. */
+export type RecordKind<R, V, Rev, Dto> = {
+  repository: ReviewFlowRepository<R, V, Rev>;
+  parseKey: (key: string) => R;
+  ownerDepartmentIds: (ctx: AppContext, ref: R) => Promise<string[]>;
+  present: (revision: Rev) => Dto;
+};
+
+/** The review flow over HTTP-facing inputs: policy checks, then the repository, then the presenter. */
+export type ReviewFlowService<R, V, Dto> = {
+  write(ctx: AppContext, p: Principal, input: WriteInput<R, V>): Promise<Dto>;
+  approve(ctx: AppContext, p: Principal, key: string, input: ApproveInput): Promise<Dto>;
+  return(ctx: AppContext, p: Principal, key: string, input: ReturnInput): Promise<Dto>;
+  correct(ctx: AppContext, p: Principal, key: string, input: CorrectInput<V>): Promise<Dto>;
+  history(ctx: AppContext, p: Principal, key: string): Promise<Dto[]>;
+};
+
+export function reviewFlowService<R, V, Rev, Dto>(
+  kind: RecordKind<R, V, Rev, Dto>,
+): ReviewFlowService<R, V, Dto> {
+  const { repository, present } = kind;
+  const target = async (ctx: AppContext, ref: R) => ({
+    ownerDepartmentIds: await kind.ownerDepartmentIds(ctx, ref),
+  });
+  const actionArgs = (
+    p: Principal,
+    ref: R,
+    input: { expectedRevision: number; idempotencyKey?: string | undefined },
+  ): ActionArgs<R> => ({
+    ref,
+    expectedRevision: input.expectedRevision,
+    actor: actorOf(p),
+    idempotencyKey: input.idempotencyKey ?? null,
+  });
+
+  return {
+    async write(ctx, p, input) {
+      enforce(p, canWriteRecord(p, await target(ctx, input.ref)));
+      const common = actionArgs(p, input.ref, input);
+      if (input.action === 'save_draft') {
+        if (input.values === undefined) throw missingValues();
+        return present(await repository.saveDraft(ctx.db, { ...common, values: input.values }));
+      }
+      return present(
+        await repository.submit(ctx.db, {
+          ...common,
+          ...(input.values === undefined ? {} : { values: input.values }),
+        }),
+      );
+    },
+    async approve(ctx, p, key, input) {
+      const ref = kind.parseKey(key);
+      enforce(p, canReview(p));
+      return present(
+        await repository.approve(ctx.db, {
+          ...actionArgs(p, ref, input),
+          ...(input.note === undefined ? {} : { note: input.note }),
+        }),
+      );
+    },
+    async return(ctx, p, key, input) {
+      const ref = kind.parseKey(key);
+      enforce(p, canReview(p));
+      return present(
+        await repository.returnForCorrection(ctx.db, { ...actionArgs(p, ref, input), reason: input.reason }),
+      );
+    },
+    async correct(ctx, p, key, input) {
+      const ref = kind.parseKey(key);
+      enforce(p, canWriteRecord(p, await target(ctx, ref)));
+      return present(
+        await repository.correctApproved(ctx.db, {
+          ...actionArgs(p, ref, input),
+          values: input.values,
+          reason: input.reason,
+        }),
+      );
+    },
+    async history(ctx, p, key) {
+      const ref = kind.parseKey(key);
+      enforce(p, canReadRecordHistory(p, await target(ctx, ref)));
+      return (await repository.history(ctx.db, ref)).map(present);
+    },
+  };
+}
+
+function missingValues(): ApiError {
+  return new ApiError(400, 'missing-values', {
+    zh: '保存草稿时必须提供填报内容。',
+    en: 'A draft needs values.',
+  });
+}
