@@ -34,7 +34,7 @@ for (const path of documents) {
   const floor = medianMs(() => regexPass(text), { runs: 40, warmup: 15 });
   rows.push({
     bench: 'ingest',
-    case: `${name} (${Math.round(text.length / 1000)}k chars, warm)`,
+    case: `${name} (${Math.round(Buffer.byteLength(text) / 1024)} KB, ${Math.round(text.length / 1000)}k chars, warm)`,
     median: ingest,
     floor,
   });

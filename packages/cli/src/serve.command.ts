@@ -1,5 +1,3 @@
-import { startServer } from '@plantrack/server';
-
 type ServeCliOptions = { port: string; host: string; dataDir: string };
 
 /**
@@ -13,6 +11,8 @@ export async function runServe(options: ServeCliOptions): Promise<number> {
     return 2;
   }
   const databaseUrl = process.env.DATABASE_URL;
+  // Loaded here so that `plantrack ingest` does not pay for the web server's start-up.
+  const { startServer } = await import('@plantrack/server');
   const server = await startServer({
     port,
     host: options.host,
