@@ -24,7 +24,12 @@ const LOWER_IS_BETTER = [
   '超标',
   '用水量',
   '贫困',
+  '倍差',
+  '差距',
 ];
+
+/** Intensity per unit of output (`单位GDP建设用地使用面积`): less input per unit is better. */
+const PER_UNIT_OUTPUT = /^单位(GDP|地区生产总值|国内生产总值|工业增加值)/;
 
 /** Words whose presence makes a higher value better (conventional for plan indicator tables). */
 const HIGHER_IS_BETTER = [
@@ -130,6 +135,13 @@ export function resolveDirection(ind: AssessedIndicator): DirectionResolution {
   }
   if (t.op === '<=' || t.op === '<') {
     return inferred('lower', `目标写作“以下/以内”（${t.op}）`, `the target is a ceiling (${t.op})`);
+  }
+  if (PER_UNIT_OUTPUT.test(name)) {
+    return inferred(
+      'lower',
+      '名称以“单位GDP”类强度指标开头，单位产出消耗越低越好',
+      'the name is an intensity per unit of output: less per unit is better',
+    );
   }
   const low = LOWER_IS_BETTER.find((w) => name.includes(w));
   if (low !== undefined) {
