@@ -89,7 +89,7 @@ export function buildOutline(
     stack.push(node);
     return node;
   };
-  const attachFootnotes = (footnotes: Footnote[]): void => {
+  const attachFootnotes = (footnotes: readonly Footnote[]): void => {
     for (const footnote of footnotes) {
       const node = deepest();
       if (node) node.footnotes.push(footnote);

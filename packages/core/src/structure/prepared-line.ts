@@ -12,8 +12,8 @@ export type PreparedLine = {
   trimmed: string;
   /** Display width of `trimmed` (CJK counts 2), for finding the column width of PDF text. */
   width: number;
-  footnoteRefs: string[];
-  footnotes: Footnote[];
+  footnoteRefs: readonly string[];
+  footnotes: readonly Footnote[];
 };
 
 /** Lines longer than this are cut for matching; the whole line still becomes paragraph text. */
@@ -21,11 +21,11 @@ const MAX_MATCH_CHARS = 4000;
 
 export function prepareLines(source: SourceText): PreparedLine[] {
   return Array.from({ length: source.lineCount }, (_, index) => {
-    const line = source.line(index);
-    const cleaned = cleanWordMarkers(MappedText.fromSource(line.raw, line.start), source);
+    const { start, end } = source.lineRange(index);
+    const cleaned = cleanWordMarkers(MappedText.fromSource(source.text.slice(start, end), start), source);
     const trimmed = cleaned.text.text.slice(0, MAX_MATCH_CHARS).trim();
     return {
-      index: line.index,
+      index,
       text: cleaned.text,
       trimmed,
       width: displayWidth(trimmed),

@@ -28,6 +28,14 @@ export class SourceText {
     return this.lineStarts.length;
   }
 
+  /** Offsets [start, end) of line `index` (0-based), without the line break. */
+  lineRange(index: number): { start: number; end: number } {
+    return {
+      start: this.lineStarts[index] ?? this.text.length,
+      end: this.lineEnds[index] ?? this.text.length,
+    };
+  }
+
   /** Line `index` (0-based), built on demand so that splitting a document allocates no line objects. */
   line(index: number): SourceLine {
     const start = this.lineStarts[index] ?? this.text.length;

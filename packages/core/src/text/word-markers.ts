@@ -6,10 +6,13 @@ import type { SourceText } from './source-text.js';
 export type CleanLine = {
   text: MappedText;
   /** Footnote ids referenced on this line (`[footnoteRef:2]`), in order. */
-  footnoteRefs: string[];
+  footnoteRefs: readonly string[];
   /** Footnote bodies written on this line (`[2:  “1234567”战略：…]`). */
-  footnotes: Footnote[];
+  footnotes: readonly Footnote[];
 };
+
+/** Shared by every line without markers (most lines), so that they allocate nothing here. */
+const NONE: readonly never[] = Object.freeze([]);
 
 const BOOKMARK = /\[bookmark:[^\]\n]*\]/g;
 const FOOTNOTE_REF = /\[footnoteRef:\s*(\d+)\]/g;
@@ -21,7 +24,7 @@ const FOOTNOTE_BODY = /\s?\[(\d+):\s*((?:[^[\]]|\[[^[\]]*\])*)\]/g;
  * keeping offsets into the source for every remaining character and for each footnote body.
  */
 export function cleanWordMarkers(line: MappedText, source: SourceText): CleanLine {
-  if (!line.text.includes('[')) return { text: line, footnoteRefs: [], footnotes: [] };
+  if (!line.text.includes('[')) return { text: line, footnoteRefs: NONE, footnotes: NONE };
   const footnotes: Footnote[] = [];
   for (const match of line.text.matchAll(FOOTNOTE_BODY)) {
     const bodyStart = match.index + match[0].indexOf(match[2] ?? '');
