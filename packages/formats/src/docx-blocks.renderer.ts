@@ -1,5 +1,6 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import { isParagraphMarkDeleted, renderParagraphContent } from './docx-inline.renderer.js';
+import type { ListNumbering } from './docx-numbering.js';
 import type { NoteRegistry } from './docx-notes.js';
 import { formatErrors } from './format-error.catalog.js';
 import { childElements, chosenAlternative, isAlternateContent, isW, wAttr, wChild } from './wordml.nodes.js';
@@ -15,14 +16,19 @@ export type DocxLayoutOptions = {
   padGridSpan?: boolean;
 };
 
-type Context = { notes: NoteRegistry; padGridSpan: boolean; depth: number };
+type Context = {
+  notes: NoteRegistry;
+  padGridSpan: boolean;
+  depth: number;
+  numbering: ListNumbering | null;
+};
 
 /** Maximum nesting of tables/text boxes followed; deeper input is treated as corrupt. */
 const MAX_BLOCK_DEPTH = 50;
 
 /**
  * Renders the body of a parsed word/document.xml in the canonical text layout: one paragraph per
- * line, `[footnoteRef:N]` inline and ` [N:  body]` appended to the paragraph (then one space, as in
+ * line, led by its automatic list number when `numbering` is given, `[footnoteRef:N]` inline and ` [N:  body]` appended to the paragraph (then one space, as in
  * the Word export), tables as one
  * TAB-prefixed line per cell with a blank line before the table and after every row.
  */
@@ -30,11 +36,12 @@ export function renderDocumentText(
   document: Document,
   notes: NoteRegistry,
   options: DocxLayoutOptions = {},
+  numbering: ListNumbering | null = null,
 ): string {
   const root = document.documentElement;
   const body = root && isW(root, 'document') ? wChild(root, 'body') : null;
   if (!body) throw formatErrors.corrupt('docx', { detail: 'word/document.xml has no w:body' });
-  const lines = renderBody(body, { notes, padGridSpan: options.padGridSpan ?? false, depth: 0 });
+  const lines = renderBody(body, { notes, padGridSpan: options.padGridSpan ?? false, depth: 0, numbering });
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
@@ -68,7 +75,8 @@ type RenderedParagraph = { line: string; textBoxes: Element[] } | null;
 function renderParagraph(paragraph: Element, context: Context): RenderedParagraph {
   const content = renderParagraphContent(paragraph, context.notes);
   if (content.text === '' && content.newNotes.length === 0 && isParagraphMarkDeleted(paragraph)) return null;
-  let line = content.text;
+  // Word's automatic list number (`第一章`, `（一）`…) with its suffix, as Word displays it.
+  let line = (context.numbering?.next(paragraph, content.text !== '') ?? '') + content.text;
   for (const number of content.newNotes) {
     const body = context.notes.body(number);
     line += ` [${number}:  ${body ? renderNoteText(body, deeper(context)) : ''}]`;

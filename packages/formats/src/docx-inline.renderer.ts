@@ -73,7 +73,7 @@ export function isParagraphMarkDeleted(paragraph: Element): boolean {
 
 /** Tabs, line breaks and other control characters inside running text become spaces. */
 function cleanText(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this replaces
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
 }
 

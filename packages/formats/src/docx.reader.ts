@@ -2,6 +2,7 @@ import type { Document } from '@xmldom/xmldom';
 import { isCompoundFile, listCompoundFileEntries } from './compound-file.reader.js';
 import { renderDocumentText } from './docx-blocks.renderer.js';
 import type { DocxLayoutOptions } from './docx-blocks.renderer.js';
+import { ListNumbering } from './docx-numbering.js';
 import { NoteRegistry, indexNotes } from './docx-notes.js';
 import { formatErrors } from './format-error.catalog.js';
 import { FormatError } from './format.error.js';
@@ -92,7 +93,10 @@ function readPackage(bytes: Uint8Array, limits: ReadLimits, options: DocxLayoutO
     indexNotes(parts.footnotes ? parsePart(parts.footnotes) : null, 'footnote'),
     indexNotes(parts.endnotes ? parsePart(parts.endnotes) : null, 'endnote'),
   );
-  return renderDocumentText(document, notes, options);
+  // Damaged numbering or styles only cost the list numbers (size limits still apply).
+  const numbering = parts.numbering ? lenientPart(parts.numbering) : null;
+  const styles = numbering && parts.styles ? lenientPart(parts.styles) : null;
+  return renderDocumentText(document, notes, options, ListNumbering.fromParts(numbering, styles));
 }
 
 function missingDocumentError(directory: ZipDirectory, documentPart: string): FormatError {

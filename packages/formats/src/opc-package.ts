@@ -2,7 +2,13 @@ import type { Document } from '@xmldom/xmldom';
 import { childElements } from './wordml.nodes.js';
 
 /** Where the parts the text comes from live inside a .docx package. */
-export type DocxPartNames = { document: string; footnotes: string | null; endnotes: string | null };
+export type DocxPartNames = {
+  document: string;
+  footnotes: string | null;
+  endnotes: string | null;
+  numbering: string | null;
+  styles: string | null;
+};
 
 /** Reads and parses a package part; null when the part does not exist or cannot be parsed. */
 export type PartLoader = (name: string) => Document | null;
@@ -54,7 +60,8 @@ function findTarget(rels: Relationship[], typeSuffix: string, baseDirectory: str
 /**
  * Finds the main document part through `_rels/.rels` (type …/officeDocument; defaults to
  * word/document.xml) and its footnotes/endnotes parts through the document's own relationships
- * (defaulting to word/footnotes.xml and word/endnotes.xml next to it).
+ * (defaulting to word/footnotes.xml and word/endnotes.xml next to it); likewise its numbering and
+ * styles parts.
  */
 export function resolveDocxParts(load: PartLoader): DocxPartNames {
   const document = findTarget(relationships(load('_rels/.rels')), '/officeDocument', '') ?? DEFAULT_DOCUMENT;
@@ -66,5 +73,7 @@ export function resolveDocxParts(load: PartLoader): DocxPartNames {
     document,
     footnotes: ownRels.length > 0 ? findTarget(ownRels, '/footnotes', directory) : sibling('footnotes.xml'),
     endnotes: ownRels.length > 0 ? findTarget(ownRels, '/endnotes', directory) : sibling('endnotes.xml'),
+    numbering: ownRels.length > 0 ? findTarget(ownRels, '/numbering', directory) : sibling('numbering.xml'),
+    styles: ownRels.length > 0 ? findTarget(ownRels, '/styles', directory) : sibling('styles.xml'),
   };
 }

@@ -58,7 +58,7 @@ function toPlacedText(item: unknown): PlacedText | null {
 function garbageRatio(text: string): number {
   const visible = text.replace(/\s/g, '');
   if (visible.length === 0) return 1;
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what marks a garbled text layer
   const garbage = visible.match(/[\u0000-\u001f\u007f-\u009f\ue000-\uf8ff\ufffd]/g)?.length ?? 0;
   return garbage / visible.length;
 }
