@@ -77,3 +77,25 @@ describe('outline', () => {
     expect(chapter?.paragraphs.map((p) => p.text)).toEqual(['之后的正文属于本章。']);
   });
 });
+
+describe('PDF text', () => {
+  test('hard-wrapped lines join into paragraphs; spaces next to Chinese go; a heading after a finished sentence is kept', () => {
+    const body = Array.from(
+      { length: 30 },
+      (_, i) => `这是第${i}行正文文字，内容足够长以便形成稳定的版心宽度，继续写`,
+    );
+    const last = '到 2030 年，累计创建绿色工厂 1200 家，建设\u30005G-A 网络和 AI 平台。';
+    const text = ['第一章 总体要求', ...body, last, '— 3 —', '第二章 主要任务', '短句。'].join('\n');
+    const model = ingestText(text);
+    expect(model.document.layout).toBe('pdf-text');
+    expect(model.outline.map((c) => c.label)).toEqual(['第一章', '第二章']);
+    const [paragraph] = model.outline[0]?.paragraphs ?? [];
+    expect(
+      paragraph?.text.startsWith('这是第0行正文文字，内容足够长以便形成稳定的版心宽度，继续写这是第1行'),
+    ).toBe(true);
+    expect(paragraph?.text.endsWith('继续写到2030年，累计创建绿色工厂1200家，建设5G-A网络和AI平台。')).toBe(
+      true,
+    );
+    expect(paragraph && text.slice(paragraph.source.start, paragraph.source.end).endsWith(last)).toBe(true);
+  });
+});

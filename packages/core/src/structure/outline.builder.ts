@@ -45,6 +45,7 @@ export function buildOutline(
   const ids = new Set<string>();
   const width = layout === 'pdf-text' ? typicalWidth(lines) : 0;
   let open: { lines: PreparedLine[]; refs: string[] } | null = null;
+  let lastTrimmed = '';
 
   const deepest = (): OutlineNode | undefined => stack[stack.length - 1];
   const flush = (): void => {
@@ -108,7 +109,9 @@ export function buildOutline(
       if (layout !== 'pdf-text' && text === '') flush();
       continue;
     }
-    const heading = acceptHeading(text, toc, layout, open !== null && layout === 'pdf-text');
+    // A heading can only interrupt a PDF paragraph whose last line ended a sentence.
+    const midSentence = open !== null && layout === 'pdf-text' && !/[。！？；:：]$/.test(lastTrimmed);
+    const heading = acceptHeading(text, toc, layout, midSentence);
     if (heading) {
       flush();
       const consumed = completeWrappedTitle(heading, lines, i, toc);
@@ -123,6 +126,7 @@ export function buildOutline(
     if (open && layout !== 'pdf-text') flush();
     open ??= { lines: [], refs: [] };
     open.lines.push(line);
+    lastTrimmed = text;
     open.refs.push(...line.footnoteRefs);
     attachFootnotes(line.footnotes);
     // In PDF text a paragraph ends on a line clearly shorter than the column width.

@@ -41,7 +41,8 @@ function isSpace(code: number): boolean {
  * source ranges, so the paragraph is built once and every character still maps back.
  */
 export function joinPdfLines(lines: readonly PreparedLine[], source: string): MappedText {
-  const ranges: [number, number][] = [];
+  // Kept ranges as flat [start, end, start, end, …] pairs: one array instead of one per range.
+  const ranges: number[] = [];
   for (const line of lines) {
     const start = line.text.verbatimStart;
     // Lines that lost markers are not one slice of the source; PDF text has none, but stay exact.
@@ -56,12 +57,12 @@ export function joinPdfLines(lines: readonly PreparedLine[], source: string): Ma
       let j = i;
       while (j < to && isSpace(source.charCodeAt(j))) j++;
       if (isWide(source.charCodeAt(i - 1)) || isWide(source.charCodeAt(j))) {
-        ranges.push([runStart, i]);
+        ranges.push(runStart, i);
         runStart = j;
       }
       i = j - 1;
     }
-    ranges.push([runStart, to]);
+    ranges.push(runStart, to);
   }
   return MappedText.fromSourceRanges(source, ranges);
 }

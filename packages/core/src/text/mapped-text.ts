@@ -26,18 +26,18 @@ export class MappedText {
     return new MappedText(text, text.length > 0 ? [{ at: 0, from: sourceStart, length: text.length }] : []);
   }
 
-  /** The source slices [start, end) in order, joined into one text. */
-  static fromSourceRanges(source: string, ranges: readonly (readonly [number, number])[]): MappedText {
+  /** The source slices given as flat pairs `[start, end, start, end, …]`, in order, joined into one text. */
+  static fromSourceRanges(source: string, ranges: readonly number[]): MappedText {
     const runs: Run[] = [];
-    const pieces: string[] = [];
-    let at = 0;
-    for (const [start, end] of ranges) {
+    let text = '';
+    for (let k = 0; k + 1 < ranges.length; k += 2) {
+      const start = ranges[k] ?? 0;
+      const end = ranges[k + 1] ?? 0;
       if (end <= start) continue;
-      pushRun(runs, { at, from: start, length: end - start });
-      pieces.push(source.slice(start, end));
-      at += end - start;
+      pushRun(runs, { at: text.length, from: start, length: end - start });
+      text += source.slice(start, end);
     }
-    return new MappedText(pieces.join(''), runs);
+    return new MappedText(text, runs);
   }
 
   /** The source offset of the first character when the whole text is one verbatim slice, else null. */

@@ -13,12 +13,15 @@ export class SourceText {
   private readonly lineEnds: number[] = [];
 
   constructor(readonly text: string) {
-    const breaks = /\r\n|\n|\r/g;
+    // A scan with charCodeAt rather than a regex: one match object per line adds up on long documents.
     let start = 0;
-    for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code !== 0x0a && code !== 0x0d) continue;
       this.lineStarts.push(start);
-      this.lineEnds.push(match.index);
-      start = match.index + match[0].length;
+      this.lineEnds.push(i);
+      if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+      start = i + 1;
     }
     this.lineStarts.push(start);
     this.lineEnds.push(text.length);
