@@ -12,10 +12,26 @@ type Run = { at: number; from: number; length: number };
  * paragraph costs a handful of objects rather than one number per character.
  */
 export class MappedText {
+  /**
+   * The runs, or — for a verbatim slice, the common case of one source line — just its source
+   * offset; the single run is then built only if something needs it.
+   */
+  private runsOrStart: readonly Run[] | number;
+
   private constructor(
     readonly text: string,
-    private readonly runs: readonly Run[],
-  ) {}
+    runsOrStart: readonly Run[] | number,
+  ) {
+    this.runsOrStart = runsOrStart;
+  }
+
+  private get runs(): readonly Run[] {
+    if (typeof this.runsOrStart === 'number') {
+      this.runsOrStart =
+        this.text.length > 0 ? [{ at: 0, from: this.runsOrStart, length: this.text.length }] : [];
+    }
+    return this.runsOrStart;
+  }
 
   static empty(): MappedText {
     return new MappedText('', []);
@@ -23,7 +39,7 @@ export class MappedText {
 
   /** A verbatim slice of the source starting at `sourceStart`. */
   static fromSource(text: string, sourceStart: number): MappedText {
-    return new MappedText(text, text.length > 0 ? [{ at: 0, from: sourceStart, length: text.length }] : []);
+    return new MappedText(text, sourceStart);
   }
 
   /** The source slices given as flat pairs `[start, end, start, end, …]`, in order, joined into one text. */
@@ -42,6 +58,7 @@ export class MappedText {
 
   /** The source offset of the first character when the whole text is one verbatim slice, else null. */
   get verbatimStart(): number | null {
+    if (typeof this.runsOrStart === 'number') return this.text.length > 0 ? this.runsOrStart : null;
     const [run] = this.runs;
     return this.runs.length === 1 && run && run.at === 0 && run.from >= 0 && run.length === this.text.length
       ? run.from
@@ -109,6 +126,8 @@ export class MappedText {
   slice(start: number, end = this.text.length): MappedText {
     const a = Math.max(0, Math.min(start, this.text.length));
     const b = Math.max(a, Math.min(end, this.text.length));
+    if (typeof this.runsOrStart === 'number')
+      return new MappedText(this.text.slice(a, b), this.runsOrStart + a);
     const runs: Run[] = [];
     for (const run of this.runs) {
       const from = Math.max(a, run.at);
@@ -135,6 +154,7 @@ export class MappedText {
 
   /** Source offset of text[index]; a synthetic character maps to the character before it. */
   private offsetAt(index: number): number {
+    if (typeof this.runsOrStart === 'number') return this.runsOrStart + index;
     let lo = 0;
     let hi = this.runs.length - 1;
     while (lo < hi) {
