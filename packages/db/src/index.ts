@@ -78,6 +78,27 @@ export type { Revision, RevisionMeta } from './repositories/review-flow.js';
 export { search, type SearchHit, type SearchOptions } from './repositories/search.repository.js';
 export { buildSnippet, type SnippetMarks } from './repositories/search-snippet.js';
 export { checkPeriod } from './repositories/period.js';
+export {
+  DEFAULT_ANNUAL_DUE,
+  checkDate,
+  daysBetween,
+  dueDateOf,
+  isReported,
+  periodsOwed,
+  reportStateOf,
+  type CycleRule,
+  type DueRule,
+  type ReportState,
+  type ReportingPeriod,
+} from './repositories/reporting-periods.js';
+export {
+  reportingCyclesOfPlan,
+  reportingStatus,
+  setReportingCycle,
+  type CycleSubject,
+  type OwedPeriod,
+  type ReportingCycle,
+} from './repositories/reporting-cycle.repository.js';
 
 /** Observations (监测值): `observationRepository.submit(db, …)` etc. */
 export * as observationRepository from './repositories/observation.repository.js';

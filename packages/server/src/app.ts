@@ -21,6 +21,7 @@ import { ApiError, type Problem, problem, storageProblem } from './errors.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { planRoutes, publicRoutes } from './routes/plans.routes.js';
 import { recordRoutes } from './routes/records.routes.js';
+import { reportingRoutes } from './routes/reporting.routes.js';
 import { workRoutes } from './routes/work.routes.js';
 
 declare module 'fastify' {
@@ -117,12 +118,13 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
   await app.register(publicRoutes, { ctx });
   await app.register(recordRoutes, { ctx });
   await app.register(workRoutes, { ctx });
+  await app.register(reportingRoutes, { ctx });
   await app.ready();
   return Object.assign(app, { plantrack: ctx });
 }
 
 function toProblem(error: unknown): Problem {
-  if (error instanceof ApiError) return problem(error.status, error.code, error.messages);
+  if (error instanceof ApiError) return problem(error.status, error.code, error.messages, error.extra);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((v) => ({
       path: `${error.validationContext ?? ''}${v.instancePath}`,

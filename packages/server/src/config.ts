@@ -1,3 +1,5 @@
+import { DEFAULT_ANNUAL_DUE, type DueRule } from '@plantrack/db';
+
 /** Settings of one server instance; every field has a default (see {@link resolveConfig}). */
 export type ServerConfig = {
   /** Cookie `Secure` flag: `auto` sets it when the request arrived over TLS (see `trustProxy`). */
@@ -16,6 +18,15 @@ export type ServerConfig = {
    * so until one exists the assignment is configuration.
    */
   indicatorOwners: Readonly<Record<string, readonly string[]>>;
+  /**
+   * When an annual report is due for items without a `reporting_cycles` row: months after the end
+   * of the year and day of that month. Default: 31 March of the following year.
+   */
+  annualDue: DueRule;
+  /** "Who has not reported" lists items overdue or due within this many days (default 14). */
+  dueSoonDays: number;
+  /** Largest Excel template accepted by `POST /api/my/template.xlsx` (bytes). */
+  templateMaxBytes: number;
   logger: boolean;
 };
 
@@ -26,6 +37,9 @@ export const DEFAULT_CONFIG: ServerConfig = {
   signInRateLimit: { max: 10, timeWindowMs: 60_000 },
   importMaxBytes: 20 * 1024 * 1024,
   indicatorOwners: {},
+  annualDue: DEFAULT_ANNUAL_DUE,
+  dueSoonDays: 14,
+  templateMaxBytes: 5 * 1024 * 1024,
   logger: false,
 };
 

@@ -8,13 +8,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly messages: Messages;
+  /** Further members of the problem body (e.g. the cell errors of an uploaded workbook). */
+  readonly extra: Partial<Problem>;
 
-  constructor(status: number, code: string, messages: Messages) {
+  constructor(status: number, code: string, messages: Messages, extra: Partial<Problem> = {}) {
     super(messages.en);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.messages = messages;
+    this.extra = extra;
   }
 }
 
@@ -36,8 +39,11 @@ export type Problem = {
   code: string;
   messages: Messages;
   currentRevision?: number | null;
-  errors?: { path: string; message: string }[];
+  errors?: { path: string; message: string }[] | CellError[];
 };
+
+/** A problem found in one cell of an uploaded workbook (row and column as Excel shows them). */
+export type CellError = { sheet: string; row: number; column: string; messages: Messages };
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -47,6 +53,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
 };

@@ -268,3 +268,16 @@ function toRevision(row: Selectable<ObservationsTable>): ObservationRevision {
     },
   };
 }
+
+/** The revision an idempotency key produced, if any (to tell a replayed upload from a new one). */
+export async function byIdempotencyKey(
+  db: Kysely<Database>,
+  idempotencyKey: string,
+): Promise<ObservationRevision | undefined> {
+  const row = await db
+    .selectFrom('observations')
+    .selectAll()
+    .where('idempotency_key', '=', idempotencyKey)
+    .executeTakeFirst();
+  return row === undefined ? undefined : toRevision(row);
+}

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
@@ -25,6 +26,8 @@ type Case = {
   /** Who gets `ok`; signed-in callers not listed get 403, anonymous callers 401. */
   allowed: readonly Caller[];
   ok: number;
+  /** Callers the policy lets through but the request itself is refused for (e.g. 422). */
+  otherwise?: Partial<Record<Caller, number>>;
   run: (c: Ctx) => Promise<LightMyRequestResponse>;
 };
 
@@ -125,12 +128,19 @@ function keyRouteCases(
 }
 
 function multipart(fileName: string, content: string): { payload: Buffer; headers: Record<string, string> } {
+  return multipartBytes(fileName, Buffer.from(content, 'utf8'));
+}
+
+function multipartBytes(
+  fileName: string,
+  bytes: Buffer,
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----plantrack-test-boundary';
   const payload = Buffer.concat([
     Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/plain\r\n\r\n`,
     ),
-    Buffer.from(content, 'utf8'),
+    bytes,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
@@ -301,6 +311,51 @@ const CASES: Case[] = [
     correction: { values: report, reason: '补充说明。' },
   }),
   {
+    route: 'GET /api/my/periods',
+    allowed: ['department_reporter', 'other_reporter'],
+    ok: 200,
+    run: ({ h, session }) =>
+      h.app.inject({ method: 'GET', url: '/api/my/periods?asOf=2028-02-15', headers: as(session) }),
+  },
+  {
+    route: 'GET /api/plans/:planId/missing-reports',
+    allowed: ['administrator', 'planning_office', 'leader'],
+    ok: 200,
+    run: ({ h, session }) =>
+      h.app.inject({
+        method: 'GET',
+        url: `/api/plans/${h.plan.planId}/missing-reports?period=2026&asOf=2028-02-15`,
+        headers: as(session),
+      }),
+  },
+  {
+    route: 'GET /api/my/template.xlsx',
+    allowed: ['department_reporter', 'other_reporter'],
+    ok: 200,
+    run: ({ h, session }) =>
+      h.app.inject({ method: 'GET', url: '/api/my/template.xlsx?asOf=2028-02-15', headers: as(session) }),
+  },
+  {
+    route: 'POST /api/my/template.xlsx (a draft for the own department’s indicator)',
+    allowed: ['department_reporter'],
+    ok: 200,
+    // The policy admits every reporter; a row of another department's indicator is a cell error.
+    otherwise: { other_reporter: 422 },
+    run: async ({ h, session, caller }) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('指标');
+      ws.addRow(['指标ID', '序号', '指标名称', '单位', '期间', '口径', '数值', '是否预计', '来源', '说明']);
+      ws.addRow([h.ownIndicatorId, '1', '', '', '2027', '', 1, '', '', caller]);
+      const { payload, headers } = multipartBytes('t.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+      return h.app.inject({
+        method: 'POST',
+        url: '/api/my/template.xlsx?asOf=2028-02-15',
+        headers: { ...as(session), ...headers },
+        payload,
+      });
+    },
+  },
+  {
     route: 'GET /api/review/queue',
     allowed: ['reviewer', 'planning_office'],
     ok: 200,
@@ -350,7 +405,8 @@ forEachDialect((dialect, open) => {
       const expected: Record<string, number> = {};
       const actual: Record<string, number> = {};
       for (const caller of CALLERS) {
-        expected[caller] = c.allowed.includes(caller) ? c.ok : caller === 'anonymous' ? 401 : 403;
+        expected[caller] =
+          c.otherwise?.[caller] ?? (c.allowed.includes(caller) ? c.ok : caller === 'anonymous' ? 401 : 403);
         const session = caller === 'anonymous' ? undefined : h.sessions[caller];
         const res = await c.run({ h, session, caller, period: nextPeriod() });
         actual[caller] = res.statusCode;

@@ -1,4 +1,4 @@
-import type { DatabaseHandle, DialectName, Role } from '@plantrack/db';
+import type { DatabaseHandle, DialectName, IndicatorRow, Role } from '@plantrack/db';
 import { listIndicators } from '@plantrack/db';
 import { type SeededPlan, seedSamplePlan } from '../../../db/src/testing/seed.js';
 import { type PlanTrackApp, buildApp } from '../app.js';
@@ -52,7 +52,7 @@ export function as(session: Session | undefined): Record<string, string> {
 export async function makeHarness(
   handle: DatabaseHandle,
   dialect: DialectName,
-  config: Partial<ServerConfig> = {},
+  config: Partial<ServerConfig> | ((indicators: IndicatorRow[]) => Partial<ServerConfig>) = {},
 ): Promise<Harness> {
   const plan = await seedSamplePlan(handle);
   const indicators = await listIndicators(handle.db, plan.planId);
@@ -85,7 +85,7 @@ export async function makeHarness(
     config: {
       signInRateLimit: { max: 1000, timeWindowMs: 60_000 },
       indicatorOwners: { [own.indicatorKey]: [OWN_DEPT] },
-      ...config,
+      ...(typeof config === 'function' ? config(indicators) : config),
     },
   });
   const sessions = {} as Record<Persona, Session>;

@@ -1,0 +1,185 @@
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { ApiError } from '../errors.js';
+import { missingReports, myPeriods } from '../services/reporting.service.js';
+import { downloadTemplate, uploadTemplate } from '../services/template.service.js';
+import { MessagesSchema, ProblemSchema, errorResponses } from './common.schema.js';
+
+const AsOfSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .describe('The date to evaluate periods and due dates at (YYYY-MM-DD); default today (UTC)');
+
+const PeriodItemSchema = z
+  .object({
+    planId: z.string(),
+    kind: z.enum(['indicator', 'task']),
+    id: z.string(),
+    key: z.string(),
+    name: z.string(),
+    unit: z.string().nullable(),
+    frequency: z.enum(['annual', 'quarterly', 'monthly']),
+    period: z.string(),
+    dueDate: z.string(),
+    state: z.enum(['missing', 'draft', 'submitted', 'returned', 'approved']),
+    revisionNo: z.number().int(),
+    overdue: z.boolean(),
+    daysUntilDue: z.number().int(),
+  })
+  .meta({ id: 'PeriodItem', description: 'A period an indicator or task owes, its due date and state' });
+
+const CellErrorSchema = z
+  .object({ sheet: z.string(), row: z.number().int(), column: z.string(), messages: MessagesSchema })
+  .meta({ id: 'CellError', description: 'A wrong cell of an uploaded workbook (Excel row and column)' });
+
+const WorkbookProblemSchema = ProblemSchema.extend({ errors: z.array(CellErrorSchema) }).meta({
+  id: 'WorkbookProblem',
+  description: 'Every wrong cell of the uploaded workbook; nothing was saved',
+});
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const reportingRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
+  app.get(
+    '/api/my/periods',
+    {
+      schema: {
+        tags: ['work'],
+        summary: "What the reporter's department owes: every period of its items, due dates and states",
+        querystring: z.object({ asOf: AsOfSchema }),
+        response: { 200: z.array(PeriodItemSchema), ...errorResponses },
+      },
+    },
+    async (request) => myPeriods(ctx, request.principal, request.query),
+  );
+
+  app.get(
+    '/api/plans/:planId/missing-reports',
+    {
+      schema: {
+        tags: ['work'],
+        summary:
+          'Who has not reported: per department, items with no submitted or approved value that are overdue or due soon',
+        params: z.object({ planId: z.string().min(1).max(100) }),
+        querystring: z.object({
+          period: z
+            .string()
+            .regex(/^\d{4}(?:Q[1-4]|-(?:0[1-9]|1[0-2]))?$/)
+            .optional()
+            .describe('Only this period (2026, 2026Q1 or 2026-03)'),
+          withinDays: z.coerce
+            .number()
+            .int()
+            .min(0)
+            .max(366)
+            .optional()
+            .describe('Also list items due within this many days (default: the server setting, 14)'),
+          asOf: AsOfSchema,
+        }),
+        response: {
+          200: z.object({
+            asOf: z.string(),
+            withinDays: z.number().int(),
+            departments: z.array(
+              z.object({
+                departmentId: z.string().nullable(),
+                name: z.string().nullable(),
+                items: z.array(PeriodItemSchema),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => missingReports(ctx, request.principal, request.params.planId, request.query),
+  );
+
+  app.get(
+    '/api/my/template.xlsx',
+    {
+      schema: {
+        tags: ['work'],
+        summary:
+          "The department's Excel template: sheet 指标 (one row per indicator × owed period, pre-filled) and sheet 说明",
+        querystring: z.object({ asOf: AsOfSchema }),
+        produces: [XLSX],
+        response: {
+          200: z.any().describe('The .xlsx workbook'),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { bytes, fileName } = await downloadTemplate(ctx, request.principal, request.query);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(bytes);
+    },
+  );
+
+  app.post(
+    '/api/my/template.xlsx',
+    {
+      schema: {
+        tags: ['work'],
+        summary:
+          'Upload a filled template (multipart `file`): every cell is checked, nothing is saved on any error (422); ' +
+          'otherwise drafts are saved, or submitted with `submit=true`, in one transaction. Re-uploading a file writes nothing.',
+        consumes: ['multipart/form-data'],
+        querystring: z.object({
+          submit: z.enum(['true', 'false']).optional().describe('Submit for review instead of saving drafts'),
+          asOf: AsOfSchema,
+        }),
+        response: {
+          200: z.object({
+            sha256: z.string(),
+            mode: z.enum(['draft', 'submit']),
+            counts: z.object({
+              saved: z.number().int(),
+              submitted: z.number().int(),
+              unchanged: z.number().int(),
+              replayed: z.number().int(),
+            }),
+            rows: z.array(
+              z.object({
+                row: z.number().int(),
+                indicatorId: z.string(),
+                period: z.string(),
+                outcome: z.enum(['saved', 'submitted', 'unchanged', 'replayed']),
+                revisionNo: z.number().int(),
+                status: z.enum(['draft', 'submitted', 'approved', 'returned']),
+              }),
+            ),
+          }),
+          ...errorResponses,
+          413: ProblemSchema,
+          415: ProblemSchema,
+          422: WorkbookProblemSchema,
+        },
+      },
+    },
+    async (request) =>
+      uploadTemplate(ctx, request.principal, {
+        readFile: async () => {
+          if (!request.isMultipart()) {
+            throw new ApiError(415, 'not-multipart', {
+              zh: '请以 multipart/form-data 上传文件（字段名 file）。',
+              en: 'Upload the file as multipart/form-data (field `file`).',
+            });
+          }
+          const file = await request.file({ limits: { fileSize: ctx.config.templateMaxBytes, files: 1 } });
+          if (file === undefined) {
+            throw new ApiError(400, 'missing-file', { zh: '缺少上传文件。', en: 'No file was uploaded.' });
+          }
+          return file.toBuffer();
+        },
+        submit: request.query.submit === 'true',
+        asOf: request.query.asOf,
+      }),
+  );
+  done();
+};

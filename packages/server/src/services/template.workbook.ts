@@ -1,0 +1,263 @@
+import ExcelJS from 'exceljs';
+import { toHalfWidth } from '@plantrack/core';
+import type { CellError, Messages } from '../errors.js';
+
+/**
+ * The department's Excel template (填报模板): sheet `指标` with one row per indicator × owed period,
+ * and sheet `说明` explaining the columns in Chinese and English. Building and reading the cells
+ * only; what a row means is decided by the template service.
+ */
+export const DATA_SHEET = '指标';
+export const HELP_SHEET = '说明';
+
+export const COLUMNS = [
+  {
+    header: '指标ID',
+    key: 'indicatorId',
+    width: 38,
+    zh: '系统内指标编号，已锁定，请勿修改。',
+    en: 'Indicator id in PlanTrack; locked, do not change.',
+  },
+  {
+    header: '序号',
+    key: 'seq',
+    width: 6,
+    zh: '规划纲要指标表中的序号。',
+    en: 'Number in the outline’s indicator table.',
+  },
+  { header: '指标名称', key: 'name', width: 36, zh: '指标名称。', en: 'Indicator name.' },
+  {
+    header: '单位',
+    key: 'unit',
+    width: 12,
+    zh: '计量单位；如填写，须与规划一致。',
+    en: 'Unit; when filled it must be the plan’s unit.',
+  },
+  {
+    header: '期间',
+    key: 'period',
+    width: 10,
+    zh: '报告期：2026（年）、2026Q1（季）或 2026-03（月），须为本部门应报的期间。',
+    en: 'Reporting period: 2026 (year), 2026Q1 (quarter) or 2026-03 (month); must be one your department owes.',
+  },
+  {
+    header: '口径',
+    key: 'scope',
+    width: 14,
+    zh: '统计口径；留空或与规划口径一致。',
+    en: 'Statistical scope; leave empty or use the plan’s scope.',
+  },
+  {
+    header: '数值',
+    key: 'value',
+    width: 12,
+    zh: '监测值，填写数字（不带单位）；留空的行不提交。',
+    en: 'The value, a number without unit; rows left empty are not uploaded.',
+  },
+  {
+    header: '是否预计',
+    key: 'estimated',
+    width: 10,
+    zh: '“是”表示预计数，“否”或留空表示实际数。',
+    en: '“是” (yes) for an estimate; “否” (no) or empty for an actual figure.',
+  },
+  {
+    header: '来源',
+    key: 'source',
+    width: 20,
+    zh: '数据来源，如统计年鉴、部门台账。',
+    en: 'Source of the figure, e.g. the statistical yearbook or the department’s ledger.',
+  },
+  {
+    header: '说明',
+    key: 'comment',
+    width: 30,
+    zh: '补充说明（可选）。',
+    en: 'Remarks (optional).',
+  },
+] as const;
+
+export type ColumnKey = (typeof COLUMNS)[number]['key'];
+
+/** The column letter of a field (`value` → `G`). */
+export function columnLetter(key: ColumnKey): string {
+  return String.fromCharCode(65 + COLUMNS.findIndex((c) => c.key === key));
+}
+
+/** Columns a reporter fills in; the others are locked by sheet protection. */
+const EDITABLE: readonly ColumnKey[] = ['scope', 'value', 'estimated', 'source', 'comment'];
+
+export type TemplateRow = {
+  indicatorId: string;
+  seq: string;
+  name: string;
+  unit: string | null;
+  period: string;
+  scope: string | null;
+  value: number | null;
+  estimated: boolean | null;
+  source: string | null;
+  comment: string | null;
+};
+
+/** Builds the workbook (.xlsx bytes). */
+export async function buildTemplateWorkbook(title: string, rows: readonly TemplateRow[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'PlanTrack';
+  wb.title = title;
+  const ws = wb.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) {
+    const row = ws.addRow({
+      indicatorId: r.indicatorId,
+      seq: r.seq,
+      name: r.name,
+      unit: r.unit ?? '',
+      period: r.period,
+      scope: r.scope ?? '',
+      value: r.value,
+      estimated: r.estimated === null ? '' : r.estimated ? '是' : '否',
+      source: r.source ?? '',
+      comment: r.comment ?? '',
+    });
+    for (const key of EDITABLE) row.getCell(key).protection = { locked: false };
+    row.getCell('estimated').dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: ['"是,否"'],
+    };
+  }
+  ws.getColumn('indicatorId').font = { color: { argb: 'FF808080' } };
+  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
+
+  const help = wb.addWorksheet(HELP_SHEET);
+  help.columns = [
+    { header: '列 Column', key: 'column', width: 14 },
+    { header: '说明', key: 'zh', width: 60 },
+    { header: 'Description', key: 'en', width: 70 },
+  ];
+  help.getRow(1).font = { bold: true };
+  for (const c of COLUMNS) help.addRow({ column: `${columnLetter(c.key)} ${c.header}`, zh: c.zh, en: c.en });
+  help.addRow({});
+  help.addRow({
+    column: '上传 Upload',
+    zh: '填写后上传本文件：系统先检查每个单元格，发现任何错误则全部不保存并列出错误位置；无误时保存为草稿（或按要求直接提交审核）。重复上传同一文件不会产生新的修订。',
+    en: 'Upload this file when filled in: every cell is checked first; if any is wrong nothing is saved and each error is listed with its cell. Otherwise the values are saved as drafts (or submitted for review on request). Uploading the same file again creates no new revisions.',
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The rows of an uploaded workbook, each cell as text, numbers kept as numbers. */
+export type UploadedRow = { row: number; cells: Record<ColumnKey, string | number | boolean | null> };
+
+const invalid = (messages: Messages) => ({ ok: false as const, messages });
+
+/** Opens an uploaded workbook, or says why it cannot be read. */
+export async function readWorkbook(
+  bytes: Buffer,
+): Promise<{ ok: true; workbook: ExcelJS.Workbook } | { ok: false; messages: Messages }> {
+  // An .xlsx file is a ZIP archive: refuse anything else before handing it to the parser.
+  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
+    return invalid({
+      zh: '上传的文件不是 Excel（.xlsx）工作簿。',
+      en: 'The upload is not an Excel (.xlsx) workbook.',
+    });
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch {
+    return invalid({ zh: '无法读取该 Excel 工作簿。', en: 'The Excel workbook could not be read.' });
+  }
+  return { ok: true, workbook };
+}
+
+function cellValue(value: ExcelJS.CellValue): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return cellValue(value.richText.map((t) => t.text).join(''));
+    if ('result' in value) return cellValue(value.result ?? null);
+    if ('text' in value && typeof value.text === 'string') return cellValue(value.text);
+    if ('error' in value) return `#${value.error}`;
+  }
+  return null;
+}
+
+/**
+ * Reads the data sheet: checks the header row (errors on each wrong header cell) and returns the
+ * non-empty rows below it.
+ */
+export function readDataRows(workbook: ExcelJS.Workbook): { errors: CellError[]; rows: UploadedRow[] } {
+  const ws = workbook.getWorksheet(DATA_SHEET);
+  if (ws === undefined) {
+    return {
+      errors: [
+        {
+          sheet: DATA_SHEET,
+          row: 1,
+          column: 'A',
+          messages: {
+            zh: `工作簿中没有名为“${DATA_SHEET}”的工作表，请使用系统下载的模板。`,
+            en: `The workbook has no sheet named "${DATA_SHEET}"; use the template downloaded from PlanTrack.`,
+          },
+        },
+      ],
+      rows: [],
+    };
+  }
+  const errors: CellError[] = [];
+  const header = ws.getRow(1);
+  COLUMNS.forEach((c, i) => {
+    const found = cellValue(header.getCell(i + 1).value);
+    if (found !== c.header) {
+      errors.push({
+        sheet: DATA_SHEET,
+        row: 1,
+        column: String.fromCharCode(65 + i),
+        messages: {
+          zh: `表头应为“${c.header}”，实际为“${found ?? ''}”。`,
+          en: `The header should be "${c.header}", found "${found ?? ''}".`,
+        },
+      });
+    }
+  });
+  const rows: UploadedRow[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const cells = {} as UploadedRow['cells'];
+    COLUMNS.forEach((c, i) => {
+      cells[c.key] = cellValue(row.getCell(i + 1).value);
+    });
+    if (Object.values(cells).some((v) => v !== null)) rows.push({ row: rowNumber, cells });
+  });
+  return { errors, rows };
+}
+
+/** Text as compared: full-width folded, whitespace removed. */
+export function normalizeText(text: string | null | undefined): string {
+  return toHalfWidth(text ?? '').replace(/\s+/gu, '');
+}
+
+/** A number cell, or numeric text (`1,234.5`, full-width digits); `undefined` when not a number. */
+export function parseNumber(cell: string | number | boolean | null): number | undefined {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
+  if (typeof cell !== 'string') return undefined;
+  const text = normalizeText(cell).replace(/,/gu, '');
+  if (!/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/u.test(text)) return undefined;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** 是否预计: `是`/`否` (also Y/N, yes/no, true/false, 1/0); null when empty; undefined when unclear. */
+export function parseFlag(cell: string | number | boolean | null): boolean | null | undefined {
+  if (cell === null) return null;
+  if (typeof cell === 'boolean') return cell;
+  const t = normalizeText(String(cell)).toLowerCase();
+  if (['是', 'y', 'yes', 'true', '1', '预计'].includes(t)) return true;
+  if (['否', 'n', 'no', 'false', '0', '实际'].includes(t)) return false;
+  return undefined;
+}
