@@ -5,7 +5,9 @@ import type { Database } from '../schema/database.schema.js';
 import type { ObservationsTable } from '../schema/monitoring-tables.schema.js';
 import { isForeignKeyViolation } from '../support/db-errors.js';
 import { checkPeriod, evidenceFromJson, evidenceToJson } from './period.js';
+import type { ReviewAction } from '../schema/monitoring-tables.schema.js';
 import { type Revision, type RevisionStore, applyReview } from './review-flow.js';
+import { type ReviewActionArgs, reviewActions } from './review-actions.js';
 
 /** Which observation: indicator (stable id) × period × scope (口径; empty for the default scope). */
 export type ObservationRef = { indicatorId: string; period: string; scope?: string | null };
@@ -30,15 +32,6 @@ export type ObservationRevision = Revision<Required<ObservationValues>> & {
   scope: string;
 };
 
-/** Arguments shared by every observation action. */
-type ActionArgs = {
-  ref: ObservationRef;
-  /** The revision the caller last saw (0 when none exists); a stale number is a `ConflictError`. */
-  expectedRevision: number;
-  actor: string;
-  idempotencyKey?: string | null;
-};
-
 /** The key of an observation across its revisions: `indicatorId|period|scope`. */
 export function observationKeyOf(ref: ObservationRef): string {
   return `${ref.indicatorId}|${checkPeriod(ref.period)}|${normalizeScope(ref.scope)}`;
@@ -48,53 +41,17 @@ function normalizeScope(scope: string | null | undefined): string {
   return toHalfWidth(scope ?? '').trim();
 }
 
-/** Saves (or re-saves) a draft. Refused once submitted (under review) or approved (locked). */
-export function saveDraft(
-  db: Kysely<Database>,
-  args: ActionArgs & { values: ObservationValues },
-): Promise<ObservationRevision> {
-  return act(db, args, 'save_draft', { values: args.values });
-}
-
-/** Submits for review: the latest draft, or `values` given here (also without a draft). */
-export function submit(
-  db: Kysely<Database>,
-  args: ActionArgs & { values?: ObservationValues },
-): Promise<ObservationRevision> {
-  return act(db, args, 'submit', { values: args.values });
-}
-
-/** Approves the submitted revision; the value is then locked. `note` is kept as the reason. */
-export function approve(
-  db: Kysely<Database>,
-  args: ActionArgs & { note?: string },
-): Promise<ObservationRevision> {
-  return act(db, args, 'approve', { reason: args.note ?? null });
-}
-
-/** Returns the submitted revision to the reporter with a reason. */
-export function returnForCorrection(
-  db: Kysely<Database>,
-  args: ActionArgs & { reason: string },
-): Promise<ObservationRevision> {
-  return act(db, args, 'return', { reason: args.reason });
-}
-
-/**
- * Corrects an approved value: a new revision with a reason that goes back to review. The approved
- * revision stays the value in force (see {@link inForce}) until the correction is approved.
- */
-export function correctApproved(
-  db: Kysely<Database>,
-  args: ActionArgs & { values: ObservationValues; reason: string },
-): Promise<ObservationRevision> {
-  return act(db, args, 'correct', { values: args.values, reason: args.reason });
-}
+/** Save, submit, approve, return and correct, each appending one revision (see `reviewActions`). */
+export const { saveDraft, submit, approve, returnForCorrection, correctApproved } = reviewActions<
+  ObservationRef,
+  ObservationValues,
+  ObservationRevision
+>(act);
 
 async function act(
   db: Kysely<Database>,
-  args: ActionArgs,
-  action: 'save_draft' | 'submit' | 'approve' | 'return' | 'correct',
+  args: ReviewActionArgs<ObservationRef>,
+  action: ReviewAction,
   extra: { values?: ObservationValues | undefined; reason?: string | null },
 ): Promise<ObservationRevision> {
   const key = observationKeyOf(args.ref);

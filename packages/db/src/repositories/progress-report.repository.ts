@@ -4,7 +4,9 @@ import type { Database } from '../schema/database.schema.js';
 import type { ProgressReportsTable, ProgressStatus } from '../schema/monitoring-tables.schema.js';
 import { isForeignKeyViolation } from '../support/db-errors.js';
 import { checkPeriod, evidenceFromJson, evidenceToJson } from './period.js';
+import type { ReviewAction } from '../schema/monitoring-tables.schema.js';
 import { type Revision, type RevisionStore, applyReview } from './review-flow.js';
+import { type ReviewActionArgs, reviewActions } from './review-actions.js';
 import { upsertSearchDocument } from './search-index.js';
 
 /** Which progress report: task (stable id) × period. */
@@ -25,13 +27,6 @@ export type ProgressReportRevision = Revision<Required<ProgressReportValues>> & 
   period: string;
 };
 
-type ActionArgs = {
-  ref: ProgressReportRef;
-  expectedRevision: number;
-  actor: string;
-  idempotencyKey?: string | null;
-};
-
 const PROGRESS: readonly ProgressStatus[] = ['not_started', 'in_progress', 'completed', 'delayed'];
 
 /** The key of a progress report across its revisions: `taskId|period`. */
@@ -39,50 +34,17 @@ export function progressReportKeyOf(ref: ProgressReportRef): string {
   return `${ref.taskId}|${checkPeriod(ref.period)}`;
 }
 
-/** Saves a draft; refused while under review or once approved. */
-export function saveDraft(
-  db: Kysely<Database>,
-  args: ActionArgs & { values: ProgressReportValues },
-): Promise<ProgressReportRevision> {
-  return act(db, args, 'save_draft', { values: args.values });
-}
-
-/** Submits the latest draft, or `values` given here, for review. */
-export function submit(
-  db: Kysely<Database>,
-  args: ActionArgs & { values?: ProgressReportValues },
-): Promise<ProgressReportRevision> {
-  return act(db, args, 'submit', { values: args.values });
-}
-
-/** Approves the submitted revision, locking it. */
-export function approve(
-  db: Kysely<Database>,
-  args: ActionArgs & { note?: string },
-): Promise<ProgressReportRevision> {
-  return act(db, args, 'approve', { reason: args.note ?? null });
-}
-
-/** Returns the submitted revision with a reason. */
-export function returnForCorrection(
-  db: Kysely<Database>,
-  args: ActionArgs & { reason: string },
-): Promise<ProgressReportRevision> {
-  return act(db, args, 'return', { reason: args.reason });
-}
-
-/** Corrects an approved report with a reason; the correction goes back to review. */
-export function correctApproved(
-  db: Kysely<Database>,
-  args: ActionArgs & { values: ProgressReportValues; reason: string },
-): Promise<ProgressReportRevision> {
-  return act(db, args, 'correct', { values: args.values, reason: args.reason });
-}
+/** Save, submit, approve, return and correct, each appending one revision (see `reviewActions`). */
+export const { saveDraft, submit, approve, returnForCorrection, correctApproved } = reviewActions<
+  ProgressReportRef,
+  ProgressReportValues,
+  ProgressReportRevision
+>(act);
 
 async function act(
   db: Kysely<Database>,
-  args: ActionArgs,
-  action: 'save_draft' | 'submit' | 'approve' | 'return' | 'correct',
+  args: ReviewActionArgs<ProgressReportRef>,
+  action: ReviewAction,
   extra: { values?: ProgressReportValues | undefined; reason?: string | null },
 ): Promise<ProgressReportRevision> {
   const key = progressReportKeyOf(args.ref);
