@@ -114,3 +114,4 @@ export type {
   ProgressReportRevision,
   ProgressReportValues,
 } from './repositories/progress-report.repository.js';
+export { isNewestObservation, isNewestProgressReport } from './support/newest-revision.js';

@@ -1,3 +1,4 @@
+import { isNewestObservation, isNewestProgressReport } from '../support/newest-revision.js';
 import type { Kysely } from 'kysely';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import type { Database } from '../schema/database.schema.js';
@@ -179,16 +180,7 @@ async function latestObservationStatuses(db: Kysely<Database>, ids: readonly str
     .selectFrom('observations as o')
     .select(['o.indicator_id as targetId', 'o.period', 'o.status', 'o.revision_no as revisionNo'])
     .where('o.indicator_id', 'in', [...ids])
-    .where((eb) =>
-      eb(
-        'o.revision_no',
-        '=',
-        eb
-          .selectFrom('observations as o2')
-          .select((e) => e.fn.max('o2.revision_no').as('m'))
-          .whereRef('o2.observation_key', '=', 'o.observation_key'),
-      ),
-    )
+    .where(isNewestObservation)
     .execute();
 }
 
@@ -198,16 +190,7 @@ async function latestReportStatuses(db: Kysely<Database>, ids: readonly string[]
     .selectFrom('progress_reports as r')
     .select(['r.task_id as targetId', 'r.period', 'r.status', 'r.revision_no as revisionNo'])
     .where('r.task_id', 'in', [...ids])
-    .where((eb) =>
-      eb(
-        'r.revision_no',
-        '=',
-        eb
-          .selectFrom('progress_reports as r2')
-          .select((e) => e.fn.max('r2.revision_no').as('m'))
-          .whereRef('r2.report_key', '=', 'r.report_key'),
-      ),
-    )
+    .where(isNewestProgressReport)
     .execute();
 }
 

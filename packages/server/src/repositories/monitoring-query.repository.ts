@@ -1,3 +1,4 @@
+import { isNewestObservation, isNewestProgressReport } from '@plantrack/db';
 import { type DatabaseHandle, NotFoundError, appendAudit, writeTransaction } from '@plantrack/db';
 
 /**
@@ -29,16 +30,7 @@ export async function reviewQueue(db: Db): Promise<QueueItem[]> {
       'o.created_at as submittedAt',
     ])
     .where('o.status', '=', 'submitted')
-    .where((eb) =>
-      eb(
-        'o.revision_no',
-        '=',
-        eb
-          .selectFrom('observations as o2')
-          .select((e) => e.fn.max('o2.revision_no').as('m'))
-          .whereRef('o2.observation_key', '=', 'o.observation_key'),
-      ),
-    )
+    .where(isNewestObservation)
     .execute();
   const reports = await db
     .selectFrom('progress_reports as r')
@@ -51,16 +43,7 @@ export async function reviewQueue(db: Db): Promise<QueueItem[]> {
       'r.created_at as submittedAt',
     ])
     .where('r.status', '=', 'submitted')
-    .where((eb) =>
-      eb(
-        'r.revision_no',
-        '=',
-        eb
-          .selectFrom('progress_reports as r2')
-          .select((e) => e.fn.max('r2.revision_no').as('m'))
-          .whereRef('r2.report_key', '=', 'r.report_key'),
-      ),
-    )
+    .where(isNewestProgressReport)
     .execute();
   return [
     ...observations.map((o): QueueItem => ({ kind: 'observation', ...o })),
