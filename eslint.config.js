@@ -1,5 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Why each package may not import what it may not: the message is shown with the error. */
@@ -13,6 +15,9 @@ const SERVER_BOUNDARY =
   'packages/server may import core, formats and db — never the cli (the cli wires the server, not the other way round).';
 const CLI_BOUNDARY =
   'The cli wires packages together; it must not reach into another package’s internals (import the package entry instead).';
+
+const WEB_BOUNDARY =
+  'packages/web runs in the browser and talks to the server over HTTP only (src/api); it imports no other PlanTrack package and no node:* module.';
 
 const nodeBuiltins = [
   'node:*',
@@ -36,6 +41,7 @@ export default tseslint.config(
       '**/dist/**',
       '**/node_modules/**',
       'scripts/**',
+      'packages/web/budget/**',
       'examples/**',
       'coverage/**',
       'eslint.config.js',
@@ -133,6 +139,29 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The browser app has its own program (DOM types, JSX) and may not import server-side packages.
+    files: ['packages/web/src/**/*.{ts,tsx}', 'packages/web/vite.config.ts'],
+    languageOptions: {
+      globals: globals.browser,
+      parserOptions: { project: ['./packages/web/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@plantrack/*', 'node:*'], message: WEB_BOUNDARY }] },
+      ],
+    },
+  },
+  {
+    // Browser tests run in Node but pass functions to the page, so they see both Node and DOM types.
+    files: ['packages/web/e2e/**/*.ts'],
+    languageOptions: {
+      parserOptions: { project: ['./packages/web/e2e/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
     },
   },
   {

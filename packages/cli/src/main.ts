@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { runIngest } from './ingest.command.js';
+import { runLoadStatistics } from './load-statistics.command.js';
 import { runServe } from './serve.command.js';
 
 /** Exit statuses: 0 success, 1 a document could not be read, 2 bad usage. */
@@ -32,6 +33,48 @@ program
   .option('--data-dir <dir>', 'folder of the embedded SQLite database', './data')
   .action(async (options: { port: string; host: string; dataDir: string }) => {
     process.exitCode = await runServe(options);
+  });
+
+program
+  .command('load-statistics')
+  .description('把已公布统计数据导入为已审核监测值 / load published statistics as approved observations')
+  .argument('<file>', 'Markdown file of published statistics (e.g. wujin-statistics.md)')
+  .option('--plan <id>', 'plan id or slug (needed when the store holds several plans)')
+  .option('--data-dir <dir>', 'folder of the embedded SQLite database', './data')
+  .action(async (file: string, options: { plan?: string; dataDir: string }) => {
+    process.exitCode = await runLoadStatistics(file, options);
+  });
+
+// The database commands are imported when run, so that `ingest` does not load the database drivers.
+program
+  .command('backup')
+  .description('备份整个数据库到一个可移植文件 / back up the whole store to a portable file')
+  .requiredOption(
+    '--out <file>',
+    'backup file to write (gzip JSON lines), e.g. plantrack-2026-03-01.backup.gz',
+  )
+  .option(
+    '--data-dir <dir>',
+    'folder of the embedded SQLite database (ignored when DATABASE_URL is set)',
+    './data',
+  )
+  .action(async (options: { out: string; dataDir: string }) => {
+    const { runBackup } = await import('./backup.command.js');
+    process.exitCode = await runBackup(options);
+  });
+
+program
+  .command('restore')
+  .description('把备份恢复到空数据库 / restore a backup into an empty database')
+  .argument('<file>', 'backup file written by plantrack backup')
+  .option(
+    '--data-dir <dir>',
+    'folder of the embedded SQLite database (ignored when DATABASE_URL is set)',
+    './data',
+  )
+  .action(async (file: string, options: { dataDir: string }) => {
+    const { runRestore } = await import('./restore.command.js');
+    process.exitCode = await runRestore(file, options);
   });
 
 try {

@@ -6,3 +6,5 @@ export { summarizePlan, type PlanSummary } from './ingest/plan-summary.js';
 export { parseTarget } from './target/target.grammar.js';
 export { toHalfWidth } from './text/width.js';
 export * from './assessment/index.js';
+export * from './quality/index.js';
+export * from './statistics/index.js';

@@ -24,9 +24,24 @@ export { MIGRATIONS, migrateToLatest, staticMigrationProvider } from './migratio
 export type * from './schema/column-types.js';
 export type { Database } from './schema/database.schema.js';
 export type * from './schema/monitoring-tables.schema.js';
+export {
+  EMAIL_DELIVERY_STATUSES,
+  NOTIFICATION_KINDS,
+  NOTIFICATION_SUBJECT_KINDS,
+  type EmailDeliveriesTable,
+  type EmailDeliveryStatus,
+  type NotificationKind,
+  type NotificationSubjectKind,
+  type UserNotificationsTable,
+} from './schema/notification-tables.schema.js';
 export { ROLES, type Role } from './schema/people-tables.schema.js';
+export { OWNER_ROLES } from './schema/indicator-owner-tables.schema.js';
+export type * from './schema/indicator-owner-tables.schema.js';
 export type * from './schema/plan-tables.schema.js';
 export type * from './schema/record-tables.schema.js';
+export type * from './schema/evidence-quality-tables.schema.js';
+export { EVIDENCE_SUBJECT_KINDS } from './migrations/0009-evidence-and-quality.migration.js';
+export type * from './schema/session-tables.schema.js';
 export { DIALECTS, dialectOf, writeTransaction, type DialectName } from './support/dialect.js';
 export { newId, nowIso } from './support/ids.js';
 
@@ -39,10 +54,23 @@ export {
 } from './repositories/audit.repository.js';
 export {
   addDepartmentAlias,
+  findDepartment,
   listDepartments,
   resolveDepartmentRef,
   type Department,
 } from './repositories/department.repository.js';
+export {
+  indicatorKeysOwnedBy,
+  listIndicatorOwnerSets,
+  ownerIdsByIndicatorKey,
+  planRegionCode,
+  plansWithoutOwners,
+  seedIndicatorOwners,
+  setIndicatorOwners,
+  type IndicatorOwner,
+  type IndicatorOwnerSet,
+  type OwnerAssignment,
+} from './repositories/indicator-owner.repository.js';
 export {
   editIndicator,
   linkIndicatorToParent,
@@ -115,3 +143,47 @@ export type {
   ProgressReportValues,
 } from './repositories/progress-report.repository.js';
 export { isNewestObservation, isNewestProgressReport } from './support/newest-revision.js';
+/** In-app notifications (reminders, returned reports) and the log of e-mails sent for them. */
+export {
+  createNotificationIfAbsent,
+  listNotifications,
+  markNotificationRead,
+  unreadNotificationCount,
+  type NewNotification,
+  type Notification,
+  type NotificationPage,
+} from './repositories/notification.repository.js';
+export {
+  emailDeliveriesOf,
+  pendingEmails,
+  recordEmailDelivery,
+  type PendingEmail,
+} from './repositories/email-delivery.repository.js';
+/** Reference series (参照值) for relative and external targets, and per-plan assessment thresholds. */
+export {
+  addReferenceValue,
+  createReferenceSeries,
+  linkIndicatorToSeries,
+  linkedReferenceSeries,
+  listReferenceSeries,
+  type NewReferenceSeries,
+  type NewReferenceValue,
+  type ReferenceSeriesRow,
+  type ReferenceSeriesWithValues,
+  type ReferenceValueRow,
+} from './repositories/reference-series.repository.js';
+export {
+  getAssessmentSettings,
+  putAssessmentSettings,
+  type AssessmentSettingsRow,
+} from './repositories/assessment-settings.repository.js';
+export { REFERENCE_KINDS } from './migrations/0010-reference-series.migration.js';
+export type * from './schema/reference-tables.schema.js';
+
+/** Logical backup and restore of the whole store, portable between SQLite and PostgreSQL. */
+export { writeBackup, type BackupSummary } from './backup/backup.writer.js';
+export { restoreBackup, type RestoreSummary } from './backup/restore.js';
+export { verifyBackup } from './backup/backup.reader.js';
+export { BackupError, type BackupErrorCode } from './backup/backup.errors.js';
+export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupHeader } from './backup/backup-format.js';
+export { TRANSIENT_TABLES, dataTables, type CatalogTable } from './backup/table-catalog.js';

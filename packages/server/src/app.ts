@@ -18,11 +18,22 @@ import { SessionStore } from './auth/session.store.js';
 import { type ServerConfig, resolveConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { ApiError, type Problem, problem, storageProblem } from './errors.js';
+import { adminRoutes } from './routes/admin.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { dashboardRoutes, publicDashboardRoutes } from './routes/dashboard.routes.js';
+import { notificationRoutes } from './routes/notification.routes.js';
+import { exportRoutes } from './routes/export.routes.js';
 import { planRoutes, publicRoutes } from './routes/plans.routes.js';
+import { curationRoutes } from './routes/curation.routes.js';
+import { outlineRoutes } from './routes/outline.routes.js';
+import { evidenceRoutes } from './routes/evidence.routes.js';
 import { recordRoutes } from './routes/records.routes.js';
+import { referenceSeriesRoutes } from './routes/reference-series.routes.js';
 import { reportingRoutes } from './routes/reporting.routes.js';
+import { webRoutes } from './routes/web.routes.js';
 import { workRoutes } from './routes/work.routes.js';
+import { publicPlanRoutes } from './routes/public-plans.routes.js';
+import { placeRoutes } from './routes/places.routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -48,7 +59,7 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
     db: options.db,
     dialect: options.dialect,
     config,
-    sessions: new SessionStore(config.sessionTtlMs),
+    sessions: new SessionStore(options.db, config.sessionTtlMs),
   };
   const app = Fastify({
     logger: config.logger,
@@ -116,9 +127,21 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
   await app.register(authRoutes, { ctx });
   await app.register(planRoutes, { ctx });
   await app.register(publicRoutes, { ctx });
+  await app.register(exportRoutes, { ctx });
+  await app.register(outlineRoutes, { ctx });
+  await app.register(curationRoutes, { ctx });
   await app.register(recordRoutes, { ctx });
+  await app.register(evidenceRoutes, { ctx });
   await app.register(workRoutes, { ctx });
   await app.register(reportingRoutes, { ctx });
+  await app.register(referenceSeriesRoutes, { ctx });
+  await app.register(dashboardRoutes, { ctx });
+  await app.register(publicDashboardRoutes, { ctx });
+  await app.register(notificationRoutes, { ctx });
+  await app.register(adminRoutes, { ctx });
+  await app.register(publicPlanRoutes, { ctx });
+  await app.register(placeRoutes, { ctx });
+  await app.register(webRoutes, { root: config.webRoot });
   await app.ready();
   return Object.assign(app, { plantrack: ctx });
 }

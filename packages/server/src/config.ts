@@ -1,4 +1,4 @@
-import { DEFAULT_ANNUAL_DUE, type DueRule } from '@plantrack/db';
+import { DEFAULT_ANNUAL_DUE, DEFAULT_DATA_DIR, type DueRule } from '@plantrack/db';
 
 /** Settings of one server instance; every field has a default (see {@link resolveConfig}). */
 export type ServerConfig = {
@@ -13,9 +13,9 @@ export type ServerConfig = {
   /** Largest outline accepted by the import routes (bytes). */
   importMaxBytes: number;
   /**
-   * Departments responsible for reporting each indicator, by indicator key → department canonical
-   * names. The outline's indicator table names no owners and the store has no assignment table yet,
-   * so until one exists the assignment is configuration.
+   * An initial assignment of indicators to departments, by indicator key → department names (the
+   * first leads). The outline's indicator table names no owners; the `indicator_owners` records
+   * are the truth, and this seed is applied only to a plan none of whose indicators was assigned.
    */
   indicatorOwners: Readonly<Record<string, readonly string[]>>;
   /**
@@ -27,7 +27,31 @@ export type ServerConfig = {
   dueSoonDays: number;
   /** Largest Excel template accepted by `POST /api/my/template.xlsx` (bytes). */
   templateMaxBytes: number;
+  /** SMTP server for reminder e-mails; `null` (default) sends none, notices stay in the app. */
+  smtp: SmtpConfig | null;
+  /** How often the reminder job runs (milliseconds); 0 disables it. Default: hourly. */
+  reminderIntervalMs: number;
+  /** Folder of the built web app served at `/`; null = the workspace's `packages/web/dist`. */
+  webRoot: string | null;
+  /**
+   * Folder of uploaded evidence files (content-addressed, never served directly); default
+   * `<data dir>/evidence` (`startServer` derives it from its data folder).
+   */
+  evidenceDir: string;
+  /** Largest evidence file accepted (bytes); default 10 MiB. */
+  evidenceMaxBytes: number;
   logger: boolean;
+};
+
+/** Where reminder e-mails go out (nodemailer SMTP transport options). */
+export type SmtpConfig = {
+  host: string;
+  port: number;
+  /** TLS from the start (port 465); otherwise STARTTLS is used when the server offers it. */
+  secure: boolean;
+  auth?: { user: string; pass: string } | undefined;
+  /** Sender, e.g. `规划监测 <plantrack@example.gov.cn>`. */
+  from: string;
 };
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -40,6 +64,11 @@ export const DEFAULT_CONFIG: ServerConfig = {
   annualDue: DEFAULT_ANNUAL_DUE,
   dueSoonDays: 14,
   templateMaxBytes: 5 * 1024 * 1024,
+  smtp: null,
+  reminderIntervalMs: 60 * 60 * 1000,
+  webRoot: null,
+  evidenceDir: `${DEFAULT_DATA_DIR}/evidence`,
+  evidenceMaxBytes: 10 * 1024 * 1024,
   logger: false,
 };
 

@@ -13,3 +13,11 @@ export {
   type NewUser,
   type UserRecord,
 } from './repositories/user.repository.js';
+export {
+  STATISTICS_ACTOR,
+  loadStatistics,
+  loadStatisticsFile,
+  type LoadedFigure,
+  type NotLoadedFigure,
+  type StatisticsLoadResult,
+} from './services/statistics.service.js';

@@ -9,12 +9,13 @@ import {
 } from '@plantrack/db';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type PlanTrackApp, buildApp } from './app.js';
 import { hashPassword } from './auth/password.js';
 import type { ServerConfig } from './config.js';
 import { countUsers, createUser } from './repositories/user.repository.js';
+import { startReminderScheduler } from './services/reminder.scheduler.js';
 
 /** The bundled sample outline, relative to this package (src/ and dist/ alike). */
 export const SAMPLE_OUTLINE_PATH = fileURLToPath(
@@ -85,9 +86,19 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
     firstAdmin = { email, password };
   }
-  const app = await buildApp({ db: handle.db, dialect: dialectOf(handle.db), config: options.config ?? {} });
+  // Evidence files live beside the SQLite file (also with PostgreSQL: the bytes are not in the database).
+  const evidenceDir = join(options.dataDir ?? './data', 'evidence');
+  const app = await buildApp({
+    db: handle.db,
+    dialect: dialectOf(handle.db),
+    config: { evidenceDir, ...options.config },
+  });
   const address = await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
   print(`PlanTrack 已启动 / PlanTrack is listening: ${address}`);
+  const reminders = startReminderScheduler(app.plantrack, {
+    intervalMs: app.plantrack.config.reminderIntervalMs,
+    log: app.log,
+  });
   if (firstAdmin !== null) {
     print(`首位管理员 / First administrator: ${firstAdmin.email}  密码 / password: ${firstAdmin.password}`);
     print('请妥善保存此密码（它只显示这一次）。/ Keep this password safe: it is shown only once.');
@@ -97,6 +108,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     address,
     firstAdmin,
     close: async () => {
+      await reminders.stop();
       await app.close();
       await handle.close();
     },

@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, sql } from 'kysely';
 import { dialectOf } from '../support/dialect.js';
+import { protectAppendOnly } from './migration-helpers.js';
 
 /** Tables whose rows are written once: revisions, framework edits and the audit log. */
 export const APPEND_ONLY_TABLES = [
@@ -17,16 +18,7 @@ export const APPEND_ONLY_TABLES = [
 export const appendOnlyMigration: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
     if (dialectOf(db) === 'sqlite') {
-      for (const table of APPEND_ONLY_TABLES) {
-        for (const operation of ['update', 'delete'] as const) {
-          const message = `${table} is append-only: ${operation} is not allowed`;
-          await sql`
-            create trigger ${sql.id(`${table}_no_${operation}`)}
-            before ${sql.raw(operation)} on ${sql.table(table)}
-            begin select raise(abort, ${sql.lit(message)}); end
-          `.execute(db);
-        }
-      }
+      for (const table of APPEND_ONLY_TABLES) await protectAppendOnly(db, table);
       return;
     }
     await sql`
@@ -37,17 +29,6 @@ export const appendOnlyMigration: Migration = {
       end
       $$
     `.execute(db);
-    for (const table of APPEND_ONLY_TABLES) {
-      await sql`
-        create trigger ${sql.id(`${table}_append_only`)}
-        before update or delete on ${sql.table(table)}
-        for each row execute function plantrack_append_only()
-      `.execute(db);
-      await sql`
-        create trigger ${sql.id(`${table}_no_truncate`)}
-        before truncate on ${sql.table(table)}
-        for each statement execute function plantrack_append_only()
-      `.execute(db);
-    }
+    for (const table of APPEND_ONLY_TABLES) await protectAppendOnly(db, table);
   },
 };

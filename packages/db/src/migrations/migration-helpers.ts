@@ -1,3 +1,4 @@
+import { dialectOf } from '../support/dialect.js';
 import { type CreateTableBuilder, type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 
 /** `column IN ('a', 'b')` as a CHECK expression that compiles the same on both dialects. */
@@ -46,4 +47,33 @@ export async function addIndex(db: Kysely<unknown>, table: string, columns: stri
     .on(table)
     .columns(columns)
     .execute();
+}
+
+/**
+ * Makes `table` refuse UPDATE and DELETE (and TRUNCATE on PostgreSQL) in the database itself.
+ * SQLite: BEFORE triggers that RAISE(ABORT). PostgreSQL: triggers calling the function
+ * `plantrack_append_only()`, which migration 0005 creates.
+ */
+export async function protectAppendOnly(db: Kysely<unknown>, table: string): Promise<void> {
+  if (dialectOf(db) === 'sqlite') {
+    for (const operation of ['update', 'delete'] as const) {
+      const message = `${table} is append-only: ${operation} is not allowed`;
+      await sql`
+        create trigger ${sql.id(`${table}_no_${operation}`)}
+        before ${sql.raw(operation)} on ${sql.table(table)}
+        begin select raise(abort, ${sql.lit(message)}); end
+      `.execute(db);
+    }
+    return;
+  }
+  await sql`
+    create trigger ${sql.id(`${table}_append_only`)}
+    before update or delete on ${sql.table(table)}
+    for each row execute function plantrack_append_only()
+  `.execute(db);
+  await sql`
+    create trigger ${sql.id(`${table}_no_truncate`)}
+    before truncate on ${sql.table(table)}
+    for each statement execute function plantrack_append_only()
+  `.execute(db);
 }

@@ -5,6 +5,11 @@ import { monitoringTablesMigration } from './0003-monitoring-tables.migration.js
 import { recordTablesMigration } from './0004-record-tables.migration.js';
 import { appendOnlyMigration } from './0005-append-only.migration.js';
 import { searchMigration } from './0006-search.migration.js';
+import { notificationsMigration } from './0007-notifications.migration.js';
+import { sessionsMigration } from './0008-sessions.migration.js';
+import { evidenceAndQualityMigration } from './0009-evidence-and-quality.migration.js';
+import { referenceSeriesMigration } from './0010-reference-series.migration.js';
+import { indicatorOwnersMigration } from './0011-indicator-owners.migration.js';
 
 /**
  * Every migration, by name, in order. Static imports instead of reading a folder, so migrations
@@ -18,6 +23,11 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-record-tables': recordTablesMigration,
   '0005-append-only': appendOnlyMigration,
   '0006-search': searchMigration,
+  '0007-notifications': notificationsMigration,
+  '0008-sessions': sessionsMigration,
+  '0009-evidence-and-quality': evidenceAndQualityMigration,
+  '0010-reference-series': referenceSeriesMigration,
+  '0011-indicator-owners': indicatorOwnersMigration,
 };
 
 /** A {@link MigrationProvider} over {@link MIGRATIONS}. */

@@ -138,3 +138,23 @@ export async function listDepartments(db: Kysely<Database>, regionCode: string):
     aliases: aliases.filter((a) => a.department_id === r.id).map((a) => a.alias),
   }));
 }
+
+/**
+ * Looks a department up by a name as written — canonical name first, then alias — within a region,
+ * without creating one (unlike {@link resolveDepartmentRef}, which ingestion uses to register the
+ * names a plan mentions). For input typed by people, where an unknown name is a mistake to report.
+ */
+export async function findDepartment(
+  db: Kysely<Database>,
+  regionCode: string,
+  name: string,
+): Promise<{ id: string; canonicalName: string } | undefined> {
+  const id = await findDepartmentId(db, regionCode, [name.trim()]);
+  if (id === undefined) return undefined;
+  const row = await db
+    .selectFrom('departments')
+    .select('canonical_name')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return { id, canonicalName: row.canonical_name };
+}

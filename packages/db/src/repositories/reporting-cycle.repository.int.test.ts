@@ -139,5 +139,36 @@ forEachDialect((_name, open) => {
         NotFoundError,
       );
     });
+
+    it('reads only the owed periods: revisions outside them change nothing; `periods` keeps the asked ones', async () => {
+      const { db } = handle;
+      const asOf = '2027-04-20';
+      const before = await reportingStatus(db, { planId: seeded.planId, asOf });
+      // Periods no item owes: before the plan's first year, and a month of an annual indicator.
+      for (const period of ['2025', '2026-03']) {
+        await observations.submit(db, {
+          ref: { indicatorId: annualId, period },
+          expectedRevision: 0,
+          actor: 'reporter',
+          values: { value: 9 },
+        });
+      }
+      await reports.submit(db, {
+        ref: { taskId, period: '2026Q2' },
+        expectedRevision: 0,
+        actor: 'reporter',
+        values: { progress: 'delayed', narrative: '季度报告（任务按年填报）' },
+      });
+      expect(await reportingStatus(db, { planId: seeded.planId, asOf })).toEqual(before);
+
+      const asked = await reportingStatus(db, { planId: seeded.planId, asOf, periods: ['2026', '2027Q1'] });
+      expect(asked).toEqual(before.filter((s) => s.period === '2026' || s.period === '2027Q1'));
+      expect(asked.find((s) => s.targetId === quarterlyId)).toMatchObject({
+        period: '2027Q1',
+        state: 'approved',
+      });
+      expect(asked.find((s) => s.targetId === taskId)).toMatchObject({ period: '2026', state: 'returned' });
+      expect(await reportingStatus(db, { planId: seeded.planId, asOf, periods: [] })).toEqual([]);
+    });
   });
 });

@@ -12,6 +12,7 @@ import {
   DEFAULT_ANNUAL_DUE,
   type DueRule,
   type ReportState,
+  type ReportingPeriod,
   checkDate,
   daysBetween,
   periodsOwed,
@@ -174,24 +175,51 @@ export type OwedPeriod = {
 
 type LatestRow = { targetId: string; period: string; status: ReviewStatus; revisionNo: number };
 
-async function latestObservationStatuses(db: Kysely<Database>, ids: readonly string[]): Promise<LatestRow[]> {
-  if (ids.length === 0) return [];
+/** Items of one kind that owe the same periods (one query each; there are at most three). */
+type PeriodGroup = { ids: string[]; periods: string[] };
+
+/**
+ * The newest revision of every record of the given items in the given periods. Bounded by the
+ * periods through the (indicator_id, period) index of migration 0003: a store keeps years of
+ * history, and other frequencies' periods, that no owed period needs.
+ */
+async function latestObservationStatuses(db: Kysely<Database>, group: PeriodGroup): Promise<LatestRow[]> {
+  if (group.ids.length === 0 || group.periods.length === 0) return [];
   return db
     .selectFrom('observations as o')
     .select(['o.indicator_id as targetId', 'o.period', 'o.status', 'o.revision_no as revisionNo'])
-    .where('o.indicator_id', 'in', [...ids])
+    .where('o.indicator_id', 'in', group.ids)
+    .where('o.period', 'in', group.periods)
     .where(isNewestObservation)
     .execute();
 }
 
-async function latestReportStatuses(db: Kysely<Database>, ids: readonly string[]): Promise<LatestRow[]> {
-  if (ids.length === 0) return [];
+/** The same for progress reports, through the (task_id, period) index. */
+async function latestReportStatuses(db: Kysely<Database>, group: PeriodGroup): Promise<LatestRow[]> {
+  if (group.ids.length === 0 || group.periods.length === 0) return [];
   return db
     .selectFrom('progress_reports as r')
     .select(['r.task_id as targetId', 'r.period', 'r.status', 'r.revision_no as revisionNo'])
-    .where('r.task_id', 'in', [...ids])
+    .where('r.task_id', 'in', group.ids)
+    .where('r.period', 'in', group.periods)
     .where(isNewestProgressReport)
     .execute();
+}
+
+/** Groups items by the periods they owe: items of one frequency owe the same periods. */
+function groupByPeriods(
+  owed: readonly { targetId: string; periods: readonly ReportingPeriod[] }[],
+): PeriodGroup[] {
+  const groups = new Map<string, PeriodGroup>();
+  for (const o of owed) {
+    if (o.periods.length === 0) continue;
+    const periods = o.periods.map((p) => p.period);
+    const signature = periods.join(',');
+    const group = groups.get(signature);
+    if (group === undefined) groups.set(signature, { ids: [o.targetId], periods });
+    else group.ids.push(o.targetId);
+  }
+  return [...groups.values()];
 }
 
 /**
@@ -199,10 +227,12 @@ async function latestReportStatuses(db: Kysely<Database>, ids: readonly string[]
  * (`YYYY-MM-DD`), with due dates and the state of each report: annual with `annualDue` unless a
  * `reporting_cycles` row says otherwise, from the plan's first year (`period_start`; the year
  * after the baseline year, or the year of `asOf`, when the outline gives none) to its last.
+ * `periods`, when given, keeps only those owed periods (e.g. the one a caller asks about).
+ * Only the revisions of the owed periods are read, never the rest of the items' history.
  */
 export async function reportingStatus(
   db: Kysely<Database>,
-  args: { planId: string; asOf: string; annualDue?: DueRule },
+  args: { planId: string; asOf: string; annualDue?: DueRule; periods?: readonly string[] },
 ): Promise<OwedPeriod[]> {
   const asOf = checkDate(args.asOf);
   const plan = await db
@@ -216,24 +246,10 @@ export async function reportingStatus(
   const startYear =
     plan.period_start ?? (plan.baseline_year === null ? Number(asOf.slice(0, 4)) : plan.baseline_year + 1);
   const annual: CycleRule = { frequency: 'annual', ...(args.annualDue ?? DEFAULT_ANNUAL_DUE) };
+  const wanted = args.periods === undefined ? undefined : new Set(args.periods);
   const cycles = await reportingCyclesOfPlan(db, args.planId);
   const indicators = await listIndicators(db, args.planId);
   const tasks = await listTasks(db, args.planId);
-  const statuses = new Map<string, LatestRow[]>();
-  const latest = [
-    ...(await latestObservationStatuses(
-      db,
-      indicators.map((i) => i.indicatorId),
-    )),
-    ...(await latestReportStatuses(
-      db,
-      tasks.map((t) => t.taskId),
-    )),
-  ];
-  for (const row of latest) {
-    const k = `${row.targetId}|${row.period}`;
-    statuses.set(k, [...(statuses.get(k) ?? []), row]);
-  }
   const subjects = [
     ...indicators.map((i) => ({
       kind: 'indicator' as const,
@@ -253,11 +269,33 @@ export async function reportingStatus(
       unit: null,
       scope: null,
     })),
-  ];
-  const out: OwedPeriod[] = [];
-  for (const s of subjects) {
+  ].map((s) => {
     const cycle = cycles.get(s.targetId) ?? annual;
-    for (const p of periodsOwed({ startYear, endYear: plan.period_end, asOf, cycle })) {
+    const periods = periodsOwed({ startYear, endYear: plan.period_end, asOf, cycle }).filter(
+      (p) => wanted === undefined || wanted.has(p.period),
+    );
+    return { subject: s, cycle, periods };
+  });
+
+  const latest: LatestRow[] = [];
+  const owedOf = (kind: OwedPeriod['kind']) =>
+    subjects
+      .filter((s) => s.subject.kind === kind)
+      .map((s) => ({ targetId: s.subject.targetId, periods: s.periods }));
+  for (const group of groupByPeriods(owedOf('indicator')))
+    latest.push(...(await latestObservationStatuses(db, group)));
+  for (const group of groupByPeriods(owedOf('task'))) latest.push(...(await latestReportStatuses(db, group)));
+  const statuses = new Map<string, LatestRow[]>();
+  for (const row of latest) {
+    const k = `${row.targetId}|${row.period}`;
+    const rows = statuses.get(k);
+    if (rows === undefined) statuses.set(k, [row]);
+    else rows.push(row);
+  }
+
+  const out: OwedPeriod[] = [];
+  for (const { subject: s, cycle, periods } of subjects) {
+    for (const p of periods) {
       const rows = statuses.get(`${s.targetId}|${p.period}`) ?? [];
       const state = reportStateOf(rows.map((r) => r.status));
       const daysUntilDue = daysBetween(asOf, p.dueDate);

@@ -46,6 +46,14 @@ type Row = {
 const MAX_QUERY = 100;
 
 /**
+ * Matches ranked per query, at most. Without a plan filter a common phrase matches in every plan
+ * of a province (thousands of documents); ranking them all cost hundreds of milliseconds, so the
+ * first matches in document order are ranked and the rest never scored. One plan's matches stay
+ * far below this, so a plan-filtered search ranks every match.
+ */
+const MAX_CANDIDATES = 200;
+
+/**
  * Chinese full-text search over the plan text, indicators, tasks and progress reports of each
  * plan's newest version. Whitespace separates terms, all of which must occur.
  *
@@ -83,10 +91,14 @@ export async function search(
     const match = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
     const where = [sql`search_fts match ${match}`, ...filters];
     const result = await sql<Row>`
-      select ${columns}, -bm25(search_fts, 2.0, 1.0) as score
-      from search_fts join search_documents d on d.doc_id = search_fts.rowid
-      where ${sql.join(where, sql` and `)}
-      order by bm25(search_fts, 2.0, 1.0), d.doc_id
+      select ${columns}, c.score
+      from (
+        select d.doc_id, -bm25(search_fts, 2.0, 1.0) as score
+        from search_fts join search_documents d on d.doc_id = search_fts.rowid
+        where ${sql.join(where, sql` and `)}
+        limit ${MAX_CANDIDATES}
+      ) c join search_documents d on d.doc_id = c.doc_id
+      order by c.score desc, d.doc_id
       limit ${limit}
     `.execute(db);
     rows = result.rows;
@@ -130,29 +142,47 @@ async function scan(
     const lower = term.toLowerCase();
     if (dialect === 'postgres') {
       const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push(sql`(d.title ilike ${pattern} or d.body ilike ${pattern})`);
+      // ILIKE folds case character by character, several times slower than LIKE on Chinese text;
+      // a term without case (Chinese, digits) matches the same either way. Both use the trigram index.
+      where.push(
+        caseless(term)
+          ? sql`(d.title like ${pattern} or d.body like ${pattern})`
+          : sql`(d.title ilike ${pattern} or d.body ilike ${pattern})`,
+      );
     } else {
       where.push(sql`instr(lower(d.title || ' ' || d.body), ${lower}) > 0`);
     }
   }
   const position = dialect === 'postgres' ? 'strpos' : 'instr';
-  // Two points for a hit in the title, one per occurrence in the body.
+  // Two points for a hit in the title, one per occurrence in the body (lower() is skipped where it
+  // cannot change the count: a caseless term on PostgreSQL).
   const scoreExpression = sql.join(
     terms.flatMap((term) => {
       const lower = term.toLowerCase();
+      const fold = (column: RawBuilder<unknown>) =>
+        dialect === 'postgres' && caseless(term) ? column : sql`lower(${column})`;
       return [
-        sql`(case when ${sql.raw(position)}(lower(d.title), ${lower}) > 0 then 2 else 0 end)`,
-        sql`((length(d.body) - length(replace(lower(d.body), ${lower}, ''))) / ${[...term].length})`,
+        sql`(case when ${sql.raw(position)}(${fold(sql`d.title`)}, ${lower}) > 0 then 2 else 0 end)`,
+        sql`((length(d.body) - length(replace(${fold(sql`d.body`)}, ${lower}, ''))) / ${[...term].length})`,
       ];
     }),
     sql` + `,
   );
+  // Scores are computed for the capped candidates only (the outer query).
   const result = await sql<Row>`
     select ${columns}, ${scoreExpression} as score
-    from search_documents d
-    where ${sql.join(where, sql` and `)}
+    from (
+      select d.* from search_documents d
+      where ${sql.join(where, sql` and `)}
+      limit ${MAX_CANDIDATES}
+    ) d
     order by score desc, d.doc_id
     limit ${limit}
   `.execute(db);
   return result.rows;
+}
+
+/** Whether case folding leaves the term as it is (Chinese characters, digits, punctuation). */
+function caseless(term: string): boolean {
+  return term.toLowerCase() === term && term.toUpperCase() === term;
 }

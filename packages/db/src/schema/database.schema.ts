@@ -1,6 +1,5 @@
 import type {
   EvidenceFilesTable,
-  NotificationsTable,
   ObservationsTable,
   ProgressReportsTable,
   ReferencePointsTable,
@@ -26,6 +25,18 @@ import type {
   TasksTable,
 } from './plan-tables.schema.js';
 import type { AuditLogTable, FrameworkEditsTable, SearchDocumentsTable } from './record-tables.schema.js';
+import type {
+  EvidenceSubjectColumns,
+  ObservationQualityFlagsTable,
+} from './evidence-quality-tables.schema.js';
+import type { SessionsTable } from './session-tables.schema.js';
+import type { IndicatorOwnerSetsTable, IndicatorOwnersTable } from './indicator-owner-tables.schema.js';
+import type { EmailDeliveriesTable, UserNotificationsTable } from './notification-tables.schema.js';
+import type {
+  AssessmentSettingsTable,
+  IndicatorReferenceLinksTable,
+  ReferenceValuesTable,
+} from './reference-tables.schema.js';
 
 /**
  * Every table of the PlanTrack store, as Kysely sees it. The same schema exists on SQLite and
@@ -51,9 +62,17 @@ export interface Database {
   progress_reports: ProgressReportsTable;
   reference_series: ReferenceSeriesTable;
   reference_points: ReferencePointsTable;
-  evidence_files: EvidenceFilesTable;
-  notifications: NotificationsTable;
+  reference_values: ReferenceValuesTable;
+  indicator_reference_links: IndicatorReferenceLinksTable;
+  assessment_settings: AssessmentSettingsTable;
+  evidence_files: EvidenceFilesTable & EvidenceSubjectColumns;
+  observation_quality_flags: ObservationQualityFlagsTable;
+  notifications: UserNotificationsTable;
+  email_deliveries: EmailDeliveriesTable;
   framework_edits: FrameworkEditsTable;
   audit_log: AuditLogTable;
   search_documents: SearchDocumentsTable;
+  sessions: SessionsTable;
+  indicator_owner_sets: IndicatorOwnerSetsTable;
+  indicator_owners: IndicatorOwnersTable;
 }

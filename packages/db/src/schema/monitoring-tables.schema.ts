@@ -1,4 +1,6 @@
+import type { Generated } from 'kysely';
 import type { Fixed, Flag, JsonText, Timestamp } from './column-types.js';
+import type { ReferenceKind } from './reference-tables.schema.js';
 
 /** Review status of an observation or progress report revision. */
 export type ReviewStatus = 'draft' | 'submitted' | 'approved' | 'returned';
@@ -88,9 +90,13 @@ export interface ReferenceSeriesTable {
   source: string | null;
   created_at: Timestamp;
   created_by: string;
+  /** Stable key within the plan (added by migration 0010; empty on older rows). */
+  series_key: Generated<string>;
+  /** `city-average`, `external-target` or `other` (added by migration 0010). */
+  kind: Generated<ReferenceKind>;
 }
 
-/** One value of a reference series. */
+/** One value of a reference series. Unused since migration 0010: see `reference_values`. */
 export interface ReferencePointsTable {
   id: string;
   series_id: string;

@@ -49,7 +49,7 @@ export async function authenticate(ctx: AppContext, request: FastifyRequest): Pr
   }
   const sessionId = request.cookies[SESSION_COOKIE];
   if (sessionId === undefined || sessionId === '') return ANONYMOUS;
-  const session = ctx.sessions.get(sessionId);
+  const session = await ctx.sessions.get(sessionId);
   if (session === undefined) return ANONYMOUS;
   if (!SAFE_METHODS.has(request.method)) {
     const sent = request.headers[CSRF_HEADER];
@@ -68,7 +68,8 @@ export async function authenticate(ctx: AppContext, request: FastifyRequest): Pr
   }
   const user = await findUserById(ctx.db, session.userId);
   if (user === undefined || !user.active) {
-    ctx.sessions.delete(sessionId);
+    // A deactivated user is signed out everywhere, not only in this browser.
+    await ctx.sessions.deleteForUser(session.userId);
     return ANONYMOUS;
   }
   return principalOf(user, 'session');

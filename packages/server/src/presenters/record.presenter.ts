@@ -1,5 +1,6 @@
 import type { ObservationRevision, ProgressReportRevision, RevisionMeta } from '@plantrack/db';
 import { z } from 'zod';
+import { EvidenceFileSchema, QualityFlagSchema } from './evidence.presenter.js';
 
 const RevisionMetaSchema = z.object({
   id: z.string(),
@@ -35,12 +36,18 @@ export const ObservationRevisionSchema = RevisionMetaSchema.extend({
   period: z.string(),
   scope: z.string(),
   values: ObservationValuesSchema.required(),
+  /** Flags raised when this revision entered review (absent for revisions never checked). */
+  qualityFlags: z.array(QualityFlagSchema).optional(),
+  /** In history: the evidence files uploaded while this revision was the latest. */
+  evidenceFiles: z.array(EvidenceFileSchema).optional(),
 }).meta({ id: 'ObservationRevision' });
 
 export const ProgressReportRevisionSchema = RevisionMetaSchema.extend({
   taskId: z.string(),
   period: z.string(),
   values: ProgressReportValuesSchema.required(),
+  /** In history: the evidence files uploaded while this revision was the latest. */
+  evidenceFiles: z.array(EvidenceFileSchema).optional(),
 }).meta({ id: 'ProgressReportRevision' });
 
 export type ObservationRevisionDto = z.infer<typeof ObservationRevisionSchema>;

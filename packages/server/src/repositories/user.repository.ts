@@ -3,6 +3,7 @@ import {
   type Role,
   ConflictError,
   appendAudit,
+  dialectOf,
   newId,
   nowIso,
   writeTransaction,
@@ -22,6 +23,7 @@ export type UserRecord = {
   departmentId: string | null;
   active: boolean;
   roles: Role[];
+  createdAt: string;
 };
 
 export type NewUser = {
@@ -83,6 +85,7 @@ export async function createUser(db: Db, input: NewUser): Promise<UserRecord> {
       departmentId: input.departmentId ?? null,
       active: true,
       roles: [...new Set(input.roles)],
+      createdAt: at,
     };
   });
 }
@@ -97,6 +100,7 @@ async function withRoles(
         password_hash: string | null;
         department_id: string | null;
         active: number;
+        created_at: string;
       }
     | undefined,
 ): Promise<UserRecord | undefined> {
@@ -110,6 +114,7 @@ async function withRoles(
     departmentId: row.department_id,
     active: row.active === 1,
     roles: roles.map((r) => r.role).sort(),
+    createdAt: row.created_at,
   };
 }
 
@@ -166,17 +171,34 @@ export async function createApiToken(
   return { id };
 }
 
+/**
+ * How stale `api_tokens.last_used_at` may get. Recording every use would turn each authenticated
+ * read into a write (and a commit) queued on the token's row or SQLite's single writer; the column
+ * only has to say roughly when a token was last used.
+ */
+const TOKEN_USE_RESOLUTION_MS = 60_000;
+
 /** The active user holding a live (not revoked, not expired) token with this hash. */
 export async function findUserByTokenHash(db: Db, tokenHash: string): Promise<UserRecord | undefined> {
   const token = await db
     .selectFrom('api_tokens')
-    .select(['id', 'user_id', 'expires_at', 'revoked_at'])
+    .select(['id', 'user_id', 'expires_at', 'revoked_at', 'last_used_at'])
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
-  const now = nowIso();
+  const nowMs = Date.now();
+  const now = new Date(nowMs).toISOString();
   if (token === undefined || token.revoked_at !== null) return undefined;
   if (token.expires_at !== null && token.expires_at <= now) return undefined;
-  await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', token.id).execute();
+  const cutoff = new Date(nowMs - TOKEN_USE_RESOLUTION_MS).toISOString();
+  if (token.last_used_at === null || token.last_used_at < cutoff) {
+    // Conditional, so of many requests racing past the read above only one changes the row.
+    await db
+      .updateTable('api_tokens')
+      .set({ last_used_at: now })
+      .where('id', '=', token.id)
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', cutoff)]))
+      .execute();
+  }
   return findUserById(db, token.user_id);
 }
 
@@ -189,4 +211,177 @@ export async function departmentIdsByName(db: Db, names: readonly string[]): Pro
     .where('canonical_name', 'in', [...names])
     .execute();
   return new Map(rows.map((r) => [r.canonical_name, r.id]));
+}
+
+/** Filters of {@link listUsers}; all optional and combined with AND. */
+export type UserFilter = {
+  role?: Role | undefined;
+  departmentId?: string | undefined;
+  active?: boolean | undefined;
+};
+
+/** One page of users (by e-mail address) with the total count under the filter. */
+export async function listUsers(
+  db: Db,
+  filter: UserFilter,
+  page: { page: number; pageSize: number },
+): Promise<{ items: UserRecord[]; total: number }> {
+  let q = db.selectFrom('users as u');
+  if (filter.role !== undefined) {
+    const role = filter.role;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_roles as r')
+          .select('r.user_id')
+          .whereRef('r.user_id', '=', 'u.id')
+          .where('r.role', '=', role),
+      ),
+    );
+  }
+  if (filter.departmentId !== undefined) q = q.where('u.department_id', '=', filter.departmentId);
+  if (filter.active !== undefined) q = q.where('u.active', '=', filter.active ? 1 : 0);
+  const counted = await q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .selectAll('u')
+    .orderBy('u.email')
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  const items: UserRecord[] = [];
+  for (const row of rows) {
+    const user = await withRoles(db, row);
+    if (user !== undefined) items.push(user);
+  }
+  return { items, total: Number(counted.n) };
+}
+
+/** What an administrator may change about a user; absent fields stay as they are. */
+export type UserChange = {
+  displayName?: string | undefined;
+  roles?: readonly Role[] | undefined;
+  departmentId?: string | null | undefined;
+  active?: boolean | undefined;
+  /** A new password hash (never written to the audit log). */
+  passwordHash?: string | undefined;
+};
+
+/** The change would leave no active administrator, so nobody could administer users any more. */
+export class LastAdministratorError extends Error {
+  constructor() {
+    super('The last active administrator cannot be demoted or deactivated.');
+    this.name = 'LastAdministratorError';
+  }
+}
+
+const isActiveAdministrator = (u: { active: boolean; roles: readonly Role[] }): boolean =>
+  u.active && u.roles.includes('administrator');
+
+/**
+ * Applies a change to a user, audited (roles, department and active flag before and after; only
+ * the fact of a password reset). Refuses with {@link LastAdministratorError} a change that would
+ * demote or deactivate the last active administrator; on PostgreSQL the administrators' rows are
+ * locked first so two administrators demoting each other at once cannot both succeed (SQLite
+ * serialises writers already).
+ */
+export async function updateUser(
+  db: Db,
+  args: { userId: string; change: UserChange; actor: string },
+): Promise<UserRecord | undefined> {
+  const { userId, change } = args;
+  return writeTransaction(db, async (trx) => {
+    if (dialectOf(trx) === 'postgres') {
+      await trx
+        .selectFrom('users')
+        .select('id')
+        .where('id', 'in', trx.selectFrom('user_roles').select('user_id').where('role', '=', 'administrator'))
+        .forUpdate()
+        .execute();
+    }
+    const before = await findUserById(trx, userId);
+    if (before === undefined) return undefined;
+    const after = {
+      active: change.active ?? before.active,
+      roles: change.roles === undefined ? before.roles : [...new Set(change.roles)].sort(),
+    };
+    if (isActiveAdministrator(before) && !isActiveAdministrator(after)) {
+      if ((await countActiveAdministrators(trx, userId)) === 0) throw new LastAdministratorError();
+    }
+    const columns = {
+      ...(change.displayName === undefined ? {} : { display_name: change.displayName }),
+      ...(change.departmentId === undefined ? {} : { department_id: change.departmentId }),
+      ...(change.active === undefined ? {} : { active: change.active ? (1 as const) : (0 as const) }),
+      ...(change.passwordHash === undefined ? {} : { password_hash: change.passwordHash }),
+    };
+    if (Object.keys(columns).length > 0) {
+      await trx.updateTable('users').set(columns).where('id', '=', userId).execute();
+    }
+    if (change.roles !== undefined) await replaceRoles(trx, userId, after.roles, before.roles, args.actor);
+    const updated = await findUserById(trx, userId);
+    if (updated === undefined) return undefined;
+    await appendAudit(trx, {
+      actor: args.actor,
+      action: 'user.updated',
+      entity: 'user',
+      entityId: userId,
+      detail: {
+        before: auditView(before),
+        after: auditView(updated),
+        passwordReset: change.passwordHash !== undefined,
+      },
+    });
+    return updated;
+  });
+}
+
+function auditView(u: UserRecord) {
+  return {
+    displayName: u.displayName,
+    roles: u.roles,
+    departmentId: u.departmentId,
+    active: u.active,
+  };
+}
+
+async function replaceRoles(
+  db: Db,
+  userId: string,
+  roles: readonly Role[],
+  previous: readonly Role[],
+  actor: string,
+): Promise<void> {
+  const removed = previous.filter((r) => !roles.includes(r));
+  if (removed.length > 0) {
+    await db.deleteFrom('user_roles').where('user_id', '=', userId).where('role', 'in', removed).execute();
+  }
+  const at = nowIso();
+  for (const role of roles.filter((r) => !previous.includes(r))) {
+    await db
+      .insertInto('user_roles')
+      .values({ user_id: userId, role, granted_at: at, granted_by: actor })
+      .execute();
+  }
+}
+
+/** Active administrators other than `exceptUserId`. */
+async function countActiveAdministrators(db: Db, exceptUserId: string): Promise<number> {
+  const row = await db
+    .selectFrom('users as u')
+    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('r.role', '=', 'administrator')
+    .where('u.active', '=', 1)
+    .where('u.id', '!=', exceptUserId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Whether a department with this id exists. */
+export async function departmentExists(db: Db, departmentId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('departments')
+    .select('id')
+    .where('id', '=', departmentId)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -58,7 +58,7 @@ export const authRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
     async (request, reply) => {
       requireSignedIn(request.principal);
       const id = request.cookies[SESSION_COOKIE];
-      if (id !== undefined) ctx.sessions.delete(id);
+      if (id !== undefined) await ctx.sessions.delete(id);
       clearSessionCookies(reply);
       return reply.code(204).send(null);
     },

@@ -4,8 +4,18 @@ import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
 import { SAMPLE_PLAN_PATH } from '../../../db/src/testing/sample-plan.js';
-import { type Harness, type Persona, PERSONAS, type Session, as, signIn } from '../testing/harness.js';
+import {
+  type Harness,
+  PASSWORD,
+  type Persona,
+  PERSONAS,
+  type Session,
+  as,
+  signIn,
+} from '../testing/harness.js';
 import { makeHarness } from '../testing/harness.js';
+import { createNotificationIfAbsent } from '@plantrack/db';
+import { findUserByEmail } from '../repositories/user.repository.js';
 
 /** Every role (and a reporter of another department) against every route: the expected status. */
 type Caller = Persona | 'anonymous';
@@ -389,7 +399,582 @@ const CASES: Case[] = [
         headers: as(session),
       }),
   },
+  {
+    route: 'GET /api/public/plans',
+    allowed: CALLERS,
+    ok: 200,
+    run: ({ session, h }) => h.app.inject({ method: 'GET', url: '/api/public/plans', headers: as(session) }),
+  },
+  {
+    route: 'GET /api/plans/:planId/places',
+    allowed: STAFF,
+    ok: 200,
+    run: ({ h, session }) =>
+      h.app.inject({ method: 'GET', url: `/api/plans/${h.plan.planId}/places`, headers: as(session) }),
+  },
+  ...(['json', 'csv'] as const).map((format): Case => ({
+    route: `GET /api/public/plans/:planId/export.${format}`,
+    allowed: CALLERS,
+    ok: 200,
+    run: ({ h, session }) =>
+      h.app.inject({
+        method: 'GET',
+        url: `/api/public/plans/${h.plan.planId}/export.${format}`,
+        headers: as(session),
+      }),
+  })),
+  ...evidenceCases(),
+  ...assessmentCases(),
+  ...notificationCases(),
+  ...administrationCases(),
+  ...curationCases(),
 ];
+
+/** The dashboard, assessments, thresholds and reference series (see policies/assessment.policy.ts). */
+function assessmentCases(): Case[] {
+  const officeOnly: readonly Caller[] = ['administrator', 'planning_office'];
+  const newSeries = async (h: Harness, period: string): Promise<string> => {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `/api/plans/${h.plan.planId}/reference-series`,
+      headers: as(h.sessions.planning_office),
+      payload: { key: `matrix-${period}`, name: '矩阵测试序列', kind: 'other', source: '测试 / test' },
+    });
+    if (res.statusCode !== 201) throw new Error(res.body);
+    return res.json<{ id: string }>().id;
+  };
+  return [
+    {
+      route: 'GET /api/plans/:planId/dashboard',
+      allowed: STAFF,
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({
+          method: 'GET',
+          url: `/api/plans/${h.plan.planId}/dashboard?asOf=2028-02-15`,
+          headers: as(session),
+        }),
+    },
+    {
+      route: 'GET /api/indicators/:id/assessment',
+      allowed: STAFF,
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({
+          method: 'GET',
+          url: `/api/indicators/${h.otherIndicatorId}/assessment?asOf=2028-02-15`,
+          headers: as(session),
+        }),
+    },
+    {
+      route: 'GET /api/plans/:planId/assessment-settings',
+      allowed: officeOnly,
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({
+          method: 'GET',
+          url: `/api/plans/${h.plan.planId}/assessment-settings`,
+          headers: as(session),
+        }),
+    },
+    {
+      route: 'PUT /api/plans/:planId/assessment-settings',
+      allowed: officeOnly,
+      ok: 200,
+      run: async ({ h, session, caller }) => {
+        const url = `/api/plans/${h.plan.planId}/assessment-settings`;
+        const current = await h.app.inject({ method: 'GET', url, headers: as(h.sessions.planning_office) });
+        return h.app.inject({
+          method: 'PUT',
+          url,
+          headers: as(session),
+          payload: {
+            expectedRevision: current.json<{ revisionNo: number }>().revisionNo,
+            thresholds: { id: `matrix-${caller}` },
+          },
+        });
+      },
+    },
+    {
+      route: 'GET /api/plans/:planId/reference-series',
+      allowed: SIGNED_IN,
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({
+          method: 'GET',
+          url: `/api/plans/${h.plan.planId}/reference-series`,
+          headers: as(session),
+        }),
+    },
+    {
+      route: 'POST /api/plans/:planId/reference-series',
+      allowed: officeOnly,
+      ok: 201,
+      run: ({ h, session, period }) =>
+        h.app.inject({
+          method: 'POST',
+          url: `/api/plans/${h.plan.planId}/reference-series`,
+          headers: as(session),
+          payload: { key: `matrix-create-${period}`, name: '矩阵测试序列', kind: 'city-average' },
+        }),
+    },
+    {
+      route: 'POST /api/reference-series/:seriesId/values',
+      allowed: officeOnly,
+      ok: 201,
+      run: async ({ h, session, period }) =>
+        h.app.inject({
+          method: 'POST',
+          url: `/api/reference-series/${await newSeries(h, period)}/values`,
+          headers: as(session),
+          payload: { period: '2026', value: 5 },
+        }),
+    },
+    {
+      route: 'PUT /api/indicators/:id/reference-series',
+      allowed: officeOnly,
+      ok: 200,
+      run: async ({ h, session, period }) =>
+        h.app.inject({
+          method: 'PUT',
+          url: `/api/indicators/${h.otherIndicatorId}/reference-series`,
+          headers: as(session),
+          payload: { seriesId: await newSeries(h, period) },
+        }),
+    },
+    {
+      route: 'GET /api/public/plans/:planId/dashboard',
+      allowed: CALLERS,
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({
+          method: 'GET',
+          url: `/api/public/plans/${h.plan.planId}/dashboard?asOf=2028-02-15`,
+          headers: as(session),
+        }),
+    },
+    {
+      route: 'GET /api/public/indicators/:id/assessment (published indicator)',
+      allowed: CALLERS,
+      ok: 200,
+      run: async ({ h, session }) => {
+        await h.app.inject({
+          method: 'PATCH',
+          url: `/api/indicators/${h.otherIndicatorId}/publish`,
+          headers: as(h.sessions.planning_office),
+          payload: { published: true },
+        });
+        return h.app.inject({
+          method: 'GET',
+          url: `/api/public/indicators/${h.otherIndicatorId}/assessment?asOf=2028-02-15`,
+          headers: as(session),
+        });
+      },
+    },
+  ];
+}
+
+/** Own notifications and running the reminder job (see policies/notification.policy.ts). */
+function notificationCases(): Case[] {
+  /** A notification of the caller's own (synthetic), to mark read. */
+  const ownNotice = async (h: Harness, caller: Caller, period: string): Promise<string> => {
+    if (caller === 'anonymous') return 'none';
+    const user = await findUserByEmail(h.app.plantrack.db, h.emails[caller]);
+    const { id } = await createNotificationIfAbsent(h.app.plantrack.db, {
+      userId: user?.id ?? '',
+      kind: 'due-soon',
+      subjectKind: 'indicator',
+      subjectKey: h.ownIndicatorId,
+      period,
+      title: { zh: '【待填报】矩阵测试', en: '[Due soon] matrix test' },
+      body: { zh: '测试。', en: 'Test.' },
+      dedupeKey: `matrix|${period}`,
+    });
+    return id ?? '';
+  };
+  return [
+    {
+      route: 'GET /api/my/notifications',
+      allowed: SIGNED_IN,
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({ method: 'GET', url: '/api/my/notifications?unread=true', headers: as(session) }),
+    },
+    {
+      route: 'GET /api/my/notifications/unread-count',
+      allowed: SIGNED_IN,
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({ method: 'GET', url: '/api/my/notifications/unread-count', headers: as(session) }),
+    },
+    {
+      route: 'POST /api/my/notifications/:id/read (own notification)',
+      allowed: SIGNED_IN,
+      ok: 200,
+      run: async ({ h, session, caller, period }) =>
+        h.app.inject({
+          method: 'POST',
+          url: `/api/my/notifications/${await ownNotice(h, caller, period)}/read`,
+          headers: as(session),
+        }),
+    },
+    {
+      route: 'POST /api/reminders/run',
+      allowed: ['administrator', 'planning_office'],
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({ method: 'POST', url: '/api/reminders/run', headers: as(session) }),
+    },
+  ];
+}
+
+/** Signing in, users, departments, indicator owners and reporting cycles (policies/admin.policy.ts). */
+function administrationCases(): Case[] {
+  const officeOnly: readonly Caller[] = ['administrator', 'planning_office'];
+  const publicUserId = async (h: Harness): Promise<string> =>
+    (await findUserByEmail(h.app.plantrack.db, h.emails.public))?.id ?? '';
+  const ownDepartmentId = async (h: Harness): Promise<string> => {
+    const row = await h.app.plantrack.db
+      .selectFrom('users')
+      .select('department_id')
+      .where('email', '=', h.emails.department_reporter)
+      .executeTakeFirst();
+    return row?.department_id ?? '';
+  };
+  return [
+    {
+      route: 'POST /api/auth/sign-in',
+      // Signing in needs no session: every caller (anonymous as the public user) gets in.
+      allowed: CALLERS,
+      ok: 200,
+      run: ({ h, caller }) =>
+        h.app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in',
+          payload: { email: h.emails[caller === 'anonymous' ? 'public' : caller], password: PASSWORD },
+        }),
+    },
+    {
+      route: 'GET /api/admin/users',
+      allowed: ['administrator'],
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({ method: 'GET', url: '/api/admin/users?active=true', headers: as(session) }),
+    },
+    {
+      route: 'POST /api/admin/users',
+      allowed: ['administrator'],
+      ok: 201,
+      run: ({ h, session, period }) =>
+        h.app.inject({
+          method: 'POST',
+          url: '/api/admin/users',
+          headers: as(session),
+          payload: { email: `matrix-${period}@test.local`, displayName: '矩阵', roles: ['leader'] },
+        }),
+    },
+    {
+      route: 'PATCH /api/admin/users/:id',
+      allowed: ['administrator'],
+      ok: 200,
+      run: async ({ h, session, period }) =>
+        h.app.inject({
+          method: 'PATCH',
+          url: `/api/admin/users/${await publicUserId(h)}`,
+          headers: as(session),
+          payload: { displayName: `public ${period}` },
+        }),
+    },
+    {
+      route: 'GET /api/departments',
+      allowed: STAFF,
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({
+          method: 'GET',
+          url: `/api/departments?planId=${h.plan.planId}`,
+          headers: as(session),
+        }),
+    },
+    {
+      route: 'POST /api/departments',
+      allowed: officeOnly,
+      ok: 201,
+      run: ({ h, session, period }) =>
+        h.app.inject({
+          method: 'POST',
+          url: '/api/departments',
+          headers: as(session),
+          payload: { regionCode: '320412', canonicalName: `区矩阵测试局${period}` },
+        }),
+    },
+    {
+      route: 'POST /api/departments/:id/aliases',
+      allowed: officeOnly,
+      ok: 201,
+      run: async ({ h, session, period }) =>
+        h.app.inject({
+          method: 'POST',
+          url: `/api/departments/${await ownDepartmentId(h)}/aliases`,
+          headers: as(session),
+          payload: { alias: `财政矩阵${period}` },
+        }),
+    },
+    {
+      route: 'GET /api/plans/:planId/indicator-owners',
+      allowed: STAFF,
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({
+          method: 'GET',
+          url: `/api/plans/${h.plan.planId}/indicator-owners`,
+          headers: as(session),
+        }),
+    },
+    {
+      route: 'PUT /api/indicators/:id/owners (keeping the unassigned indicator unassigned)',
+      allowed: officeOnly,
+      ok: 200,
+      run: async ({ h, session }) => {
+        const list = await h.app.inject({
+          method: 'GET',
+          url: `/api/plans/${h.plan.planId}/indicator-owners`,
+          headers: as(h.sessions.planning_office),
+        });
+        const current = list
+          .json<{ indicatorId: string; version: number }[]>()
+          .find((o) => o.indicatorId === h.otherIndicatorId);
+        return h.app.inject({
+          method: 'PUT',
+          url: `/api/indicators/${h.otherIndicatorId}/owners`,
+          headers: { ...as(session), 'if-match': `"${current?.version ?? 0}"` },
+          payload: { owners: [] },
+        });
+      },
+    },
+    {
+      route: 'GET /api/plans/:planId/reporting-cycles',
+      allowed: STAFF,
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({
+          method: 'GET',
+          url: `/api/plans/${h.plan.planId}/reporting-cycles`,
+          headers: as(session),
+        }),
+    },
+    {
+      route: 'PUT /api/plans/:planId/reporting-cycles/:subjectKind/:key (the default rule, made explicit)',
+      allowed: officeOnly,
+      ok: 200,
+      run: async ({ h, session }) => {
+        const { task_key: key } = await h.app.plantrack.db
+          .selectFrom('tasks')
+          .select('task_key')
+          .where('id', '=', h.otherTaskId)
+          .executeTakeFirstOrThrow();
+        return h.app.inject({
+          method: 'PUT',
+          url: `/api/plans/${h.plan.planId}/reporting-cycles/task/${encodeURIComponent(key)}`,
+          headers: as(session),
+          payload: { frequency: 'annual', dueMonthOffset: 3, dueDay: 31 },
+        });
+      },
+    },
+  ];
+}
+
+/** The plan reader's outline and framework curation (policies/curation.policy.ts). */
+function curationCases(): Case[] {
+  const officeOnly: readonly Caller[] = ['administrator', 'planning_office'];
+  let revision = 0;
+  /** A new, unconfirmed version (the sample text with extra trailing newlines: same model). */
+  const newVersion = async (h: Harness): Promise<string> => {
+    revision += 1;
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/plans/import',
+      headers: as(h.sessions.planning_office),
+      payload: { text: `${sampleText}${'\n'.repeat(revision)}`, fileName: 'matrix.txt' },
+    });
+    if (res.statusCode !== 201) throw new Error(res.body);
+    return res.json<{ versionId: string }>().versionId;
+  };
+  return [
+    {
+      route: 'GET /api/plans/:planId/outline',
+      allowed: STAFF,
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({ method: 'GET', url: `/api/plans/${h.plan.planId}/outline`, headers: as(session) }),
+    },
+    {
+      route: 'PATCH /api/indicators/:id',
+      allowed: officeOnly,
+      ok: 200,
+      run: async ({ h, session, period }) => {
+        const edits = await h.app.inject({
+          method: 'GET',
+          url: `/api/indicators/${h.otherIndicatorId}/edits`,
+          headers: as(h.sessions.planning_office),
+        });
+        return h.app.inject({
+          method: 'PATCH',
+          url: `/api/indicators/${h.otherIndicatorId}`,
+          headers: as(session),
+          payload: {
+            expectedEditNo: edits.json<{ indicator: { editNo: number } }>().indicator.editNo,
+            reason: '矩阵测试。',
+            changes: { scope: `口径${period}` },
+          },
+        });
+      },
+    },
+    {
+      route: 'GET /api/indicators/:id/edits',
+      allowed: STAFF,
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({
+          method: 'GET',
+          url: `/api/indicators/${h.otherIndicatorId}/edits`,
+          headers: as(session),
+        }),
+    },
+    {
+      route: 'GET /api/plans/:planId/versions',
+      allowed: STAFF,
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({ method: 'GET', url: `/api/plans/${h.plan.planId}/versions`, headers: as(session) }),
+    },
+    {
+      route: 'GET /api/plans/:planId/versions/:versionId/diff',
+      allowed: STAFF,
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({
+          method: 'GET',
+          url: `/api/plans/${h.plan.planId}/versions/${h.plan.versionId}/diff`,
+          headers: as(session),
+        }),
+    },
+    {
+      route: 'POST /api/plans/:planId/versions/:versionId/confirm',
+      allowed: officeOnly,
+      ok: 200,
+      run: async ({ h, session, caller }) => {
+        // Importing takes a while: only callers who may confirm get a fresh version of their own.
+        const versionId = officeOnly.includes(caller) ? await newVersion(h) : h.plan.versionId;
+        return h.app.inject({
+          method: 'POST',
+          url: `/api/plans/${h.plan.planId}/versions/${versionId}/confirm`,
+          headers: as(session),
+        });
+      },
+    },
+    {
+      route: 'GET /api/plans/:planId/findings',
+      allowed: STAFF,
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({ method: 'GET', url: `/api/plans/${h.plan.planId}/findings`, headers: as(session) }),
+    },
+  ];
+}
+
+/** `GET /api/x/:id (what is special)` → `GET /api/x/:id`. */
+const routeOf = (row: string): string => row.split(' ').slice(0, 2).join(' ');
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);
+
+/** Every `METHOD /path/:param` of the app, as the generated OpenAPI document lists them. */
+function registeredRoutes(h: Harness): string[] {
+  const doc = h.app.swagger() as { paths?: Record<string, Record<string, unknown>> };
+  return Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+    Object.keys(item)
+      .filter((m) => HTTP_METHODS.has(m))
+      .map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+  );
+}
+
+/** Evidence files: upload with the record's write policy, list and download with its read policy. */
+function evidenceCases(): Case[] {
+  const historyReaders: readonly Caller[] = [
+    'administrator',
+    'planning_office',
+    'department_reporter',
+    'reviewer',
+    'leader',
+  ];
+  const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+  const obsKey = (h: Harness, period: string) => encodeURIComponent(`${h.ownIndicatorId}|${period}|`);
+  const uploadTo = (h: Harness, session: Session | undefined, path: string, bytes: Buffer) => {
+    const { payload, headers } = multipartBytes('evidence.pdf', bytes);
+    return h.app.inject({ method: 'POST', url: path, headers: { ...as(session), ...headers }, payload });
+  };
+  return [
+    {
+      route: 'POST /api/observations/:key/evidence (own department’s indicator)',
+      allowed: ['planning_office', 'department_reporter'],
+      ok: 201,
+      run: ({ h, session, period }) =>
+        uploadTo(h, session, `/api/observations/${obsKey(h, period)}/evidence`, pdf),
+    },
+    {
+      route: 'POST /api/progress-reports/:key/evidence (own department’s task)',
+      allowed: ['planning_office', 'department_reporter'],
+      ok: 201,
+      run: ({ h, session, period }) =>
+        uploadTo(
+          h,
+          session,
+          `/api/progress-reports/${encodeURIComponent(`${h.ownTaskId}|${period}`)}/evidence`,
+          pdf,
+        ),
+    },
+    {
+      route: 'GET /api/observations/:key/evidence (unpublished indicator)',
+      allowed: historyReaders,
+      ok: 200,
+      run: ({ h, session, period }) =>
+        h.app.inject({
+          method: 'GET',
+          url: `/api/observations/${obsKey(h, period)}/evidence`,
+          headers: as(session),
+        }),
+    },
+    {
+      route: 'GET /api/progress-reports/:key/evidence (own department’s task)',
+      allowed: historyReaders,
+      ok: 200,
+      run: ({ h, session, period }) =>
+        h.app.inject({
+          method: 'GET',
+          url: `/api/progress-reports/${encodeURIComponent(`${h.ownTaskId}|${period}`)}/evidence`,
+          headers: as(session),
+        }),
+    },
+    {
+      route: 'GET /api/evidence/:id (unpublished indicator)',
+      allowed: historyReaders,
+      ok: 200,
+      run: async ({ h, session, period }) => {
+        const bytes = Buffer.concat([pdf, Buffer.from(period)]);
+        const up = await uploadTo(
+          h,
+          h.sessions.planning_office,
+          `/api/observations/${obsKey(h, period)}/evidence`,
+          bytes,
+        );
+        return h.app.inject({
+          method: 'GET',
+          url: `/api/evidence/${up.json<{ id: string }>().id}`,
+          headers: as(session),
+        });
+      },
+    },
+  ];
+}
 
 forEachDialect((dialect, open) => {
   describe('policy matrix: every role × every route', () => {
@@ -413,6 +998,12 @@ forEachDialect((dialect, open) => {
         if (res.statusCode >= 400) expect(String(res.headers['content-type'])).toMatch(/problem\+json/);
       }
       expect(actual).toEqual(expected);
+    });
+
+    it('has a row for every registered route', () => {
+      const covered = new Set(CASES.map((c) => routeOf(c.route)));
+      const missing = registeredRoutes(h).filter((r) => !covered.has(r));
+      expect(missing, `Routes with no row in CASES (add one per route): ${missing.join(', ')}`).toEqual([]);
     });
   });
 });

@@ -219,7 +219,7 @@ forEachDialect((dialect, open) => {
 
     it('GET /api/my/template.xlsx gives one row per indicator × owed period, pre-filled, and a 说明 sheet', async () => {
       const wb = await load(await download());
-      expect(wb.worksheets.map((w) => w.name)).toEqual(['指标', '说明']);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['指标', '任务进展', '说明']);
       const ws = wb.getWorksheet('指标')!;
       expect(ws.getRow(1).values).toEqual([undefined, ...HEADERS]);
       const rows: { id: unknown; period: unknown; value: unknown }[] = [];

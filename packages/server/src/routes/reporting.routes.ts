@@ -39,6 +39,9 @@ const WorkbookProblemSchema = ProblemSchema.extend({ errors: z.array(CellErrorSc
   description: 'Every wrong cell of the uploaded workbook; nothing was saved',
 });
 
+const UploadOutcomeSchema = z.enum(['saved', 'submitted', 'unchanged', 'replayed']);
+const RevisionStatusSchema = z.enum(['draft', 'submitted', 'approved', 'returned']);
+
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const reportingRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
@@ -103,7 +106,8 @@ export const reportingRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
       schema: {
         tags: ['work'],
         summary:
-          "The department's Excel template: sheet 指标 (one row per indicator × owed period, pre-filled) and sheet 说明",
+          "The department's Excel template: sheets 指标 (one row per indicator × owed period) and 任务进展 " +
+          '(one row per task × owed period, status from a list), pre-filled, and sheet 说明',
         querystring: z.object({ asOf: AsOfSchema }),
         produces: [XLSX],
         response: {
@@ -127,8 +131,9 @@ export const reportingRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
       schema: {
         tags: ['work'],
         summary:
-          'Upload a filled template (multipart `file`): every cell is checked, nothing is saved on any error (422); ' +
-          'otherwise drafts are saved, or submitted with `submit=true`, in one transaction. Re-uploading a file writes nothing.',
+          'Upload a filled template (multipart `file`): every cell of both sheets is checked, nothing is saved on any ' +
+          'error (422); otherwise observations and progress reports are saved as drafts, or submitted with ' +
+          '`submit=true`, in one transaction. Re-uploading a file writes nothing.',
         consumes: ['multipart/form-data'],
         querystring: z.object({
           submit: z.enum(['true', 'false']).optional().describe('Submit for review instead of saving drafts'),
@@ -138,22 +143,38 @@ export const reportingRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
           200: z.object({
             sha256: z.string(),
             mode: z.enum(['draft', 'submit']),
-            counts: z.object({
-              saved: z.number().int(),
-              submitted: z.number().int(),
-              unchanged: z.number().int(),
-              replayed: z.number().int(),
-            }),
-            rows: z.array(
-              z.object({
-                row: z.number().int(),
-                indicatorId: z.string(),
-                period: z.string(),
-                outcome: z.enum(['saved', 'submitted', 'unchanged', 'replayed']),
-                revisionNo: z.number().int(),
-                status: z.enum(['draft', 'submitted', 'approved', 'returned']),
-              }),
-            ),
+            counts: z
+              .object({
+                saved: z.number().int(),
+                submitted: z.number().int(),
+                unchanged: z.number().int(),
+                replayed: z.number().int(),
+              })
+              .describe('Rows of both sheets by outcome'),
+            rows: z
+              .array(
+                z.object({
+                  row: z.number().int(),
+                  indicatorId: z.string(),
+                  period: z.string(),
+                  outcome: UploadOutcomeSchema,
+                  revisionNo: z.number().int(),
+                  status: RevisionStatusSchema,
+                }),
+              )
+              .describe('The rows of sheet 指标 (observations)'),
+            taskRows: z
+              .array(
+                z.object({
+                  row: z.number().int(),
+                  taskId: z.string(),
+                  period: z.string(),
+                  outcome: UploadOutcomeSchema,
+                  revisionNo: z.number().int(),
+                  status: RevisionStatusSchema,
+                }),
+              )
+              .describe('The rows of sheet 任务进展 (progress reports)'),
           }),
           ...errorResponses,
           413: ProblemSchema,

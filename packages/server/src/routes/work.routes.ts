@@ -1,6 +1,7 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
+import { QualityFlagSchema } from '../presenters/evidence.presenter.js';
 import { IndicatorSchema, TaskSchema } from '../presenters/plan.presenter.js';
 import { audit } from '../services/audit.service.js';
 import { searchPlans } from '../services/search.service.js';
@@ -45,6 +46,7 @@ export const workRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
               revisionNo: z.number().int(),
               submittedBy: z.string(),
               submittedAt: z.string(),
+              qualityFlags: z.array(QualityFlagSchema).optional(),
             }),
           ),
           ...errorResponses,

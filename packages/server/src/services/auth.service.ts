@@ -51,7 +51,7 @@ export async function signIn(
     });
   }
   await appendAudit(ctx.db, { actor: user.id, action: 'auth.signed_in', entity: 'user', entityId: user.id });
-  return { session: ctx.sessions.create(user.id), user: presentMe(user) };
+  return { session: await ctx.sessions.create(user.id), user: presentMe(user) };
 }
 
 export async function me(ctx: AppContext, p: Principal): Promise<MeDto> {

@@ -1,17 +1,51 @@
+import {
+  indicatorKeysOwnedBy,
+  ownerIdsByIndicatorKey,
+  plansWithoutOwners,
+  seedIndicatorOwners,
+} from '@plantrack/db';
 import type { AppContext } from '../context.js';
-import { departmentIdsByName } from '../repositories/user.repository.js';
 import { indicatorIdentity, taskDepartmentIds } from '../repositories/monitoring-query.repository.js';
+
+/** The actor recorded for owners taken from `config.indicatorOwners`. */
+export const CONFIG_SEED_ACTOR = 'config:indicatorOwners';
+
+/**
+ * Applies `config.indicatorOwners` to a plan none of whose indicators was ever assigned. The
+ * records are the truth; the configuration is only an initial seed, so once the planning office
+ * has assigned anything in a plan the configuration no longer touches it.
+ */
+export async function ensureOwnersSeeded(ctx: AppContext, planId: string): Promise<void> {
+  if (Object.keys(ctx.config.indicatorOwners).length === 0) return;
+  const done = seededPlans.get(ctx) ?? new Set<string>();
+  seededPlans.set(ctx, done);
+  if (done.has(planId)) return;
+  await seedIndicatorOwners(ctx.db, { planId, owners: ctx.config.indicatorOwners, actor: CONFIG_SEED_ACTOR });
+  done.add(planId);
+}
+
+/** Plans this app instance has seeded or found assigned: the seed applies once, so skip the check. */
+const seededPlans = new WeakMap<AppContext, Set<string>>();
+
+async function ensureAllPlansSeeded(ctx: AppContext): Promise<void> {
+  if (Object.keys(ctx.config.indicatorOwners).length === 0) return;
+  for (const planId of await plansWithoutOwners(ctx.db)) await ensureOwnersSeeded(ctx, planId);
+}
 
 /**
  * Which departments own an item. Tasks: the lead and co-lead departments the outline names
- * (`由…牵头`). Indicators: the outline's table names none, so the configured assignment
- * (`config.indicatorOwners`, by indicator key) until the store has an assignment table.
+ * (`由…牵头`). Indicators: the outline's table names none, so the `indicator_owners` records the
+ * planning office keeps (seeded from configuration).
  */
 export async function indicatorOwnerIds(ctx: AppContext, indicatorId: string): Promise<string[]> {
-  const { indicatorKey } = await indicatorIdentity(ctx.db, indicatorId);
-  const names = ctx.config.indicatorOwners[indicatorKey] ?? [];
-  const ids = await departmentIdsByName(ctx.db, names);
-  return [...ids.values()];
+  const { planId, indicatorKey } = await indicatorIdentity(ctx.db, indicatorId);
+  return (await indicatorOwnersOfPlan(ctx, planId)).get(indicatorKey) ?? [];
+}
+
+/** Owning department ids of a plan's assigned indicators, by indicator key. */
+export async function indicatorOwnersOfPlan(ctx: AppContext, planId: string): Promise<Map<string, string[]>> {
+  await ensureOwnersSeeded(ctx, planId);
+  return ownerIdsByIndicatorKey(ctx.db, planId);
 }
 
 export function taskOwnerIds(ctx: AppContext, taskId: string): Promise<string[]> {
@@ -23,11 +57,6 @@ export async function indicatorKeysOfDepartments(
   ctx: AppContext,
   departmentIds: readonly string[],
 ): Promise<Set<string>> {
-  const allNames = [...new Set(Object.values(ctx.config.indicatorOwners).flat())];
-  const ids = await departmentIdsByName(ctx.db, allNames);
-  const keys = new Set<string>();
-  for (const [key, names] of Object.entries(ctx.config.indicatorOwners)) {
-    if (names.some((n) => departmentIds.includes(ids.get(n) ?? ''))) keys.add(key);
-  }
-  return keys;
+  await ensureAllPlansSeeded(ctx);
+  return indicatorKeysOwnedBy(ctx.db, departmentIds);
 }

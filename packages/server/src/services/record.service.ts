@@ -6,8 +6,11 @@ import {
 } from '@plantrack/db';
 import { ApiError } from '../errors.js';
 import { presentObservation, presentProgressReport } from '../presenters/record.presenter.js';
+import { withEvidenceHistory } from './evidence-history.js';
+import { withReturnNotice } from './notification.service.js';
 import { indicatorOwnerIds, taskOwnerIds } from './ownership.service.js';
 import { reviewFlowService } from './review-flow.service.js';
+import { withQualityFlags } from './quality.service.js';
 
 export type { WriteAction } from './review-flow.service.js';
 
@@ -30,17 +33,31 @@ export function parseProgressReportKey(key: string): ProgressReportRef {
 }
 
 /** Observations (监测值): owned by the departments assigned to their indicator. */
-export const observationService = reviewFlowService({
-  repository: observationRepository,
-  parseKey: parseObservationKey,
-  ownerDepartmentIds: (ctx, ref) => indicatorOwnerIds(ctx, ref.indicatorId),
-  present: presentObservation,
-});
+export const observationService = withReturnNotice(
+  withQualityFlags(
+    withEvidenceHistory(
+      reviewFlowService({
+        repository: observationRepository,
+        parseKey: parseObservationKey,
+        ownerDepartmentIds: (ctx, ref) => indicatorOwnerIds(ctx, ref.indicatorId),
+        present: presentObservation,
+      }),
+      'observation',
+    ),
+  ),
+  'observation',
+);
 
 /** Progress reports (进展报告): owned by the lead and co-lead departments of their task. */
-export const progressReportService = reviewFlowService({
-  repository: progressReportRepository,
-  parseKey: parseProgressReportKey,
-  ownerDepartmentIds: (ctx, ref) => taskOwnerIds(ctx, ref.taskId),
-  present: presentProgressReport,
-});
+export const progressReportService = withReturnNotice(
+  withEvidenceHistory(
+    reviewFlowService({
+      repository: progressReportRepository,
+      parseKey: parseProgressReportKey,
+      ownerDepartmentIds: (ctx, ref) => taskOwnerIds(ctx, ref.taskId),
+      present: presentProgressReport,
+    }),
+    'progress-report',
+  ),
+  'progress_report',
+);

@@ -3,8 +3,7 @@ import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { enforce } from '../policies/policy.js';
 import { canReadMissingReports, canReadMyPeriods } from '../policies/reporting.policy.js';
-import { departmentIdsByName } from '../repositories/user.repository.js';
-import { indicatorKeysOfDepartments } from './ownership.service.js';
+import { indicatorKeysOfDepartments, indicatorOwnersOfPlan } from './ownership.service.js';
 
 /** One period an item owes, as the API shows it. */
 export type PeriodItemDto = {
@@ -52,29 +51,32 @@ export function presentPeriod(planId: string, o: OwedPeriod): PeriodItemDto {
   };
 }
 
-/** Every period every item of a plan owes, with the departments owning each item. */
+/**
+ * Every period every item of a plan owes (only `periods`, when given), with the departments
+ * owning each item.
+ */
 export async function ownedStatus(
   ctx: AppContext,
   planId: string,
   asOf: string,
+  periods?: readonly string[],
 ): Promise<{ owed: OwedPeriod; owners: string[] }[]> {
-  const owed = await reportingStatus(ctx.db, { planId, asOf, annualDue: ctx.config.annualDue });
+  const owed = await reportingStatus(ctx.db, {
+    planId,
+    asOf,
+    annualDue: ctx.config.annualDue,
+    ...(periods === undefined ? {} : { periods }),
+  });
   const taskOwners = new Map(
     (await listTasks(ctx.db, planId)).map((t) => [
       t.taskId,
       [...new Set(t.owners.map((o) => o.departmentId))],
     ]),
   );
-  const names = [...new Set(Object.values(ctx.config.indicatorOwners).flat())];
-  const ids = await departmentIdsByName(ctx.db, names);
-  const indicatorOwners = (key: string): string[] =>
-    (ctx.config.indicatorOwners[key] ?? []).flatMap((n) => {
-      const id = ids.get(n);
-      return id === undefined ? [] : [id];
-    });
+  const indicatorOwners = await indicatorOwnersOfPlan(ctx, planId);
   return owed.map((o) => ({
     owed: o,
-    owners: o.kind === 'task' ? (taskOwners.get(o.targetId) ?? []) : indicatorOwners(o.key),
+    owners: o.kind === 'task' ? (taskOwners.get(o.targetId) ?? []) : (indicatorOwners.get(o.key) ?? []),
   }));
 }
 
@@ -115,9 +117,9 @@ export async function missingReports(
   const asOf = asOfOrToday(query.asOf);
   const withinDays = query.withinDays ?? ctx.config.dueSoonDays;
   const byDept = new Map<string | null, PeriodItemDto[]>();
-  for (const { owed, owners } of await ownedStatus(ctx, planId, asOf)) {
+  const periods = query.period === undefined ? undefined : [query.period];
+  for (const { owed, owners } of await ownedStatus(ctx, planId, asOf, periods)) {
     if (isReported(owed.state) || owed.daysUntilDue > withinDays) continue;
-    if (query.period !== undefined && owed.period !== query.period) continue;
     for (const d of owners.length === 0 ? [null] : owners) {
       byDept.set(d, [...(byDept.get(d) ?? []), presentPeriod(planId, owed)]);
     }

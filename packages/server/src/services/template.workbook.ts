@@ -1,11 +1,18 @@
 import ExcelJS from 'exceljs';
-import { toHalfWidth } from '@plantrack/core';
 import type { CellError, Messages } from '../errors.js';
+import {
+  TASK_COLUMNS,
+  TASK_SHEET,
+  type TaskTemplateRow,
+  addTaskSheet,
+  taskColumnLetter,
+} from './template-task.sheet.js';
 
 /**
  * The department's Excel template (填报模板): sheet `指标` with one row per indicator × owed period,
- * and sheet `说明` explaining the columns in Chinese and English. Building and reading the cells
- * only; what a row means is decided by the template service.
+ * sheet `任务进展` with one row per task × owed period (template-task.sheet.ts), and sheet `说明`
+ * explaining the columns of both in Chinese and English. Building and reading the cells only; what
+ * a row means is decided by the template service.
  */
 export const DATA_SHEET = '指标';
 export const HELP_SHEET = '说明';
@@ -100,8 +107,12 @@ export type TemplateRow = {
   comment: string | null;
 };
 
-/** Builds the workbook (.xlsx bytes). */
-export async function buildTemplateWorkbook(title: string, rows: readonly TemplateRow[]): Promise<Buffer> {
+/** Builds the workbook (.xlsx bytes): the indicator sheet, the task sheet and the help sheet. */
+export async function buildTemplateWorkbook(
+  title: string,
+  rows: readonly TemplateRow[],
+  taskRows: readonly TaskTemplateRow[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'PlanTrack';
   wb.title = title;
@@ -130,6 +141,7 @@ export async function buildTemplateWorkbook(title: string, rows: readonly Templa
   }
   ws.getColumn('indicatorId').font = { color: { argb: 'FF808080' } };
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
+  await addTaskSheet(wb, taskRows);
 
   const help = wb.addWorksheet(HELP_SHEET);
   help.columns = [
@@ -138,18 +150,32 @@ export async function buildTemplateWorkbook(title: string, rows: readonly Templa
     { header: 'Description', key: 'en', width: 70 },
   ];
   help.getRow(1).font = { bold: true };
+  help.addRow({
+    column: DATA_SHEET,
+    zh: '监测指标：每行一个指标的一个应报期间。',
+    en: 'Indicators: one row per indicator and owed period.',
+  });
   for (const c of COLUMNS) help.addRow({ column: `${columnLetter(c.key)} ${c.header}`, zh: c.zh, en: c.en });
   help.addRow({});
   help.addRow({
+    column: TASK_SHEET,
+    zh: '任务进展：每行一项任务的一个应报期间。',
+    en: 'Task progress: one row per task and owed period.',
+  });
+  for (const c of TASK_COLUMNS) {
+    help.addRow({ column: `${taskColumnLetter(c.key)} ${c.header}`, zh: c.zh, en: c.en });
+  }
+  help.addRow({});
+  help.addRow({
     column: '上传 Upload',
-    zh: '填写后上传本文件：系统先检查每个单元格，发现任何错误则全部不保存并列出错误位置；无误时保存为草稿（或按要求直接提交审核）。重复上传同一文件不会产生新的修订。',
-    en: 'Upload this file when filled in: every cell is checked first; if any is wrong nothing is saved and each error is listed with its cell. Otherwise the values are saved as drafts (or submitted for review on request). Uploading the same file again creates no new revisions.',
+    zh: '填写后上传本文件：系统先检查两张表的每个单元格，发现任何错误则全部不保存并列出错误位置（工作表、行、列）；无误时两张表一并保存为草稿（或按要求直接提交审核）。重复上传同一文件不会产生新的修订。',
+    en: 'Upload this file when filled in: every cell of both sheets is checked first; if any is wrong nothing is saved and each error is listed with its sheet, row and column. Otherwise both sheets are saved as drafts together (or submitted for review on request). Uploading the same file again creates no new revisions.',
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** The rows of an uploaded workbook, each cell as text, numbers kept as numbers. */
-export type UploadedRow = { row: number; cells: Record<ColumnKey, string | number | boolean | null> };
+/** A row of the indicator sheet of an uploaded workbook. */
+export type UploadedRow = SheetRow<ColumnKey>;
 
 const invalid = (messages: Messages) => ({ ok: false as const, messages });
 
@@ -187,35 +213,30 @@ function cellValue(value: ExcelJS.CellValue): string | number | boolean | null {
   return null;
 }
 
+/** A sheet's column as the reader needs it: the header text and the field it holds. */
+export type SheetColumn<K extends string> = { readonly header: string; readonly key: K };
+
+/** The rows of one sheet of an uploaded workbook, each cell as text, numbers kept as numbers. */
+export type SheetRow<K extends string> = { row: number; cells: Record<K, string | number | boolean | null> };
+
 /**
- * Reads the data sheet: checks the header row (errors on each wrong header cell) and returns the
- * non-empty rows below it.
+ * Reads one sheet: checks the header row (an error on each wrong header cell) and returns the
+ * non-empty rows below it; `present: false` when the workbook has no sheet of that name.
  */
-export function readDataRows(workbook: ExcelJS.Workbook): { errors: CellError[]; rows: UploadedRow[] } {
-  const ws = workbook.getWorksheet(DATA_SHEET);
-  if (ws === undefined) {
-    return {
-      errors: [
-        {
-          sheet: DATA_SHEET,
-          row: 1,
-          column: 'A',
-          messages: {
-            zh: `工作簿中没有名为“${DATA_SHEET}”的工作表，请使用系统下载的模板。`,
-            en: `The workbook has no sheet named "${DATA_SHEET}"; use the template downloaded from PlanTrack.`,
-          },
-        },
-      ],
-      rows: [],
-    };
-  }
+export function readSheetRows<K extends string>(
+  workbook: ExcelJS.Workbook,
+  sheet: string,
+  columns: readonly SheetColumn<K>[],
+): { present: boolean; errors: CellError[]; rows: SheetRow<K>[] } {
+  const ws = workbook.getWorksheet(sheet);
+  if (ws === undefined) return { present: false, errors: [], rows: [] };
   const errors: CellError[] = [];
   const header = ws.getRow(1);
-  COLUMNS.forEach((c, i) => {
+  columns.forEach((c, i) => {
     const found = cellValue(header.getCell(i + 1).value);
     if (found !== c.header) {
       errors.push({
-        sheet: DATA_SHEET,
+        sheet,
         row: 1,
         column: String.fromCharCode(65 + i),
         messages: {
@@ -225,39 +246,23 @@ export function readDataRows(workbook: ExcelJS.Workbook): { errors: CellError[];
       });
     }
   });
-  const rows: UploadedRow[] = [];
+  const rows: SheetRow<K>[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber === 1) return;
-    const cells = {} as UploadedRow['cells'];
-    COLUMNS.forEach((c, i) => {
+    const cells = {} as SheetRow<K>['cells'];
+    columns.forEach((c, i) => {
       cells[c.key] = cellValue(row.getCell(i + 1).value);
     });
     if (Object.values(cells).some((v) => v !== null)) rows.push({ row: rowNumber, cells });
   });
-  return { errors, rows };
+  return { present: true, errors, rows };
 }
 
-/** Text as compared: full-width folded, whitespace removed. */
-export function normalizeText(text: string | null | undefined): string {
-  return toHalfWidth(text ?? '').replace(/\s+/gu, '');
-}
-
-/** A number cell, or numeric text (`1,234.5`, full-width digits); `undefined` when not a number. */
-export function parseNumber(cell: string | number | boolean | null): number | undefined {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
-  if (typeof cell !== 'string') return undefined;
-  const text = normalizeText(cell).replace(/,/gu, '');
-  if (!/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/u.test(text)) return undefined;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : undefined;
-}
-
-/** 是否预计: `是`/`否` (also Y/N, yes/no, true/false, 1/0); null when empty; undefined when unclear. */
-export function parseFlag(cell: string | number | boolean | null): boolean | null | undefined {
-  if (cell === null) return null;
-  if (typeof cell === 'boolean') return cell;
-  const t = normalizeText(String(cell)).toLowerCase();
-  if (['是', 'y', 'yes', 'true', '1', '预计'].includes(t)) return true;
-  if (['否', 'n', 'no', 'false', '0', '实际'].includes(t)) return false;
-  return undefined;
+/** Reads the indicator sheet (see {@link readSheetRows}). */
+export function readDataRows(workbook: ExcelJS.Workbook): {
+  present: boolean;
+  errors: CellError[];
+  rows: UploadedRow[];
+} {
+  return readSheetRows(workbook, DATA_SHEET, COLUMNS);
 }

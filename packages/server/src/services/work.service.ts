@@ -11,6 +11,7 @@ import {
 } from '../presenters/plan.presenter.js';
 import { type QueueItem, reviewQueue } from '../repositories/monitoring-query.repository.js';
 import { indicatorKeysOfDepartments } from './ownership.service.js';
+import { withQueueFlags } from './quality.service.js';
 
 export type MyItems = { planId: string; indicators: IndicatorDto[]; tasks: TaskDto[] }[];
 
@@ -32,7 +33,8 @@ export async function myItems(ctx: AppContext, p: Principal): Promise<MyItems> {
   return out;
 }
 
+/** Submissions waiting for review, observations with the data-quality flags raised on submission. */
 export async function queue(ctx: AppContext, p: Principal): Promise<QueueItem[]> {
   enforce(p, canReadReviewQueue(p));
-  return reviewQueue(ctx.db);
+  return withQueueFlags(ctx.db, await reviewQueue(ctx.db));
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DatabaseHandle, DialectName, IndicatorRow, Role } from '@plantrack/db';
 import { listIndicators } from '@plantrack/db';
 import { type SeededPlan, seedSamplePlan } from '../../../db/src/testing/seed.js';
@@ -85,6 +88,8 @@ export async function makeHarness(
     config: {
       signInRateLimit: { max: 1000, timeWindowMs: 60_000 },
       indicatorOwners: { [own.indicatorKey]: [OWN_DEPT] },
+      // Uploaded evidence goes to a temporary folder, never into the working copy's ./data.
+      evidenceDir: mkdtempSync(join(tmpdir(), 'plantrack-evidence-')),
       ...(typeof config === 'function' ? config(indicators) : config),
     },
   });

@@ -1,0 +1,229 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  type BackupCell,
+  type BackupHeader,
+  type BackupTableEntry,
+  headerProblem,
+  isCell,
+} from './backup-format.js';
+import { BackupError, corruptBackup, truncatedBackup, wrongFormat } from './backup.errors.js';
+
+/** What reading a backup yields: the header first, then every row in file order. */
+export type BackupRecord =
+  { kind: 'header'; header: BackupHeader } | { kind: 'row'; table: BackupTableEntry; cells: BackupCell[] };
+
+/** Longest line accepted; the largest real row (an outline's text and model) is a few megabytes. */
+const MAX_LINE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Reads and checks a backup as it streams: gzip integrity, the header, every row's table, order
+ * and width, the per-table counts, and the trailer's row count and SHA-256. Any fault throws a
+ * {@link BackupError} — at the latest when the stream ends, so a consumer that writes rows as they
+ * come must do so in a transaction it commits only after the last record.
+ */
+export async function* readBackup(file: string): AsyncGenerator<BackupRecord> {
+  await requireGzip(file);
+  const source = createReadStream(file);
+  const gunzip = createGunzip();
+  source.on('error', (error) => gunzip.destroy(error));
+  source.pipe(gunzip);
+  const check = new BackupChecker(file);
+  try {
+    for await (const line of splitLines(gunzip, file)) {
+      const record = check.line(line);
+      if (record !== null) yield record;
+    }
+    check.end();
+  } catch (error) {
+    throw asBackupError(error, file);
+  } finally {
+    source.destroy();
+    gunzip.destroy();
+  }
+}
+
+/** Reads the whole backup without writing anything; returns its header when it is sound. */
+export async function verifyBackup(file: string): Promise<BackupHeader> {
+  let header: BackupHeader | undefined;
+  for await (const record of readBackup(file)) if (record.kind === 'header') header = record.header;
+  if (header === undefined) throw truncatedBackup(file);
+  return header;
+}
+
+async function requireGzip(file: string): Promise<void> {
+  let magic: Buffer;
+  try {
+    const handle = await open(file, 'r');
+    try {
+      magic = Buffer.alloc(2);
+      const { bytesRead } = await handle.read(magic, 0, 2, 0);
+      magic = magic.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw new BackupError(
+      'backup-missing',
+      { zh: `无法读取备份文件：${file}`, en: `The backup file cannot be read: ${file}` },
+      { cause: error },
+    );
+  }
+  if (magic.length < 2 || magic[0] !== 0x1f || magic[1] !== 0x8b) {
+    throw wrongFormat(file, { zh: '不是 gzip 压缩文件', en: 'not a gzip file' });
+  }
+}
+
+async function* splitLines(stream: Readable, file: string): AsyncGenerator<Buffer> {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let start = 0;
+    for (let nl = chunk.indexOf(0x0a, start); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
+      pending.push(chunk.subarray(start, nl));
+      yield Buffer.concat(pending);
+      pending = [];
+      pendingBytes = 0;
+      start = nl + 1;
+    }
+    if (start < chunk.length) {
+      pending.push(chunk.subarray(start));
+      pendingBytes += chunk.length - start;
+      if (pendingBytes > MAX_LINE_BYTES) {
+        throw corruptBackup(file, { zh: '出现超长的行', en: 'a line is implausibly long' });
+      }
+    }
+  }
+  // Every line the writer emits ends with a newline: a remainder means the file was cut short.
+  if (pendingBytes > 0) throw truncatedBackup(file);
+}
+
+/** Follows the file line by line and refuses anything the writer would not have produced. */
+class BackupChecker {
+  private readonly file: string;
+  private readonly hash = createHash('sha256');
+  private header: BackupHeader | undefined;
+  private tableIndex = 0;
+  private rowsInTable = 0;
+  private rowsTotal = 0;
+  private ended = false;
+
+  constructor(file: string) {
+    this.file = file;
+  }
+
+  line(bytes: Buffer): BackupRecord | null {
+    if (this.ended) throw this.corrupt('内容出现在结束标记之后', 'content follows the end marker');
+    const value = this.parse(bytes);
+    if (this.header === undefined) {
+      this.header = this.readHeader(value);
+      this.hash.update(bytes).update('\n');
+      return { kind: 'header', header: this.header };
+    }
+    if (typeof value === 'object' && value !== null && 'end' in value) {
+      this.readTrailer(value);
+      return null;
+    }
+    const row = this.readRow(value);
+    this.hash.update(bytes).update('\n');
+    return row;
+  }
+
+  end(): void {
+    if (!this.ended) throw truncatedBackup(this.file);
+  }
+
+  private parse(bytes: Buffer): unknown {
+    try {
+      return JSON.parse(bytes.toString('utf8'));
+    } catch (error) {
+      if (this.header === undefined) {
+        throw wrongFormat(this.file, { zh: '首行不是 JSON', en: 'the first line is not JSON' });
+      }
+      throw corruptBackup(this.file, { zh: '某一行不是有效的 JSON', en: 'a line is not valid JSON' }, error);
+    }
+  }
+
+  private readHeader(value: unknown): BackupHeader {
+    const problem = headerProblem(value);
+    const version = (value as { formatVersion?: unknown } | null)?.formatVersion;
+    if (typeof version === 'number' && version > BACKUP_FORMAT_VERSION && problem === null) {
+      throw new BackupError('backup-newer-format', {
+        zh: `备份文件格式版本 ${version} 比本程序支持的版本 ${BACKUP_FORMAT_VERSION} 新，请先升级 PlanTrack。`,
+        en: `The backup uses format version ${version}, newer than the ${BACKUP_FORMAT_VERSION} this build reads; upgrade PlanTrack first.`,
+      });
+    }
+    if (problem !== null) throw wrongFormat(this.file, { zh: `文件头无效：${problem}`, en: problem });
+    return value as BackupHeader;
+  }
+
+  private readRow(value: unknown): BackupRecord {
+    const header = this.header as BackupHeader;
+    const line = value as { t?: unknown; r?: unknown } | null;
+    if (typeof line !== 'object' || line === null || typeof line.t !== 'string' || !Array.isArray(line.r)) {
+      throw this.corrupt('某一行不是数据行', 'a line is not a row');
+    }
+    const index = header.tables.findIndex((t) => t.name === line.t);
+    if (index < this.tableIndex)
+      throw this.corrupt(`表 ${line.t} 的行顺序错乱`, `rows of ${line.t} are out of order`);
+    while (this.tableIndex < index) this.closeTable();
+    const table = header.tables[index];
+    if (table === undefined) throw this.corrupt(`出现未声明的表 ${line.t}`, `undeclared table ${line.t}`);
+    const cells: unknown[] = line.r;
+    if (cells.length !== table.columns.length || !cells.every(isCell)) {
+      throw this.corrupt(`表 ${table.name} 的一行列数或取值无效`, `a row of ${table.name} has wrong cells`);
+    }
+    this.rowsInTable += 1;
+    this.rowsTotal += 1;
+    if (this.rowsInTable > table.rows) {
+      throw this.corrupt(
+        `表 ${table.name} 的行数多于文件头所记`,
+        `${table.name} has more rows than its header says`,
+      );
+    }
+    return { kind: 'row', table, cells };
+  }
+
+  private closeTable(): void {
+    const table = (this.header as BackupHeader).tables[this.tableIndex];
+    if (table !== undefined && this.rowsInTable !== table.rows) {
+      throw this.corrupt(
+        `表 ${table.name} 应有 ${table.rows} 行，实有 ${this.rowsInTable} 行`,
+        `${table.name} should have ${table.rows} rows but has ${this.rowsInTable}`,
+      );
+    }
+    this.tableIndex += 1;
+    this.rowsInTable = 0;
+  }
+
+  private readTrailer(trailer: Record<string, unknown>): void {
+    const header = this.header as BackupHeader;
+    while (this.tableIndex < header.tables.length) this.closeTable();
+    if (trailer.end !== BACKUP_FORMAT || trailer.rows !== this.rowsTotal) {
+      throw this.corrupt('结束标记的行数不符', 'the end marker’s row count does not match');
+    }
+    if (trailer.sha256 !== this.hash.digest('hex')) {
+      throw this.corrupt('校验和不符，内容被改动过', 'the checksum does not match; the content was altered');
+    }
+    this.ended = true;
+  }
+
+  private corrupt(zh: string, en: string): BackupError {
+    return corruptBackup(this.file, { zh, en });
+  }
+}
+
+function asBackupError(error: unknown, file: string): unknown {
+  if (error instanceof BackupError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'Z_BUF_ERROR') return truncatedBackup(file, error);
+  if (typeof code === 'string' && code.startsWith('Z_')) {
+    return corruptBackup(file, { zh: 'gzip 数据校验失败', en: 'the gzip data fails its check' }, error);
+  }
+  return error;
+}

@@ -1,0 +1,29 @@
+import type { Fixed, JsonText, Timestamp } from './column-types.js';
+
+/** What an evidence file supports: an observation (监测值) or a progress report (进展报告). */
+export type EvidenceSubjectKind = 'observation' | 'progress-report';
+
+/**
+ * Columns migration 0009 adds to `evidence_files` (0003): the record a file belongs to and the
+ * record's latest revision when it was uploaded (0 before the first). Null only on rows written
+ * before 0009, which nothing wrote.
+ */
+export interface EvidenceSubjectColumns {
+  subject_kind: EvidenceSubjectKind | null;
+  /** `observation_key` or `report_key`. */
+  subject_key: string | null;
+  revision_no: number | null;
+}
+
+/**
+ * The data-quality flags computed when an observation revision was submitted (migration 0009).
+ * One row per submitted revision, written in the same transaction; append-only.
+ */
+export interface ObservationQualityFlagsTable {
+  revision_id: Fixed<string>;
+  observation_key: Fixed<string>;
+  revision_no: Fixed<number>;
+  /** `QualityFlag[]` from @plantrack/core, as JSON (an empty array when nothing was flagged). */
+  flags_json: Fixed<JsonText>;
+  checked_at: Fixed<Timestamp>;
+}

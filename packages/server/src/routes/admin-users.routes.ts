@@ -1,0 +1,113 @@
+import { ROLES } from '@plantrack/db';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { addUser, changeUser, users } from '../services/user-admin.service.js';
+import { PageQuerySchema, errorResponses, pageOf } from './common.schema.js';
+
+const RoleSchema = z
+  .enum(ROLES)
+  .describe('administrator, planning_office, department_reporter, reviewer, leader, public');
+const RolesSchema = z
+  .array(RoleSchema)
+  .min(1)
+  .max(ROLES.length)
+  .describe('The roles the user holds (usually one)');
+const PasswordSchema = z.string().min(12).max(200).describe('At least 12 characters');
+
+const UserSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    roles: z.array(RoleSchema),
+    departmentId: z.string().nullable(),
+    departmentName: z.string().nullable(),
+    active: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'AdminUser', description: 'A user as administrators see it (no password hash)' });
+
+const UserWithPasswordSchema = z
+  .object({
+    user: UserSchema,
+    generatedPassword: z
+      .string()
+      .nullable()
+      .describe('The password the server generated, shown this once; null when the caller gave one'),
+  })
+  .meta({ id: 'AdminUserWithPassword' });
+
+const flag = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
+
+export const adminUserRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
+  app.get(
+    '/api/admin/users',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Users, paged and filtered by role, department and active flag (administrator)',
+        querystring: PageQuerySchema.extend({
+          role: RoleSchema.optional(),
+          department: z.string().max(100).optional().describe('Department id'),
+          active: flag.describe('true or false'),
+        }),
+        response: { 200: pageOf(UserSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { department, ...query } = request.query;
+      return users(ctx, request.principal, { ...query, departmentId: department });
+    },
+  );
+
+  app.post(
+    '/api/admin/users',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          'Create a user (administrator); department required for reporters; without a password one is generated and returned once',
+        body: z.object({
+          email: z.email().max(320),
+          displayName: z.string().trim().min(1).max(100),
+          roles: RolesSchema,
+          departmentId: z.string().max(100).nullable().optional(),
+          password: PasswordSchema.optional(),
+        }),
+        response: { 201: UserWithPasswordSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await addUser(ctx, request.principal, request.body)),
+  );
+
+  app.patch(
+    '/api/admin/users/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          'Change roles, department, active flag or password (administrator); deactivating signs the user out; the last active administrator stays (409)',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        body: z
+          .object({
+            displayName: z.string().trim().min(1).max(100).optional(),
+            roles: RolesSchema.optional(),
+            departmentId: z.string().max(100).nullable().optional(),
+            active: z.boolean().optional(),
+            password: PasswordSchema.optional(),
+            resetPassword: z.boolean().optional().describe('Generate a new password and return it once'),
+          })
+          .refine((b) => Object.values(b).some((v) => v !== undefined), {
+            error: 'Change at least one field',
+          }),
+        response: { 200: UserWithPasswordSchema, ...errorResponses },
+      },
+    },
+    async (request) => changeUser(ctx, request.principal, request.params.id, request.body),
+  );
+  done();
+};

@@ -1,0 +1,68 @@
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { addAlias, addDepartment, departments } from '../services/department.service.js';
+import { errorResponses } from './common.schema.js';
+
+const NameSchema = z.string().trim().min(2).max(100);
+
+const DepartmentSchema = z
+  .object({
+    id: z.string(),
+    regionCode: z.string(),
+    canonicalName: z.string(),
+    known: z.boolean(),
+    aliases: z.array(z.string()),
+  })
+  .meta({ id: 'Department', description: 'A department (责任单位) with its other names (别名)' });
+
+export const departmentRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
+  app.get(
+    '/api/departments',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Departments with their aliases, of one region, of a plan’s region, or of all',
+        querystring: z.object({
+          regionCode: z.string().min(1).max(100).optional(),
+          planId: z.string().min(1).max(100).optional(),
+        }),
+        response: { 200: z.array(DepartmentSchema), ...errorResponses },
+      },
+    },
+    async (request) => departments(ctx, request.principal, request.query),
+  );
+
+  app.post(
+    '/api/departments',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Register a department of a region with aliases (administrator, planning office)',
+        body: z.object({
+          regionCode: z.string().trim().min(1).max(100).describe('GB/T 2260 code (320412) or region name'),
+          canonicalName: NameSchema,
+          aliases: z.array(NameSchema).max(20).optional(),
+        }),
+        response: { 201: DepartmentSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await addDepartment(ctx, request.principal, request.body)),
+  );
+
+  app.post(
+    '/api/departments/:id/aliases',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Add another name of a department, e.g. 区发改局 (administrator, planning office)',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        body: z.object({ alias: NameSchema }),
+        response: { 201: DepartmentSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await addAlias(ctx, request.principal, request.params.id, request.body.alias)),
+  );
+  done();
+};

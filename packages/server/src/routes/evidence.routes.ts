@@ -1,0 +1,130 @@
+import type { EvidenceSubjectKind } from '@plantrack/db';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { ApiError } from '../errors.js';
+import { EvidenceFileSchema } from '../presenters/evidence.presenter.js';
+import {
+  type EvidenceUpload,
+  downloadEvidence,
+  listEvidence,
+  uploadEvidence,
+} from '../services/evidence.service.js';
+import { ProblemSchema, errorResponses } from './common.schema.js';
+
+const KeyParams = z.object({ key: z.string().min(3).max(400).describe('Record key (URL-encoded)') });
+
+/** The two kinds of record that take evidence, by their API path. */
+const SUBJECTS: readonly { path: string; kind: EvidenceSubjectKind; tag: string; what: string }[] = [
+  { path: '/api/observations', kind: 'observation', tag: 'observations', what: 'an observation (监测值)' },
+  {
+    path: '/api/progress-reports',
+    kind: 'progress-report',
+    tag: 'progress-reports',
+    what: 'a progress report (进展报告)',
+  },
+];
+
+/**
+ * Evidence files (佐证材料): upload to a record (multipart `file`), list a record's files, download
+ * one. Same policies as the record: writing it to upload, reading its history to see every file;
+ * the public sees files of approved observations of published indicators only.
+ */
+export const evidenceRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
+  for (const subject of SUBJECTS) {
+    app.post(
+      `${subject.path}/:key/evidence`,
+      {
+        schema: {
+          tags: [subject.tag],
+          summary: `Upload an evidence file for ${subject.what} (multipart \`file\`; pdf, docx, xlsx, png, jpg, txt, csv)`,
+          description:
+            'The type is checked by extension and content; larger than `evidenceMaxBytes` is 413. Re-uploading ' +
+            'the same bytes to the same record returns the first upload (200) and stores nothing.',
+          consumes: ['multipart/form-data'],
+          params: KeyParams,
+          response: {
+            200: EvidenceFileSchema,
+            201: EvidenceFileSchema,
+            ...errorResponses,
+            413: ProblemSchema,
+            415: ProblemSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const upload = await readUpload(request, ctx.config.evidenceMaxBytes);
+        const { file, created } = await uploadEvidence(
+          ctx,
+          request.principal,
+          subject.kind,
+          request.params.key,
+          upload,
+        );
+        return reply.code(created ? 201 : 200).send(file);
+      },
+    );
+    app.get(
+      `${subject.path}/:key/evidence`,
+      {
+        schema: {
+          tags: [subject.tag],
+          summary: `The evidence files of ${subject.what} the caller may see, oldest first`,
+          params: KeyParams,
+          response: { 200: z.array(EvidenceFileSchema), ...errorResponses },
+        },
+      },
+      async (request) => listEvidence(ctx, request.principal, subject.kind, request.params.key),
+    );
+  }
+
+  app.get(
+    '/api/evidence/:id',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: 'Download an evidence file (as an attachment, never rendered inline)',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        produces: ['application/octet-stream'],
+        response: { 200: z.any().describe('The file'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const file = await downloadEvidence(ctx, request.principal, request.params.id);
+      return reply
+        .type(file.mediaType)
+        .header('content-length', file.sizeBytes)
+        .header('content-disposition', file.disposition)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, no-store')
+        .send(file.stream);
+    },
+  );
+  done();
+};
+
+/** The one uploaded file, within the size limit, or a 413/415/400 with a zh+en message. */
+async function readUpload(request: FastifyRequest, maxBytes: number): Promise<EvidenceUpload> {
+  if (!request.isMultipart()) {
+    throw new ApiError(415, 'not-multipart', {
+      zh: '请以 multipart/form-data 上传文件（字段名 file）。',
+      en: 'Upload the file as multipart/form-data (field `file`).',
+    });
+  }
+  const file = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
+  if (file === undefined) {
+    throw new ApiError(400, 'missing-file', { zh: '缺少上传文件。', en: 'No file was uploaded.' });
+  }
+  try {
+    return { fileName: file.filename, bytes: await file.toBuffer() };
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode !== 413) throw error;
+    const mib = (maxBytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
+    throw new ApiError(413, 'evidence-too-large', {
+      zh: `佐证材料超过大小上限（${mib} MiB，${maxBytes} 字节）。`,
+      en: `The evidence file exceeds the size limit (${mib} MiB, ${maxBytes} bytes).`,
+    });
+  }
+}

@@ -1,0 +1,85 @@
+import { OWNER_ROLES } from '@plantrack/db';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { planIndicatorOwners, replaceIndicatorOwners } from '../services/indicator-owner.service.js';
+import { ProblemSchema, errorResponses } from './common.schema.js';
+
+const OwnerRoleSchema = z.enum(OWNER_ROLES).describe('lead (牵头) or co (配合)');
+
+const IndicatorOwnersSchema = z
+  .object({
+    indicatorId: z.string(),
+    indicatorKey: z.string(),
+    name: z.string(),
+    seq: z.string().nullable(),
+    version: z.number().int().describe('Send it back as If-Match (or expectedVersion) when updating'),
+    updatedAt: z.string().nullable(),
+    updatedBy: z.string().nullable(),
+    owners: z.array(
+      z.object({
+        departmentId: z.string(),
+        departmentName: z.string(),
+        role: OwnerRoleSchema,
+        assignedAt: z.string(),
+        assignedBy: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'IndicatorOwners', description: 'The departments that report an indicator' });
+
+export const indicatorOwnerRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
+  app.get(
+    '/api/plans/:planId/indicator-owners',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Owners (lead and co departments) of every indicator of the newest version',
+        params: z.object({ planId: z.string().min(1).max(100) }),
+        response: { 200: z.array(IndicatorOwnersSchema), ...errorResponses },
+      },
+    },
+    async (request) => planIndicatorOwners(ctx, request.principal, request.params.planId),
+  );
+
+  app.put(
+    '/api/indicators/:id/owners',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          'Replace the owners of an indicator (planning office, administrator); departments by id, name or alias; stale version → 409',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        headers: z.object({
+          'if-match': z.string().max(40).optional().describe('The version last read, e.g. "3"'),
+        }),
+        body: z.object({
+          owners: z
+            .array(
+              z.object({
+                department: z
+                  .string()
+                  .trim()
+                  .min(1)
+                  .max(100)
+                  .describe('Department id, canonical name or alias'),
+                role: OwnerRoleSchema,
+              }),
+            )
+            .max(50),
+          expectedVersion: z.number().int().min(0).optional().describe('Instead of If-Match'),
+        }),
+        response: { 200: IndicatorOwnersSchema, ...errorResponses, 428: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await replaceIndicatorOwners(ctx, request.principal, request.params.id, {
+        owners: request.body.owners,
+        expectedVersion: request.body.expectedVersion,
+        ifMatch: request.headers['if-match'],
+      });
+      return reply.header('etag', `"${result.version}"`).send(result);
+    },
+  );
+  done();
+};

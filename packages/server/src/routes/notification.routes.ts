@@ -1,0 +1,100 @@
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import {
+  myNotifications,
+  myUnreadCount,
+  readMyNotification,
+  runRemindersNow,
+} from '../services/notification.service.js';
+import { MessagesSchema, PageQuerySchema, errorResponses, pageOf } from './common.schema.js';
+
+const NotificationSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['due-soon', 'overdue', 'returned']),
+    subjectKind: z.enum(['indicator', 'task', 'observation', 'progress_report']),
+    subjectKey: z.string().describe('Indicator or task id (reminders), or the record key (returned)'),
+    period: z.string().nullable(),
+    planId: z.string().nullable(),
+    dueDate: z.string().nullable(),
+    title: MessagesSchema,
+    body: MessagesSchema,
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .meta({ id: 'Notification', description: 'An in-app notification (Chinese and English texts)' });
+
+const ReminderCountsSchema = z
+  .object({
+    asOf: z.string(),
+    plans: z.number().int(),
+    dueSoon: z.number().int(),
+    overdue: z.number().int(),
+    emailsSent: z.number().int(),
+    emailsFailed: z.number().int(),
+    emailsDeferred: z.number().int(),
+  })
+  .meta({ id: 'ReminderCounts', description: 'What one run of the reminder job did' });
+
+export const notificationRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
+  app.get(
+    '/api/my/notifications',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: "The caller's notifications, newest first",
+        querystring: PageQuerySchema.extend({
+          unread: z.enum(['true', 'false']).optional().describe('`true`: only notifications not yet read'),
+        }),
+        response: { 200: pageOf(NotificationSchema), ...errorResponses },
+      },
+    },
+    async (request) =>
+      myNotifications(ctx, request.principal, {
+        page: request.query.page,
+        pageSize: request.query.pageSize,
+        unread: request.query.unread === 'true',
+      }),
+  );
+
+  app.get(
+    '/api/my/notifications/unread-count',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: "How many of the caller's notifications are unread",
+        response: { 200: z.object({ unread: z.number().int() }), ...errorResponses },
+      },
+    },
+    async (request) => myUnreadCount(ctx, request.principal),
+  );
+
+  app.post(
+    '/api/my/notifications/:id/read',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: "Mark one of the caller's notifications read (another user's is 404)",
+        params: z.object({ id: z.string().min(1).max(100) }),
+        response: { 200: NotificationSchema, ...errorResponses },
+      },
+    },
+    async (request) => readMyNotification(ctx, request.principal, request.params.id),
+  );
+
+  app.post(
+    '/api/reminders/run',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary:
+          'Run the reminder job now (administrator, planning office): notify reporters of overdue and due-soon ' +
+          'items, e-mail them when SMTP is configured; 409 while a run is in progress',
+        response: { 200: ReminderCountsSchema, ...errorResponses },
+      },
+    },
+    async (request) => runRemindersNow(ctx, request.principal, request.log),
+  );
+  done();
+};

@@ -1,0 +1,64 @@
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { planReportingCycles, putReportingCycle } from '../services/reporting-cycle.service.js';
+import { errorResponses } from './common.schema.js';
+
+const FrequencySchema = z.enum(['annual', 'quarterly', 'monthly']);
+const DueRuleShape = {
+  dueMonthOffset: z.number().int().min(0).max(24).describe('Months after the end of the period'),
+  dueDay: z.number().int().min(1).max(31).describe('Day of that month (31: its last day)'),
+};
+
+const CycleSchema = z
+  .object({
+    subjectKind: z.enum(['indicator', 'task']),
+    id: z.string(),
+    key: z.string(),
+    name: z.string(),
+    explicit: z.boolean().describe('false: the server default applies'),
+    frequency: FrequencySchema,
+    ...DueRuleShape,
+  })
+  .meta({ id: 'ReportingCycle', description: 'How often an item is reported (填报周期) and when it is due' });
+
+export const reportingCycleRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
+  app.get(
+    '/api/plans/:planId/reporting-cycles',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'The reporting cycle of every indicator and task of the newest version, and the default',
+        params: z.object({ planId: z.string().min(1).max(100) }),
+        response: {
+          200: z.object({
+            default: z.object({ frequency: FrequencySchema, ...DueRuleShape }),
+            items: z.array(CycleSchema),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => planReportingCycles(ctx, request.principal, request.params.planId),
+  );
+
+  app.put(
+    '/api/plans/:planId/reporting-cycles/:subjectKind/:key',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          'Set the reporting cycle and due rule of an indicator or task by its key (planning office, administrator)',
+        params: z.object({
+          planId: z.string().min(1).max(100),
+          subjectKind: z.enum(['indicator', 'task']),
+          key: z.string().min(1).max(500).describe('indicatorKey or taskKey, URL-encoded'),
+        }),
+        body: z.object({ frequency: FrequencySchema, ...DueRuleShape }),
+        response: { 200: CycleSchema, ...errorResponses },
+      },
+    },
+    async (request) => putReportingCycle(ctx, request.principal, { ...request.params, rule: request.body }),
+  );
+  done();
+};

@@ -1,0 +1,102 @@
+import {
+  type AssessmentThresholds,
+  DEFAULT_THRESHOLDS,
+  type ThresholdsPatch,
+  validateThresholds,
+} from '@plantrack/core';
+import { getAssessmentSettings, putAssessmentSettings } from '@plantrack/db';
+import { type Principal, actorOf } from '../auth/principal.js';
+import type { AppContext } from '../context.js';
+import { ApiError } from '../errors.js';
+import { canManageAssessmentSettings } from '../policies/assessment.policy.js';
+import { enforce } from '../policies/policy.js';
+import { planHeader } from '../repositories/assessment-query.repository.js';
+
+export type AssessmentSettingsDto = {
+  planId: string;
+  thresholds: AssessmentThresholds;
+  /** `default` until the planning office sets thresholds for the plan. */
+  source: 'default' | 'plan';
+  revisionNo: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+};
+
+export async function readAssessmentSettings(
+  ctx: AppContext,
+  p: Principal,
+  planId: string,
+): Promise<AssessmentSettingsDto> {
+  enforce(p, canManageAssessmentSettings(p));
+  await planHeader(ctx.db, planId);
+  const row = await getAssessmentSettings(ctx.db, planId);
+  return row === undefined
+    ? {
+        planId,
+        thresholds: DEFAULT_THRESHOLDS,
+        source: 'default',
+        revisionNo: 0,
+        updatedAt: null,
+        updatedBy: null,
+      }
+    : {
+        planId,
+        thresholds: row.thresholds as AssessmentThresholds,
+        source: 'plan',
+        revisionNo: row.revisionNo,
+        updatedAt: row.updatedAt,
+        updatedBy: row.updatedBy,
+      };
+}
+
+/**
+ * Sets the plan's thresholds: the office writes only what differs from the defaults, the merged
+ * set is checked with the engine's own `validateThresholds` (cut points must not increase,
+ * tolerances must not be negative) and stored whole, so later assessments never re-validate.
+ */
+export async function writeAssessmentSettings(
+  ctx: AppContext,
+  p: Principal,
+  planId: string,
+  body: { expectedRevision: number; thresholds: ThresholdsPatch },
+): Promise<AssessmentSettingsDto> {
+  enforce(p, canManageAssessmentSettings(p));
+  const patch = body.thresholds;
+  const d = DEFAULT_THRESHOLDS;
+  const merged: AssessmentThresholds = {
+    id: patch.id,
+    setBy: patch.setBy ?? null,
+    progress: { ...d.progress, ...patch.progress },
+    attainment: { ...d.attainment, ...patch.attainment },
+    approxTolerance: { ...d.approxTolerance, ...patch.approxTolerance },
+    relative: { ...d.relative, ...patch.relative },
+    steadyTolerance: patch.steadyTolerance ?? d.steadyTolerance,
+    maxDataLagYears: patch.maxDataLagYears ?? d.maxDataLagYears,
+  };
+  const problems = validateThresholds(merged);
+  if (problems.length > 0) {
+    throw new ApiError(
+      400,
+      'invalid-thresholds',
+      {
+        zh: `评估阈值不正确：${problems.map((x) => x.zh).join('；')}`,
+        en: `Invalid thresholds: ${problems.map((x) => x.en).join('; ')}`,
+      },
+      { errors: problems.map((x) => ({ path: 'thresholds', message: `${x.zh} / ${x.en}` })) },
+    );
+  }
+  const row = await putAssessmentSettings(ctx.db, {
+    planId,
+    thresholds: merged,
+    expectedRevision: body.expectedRevision,
+    actor: actorOf(p),
+  });
+  return {
+    planId,
+    thresholds: merged,
+    source: 'plan',
+    revisionNo: row.revisionNo,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
+  };
+}

@@ -1,0 +1,50 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import type { Readable } from 'node:stream';
+
+export function sha256Of(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Where content with this hash lives, relative to the evidence folder: `ab/abcdef…`. */
+export function storagePathOf(sha256: string): string {
+  return `${sha256.slice(0, 2)}/${sha256}`;
+}
+
+/**
+ * Stores content under its SHA-256 in `dir`. The bytes go to a temporary file in the same folder
+ * first and are renamed into place, so a crash never leaves a half-written file under a real
+ * name; content already stored is not written again.
+ */
+export async function storeContent(dir: string, sha256: string, bytes: Buffer): Promise<string> {
+  const relative = storagePathOf(sha256);
+  const target = join(dir, relative);
+  if (await exists(target)) return relative;
+  await mkdir(dirname(target), { recursive: true });
+  const temporary = join(dirname(target), `.upload-${randomBytes(8).toString('hex')}`);
+  try {
+    await writeFile(temporary, bytes, { flag: 'wx', mode: 0o640 });
+    await rename(temporary, target);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+  return relative;
+}
+
+/** A read stream of stored content, or null when it is missing; the path must stay inside `dir`. */
+export async function openContent(dir: string, relative: string): Promise<Readable | null> {
+  const root = resolve(dir);
+  const path = resolve(root, relative);
+  if (!path.startsWith(root + sep)) throw new Error(`Evidence path escapes its folder: ${relative}`);
+  return (await exists(path)) ? createReadStream(path) : null;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,154 @@
+import type { Principal } from '../auth/principal.js';
+import type { AppContext } from '../context.js';
+import { canReadDashboard } from '../policies/assessment.policy.js';
+import { enforce } from '../policies/policy.js';
+import { type AssessmentDto, expectedPath, presentAssessment } from '../presenters/assessment.presenter.js';
+import { changeStamp } from '../repositories/assessment-query.repository.js';
+import { indicatorIdentity } from '../repositories/monitoring-query.repository.js';
+import { assessOneIndicator } from './assessment.service.js';
+import { asOfOrToday } from './reporting.service.js';
+import { StampedCache } from './stamped.cache.js';
+
+/** The full assessment of one indicator with everything that went into it. */
+export type IndicatorAssessmentDto = {
+  plan: { id: string; title: string };
+  indicator: {
+    id: string;
+    key: string;
+    seq: string;
+    group: string | null;
+    name: string;
+    unit: string | null;
+    attribute: string | null;
+    targetText: string;
+    scope: string | null;
+    published: boolean;
+  };
+  asOf: string;
+  assessedYear: number;
+  assessment: AssessmentDto;
+  expectedPath: [number, number][];
+  targetLine: { year: number; value: number } | null;
+  reference: {
+    id: string;
+    key: string;
+    name: string;
+    unit: string | null;
+    scope: string | null;
+    source: string | null;
+    kind: string;
+    values: {
+      period: string;
+      value: number | null;
+      valueText: string | null;
+      estimated: boolean;
+      source: string | null;
+      revisionNo: number;
+    }[];
+  } | null;
+  thresholdsSource: 'default' | 'plan';
+};
+
+// The response text is cached, so a hit costs the stamp lookup and a string send.
+const caches = new WeakMap<AppContext, StampedCache<string>>();
+
+function cacheOf(ctx: AppContext): StampedCache<string> {
+  let cache = caches.get(ctx);
+  if (cache === undefined) {
+    cache = new StampedCache({ maxEntries: 2_048, maxAgeMs: 5_000 });
+    caches.set(ctx, cache);
+  }
+  return cache;
+}
+
+/** The full assessment as JSON text (an {@link IndicatorAssessmentDto}). */
+export async function indicatorAssessmentJson(
+  ctx: AppContext,
+  p: Principal,
+  indicatorId: string,
+  query: { asOf?: string | undefined },
+): Promise<string> {
+  enforce(p, canReadDashboard(p));
+  return cached(ctx, indicatorId, asOfOrToday(query.asOf), false);
+}
+
+/** The same for everyone, as JSON text: 404 unless the indicator is published; approved data only. */
+export function publicIndicatorAssessmentJson(
+  ctx: AppContext,
+  indicatorId: string,
+  query: { asOf?: string | undefined },
+): Promise<string> {
+  return cached(ctx, indicatorId, asOfOrToday(query.asOf), true);
+}
+
+async function cached(
+  ctx: AppContext,
+  indicatorId: string,
+  asOf: string,
+  publishedOnly: boolean,
+): Promise<string> {
+  const stamp = await changeStamp(ctx.db);
+  return cacheOf(ctx).get(`${publishedOnly ? 'public' : 'staff'}|${indicatorId}|${asOf}`, stamp, async () =>
+    JSON.stringify(await build(ctx, indicatorId, asOf, publishedOnly)),
+  );
+}
+
+async function build(
+  ctx: AppContext,
+  indicatorId: string,
+  asOf: string,
+  publishedOnly: boolean,
+): Promise<IndicatorAssessmentDto> {
+  const { planId } = await indicatorIdentity(ctx.db, indicatorId);
+  const year = Number(asOf.slice(0, 4));
+  const { data, indicator, assessment } = await assessOneIndicator(
+    ctx,
+    planId,
+    indicatorId,
+    year,
+    publishedOnly,
+  );
+  const series = data.references.get(indicator.key);
+  const targetYear = data.period.targetYear;
+  return {
+    plan: { id: data.plan.id, title: data.plan.title },
+    indicator: {
+      id: indicator.indicatorId,
+      key: indicator.key,
+      seq: indicator.seq,
+      group: indicator.group,
+      name: indicator.name,
+      unit: indicator.unit,
+      attribute: indicator.attribute,
+      targetText: indicator.target.text,
+      scope: indicator.scope,
+      published: indicator.published,
+    },
+    asOf,
+    assessedYear: year,
+    assessment: presentAssessment(assessment),
+    expectedPath: expectedPath(assessment, targetYear),
+    targetLine: assessment.targetValue === null ? null : { year: targetYear, value: assessment.targetValue },
+    reference:
+      series === undefined
+        ? null
+        : {
+            id: series.id,
+            key: series.key,
+            name: series.name,
+            unit: series.unit,
+            scope: series.scope,
+            source: series.source,
+            kind: series.kind,
+            values: series.values.map((v) => ({
+              period: v.period,
+              value: v.value,
+              valueText: v.valueText,
+              estimated: v.estimated,
+              source: v.source,
+              revisionNo: v.revisionNo,
+            })),
+          },
+    thresholdsSource: data.thresholdsSource,
+  };
+}

@@ -1,0 +1,25 @@
+/** Roles as the API names them (see packages/db `ROLES`). */
+export type Role =
+  'administrator' | 'planning_office' | 'department_reporter' | 'reviewer' | 'leader' | 'public';
+
+/** `GET /api/me`. */
+export type Me = {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  departmentId: string | null;
+};
+
+/** `GET /api/plans` rows. */
+export type PlanSummary = {
+  id: string;
+  slug: string;
+  title: string;
+  regionCode: string | null;
+  latestVersionId: string | null;
+  latestVersionNo: number | null;
+};
+
+/** A page of results as the list routes return them. */
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };

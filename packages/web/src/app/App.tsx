@@ -1,0 +1,83 @@
+import { App as AntApp, ConfigProvider, Result } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
+import { AuthProvider, hasAnyRole, useAuth } from '../auth/auth';
+import { PageLoading } from '../components/PageLoading';
+import { LanguageProvider, useLang, useMessages } from '../i18n/i18n';
+import { SignInPage } from '../screens/sign-in/SignInPage';
+import { AppLayout } from './AppLayout';
+import { appMessages } from './app.messages';
+import { PlanProvider } from './plan-context';
+import { SCREENS, homePathFor, type ScreenRoute } from './routes';
+import { theme } from './theme';
+
+export function App() {
+  return (
+    <LanguageProvider>
+      <LocalisedApp />
+    </LanguageProvider>
+  );
+}
+
+function LocalisedApp() {
+  const { lang } = useLang();
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme}>
+      <AntApp>
+        <AuthProvider>
+          <PlanProvider>
+            <BrowserRouter>
+              <Routes>
+                <Route path="/sign-in" element={<SignInPage />} />
+                <Route path="/" element={<Home />} />
+                {SCREENS.map((screen) => (
+                  <Route key={screen.path} path={screen.path} element={<Guarded screen={screen} />} />
+                ))}
+                <Route path="*" element={<NotFound />} />
+              </Routes>
+            </BrowserRouter>
+          </PlanProvider>
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Home() {
+  const { state } = useAuth();
+  if (state.status === 'loading') return <PageLoading />;
+  return <Navigate to={state.status === 'signed-in' ? homePathFor(state.user.roles) : '/public'} replace />;
+}
+
+/** Opens a screen for the roles it is meant for; others are sent to sign in or told why not. */
+function Guarded({ screen }: { screen: ScreenRoute }) {
+  const { state } = useAuth();
+  const t = useMessages(appMessages);
+  const Screen = screen.component;
+  if (screen.roles.length > 0) {
+    if (state.status === 'loading') return <PageLoading />;
+    if (state.status === 'anonymous') return <Navigate to="/sign-in" replace />;
+    if (!hasAnyRole(state.user, screen.roles)) {
+      return (
+        <AppLayout>
+          <Result status="403" title="403" subTitle={t.forbidden} extra={<Link to="/">{t.backHome}</Link>} />
+        </AppLayout>
+      );
+    }
+  }
+  return (
+    <AppLayout>
+      <Screen />
+    </AppLayout>
+  );
+}
+
+function NotFound() {
+  const t = useMessages(appMessages);
+  return (
+    <AppLayout>
+      <Result status="404" title="404" subTitle={t.notFound} extra={<Link to="/">{t.backHome}</Link>} />
+    </AppLayout>
+  );
+}

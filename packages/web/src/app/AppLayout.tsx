@@ -1,0 +1,75 @@
+import { Button, Layout, Menu, Select, Space, Typography } from 'antd';
+import { Suspense, type ReactNode } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { hasAnyRole, useAuth, useUser } from '../auth/auth';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useMessages } from '../i18n/i18n';
+import { appMessages } from './app.messages';
+import { usePlan } from './plan-context';
+import { SCREENS } from './routes';
+import { PageLoading } from '../components/PageLoading';
+import { NotificationBell } from '../components/notifications/NotificationBell';
+
+/** The frame around every screen: product name, navigation for the user's roles, plan, language. */
+export function AppLayout({ children }: { children: ReactNode }) {
+  const t = useMessages(appMessages);
+  const user = useUser();
+  const { signOut } = useAuth();
+  const { plans, planId, setPlanId } = usePlan();
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  const items = SCREENS.filter((s) => s.nav !== undefined)
+    .filter((s) => s.roles.length === 0 || hasAnyRole(user, s.roles))
+    .map((s) => ({ key: s.path, label: <Link to={s.path}>{t[s.nav ?? 'navPublic']}</Link> }));
+  const selected = items.filter((i) => location.pathname.startsWith(i.key)).map((i) => i.key);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+        <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>
+          {t.product}
+        </Link>
+        <nav aria-label={t.product} style={{ flex: 1, minWidth: 0 }}>
+          <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={items} />
+        </nav>
+        <Space>
+          {user !== null && plans.length > 1 ? (
+            <Select
+              aria-label={t.plan}
+              value={planId ?? undefined}
+              onChange={setPlanId}
+              options={plans.map((p) => ({ value: p.id, label: p.title }))}
+              style={{ width: 220 }}
+            />
+          ) : null}
+          <NotificationBell />
+          <LanguageSwitch />
+          {user === null ? (
+            <Button size="small" onClick={() => void navigate('/sign-in')}>
+              {t.signIn}
+            </Button>
+          ) : (
+            <>
+              <Typography.Text style={{ color: '#fff' }}>{user.displayName}</Typography.Text>
+              <Button
+                size="small"
+                onClick={() => {
+                  void signOut().then(() => navigate('/sign-in'));
+                }}
+              >
+                {t.signOut}
+              </Button>
+            </>
+          )}
+        </Space>
+      </Layout.Header>
+      <Layout.Content id="main" tabIndex={-1} style={{ padding: 24 }}>
+        <Suspense fallback={<PageLoading />}>{children}</Suspense>
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,69 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiProblem, api } from '../api/client';
+import type { Me, Role } from '../api/types';
+
+type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; user: Me };
+
+type AuthContextValue = {
+  state: AuthState;
+  signIn: (email: string, password: string) => Promise<Me>;
+  signOut: () => Promise<void>;
+};
+
+const AuthContext = createContext<AuthContextValue | null>(null);
+
+/** Who is signed in, from `GET /api/me`; the session itself is an httpOnly cookie. */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<AuthState>({ status: 'loading' });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api<Me>('/api/me', { signal: controller.signal }).then(
+      (user) => {
+        setState({ status: 'signed-in', user });
+      },
+      (error: unknown) => {
+        if (error instanceof DOMException && error.name === 'AbortError') return;
+        setState({ status: 'anonymous' });
+      },
+    );
+    return () => {
+      controller.abort();
+    };
+  }, []);
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    const { user } = await api<{ user: Me }>('/api/auth/sign-in', { json: { email, password } });
+    setState({ status: 'signed-in', user });
+    return user;
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api('/api/auth/sign-out', { method: 'POST' });
+    } catch (error) {
+      // An expired session is already signed out; anything else is shown by the caller.
+      if (!(error instanceof ApiProblem && error.status === 401)) throw error;
+    }
+    setState({ status: 'anonymous' });
+  }, []);
+
+  const value = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthContextValue {
+  const value = useContext(AuthContext);
+  if (value === null) throw new Error('useAuth outside AuthProvider');
+  return value;
+}
+
+/** The signed-in user, or null. */
+export function useUser(): Me | null {
+  const { state } = useAuth();
+  return state.status === 'signed-in' ? state.user : null;
+}
+
+export function hasAnyRole(user: Me | null, roles: readonly Role[]): boolean {
+  return user !== null && user.roles.some((role) => roles.includes(role));
+}

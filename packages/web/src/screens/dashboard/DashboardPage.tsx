@@ -1,0 +1,142 @@
+import { Card, Col, Empty, Row, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { usePlan } from '../../app/plan-context';
+import { useApi } from '../../api/use-api';
+import { PageLoading } from '../../components/PageLoading';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { format, useBilingual, useMessages } from '../../i18n/i18n';
+import { BehindList } from './BehindList';
+import { CardGrid } from './CardGrid';
+import { DashboardFilters } from './DashboardFilters';
+import { MissingReportsPanel } from './MissingReportsPanel';
+import { StatusSummary } from './StatusSummary';
+import { TasksPanel } from './TasksPanel';
+import { type CardFilters, NO_FILTERS, distinct, filterCards } from './card-filters';
+import { dashboardMessages } from './dashboard.messages';
+import type { Dashboard, DashboardCard } from './dashboard.types';
+
+/**
+ * The leader / planning-office dashboard. Everything comes from ONE request
+ * (`GET /api/plans/{planId}/dashboard`); filtering happens in the browser, so the page costs three
+ * requests in all with /api/me and /api/plans.
+ */
+export default function DashboardPage() {
+  const t = useMessages(dashboardMessages);
+  const { planId, plans } = usePlan();
+  const { data, error, loading, reload } = useApi<Dashboard>(
+    planId === null ? null : `/api/plans/${encodeURIComponent(planId)}/dashboard`,
+  );
+  if (planId === null) {
+    return plans.length === 0 && !loading ? <Empty description={t.noPlan} /> : <PageLoading />;
+  }
+  if (data === undefined) {
+    return error !== undefined ? <ProblemAlert problem={error} onRetry={reload} /> : <PageLoading />;
+  }
+  return (
+    <>
+      <ProblemAlert problem={error} onRetry={reload} />
+      <DashboardView data={data} />
+    </>
+  );
+}
+
+function DashboardView({ data }: { data: Dashboard }) {
+  const t = useMessages(dashboardMessages);
+  const pick = useBilingual();
+  const [filters, setFilters] = useState<CardFilters>(NO_FILTERS);
+
+  const departmentNames = useMemo(() => new Map(data.departments.map((d) => [d.id, d.name])), [data]);
+  const departmentName = (id: string) => departmentNames.get(id) ?? id;
+  const ownerNamesOf = (card: DashboardCard) => card.departmentIds.map(departmentName);
+  const itemNames = useMemo(
+    () =>
+      new Map<string, string>([
+        ...data.cards.map((c) => [`indicator|${c.id}`, `${c.seq}. ${c.name}`] as const),
+        ...data.tasks.items.map((i) => [`task|${i.id}`, i.measure] as const),
+      ]),
+    [data],
+  );
+
+  const cards = filterCards(data.cards, filters);
+  const phase = data.rollups.phase.find((p) => p.key === filters.phase) ?? null;
+  const bindingTotal = data.cards.filter((c) => c.binding).length;
+  const summaryCaption = [
+    phase === null ? null : format(t.phaseSummary, { phase: phase.key, year: phase.asOf }),
+    format(t.indicatorsTotal, { n: data.cards.length }),
+    format(t.bindingTotal, { n: bindingTotal }),
+    format(t.warnings, { n: data.warnings }),
+  ]
+    .filter((s) => s !== null)
+    .join(' · ');
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <header>
+        <Typography.Title level={1} style={{ fontSize: 24, marginBottom: 4 }}>
+          {t.title} · {data.plan.title}
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          {format(t.asOf, { date: data.asOf, year: data.assessedYear, version: data.plan.versionNo })} ·{' '}
+          {data.thresholds.source === 'plan'
+            ? format(t.thresholdsPlan, { id: data.thresholds.id })
+            : t.thresholdsDefault}
+        </Typography.Text>
+      </header>
+
+      <StatusSummary
+        counts={phase?.counts ?? data.counts}
+        caption={summaryCaption}
+        selected={filters.status}
+        onSelect={(status) => {
+          setFilters({ ...filters, status });
+        }}
+      />
+
+      <DashboardFilters
+        filters={filters}
+        onChange={setFilters}
+        groups={distinct(data.cards.map((c) => c.group))}
+        chapters={distinct(data.cards.map((c) => c.chapter))}
+        departments={data.departments.map((d) => ({ value: d.id, label: d.name }))}
+        phases={data.rollups.phase.map((p) => ({ value: p.key, label: p.key }))}
+        assessedYear={data.assessedYear}
+      />
+
+      <section aria-labelledby="dashboard-cards">
+        <Typography.Title level={2} id="dashboard-cards" style={{ fontSize: 18 }}>
+          {t.cards}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" role="status" aria-live="polite">
+          {format(t.showing, { shown: cards.length, total: data.cards.length })}
+        </Typography.Paragraph>
+        <CardGrid cards={cards} hrefOf={(c) => `/indicators/${c.id}`} ownerNamesOf={ownerNamesOf} />
+      </section>
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.behindTitle}</h2>} size="small">
+            <BehindList cards={data.cards} ownerNamesOf={ownerNamesOf} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          {data.missingReports === null ? null : (
+            <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.missingTitle}</h2>} size="small">
+              <MissingReportsPanel
+                missing={data.missingReports}
+                itemName={(kind, id) => itemNames.get(`${kind}|${id}`) ?? id}
+              />
+            </Card>
+          )}
+        </Col>
+      </Row>
+
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.tasksTitle}</h2>} size="small">
+        <TasksPanel tasks={data.tasks} departmentName={departmentName} />
+      </Card>
+
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t.rollupRule}：{pick(data.rollups.rule)}
+      </Typography.Paragraph>
+    </Space>
+  );
+}

@@ -1,0 +1,121 @@
+import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Progress, Space, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { ApiProblem } from '../../api/client';
+import { useApi } from '../../api/use-api';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { format } from '../../i18n/i18n';
+import type { EntryText } from './entry.messages';
+import type { EvidenceFile } from './my-items.types';
+import { uploadWithProgress } from '../../api/upload-with-progress';
+
+const ACCEPT = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg,.txt,.csv';
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * The evidence files attached to a submission: upload more (with progress, the limits stated
+ * beforehand and the server's bilingual refusal shown), or take one off the submission. Files
+ * stay stored with the record either way; `attached` is what the submission will reference.
+ */
+export function EvidenceField({
+  t,
+  recordPath,
+  disabled,
+  attached,
+  onChange,
+}: {
+  t: EntryText;
+  /** `/api/observations/{key}` or `/api/progress-reports/{key}` (key URL-encoded). */
+  recordPath: string;
+  disabled: boolean;
+  attached: readonly string[];
+  onChange: (ids: string[]) => void;
+}) {
+  const files = useApi<EvidenceFile[]>(`${recordPath}/evidence`);
+  const [upload, setUpload] = useState<{ name: string; fraction: number } | null>(null);
+  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const shown = (files.data ?? []).filter((f) => attached.includes(f.id));
+
+  const send = async (file: File) => {
+    setProblem(undefined);
+    setUpload({ name: file.name, fraction: 0 });
+    try {
+      const stored = await uploadWithProgress<EvidenceFile>(`${recordPath}/evidence`, file, (fraction) => {
+        setUpload({ name: file.name, fraction });
+      });
+      if (!attached.includes(stored.id)) onChange([...attached, stored.id]);
+      files.reload();
+    } catch (failure) {
+      setProblem(
+        failure instanceof ApiProblem
+          ? failure
+          : new ApiProblem(0, 'client', { zh: '上传失败。', en: 'The upload failed.' }),
+      );
+    } finally {
+      setUpload(null);
+    }
+  };
+
+  return (
+    <section aria-label={t.evidence}>
+      <Typography.Paragraph type="secondary" id="evidence-limits" style={{ marginBottom: 8 }}>
+        {t.evidenceLimits}
+      </Typography.Paragraph>
+      {shown.length === 0 ? (
+        <Typography.Paragraph type="secondary">{t.evidenceNone}</Typography.Paragraph>
+      ) : (
+        <ul aria-label={t.evidenceListLabel} style={{ listStyle: 'none', padding: 0 }}>
+          {shown.map((f) => (
+            <li key={f.id} style={{ marginBottom: 4 }}>
+              <Space>
+                <PaperClipOutlined aria-hidden />
+                <a href={`/api/evidence/${encodeURIComponent(f.id)}`} download={f.fileName}>
+                  {f.fileName}
+                </a>
+                <Typography.Text type="secondary">{fileSize(f.sizeBytes)}</Typography.Text>
+                {disabled ? null : (
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={<DeleteOutlined />}
+                    aria-label={format(t.evidenceRemove, { name: f.fileName })}
+                    onClick={() => {
+                      onChange(attached.filter((id) => id !== f.id));
+                    }}
+                  />
+                )}
+              </Space>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ProblemAlert problem={files.error ?? problem} />
+      {upload === null ? null : (
+        <div role="status" aria-live="polite">
+          {format(t.evidenceUploading, { name: upload.name })}
+          <Progress percent={Math.round(upload.fraction * 100)} size="small" />
+        </div>
+      )}
+      {disabled ? null : (
+        <Upload
+          accept={ACCEPT}
+          multiple={false}
+          showUploadList={false}
+          beforeUpload={(file) => {
+            void send(file);
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined />} disabled={upload !== null} aria-describedby="evidence-limits">
+            {t.evidenceUpload}
+          </Button>
+        </Upload>
+      )}
+    </section>
+  );
+}

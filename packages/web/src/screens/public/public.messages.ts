@@ -1,0 +1,66 @@
+import { defineMessages } from '../../i18n/i18n';
+
+/** Strings of the public view (no sign-in). */
+export const publicMessages = defineMessages({
+  zh: {
+    title: '规划实施情况公开',
+    plan: '选择规划',
+    intro: '{region}“十五五”规划纲要的主要指标实施进展，依据经审核的统计数据，截至 {date}。',
+    introNoRegion: '规划纲要主要指标的实施进展，依据经审核的统计数据，截至 {date}。',
+    headline: '已公开 {n} 项指标',
+    headlineOnTrack: '其中 {n} 项符合或快于预期、已实现',
+    headlineBehind: '{n} 项滞后',
+    headlineNoData: '{n} 项尚无足够数据判断',
+    headlineBinding: '约束性指标 {n} 项，预警 {w} 项',
+    storyTitle: '进展一览',
+    statPublished: '已公开指标',
+    statOnTrack: '已实现或进展正常',
+    statBehind: '滞后',
+    statNoData: '尚无足够数据',
+    sep: '；',
+    end: '。',
+    cardsTitle: '各项指标',
+    tasksTitle: '重点任务',
+    tasksLine:
+      '已公开 {n} 项重点任务：已完成 {completed} 项，推进中 {progress} 项，滞后 {delayed} 项，尚未报告 {unreported} 项。',
+    downloads: '下载数据',
+    downloadsHint: '已公开指标及其经审核的数值，可在 Excel 中打开（CSV）或供程序读取（JSON）。',
+    csv: '下载 CSV',
+    json: '下载 JSON',
+    noPublic: '目前还没有公开的指标。规划科公开指标后，这里会显示实施进展。',
+    back: '返回公开信息',
+    method: '评估方法与阈值见各指标页面的“评估结果”。',
+  },
+  en: {
+    title: 'Plan implementation — public information',
+    plan: 'Plan',
+    intro:
+      'Progress of the main indicators of the {region} 15th five-year plan outline, from approved statistics, as of {date}.',
+    introNoRegion:
+      'Progress of the main indicators of the plan outline, from approved statistics, as of {date}.',
+    headline: '{n} indicators published',
+    headlineOnTrack: '{n} achieved, ahead of or on schedule',
+    headlineBehind: '{n} behind schedule',
+    headlineNoData: '{n} without enough data to judge',
+    headlineBinding: '{n} binding indicators, {w} with a warning',
+    storyTitle: 'At a glance',
+    statPublished: 'Indicators published',
+    statOnTrack: 'Achieved or on schedule',
+    statBehind: 'Behind schedule',
+    statNoData: 'Not enough data yet',
+    sep: '; ',
+    end: '.',
+    cardsTitle: 'Indicators',
+    tasksTitle: 'Key tasks',
+    tasksLine:
+      '{n} key tasks published: {completed} completed, {progress} in progress, {delayed} delayed, {unreported} not reported yet.',
+    downloads: 'Download the data',
+    downloadsHint: 'The published indicators and their approved values, for Excel (CSV) or programs (JSON).',
+    csv: 'Download CSV',
+    json: 'Download JSON',
+    noPublic:
+      'No indicator is published yet. Once the planning office publishes indicators, their progress appears here.',
+    back: 'Back to public information',
+    method: 'Each indicator’s page explains how its status was assessed.',
+  },
+});

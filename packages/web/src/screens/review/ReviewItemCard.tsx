@@ -1,0 +1,191 @@
+import { Button, Card, Descriptions, Space, Typography } from 'antd';
+import { useApi } from '../../api/use-api';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { format, useMessages } from '../../i18n/i18n';
+import { entryMessages } from '../my-items/entry.messages';
+import type { AnyRevision, EvidenceFile, IndicatorDetail } from '../my-items/my-items.types';
+import { fileSize } from '../my-items/EvidenceField';
+import { progressLabels } from '../my-items/progress-labels';
+import { QualityFlags } from '../my-items/QualityFlags';
+import type { ReviewText } from './review.messages';
+import { type QueueItem, recordUrl } from './review.types';
+import { isObservationValues, shortTime, valueText } from './revision-text';
+
+export type ItemAction = 'approve' | 'return' | 'history';
+
+/** The newest approved value of an earlier period in the same scope: what a jump is measured against. */
+function previousValue(detail: IndicatorDetail | undefined, period: string, scope: string) {
+  const earlier = (detail?.inForce ?? []).filter((v) => v.scope === scope && v.period < period);
+  return earlier.sort((a, b) => b.period.localeCompare(a.period))[0] ?? null;
+}
+
+/** One submission awaiting review with everything needed to decide, and the decisions. */
+export function ReviewItemCard({
+  t,
+  item,
+  name,
+  busy,
+  onAction,
+}: {
+  t: ReviewText;
+  item: QueueItem;
+  name: string;
+  busy: boolean;
+  onAction: (action: ItemAction) => void;
+}) {
+  const e = useMessages(entryMessages);
+  const url = recordUrl(item.kind, item.key);
+  const history = useApi<AnyRevision[]>(`${url}/history`);
+  const files = useApi<EvidenceFile[]>(`${url}/evidence`);
+  const detail = useApi<IndicatorDetail>(
+    item.kind === 'observation' ? `/api/indicators/${encodeURIComponent(item.targetId)}` : null,
+  );
+  const revision =
+    history.data?.find((r) => r.revisionNo === item.revisionNo) ?? history.data?.at(-1) ?? null;
+  const headingId = `review-${item.kind}-${item.key}`;
+  const label = { name, period: item.period };
+
+  return (
+    <Card
+      size="small"
+      aria-labelledby={headingId}
+      title={
+        <Typography.Title level={2} id={headingId} style={{ fontSize: 16, margin: 0 }}>
+          {name} · {item.period}
+        </Typography.Title>
+      }
+      extra={
+        <Typography.Text type="secondary">
+          {item.kind === 'observation' ? t.kindObservation : t.kindProgress} ·{' '}
+          {format(t.revision, { n: item.revisionNo })}
+        </Typography.Text>
+      }
+    >
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">
+          {format(t.submittedAt, { at: shortTime(item.submittedAt) })}
+        </Typography.Text>
+        <ProblemAlert problem={history.error ?? files.error ?? detail.error} onRetry={history.reload} />
+        {revision === null ? null : (
+          <RevisionDetails
+            t={t}
+            revision={revision}
+            detail={detail.data}
+            files={files.data ?? []}
+            progress={progressLabels(e)}
+          />
+        )}
+        <QualityFlags flags={item.qualityFlags ?? []} title={t.flagsTitle} />
+        <Space wrap>
+          <Button
+            type="primary"
+            disabled={busy}
+            aria-label={format(t.approveItem, label)}
+            onClick={() => {
+              onAction('approve');
+            }}
+          >
+            {t.approve}
+          </Button>
+          <Button
+            danger
+            disabled={busy}
+            aria-label={format(t.returnItem, label)}
+            onClick={() => {
+              onAction('return');
+            }}
+          >
+            {t.return}
+          </Button>
+          <Button
+            aria-label={format(t.historyItem, label)}
+            onClick={() => {
+              onAction('history');
+            }}
+          >
+            {t.history}
+          </Button>
+        </Space>
+      </Space>
+    </Card>
+  );
+}
+
+function RevisionDetails({
+  t,
+  revision,
+  detail,
+  files,
+  progress,
+}: {
+  t: ReviewText;
+  revision: AnyRevision;
+  detail: IndicatorDetail | undefined;
+  files: readonly EvidenceFile[];
+  progress: Record<string, string>;
+}) {
+  const values = revision.values;
+  const referenced = files.filter((f) => values.evidence.includes(f.id));
+  const evidence = (
+    <Descriptions.Item label={t.evidence} span={2}>
+      {referenced.length === 0 ? (
+        t.noEvidence
+      ) : (
+        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+          {referenced.map((f) => (
+            <li key={f.id}>
+              <a href={`/api/evidence/${encodeURIComponent(f.id)}`} download={f.fileName}>
+                {f.fileName}
+              </a>{' '}
+              <Typography.Text type="secondary">{fileSize(f.sizeBytes)}</Typography.Text>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Descriptions.Item>
+  );
+  const comment = (
+    <Descriptions.Item label={t.comment} span={2}>
+      {values.comment ?? t.noComment}
+    </Descriptions.Item>
+  );
+  if (!isObservationValues(values)) {
+    return (
+      <Descriptions size="small" column={2} bordered>
+        <Descriptions.Item label={t.progress} span={2}>
+          {progress[values.progress]}
+        </Descriptions.Item>
+        <Descriptions.Item label={t.narrative} span={2}>
+          {values.narrative}
+        </Descriptions.Item>
+        {comment}
+        {evidence}
+      </Descriptions>
+    );
+  }
+  const scope = 'scope' in revision ? revision.scope : '';
+  const previous = previousValue(detail, revision.period, scope);
+  return (
+    <Descriptions size="small" column={2} bordered>
+      <Descriptions.Item label={t.value}>
+        <Typography.Text strong>{valueText(values)}</Typography.Text>{' '}
+        {format(t.paren, { a: '', b: values.estimated ? t.estimated : t.actual })}
+      </Descriptions.Item>
+      <Descriptions.Item label={t.unit}>{values.unit ?? detail?.indicator.unit ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={t.scope}>{scope === '' ? t.planScope : scope}</Descriptions.Item>
+      <Descriptions.Item label={t.previous}>
+        {previous === null
+          ? t.noPrevious
+          : format(t.paren, {
+              a: valueText({ ...previous, source: null, comment: null, evidence: [] }),
+              b: previous.period,
+            })}
+      </Descriptions.Item>
+      <Descriptions.Item label={t.source} span={2}>
+        {values.source ?? '—'}
+      </Descriptions.Item>
+      {comment}
+      {evidence}
+    </Descriptions>
+  );
+}

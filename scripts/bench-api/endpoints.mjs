@@ -1,0 +1,110 @@
+// The endpoints bench:api drives and, for each, the request of the i-th call and its floor.
+import { newId } from '../../packages/db/dist/index.js';
+import { SYNTHETIC_SOURCE } from './dataset.mjs';
+import { assessmentFloor, dashboardFloor, historyFloor, searchFloor, submitFloor } from './floors.mjs';
+
+/** Phrases of the sample plan (all occur in it); 人才 has two characters, so SQLite scans for it. */
+export const SEARCH_PHRASES = [
+  '高质量发展',
+  '新质生产力',
+  '科技创新',
+  '城乡融合',
+  '生态环境',
+  '人才',
+  '营商环境',
+  '乡村振兴',
+];
+
+const MONTHS = Array.from(
+  { length: 120 },
+  (_, i) => `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+);
+const DAY = 86_400_000;
+
+/**
+ * The i-th submission of a run: a new observation (indicator × month × a scope only this run
+ * uses), so every request creates a revision; a unique idempotency key.
+ */
+function submission(data, i, scope, runTag) {
+  const indicator = data.indicatorIds[i % data.indicatorIds.length];
+  const period = MONTHS[Math.floor(i / data.indicatorIds.length) % MONTHS.length];
+  return {
+    indicatorId: indicator,
+    period,
+    scope,
+    value: 100 + (i % 1000) / 10,
+    source: SYNTHETIC_SOURCE,
+    idempotencyKey: `bench-${runTag}-${i}`,
+  };
+}
+
+/**
+ * `data`: { planIds, indicatorIds, historyKeys }. Each endpoint: name, goal p99 (ms), the i-th API
+ * request, and the i-th floor call.
+ */
+export function endpoints(data, dialect, q, auth) {
+  const runTag = Date.now().toString(36);
+  const get = (path) => ({ method: 'GET', path, headers: auth });
+  return [
+    {
+      name: 'GET /api/plans/{id}/dashboard',
+      goal: 50,
+      api: (i) => get(`/api/plans/${data.planIds[i % data.planIds.length]}/dashboard`),
+      floor: (i) => dashboardFloor(q, data.planIds[i % data.planIds.length]),
+    },
+    {
+      name: 'GET /api/plans/{id}/dashboard?asOf= (cache miss)',
+      goal: 50,
+      api: (i) => {
+        const asOf = new Date(Date.UTC(2026, 0, 1) + (i % 1800) * DAY).toISOString().slice(0, 10);
+        return get(`/api/plans/${data.planIds[i % data.planIds.length]}/dashboard?asOf=${asOf}`);
+      },
+      floor: (i) => dashboardFloor(q, data.planIds[i % data.planIds.length]),
+    },
+    {
+      name: 'GET /api/indicators/{id}/assessment',
+      goal: 50,
+      api: (i) => get(`/api/indicators/${data.indicatorIds[i % data.indicatorIds.length]}/assessment`),
+      floor: (i) => assessmentFloor(q, data.indicatorIds[i % data.indicatorIds.length]),
+    },
+    {
+      name: 'GET /api/observations/{key}/history',
+      goal: 50,
+      api: (i) =>
+        get(`/api/observations/${encodeURIComponent(data.historyKeys[i % data.historyKeys.length])}/history`),
+      floor: (i) => historyFloor(q, data.historyKeys[i % data.historyKeys.length]),
+    },
+    {
+      name: 'GET /api/search?q=',
+      goal: 50,
+      api: (i) => get(`/api/search?q=${encodeURIComponent(SEARCH_PHRASES[i % SEARCH_PHRASES.length])}`),
+      floor: (i) => searchFloor(q, dialect, SEARCH_PHRASES[i % SEARCH_PHRASES.length]),
+    },
+    {
+      name: 'POST /api/observations (submit)',
+      goal: 30,
+      api: (i) => {
+        const s = submission(data, i, '基准提交（接口）', runTag);
+        return {
+          method: 'POST',
+          path: '/api/observations',
+          headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': s.idempotencyKey },
+          body: JSON.stringify({
+            indicatorId: s.indicatorId,
+            period: s.period,
+            scope: s.scope,
+            action: 'submit',
+            expectedRevision: 0,
+            values: { value: s.value, source: s.source },
+          }),
+        };
+      },
+      floor: (i) =>
+        submitFloor(q, {
+          ...submission(data, i, '基准提交（直连）', runTag),
+          id: newId(),
+          auditId: newId(),
+        }),
+    },
+  ];
+}
