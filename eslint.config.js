@@ -42,6 +42,7 @@ export default tseslint.config(
       '**/node_modules/**',
       'scripts/**',
       'packages/web/budget/**',
+      'packages/web/scripts/**',
       'examples/**',
       'coverage/**',
       'eslint.config.js',

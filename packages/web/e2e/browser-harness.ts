@@ -24,6 +24,7 @@ export function browserTestsUnavailable(): string | null {
   if (reason !== null && process.env.CI !== undefined && process.env.CI !== '') {
     throw new Error(`Browser tests cannot run in CI: ${reason}`);
   }
+  if (reason !== null) console.warn(`Browser tests skipped: ${reason}`);
   return reason;
 }
 

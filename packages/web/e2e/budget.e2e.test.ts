@@ -66,9 +66,3 @@ describe.skipIf(unavailable !== null)('web budgets', () => {
     expect(outside).toEqual([]);
   });
 });
-
-if (unavailable !== null) {
-  describe('web budgets', () => {
-    it.skip(`skipped: ${unavailable}`, () => undefined);
-  });
-}

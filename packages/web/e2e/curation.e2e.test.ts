@@ -86,9 +86,3 @@ describe.skipIf(unavailable !== null)('framework curation in Chromium', () => {
     await expect.poll(() => page.getByText(/已确认 /).count()).toBeGreaterThan(0);
   });
 });
-
-if (unavailable !== null) {
-  describe('framework curation in Chromium', () => {
-    it.skip(`skipped: ${unavailable}`, () => undefined);
-  });
-}

@@ -133,9 +133,3 @@ describe.skipIf(unavailable !== null)('leader dashboard and indicator page in Ch
     );
   });
 });
-
-if (unavailable !== null) {
-  describe('leader dashboard and indicator page in Chromium', () => {
-    it.skip(`skipped: ${unavailable}`, () => undefined);
-  });
-}

@@ -129,9 +129,3 @@ describe.skipIf(unavailable !== null)('Excel template round trip in Chromium', (
     expect((await periodStates()).find((p) => p.period === third)?.state).toBe('missing');
   });
 });
-
-if (unavailable !== null) {
-  describe('Excel template round trip in Chromium', () => {
-    it.skip(`skipped: ${unavailable}`, () => undefined);
-  });
-}

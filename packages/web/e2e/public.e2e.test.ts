@@ -77,9 +77,3 @@ describe.skipIf(unavailable !== null)('public view in Chromium', () => {
     expect(res.status).toBe(404);
   });
 });
-
-if (unavailable !== null) {
-  describe('public view in Chromium', () => {
-    it.skip(`skipped: ${unavailable}`, () => undefined);
-  });
-}

@@ -80,9 +80,3 @@ describe.skipIf(unavailable !== null)('plan reader in Chromium', () => {
     expect(await page.getByRole('button', { name: /^牵头部门：/ }).count()).toBe(0);
   });
 });
-
-if (unavailable !== null) {
-  describe('plan reader in Chromium', () => {
-    it.skip(`skipped: ${unavailable}`, () => undefined);
-  });
-}

@@ -249,9 +249,3 @@ describe.skipIf(unavailable !== null)('reporting and review in Chromium', () => 
     await poll(() => other.locator('#main').textContent()).toContain('您没有访问此页面的权限');
   });
 });
-
-if (unavailable !== null) {
-  describe('reporting and review in Chromium', () => {
-    it.skip(`skipped: ${unavailable}`, () => undefined);
-  });
-}

@@ -85,9 +85,3 @@ describe.skipIf(unavailable !== null)('screenshots of the main screens', () => {
     });
   }
 });
-
-if (unavailable !== null) {
-  describe('screenshots of the main screens', () => {
-    it.skip(`skipped: ${unavailable}`, () => undefined);
-  });
-}

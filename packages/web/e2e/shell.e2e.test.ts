@@ -50,9 +50,3 @@ describe.skipIf(unavailable !== null)('web app shell in Chromium', () => {
     expect(response.headers.get('content-type')).toContain('application/problem+json');
   });
 });
-
-if (unavailable !== null) {
-  describe('web app shell in Chromium', () => {
-    it.skip(`skipped: ${unavailable}`, () => undefined);
-  });
-}

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { type Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import {
   BACKUP_FORMAT,
@@ -41,10 +42,38 @@ export async function* readBackup(file: string): AsyncGenerator<BackupRecord> {
     }
     check.end();
   } catch (error) {
-    throw asBackupError(error, file);
+    const failure = asBackupError(error, file);
+    // A gzip file whose first line is not our header is either another file or a damaged one:
+    // only the whole stream's CRC tells them apart.
+    if (
+      failure instanceof BackupError &&
+      failure.code === 'backup-wrong-format' &&
+      !(await gzipIntact(file))
+    ) {
+      throw corruptBackup(file, { zh: '压缩数据已损坏', en: 'the compressed data is damaged' }, error);
+    }
+    throw failure;
   } finally {
     source.destroy();
     gunzip.destroy();
+  }
+}
+
+/** True when the whole file decompresses with a valid gzip checksum. */
+async function gzipIntact(file: string): Promise<boolean> {
+  try {
+    await pipeline(
+      createReadStream(file),
+      createGunzip(),
+      new Writable({
+        write: (_chunk, _enc, next) => {
+          next();
+        },
+      }),
+    );
+    return true;
+  } catch {
+    return false;
   }
 }
 

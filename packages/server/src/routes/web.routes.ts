@@ -36,6 +36,8 @@ export const webRoutes: FastifyPluginAsync<{ root: string | null }> = async (app
       root: webRoot,
       wildcard: false,
       index: false,
+      // The build writes .br/.gz beside each asset (packages/web/scripts/precompress.mjs).
+      preCompressed: true,
       // Asset names carry a content hash, so they never change; everything else is revalidated.
       setHeaders: (reply, path) => {
         reply.header(

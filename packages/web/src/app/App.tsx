@@ -1,11 +1,11 @@
 import { App as AntApp, ConfigProvider, Result } from 'antd';
+import { Suspense, lazy } from 'react';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
 import { AuthProvider, hasAnyRole, useAuth } from '../auth/auth';
 import { PageLoading } from '../components/PageLoading';
 import { LanguageProvider, useLang, useMessages } from '../i18n/i18n';
-import { SignInPage } from '../screens/sign-in/SignInPage';
 import { AppLayout } from './AppLayout';
 import { appMessages } from './app.messages';
 import { PlanProvider } from './plan-context';
@@ -29,7 +29,14 @@ function LocalisedApp() {
           <PlanProvider>
             <BrowserRouter>
               <Routes>
-                <Route path="/sign-in" element={<SignInPage />} />
+                <Route
+                  path="/sign-in"
+                  element={
+                    <Suspense fallback={<PageLoading />}>
+                      <SignInPage />
+                    </Suspense>
+                  }
+                />
                 <Route path="/" element={<Home />} />
                 {SCREENS.map((screen) => (
                   <Route key={screen.path} path={screen.path} element={<Guarded screen={screen} />} />
@@ -43,6 +50,11 @@ function LocalisedApp() {
     </ConfigProvider>
   );
 }
+
+/** Signed-in users never need the sign-in form's code, so it is loaded on demand too. */
+const SignInPage = lazy(() =>
+  import('../screens/sign-in/SignInPage').then((m) => ({ default: m.SignInPage })),
+);
 
 function Home() {
   const { state } = useAuth();

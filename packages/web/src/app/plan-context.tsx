@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { PlanSummary } from '../api/types';
 import { useApi } from '../api/use-api';
-import { useUser } from '../auth/auth';
+import { useAuth } from '../auth/auth';
 
 type PlanContextValue = {
   plans: PlanSummary[];
@@ -15,8 +15,10 @@ const PlanContext = createContext<PlanContextValue>({ plans: [], planId: null, s
 
 /** Several plans may live in one deployment (a city's and its districts'): the header picks one. */
 export function PlanProvider({ children }: { children: ReactNode }) {
-  const user = useUser();
-  const { data } = useApi<PlanSummary[]>(user === null ? null : '/api/plans');
+  // Asked for while /api/me is still in flight (not after it): one round trip less before the
+  // dashboard can ask for its data. An anonymous visitor's 401 is simply ignored.
+  const { state } = useAuth();
+  const { data } = useApi<PlanSummary[]>(state.status === 'anonymous' ? null : '/api/plans');
   const plans = useMemo(() => data ?? [], [data]);
   const [chosen, setChosen] = useState<string | null>(() => window.localStorage.getItem(STORAGE_KEY));
 

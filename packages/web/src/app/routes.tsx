@@ -1,4 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { matchPath } from 'react-router';
 import type { Role } from '../api/types';
 import type { appMessages } from './app.messages';
 
@@ -6,11 +7,17 @@ import type { appMessages } from './app.messages';
 export type ScreenRoute = {
   path: string;
   component: LazyExoticComponent<ComponentType>;
+  /** Fetches the screen's code; called early for the screen a page opens on (see preloadScreenAt). */
+  load: () => Promise<{ default: ComponentType }>;
   /** Roles that may open it; empty = anyone, signed in or not. */
   roles: readonly Role[];
   /** Label in the navigation bar (screens without one are reached by links). */
   nav?: keyof (typeof appMessages)['zh'];
 };
+
+function lazyScreen(load: ScreenRoute['load']): Pick<ScreenRoute, 'component' | 'load'> {
+  return { component: lazy(load), load };
+}
 
 const OFFICE: readonly Role[] = ['administrator', 'planning_office'];
 const READ_ALL: readonly Role[] = ['administrator', 'planning_office', 'leader', 'reviewer'];
@@ -23,54 +30,54 @@ const SIGNED_IN: readonly Role[] = [...READ_ALL, 'department_reporter'];
 export const SCREENS: readonly ScreenRoute[] = [
   {
     path: '/dashboard',
-    component: lazy(() => import('../screens/dashboard/DashboardPage')),
+    ...lazyScreen(() => import('../screens/dashboard/DashboardPage')),
     roles: SIGNED_IN,
     nav: 'navDashboard',
   },
   {
     path: '/indicators/:id',
-    component: lazy(() => import('../screens/indicator/IndicatorPage')),
+    ...lazyScreen(() => import('../screens/indicator/IndicatorPage')),
     roles: SIGNED_IN,
   },
   {
     path: '/plan',
-    component: lazy(() => import('../screens/reader/ReaderPage')),
+    ...lazyScreen(() => import('../screens/reader/ReaderPage')),
     roles: SIGNED_IN,
     nav: 'navPlan',
   },
   {
     path: '/curation',
-    component: lazy(() => import('../screens/curation/CurationPage')),
+    ...lazyScreen(() => import('../screens/curation/CurationPage')),
     roles: OFFICE,
     nav: 'navCuration',
   },
   {
     path: '/my',
-    component: lazy(() => import('../screens/my-items/MyItemsPage')),
+    ...lazyScreen(() => import('../screens/my-items/MyItemsPage')),
     roles: ['department_reporter'],
     nav: 'navMy',
   },
   {
     path: '/review',
-    component: lazy(() => import('../screens/review/ReviewPage')),
+    ...lazyScreen(() => import('../screens/review/ReviewPage')),
     roles: ['reviewer', 'planning_office', 'administrator'],
     nav: 'navReview',
   },
   {
     path: '/map',
-    component: lazy(() => import('../screens/spatial/SpatialPage')),
+    ...lazyScreen(() => import('../screens/spatial/SpatialPage')),
     roles: SIGNED_IN,
     nav: 'navMap',
   },
   {
     path: '/public',
-    component: lazy(() => import('../screens/public/PublicPage')),
+    ...lazyScreen(() => import('../screens/public/PublicPage')),
     roles: [],
     nav: 'navPublic',
   },
   {
     path: '/public/indicators/:id',
-    component: lazy(() => import('../screens/public/PublicIndicatorPage')),
+    ...lazyScreen(() => import('../screens/public/PublicIndicatorPage')),
     roles: [],
   },
 ];
@@ -82,4 +89,13 @@ export function homePathFor(roles: readonly Role[]): string {
     return '/review';
   if (roles.some((r) => SIGNED_IN.includes(r))) return '/dashboard';
   return '/public';
+}
+
+/**
+ * Starts fetching the code of the screen at `pathname` at once, in parallel with the sign-in check
+ * and the plan list, instead of after them (a lazy component loads only when first rendered).
+ */
+export function preloadScreenAt(pathname: string): void {
+  const screen = SCREENS.find((s) => matchPath(s.path, pathname) !== null);
+  if (screen !== undefined) void screen.load();
 }
