@@ -15,6 +15,7 @@ import {
 import { authenticate } from './auth/authenticate.js';
 import { ANONYMOUS, type Principal } from './auth/principal.js';
 import { SessionStore } from './auth/session.store.js';
+import { TokenPrincipals } from './auth/token-principals.js';
 import { type ServerConfig, resolveConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { ApiError, type Problem, problem, storageProblem } from './errors.js';
@@ -60,6 +61,7 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
     dialect: options.dialect,
     config,
     sessions: new SessionStore(options.db, config.sessionTtlMs),
+    tokenPrincipals: new TokenPrincipals(config.tokenCacheMs),
   };
   const app = Fastify({
     logger: config.logger,

@@ -8,6 +8,11 @@ export type ServerConfig = {
   trustProxy: boolean;
   /** Session lifetime in milliseconds (sliding: refreshed on use). */
   sessionTtlMs: number;
+  /**
+   * How long a resolved API token is remembered (ms; 0 = never). A user deactivated by another
+   * server process loses access here at most this much later; default 5 s.
+   */
+  tokenCacheMs: number;
   /** Sign-in attempts per client address and window before 429. */
   signInRateLimit: { max: number; timeWindowMs: number };
   /** Largest outline accepted by the import routes (bytes). */
@@ -58,6 +63,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   secureCookies: 'auto',
   trustProxy: false,
   sessionTtlMs: 8 * 60 * 60 * 1000,
+  tokenCacheMs: 5_000,
   signInRateLimit: { max: 10, timeWindowMs: 60_000 },
   importMaxBytes: 20 * 1024 * 1024,
   indicatorOwners: {},

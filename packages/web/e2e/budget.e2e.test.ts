@@ -40,6 +40,11 @@ describe.skipIf(unavailable !== null)('web budgets', () => {
     await page.waitForLoadState('networkidle');
     expect(await page.locator(INDICATOR_CARD_SELECTOR).count()).toBe(27);
     expect(api.length, api.join(', ')).toBeLessThanOrEqual(BUDGETS.dashboardApiRequests);
+    // Sent once by the entry script and used by the app: never asked for a second time.
+    const dashboard = api.filter((path) => /^\/api\/plans\/[^/]+\/dashboard$/.test(path));
+    expect(dashboard, api.join(', ')).toHaveLength(1);
+    expect(api.filter((path) => path === '/api/me')).toHaveLength(1);
+    expect(api.filter((path) => path === '/api/plans')).toHaveLength(1);
   });
 
   it('requests nothing from outside the server on any screen', async () => {

@@ -69,6 +69,21 @@ describe.skipIf(unavailable !== null)('leader dashboard and indicator page in Ch
     expect(requests).toContain(`GET /api/plans/${h.plan.planId}/dashboard`);
   });
 
+  it('with a slow server, shows the page frame first and the cards when the data arrives, asked once', async () => {
+    const page = await h.pageAs('leader');
+    const requests = apiRequests(page);
+    // The dashboard's data answers after 3 s: longer than the first render waits for it (1.5 s).
+    await page.route('**/api/plans/*/dashboard', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await route.continue();
+    });
+    await page.goto('/dashboard');
+    await page.getByRole('link', { name: '监测总览' }).waitFor();
+    expect(await page.locator('[data-testid="indicator-card"]').count()).toBe(0);
+    await poll(() => page.locator('[data-testid="indicator-card"]').count()).toBe(27);
+    expect(requests.filter((r) => r === `GET /api/plans/${h.plan.planId}/dashboard`)).toHaveLength(1);
+  });
+
   it('narrows the cards with the filters and the status buttons', async () => {
     const page = await h.pageAs('planning_office');
     await page.goto('/dashboard');

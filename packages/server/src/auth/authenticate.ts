@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
-import { findUserById, findUserByTokenHash, type UserRecord } from '../repositories/user.repository.js';
+import { findTokenUser, findUserById, type UserRecord } from '../repositories/user.repository.js';
 import { hashApiToken } from './api-token.js';
 import { ANONYMOUS, type Principal } from './principal.js';
 
@@ -35,18 +35,7 @@ function same(a: string, b: string): boolean {
  */
 export async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<Principal> {
   const header = request.headers.authorization;
-  if (header !== undefined) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const user =
-      match?.[1] === undefined ? undefined : await findUserByTokenHash(ctx.db, hashApiToken(match[1]));
-    if (user === undefined || !user.active) {
-      throw new ApiError(401, 'bad-token', {
-        zh: 'API 令牌无效或已过期。',
-        en: 'Invalid or expired API token.',
-      });
-    }
-    return principalOf(user, 'token');
-  }
+  if (header !== undefined) return authenticateToken(ctx, header);
   const sessionId = request.cookies[SESSION_COOKIE];
   if (sessionId === undefined || sessionId === '') return ANONYMOUS;
   const session = await ctx.sessions.get(sessionId);
@@ -73,6 +62,23 @@ export async function authenticate(ctx: AppContext, request: FastifyRequest): Pr
     return ANONYMOUS;
   }
   return principalOf(user, 'session');
+}
+
+async function authenticateToken(ctx: AppContext, header: string): Promise<Principal> {
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  const tokenHash = match?.[1] === undefined ? null : hashApiToken(match[1]);
+  const known = tokenHash === null ? undefined : ctx.tokenPrincipals.get(tokenHash);
+  if (known !== undefined) return known;
+  const found = tokenHash === null ? undefined : await findTokenUser(ctx.db, tokenHash);
+  if (tokenHash === null || found === undefined || !found.user.active) {
+    throw new ApiError(401, 'bad-token', {
+      zh: 'API 令牌无效或已过期。',
+      en: 'Invalid or expired API token.',
+    });
+  }
+  const principal = principalOf(found.user, 'token');
+  ctx.tokenPrincipals.remember(tokenHash, principal, found.expiresAt);
+  return principal;
 }
 
 /** Whether cookies get `Secure`: always, never, or when this request came over TLS. */

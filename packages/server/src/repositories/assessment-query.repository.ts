@@ -284,11 +284,23 @@ export async function departmentNames(db: Db, ids: readonly string[]): Promise<M
   return new Map(rows.map((r) => [r.id, r.canonical_name]));
 }
 
-/** The newest audit record id: any audited change moves it (ids are time-ordered UUID v7). */
+/**
+ * Audited actions that change nothing a read model shows. They must not move the change stamp:
+ * otherwise every sign-in (forty departments each morning) would recompute every cached dashboard.
+ */
+const ACTIONS_OUTSIDE_READ_MODELS = ['auth.signed_in', 'auth.sign_in_failed', 'api_token.created'];
+
+/**
+ * The newest audit record id among changes that read models show (ids are time-ordered UUID v7).
+ * Read backwards along the primary key, so it stops at the first such record.
+ */
 export async function changeStamp(db: Db): Promise<string> {
   const row = await db
     .selectFrom('audit_log')
-    .select((eb) => eb.fn.max('id').as('m'))
+    .select('id')
+    .where('action', 'not in', ACTIONS_OUTSIDE_READ_MODELS)
+    .orderBy('id', 'desc')
+    .limit(1)
     .executeTakeFirst();
-  return row?.m ?? '';
+  return row?.id ?? '';
 }

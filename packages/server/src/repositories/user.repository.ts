@@ -180,6 +180,14 @@ const TOKEN_USE_RESOLUTION_MS = 60_000;
 
 /** The active user holding a live (not revoked, not expired) token with this hash. */
 export async function findUserByTokenHash(db: Db, tokenHash: string): Promise<UserRecord | undefined> {
+  return (await findTokenUser(db, tokenHash))?.user;
+}
+
+/** The active-or-not user of a valid (unexpired, unrevoked) API token, and when the token expires. */
+export async function findTokenUser(
+  db: Db,
+  tokenHash: string,
+): Promise<{ user: UserRecord; expiresAt: string | null } | undefined> {
   const token = await db
     .selectFrom('api_tokens')
     .select(['id', 'user_id', 'expires_at', 'revoked_at', 'last_used_at'])
@@ -199,7 +207,8 @@ export async function findUserByTokenHash(db: Db, tokenHash: string): Promise<Us
       .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', cutoff)]))
       .execute();
   }
-  return findUserById(db, token.user_id);
+  const user = await findUserById(db, token.user_id);
+  return user === undefined ? undefined : { user, expiresAt: token.expires_at };
 }
 
 /** A department's id by its canonical name (any region), for seeding and configuration. */

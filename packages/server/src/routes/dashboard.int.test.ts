@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
 import type { DashboardCard, DashboardDto } from '../services/dashboard.service.js';
 import type { IndicatorAssessmentDto } from '../services/indicator-assessment.service.js';
-import { type Harness, as, makeHarness } from '../testing/harness.js';
+import { changeStamp } from '../repositories/assessment-query.repository.js';
+import { type Harness, as, makeHarness, signIn } from '../testing/harness.js';
 import { DashboardSchema, IndicatorAssessmentSchema } from './dashboard.schema.js';
 
 /**
@@ -299,6 +300,21 @@ forEachDialect((dialect, open) => {
       expect(d.rollups.group.map((g) => g.key)).toEqual(['高质量发展指标', '约束类指标']);
       expect(d.rollups.phase.map((g) => g.asOf)).toEqual([2026, 2028]);
       expect(d.rollups.rule.zh).toContain('汇总规则');
+    });
+
+    it('keeps cached read models across sign-ins: only changes of data move the change stamp', async () => {
+      const db = h.app.plantrack.db;
+      const before = await changeStamp(db);
+      await signIn(h.app, h.emails.leader);
+      const failed = await h.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: h.emails.leader, password: 'not the password' },
+      });
+      expect(failed.statusCode).toBe(401);
+      expect(await changeStamp(db)).toBe(before);
+      await write('20', '2026', 1, { action: 'save_draft' });
+      expect(await changeStamp(db)).not.toBe(before);
     });
 
     it('the public dashboard shows published indicators only and nothing about reporting', async () => {

@@ -172,6 +172,50 @@ forEachDialect((dialect, open) => {
     });
   });
 
+  describe('API tokens of deactivated users', () => {
+    it('stop working at once through the admin API, and within tokenCacheMs when changed elsewhere', async () => {
+      const h = await makeHarness(await open(), dialect, { tokenCacheMs: 300 });
+      try {
+        const bearer = async (persona: 'leader' | 'reviewer') => {
+          const issued = await h.app.inject({
+            method: 'POST',
+            url: '/api/me/tokens',
+            headers: as(h.sessions[persona]),
+            payload: { name: 'sync' },
+          });
+          return { authorization: `Bearer ${issued.json<{ token: string }>().token}` };
+        };
+        const me = (headers: Record<string, string>) =>
+          h.app.inject({ method: 'GET', url: '/api/me', headers });
+
+        // Deactivated through this server: refused on the very next request.
+        const leader = await bearer('leader');
+        const leaderId = (await me(leader)).json<{ id: string }>().id;
+        const off = await h.app.inject({
+          method: 'PATCH',
+          url: `/api/admin/users/${leaderId}`,
+          headers: as(h.sessions.administrator),
+          payload: { active: false },
+        });
+        expect(off.statusCode).toBe(200);
+        expectProblem(await me(leader), 401, 'bad-token');
+
+        // Deactivated by another process (straight in the database): remembered for at most 300 ms.
+        const reviewer = await bearer('reviewer');
+        const reviewerId = (await me(reviewer)).json<{ id: string }>().id;
+        await h.app.plantrack.db
+          .updateTable('users')
+          .set({ active: 0 })
+          .where('id', '=', reviewerId)
+          .execute();
+        await new Promise((resolve) => setTimeout(resolve, 350));
+        expectProblem(await me(reviewer), 401, 'bad-token');
+      } finally {
+        await h.app.close();
+      }
+    });
+  });
+
   describe('sign-in rate limit', () => {
     it('answers the 11th attempt within a minute with 429 problem+json', async () => {
       const h = await makeHarness(await open(), dialect, {

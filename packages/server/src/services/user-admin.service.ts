@@ -176,6 +176,7 @@ export async function changeUser(
   };
   try {
     const user = await updateUser(ctx.db, { userId, change, actor: actorOf(p) });
+    ctx.tokenPrincipals.forgetAll(); // Roles, department or access may have changed.
     if (user === undefined) throw notFound(`user ${userId}`);
     // A deactivated account, or one whose password an administrator replaced, is signed out everywhere.
     if (input.active === false || newPassword !== null) await ctx.sessions.deleteForUser(userId);

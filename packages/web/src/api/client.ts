@@ -1,4 +1,5 @@
 import type { Bilingual } from '../i18n/i18n';
+import { takeStartupResponse } from './startup-requests';
 
 /** An `application/problem+json` error from the API (or a network failure), with zh and en text. */
 export class ApiProblem extends Error {
@@ -41,8 +42,9 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 export async function send(path: string, options: RequestOptions = {}): Promise<Response> {
   const method = options.method ?? (options.json !== undefined || options.form ? 'POST' : 'GET');
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  const csrf = csrfToken();
-  if (UNSAFE.has(method) && csrf !== null) headers['x-csrf-token'] = csrf;
+  // Only unsafe methods carry the token; reading document.cookie is a slow synchronous call.
+  const csrf = UNSAFE.has(method) ? csrfToken() : null;
+  if (csrf !== null) headers['x-csrf-token'] = csrf;
   let body: BodyInit | undefined;
   if (options.json !== undefined) {
     headers['content-type'] = 'application/json';
@@ -52,13 +54,10 @@ export async function send(path: string, options: RequestOptions = {}): Promise<
   }
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body,
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
+    // The same GET already sent by the entry script (see ./startup-requests.ts) is not sent twice.
+    const early = method === 'GET' ? takeStartupResponse(path) : undefined;
+    response = await (early ??
+      fetch(path, { method, headers, body, credentials: 'same-origin', signal: options.signal }));
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiProblem(0, 'network', {

@@ -1,8 +1,9 @@
 import { App as AntApp, ConfigProvider, Result } from 'antd';
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
+import { forgetStartupData } from '../api/startup-data';
 import { AuthProvider, hasAnyRole, useAuth } from '../auth/auth';
 import { PageLoading } from '../components/PageLoading';
 import { LanguageProvider, useLang, useMessages } from '../i18n/i18n';
@@ -10,9 +11,11 @@ import { AppLayout } from './AppLayout';
 import { appMessages } from './app.messages';
 import { PlanProvider } from './plan-context';
 import { SCREENS, homePathFor, type ScreenRoute } from './routes';
-import { theme } from './theme';
+import { appTheme } from './theme';
 
 export function App() {
+  // Every screen has started from the startup data by now; later mounts fetch afresh.
+  useEffect(forgetStartupData, []);
   return (
     <LanguageProvider>
       <LocalisedApp />
@@ -23,7 +26,7 @@ export function App() {
 function LocalisedApp() {
   const { lang } = useLang();
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={appTheme}>
       <AntApp>
         <AuthProvider>
           <PlanProvider>

@@ -1,22 +1,30 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { matchPath } from 'react-router';
+import { lazy, type ComponentType } from 'react';
 import type { Role } from '../api/types';
 import type { appMessages } from './app.messages';
+import { type ScreenPath, arrivedScreen, loadScreen } from './screen-code';
 
 /** A screen of the application: loaded lazily so the first page carries only what it needs. */
 export type ScreenRoute = {
-  path: string;
-  component: LazyExoticComponent<ComponentType>;
-  /** Fetches the screen's code; called early for the screen a page opens on (see preloadScreenAt). */
-  load: () => Promise<{ default: ComponentType }>;
+  path: ScreenPath;
+  component: ComponentType;
   /** Roles that may open it; empty = anyone, signed in or not. */
   roles: readonly Role[];
   /** Label in the navigation bar (screens without one are reached by links). */
   nav?: keyof (typeof appMessages)['zh'];
 };
 
-function lazyScreen(load: ScreenRoute['load']): Pick<ScreenRoute, 'component' | 'load'> {
-  return { component: lazy(load), load };
+/**
+ * A lazily loaded screen that renders straight away once its code is in (preloaded by the entry,
+ * see screen-code.ts): React's `lazy` alone suspends on its first render even then, costing the
+ * first page a render.
+ */
+function lazyScreen(path: ScreenPath): Pick<ScreenRoute, 'path' | 'component'> {
+  const Lazy = lazy(() => loadScreen(path));
+  function Screen() {
+    const Arrived = arrivedScreen(path) ?? Lazy;
+    return <Arrived />;
+  }
+  return { path, component: Screen };
 }
 
 const OFFICE: readonly Role[] = ['administrator', 'planning_office'];
@@ -29,55 +37,46 @@ const SIGNED_IN: readonly Role[] = [...READ_ALL, 'department_reporter'];
  */
 export const SCREENS: readonly ScreenRoute[] = [
   {
-    path: '/dashboard',
-    ...lazyScreen(() => import('../screens/dashboard/DashboardPage')),
+    ...lazyScreen('/dashboard'),
     roles: SIGNED_IN,
     nav: 'navDashboard',
   },
   {
-    path: '/indicators/:id',
-    ...lazyScreen(() => import('../screens/indicator/IndicatorPage')),
+    ...lazyScreen('/indicators/:id'),
     roles: SIGNED_IN,
   },
   {
-    path: '/plan',
-    ...lazyScreen(() => import('../screens/reader/ReaderPage')),
+    ...lazyScreen('/plan'),
     roles: SIGNED_IN,
     nav: 'navPlan',
   },
   {
-    path: '/curation',
-    ...lazyScreen(() => import('../screens/curation/CurationPage')),
+    ...lazyScreen('/curation'),
     roles: OFFICE,
     nav: 'navCuration',
   },
   {
-    path: '/my',
-    ...lazyScreen(() => import('../screens/my-items/MyItemsPage')),
+    ...lazyScreen('/my'),
     roles: ['department_reporter'],
     nav: 'navMy',
   },
   {
-    path: '/review',
-    ...lazyScreen(() => import('../screens/review/ReviewPage')),
+    ...lazyScreen('/review'),
     roles: ['reviewer', 'planning_office', 'administrator'],
     nav: 'navReview',
   },
   {
-    path: '/map',
-    ...lazyScreen(() => import('../screens/spatial/SpatialPage')),
+    ...lazyScreen('/map'),
     roles: SIGNED_IN,
     nav: 'navMap',
   },
   {
-    path: '/public',
-    ...lazyScreen(() => import('../screens/public/PublicPage')),
+    ...lazyScreen('/public'),
     roles: [],
     nav: 'navPublic',
   },
   {
-    path: '/public/indicators/:id',
-    ...lazyScreen(() => import('../screens/public/PublicIndicatorPage')),
+    ...lazyScreen('/public/indicators/:id'),
     roles: [],
   },
 ];
@@ -89,13 +88,4 @@ export function homePathFor(roles: readonly Role[]): string {
     return '/review';
   if (roles.some((r) => SIGNED_IN.includes(r))) return '/dashboard';
   return '/public';
-}
-
-/**
- * Starts fetching the code of the screen at `pathname` at once, in parallel with the sign-in check
- * and the plan list, instead of after them (a lazy component loads only when first rendered).
- */
-export function preloadScreenAt(pathname: string): void {
-  const screen = SCREENS.find((s) => matchPath(s.path, pathname) !== null);
-  if (screen !== undefined) void screen.load();
 }

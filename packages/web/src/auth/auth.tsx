@@ -1,5 +1,15 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { ApiProblem, api } from '../api/client';
+import { startupOutcome, takeStartupPending } from '../api/startup-data';
 import type { Me, Role } from '../api/types';
 
 type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; user: Me };
@@ -11,20 +21,32 @@ type AuthContextValue = {
 };
 
 const AuthContext = createContext<AuthContextValue | null>(null);
+const ME = '/api/me';
+
+/** Known at the first render when the startup request for /api/me has already answered. */
+function initialState(): AuthState {
+  const outcome = startupOutcome(ME);
+  if (outcome === undefined) return { status: 'loading' };
+  return outcome.ok ? { status: 'signed-in', user: outcome.data as Me } : { status: 'anonymous' };
+}
 
 /** Who is signed in, from `GET /api/me`; the session itself is an httpOnly cookie. */
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<AuthState>({ status: 'loading' });
+  const [state, setState] = useState<AuthState>(initialState);
+  // Asked once, on mount, unless the startup request already answered; sign-in and sign-out set
+  // the state themselves.
+  const answered = useRef(state.status !== 'loading');
 
   useEffect(() => {
+    if (answered.current) return;
     const controller = new AbortController();
-    api<Me>('/api/me', { signal: controller.signal }).then(
+    const me = takeStartupPending<Me>(ME) ?? api<Me>(ME, { signal: controller.signal });
+    me.then(
       (user) => {
-        setState({ status: 'signed-in', user });
+        if (!controller.signal.aborted) setState({ status: 'signed-in', user });
       },
-      (error: unknown) => {
-        if (error instanceof DOMException && error.name === 'AbortError') return;
-        setState({ status: 'anonymous' });
+      () => {
+        if (!controller.signal.aborted) setState({ status: 'anonymous' });
       },
     );
     return () => {

@@ -1,5 +1,5 @@
-import { Tag } from 'antd';
 import { defineMessages, useMessages } from '../i18n/i18n';
+import { Pill } from './Pill';
 
 /** The assessment status scale as the API sends it (Chinese literals, see packages/core/src/assessment). */
 export const STATUSES = [
@@ -62,9 +62,5 @@ export function useStatusLabel(): (status: AssessmentStatus) => string {
 /** A status as a coloured tag with its word (never colour alone). */
 export function StatusTag({ status }: { status: AssessmentStatus }) {
   const t = useMessages(statusMessages);
-  return (
-    <Tag color={STATUS_COLORS[status]} style={{ marginInlineEnd: 0 }}>
-      {t[status]}
-    </Tag>
-  );
+  return <Pill color={STATUS_COLORS[status]}>{t[status]}</Pill>;
 }

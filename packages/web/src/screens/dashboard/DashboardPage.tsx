@@ -1,16 +1,14 @@
-import { Card, Col, Empty, Row, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Empty, Space, Typography } from 'antd';
+import { Suspense, lazy, useMemo, useState } from 'react';
 import { usePlan } from '../../app/plan-context';
 import { useApi } from '../../api/use-api';
 import { PageLoading } from '../../components/PageLoading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useBilingual, useMessages } from '../../i18n/i18n';
-import { BehindList } from './BehindList';
+import { AfterFirstPaint } from '../../components/AfterFirstPaint';
 import { CardGrid } from './CardGrid';
 import { DashboardFilters } from './DashboardFilters';
-import { MissingReportsPanel } from './MissingReportsPanel';
 import { StatusSummary } from './StatusSummary';
-import { TasksPanel } from './TasksPanel';
 import { type CardFilters, NO_FILTERS, distinct, filterCards } from './card-filters';
 import { dashboardMessages } from './dashboard.messages';
 import type { Dashboard, DashboardCard } from './dashboard.types';
@@ -20,6 +18,9 @@ import type { Dashboard, DashboardCard } from './dashboard.types';
  * (`GET /api/plans/{planId}/dashboard`); filtering happens in the browser, so the page costs three
  * requests in all with /api/me and /api/plans.
  */
+// The panels below the cards (tables, lists) and their code come after the first paint.
+const DashboardPanels = lazy(() => import('./DashboardPanels').then((m) => ({ default: m.DashboardPanels })));
+
 export default function DashboardPage() {
   const t = useMessages(dashboardMessages);
   const { planId, plans } = usePlan();
@@ -48,15 +49,6 @@ function DashboardView({ data }: { data: Dashboard }) {
   const departmentNames = useMemo(() => new Map(data.departments.map((d) => [d.id, d.name])), [data]);
   const departmentName = (id: string) => departmentNames.get(id) ?? id;
   const ownerNamesOf = (card: DashboardCard) => card.departmentIds.map(departmentName);
-  const itemNames = useMemo(
-    () =>
-      new Map<string, string>([
-        ...data.cards.map((c) => [`indicator|${c.id}`, `${c.seq}. ${c.name}`] as const),
-        ...data.tasks.items.map((i) => [`task|${i.id}`, i.measure] as const),
-      ]),
-    [data],
-  );
-
   const cards = filterCards(data.cards, filters);
   const phase = data.rollups.phase.find((p) => p.key === filters.phase) ?? null;
   const bindingTotal = data.cards.filter((c) => c.binding).length;
@@ -112,27 +104,11 @@ function DashboardView({ data }: { data: Dashboard }) {
         <CardGrid cards={cards} hrefOf={(c) => `/indicators/${c.id}`} ownerNamesOf={ownerNamesOf} />
       </section>
 
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={14}>
-          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.behindTitle}</h2>} size="small">
-            <BehindList cards={data.cards} ownerNamesOf={ownerNamesOf} />
-          </Card>
-        </Col>
-        <Col xs={24} xl={10}>
-          {data.missingReports === null ? null : (
-            <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.missingTitle}</h2>} size="small">
-              <MissingReportsPanel
-                missing={data.missingReports}
-                itemName={(kind, id) => itemNames.get(`${kind}|${id}`) ?? id}
-              />
-            </Card>
-          )}
-        </Col>
-      </Row>
-
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.tasksTitle}</h2>} size="small">
-        <TasksPanel tasks={data.tasks} departmentName={departmentName} />
-      </Card>
+      <AfterFirstPaint placeholder={<PageLoading />}>
+        <Suspense fallback={<PageLoading />}>
+          <DashboardPanels data={data} departmentName={departmentName} ownerNamesOf={ownerNamesOf} />
+        </Suspense>
+      </AfterFirstPaint>
 
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t.rollupRule}：{pick(data.rollups.rule)}

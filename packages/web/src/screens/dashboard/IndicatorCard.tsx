@@ -1,21 +1,16 @@
-import { Card, Space, Tag, Typography } from 'antd';
-import type { CSSProperties } from 'react';
 import { Link } from 'react-router';
+import { Pill } from '../../components/Pill';
 import { Sparkline } from '../../components/charts/Sparkline';
 import { STATUS_COLORS, StatusTag } from '../../components/StatusTag';
 import { format, useBilingual, useMessages } from '../../i18n/i18n';
 import { dashboardMessages } from './dashboard.messages';
 import type { DashboardCard } from './dashboard.types';
 
-const CLAMP_TWO_LINES: CSSProperties = {
-  fontSize: 12,
-  lineHeight: 1.5,
-  margin: 0,
-  maxHeight: '3em',
-  overflow: 'hidden',
-};
-
-/** One indicator: value, target, status colour, trend with the target line, owners; links to its page. */
+/**
+ * One indicator: value, target, status colour, trend with the target line, owners; links to its
+ * page. Plain elements styled by styles.css (.pt-card) rather than antd's Card and Typography: the
+ * dashboard shows one per indicator, and they dominated its first render.
+ */
 export function IndicatorCard({
   card,
   href,
@@ -33,47 +28,42 @@ export function IndicatorCard({
   const unit = card.unit ?? '';
   const targetYear = card.expectedPath.at(-1) ?? null;
   return (
-    <Card
-      size="small"
+    <article
+      className="pt-card"
       data-testid="indicator-card"
       aria-labelledby={headingId}
-      style={{ borderTop: `4px solid ${color}`, height: '100%' }}
-      styles={{ body: { display: 'flex', flexDirection: 'column', gap: 6 } }}
+      style={{ borderTopColor: color }}
     >
-      <Typography.Title level={3} id={headingId} style={{ fontSize: 15, margin: 0 }}>
+      <h3 id={headingId} className="pt-card-title">
         <Link to={href} title={format(t.openIndicator, { name: card.name })}>
           {card.seq}. {card.name}
         </Link>
-      </Typography.Title>
-      <Space size={4} wrap>
+      </h3>
+      <div className="pt-tags">
         <StatusTag status={card.status} />
-        {card.binding ? <Tag color="#8b0000">{t.binding}</Tag> : null}
-        {card.warning ? (
-          <Tag color="#b71c1c" aria-label={t.warning}>
-            ⚠ {t.warning}
-          </Tag>
-        ) : null}
-      </Space>
+        {card.binding ? <Pill color="#8b0000">{t.binding}</Pill> : null}
+        {card.warning ? <Pill color="#b71c1c">⚠ {t.warning}</Pill> : null}
+      </div>
       <div>
-        <Typography.Text type="secondary">{t.latest}：</Typography.Text>
+        <span className="pt-muted">{t.latest}：</span>
         {card.latest === null ? (
-          <Typography.Text type="secondary">{t.noData}</Typography.Text>
+          <span className="pt-muted">{t.noData}</span>
         ) : (
-          <Typography.Text strong>
+          <strong>
             {card.latest.value}
             {unit}（{card.latest.period}）{card.latest.estimated ? t.estimated : ''}
-          </Typography.Text>
+          </strong>
         )}
       </div>
       <div>
-        <Typography.Text type="secondary">{t.target}：</Typography.Text>
-        <Typography.Text>{card.targetText}</Typography.Text>
+        <span className="pt-muted">{t.target}：</span>
+        {card.targetText}
         {card.baseline === null ? null : (
-          <Typography.Text type="secondary">
+          <span className="pt-muted">
             {' '}
             · {t.baseline} {card.baseline.value}
             {unit}（{card.baseline.year}）
-          </Typography.Text>
+          </span>
         )}
       </div>
       <Sparkline
@@ -85,20 +75,19 @@ export function IndicatorCard({
         width={200}
       />
       {card.forecast === null ? null : (
-        <Typography.Text style={{ fontSize: 12 }}>
+        <span className="pt-small">
           {format(t.forecast, { year: card.forecast.year, value: card.forecast.value })}（
           {card.forecast.meetsTarget ? t.forecastMeets : t.forecastMisses}）
-        </Typography.Text>
+        </span>
       )}
-      {/* Cut at two lines with CSS: antd's measured ellipsis costs a layout pass per card. */}
-      <p title={pick(card.explanation)} style={CLAMP_TWO_LINES}>
+      <p title={pick(card.explanation)} className="pt-clamp-2">
         {pick(card.explanation)}
       </p>
       {ownerNames === undefined ? null : (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <span className="pt-muted pt-small">
           {ownerNames.length === 0 ? t.noOwner : format(t.owners, { names: ownerNames.join('、') })}
-        </Typography.Text>
+        </span>
       )}
-    </Card>
+    </article>
   );
 }

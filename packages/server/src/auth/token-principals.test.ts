@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { Principal } from './principal.js';
+import { TokenPrincipals } from './token-principals.js';
+
+const reporter: Principal = {
+  userId: 'u1',
+  roles: ['department_reporter'],
+  departmentIds: ['d1'],
+  via: 'token',
+};
+
+describe('TokenPrincipals', () => {
+  it('remembers a token for ttlMs, never beyond the token expiry', () => {
+    const cache = new TokenPrincipals(5_000);
+    cache.remember('a', reporter, null, 0);
+    expect(cache.get('a', 4_999)).toBe(reporter);
+    expect(cache.get('a', 5_000)).toBeUndefined();
+    cache.remember('b', reporter, new Date(1_000).toISOString(), 0);
+    expect(cache.get('b', 999)).toBe(reporter);
+    expect(cache.get('b', 1_000)).toBeUndefined();
+  });
+
+  it('forgets everything after a change of users, and remembers nothing with ttlMs 0', () => {
+    const cache = new TokenPrincipals(5_000);
+    cache.remember('a', reporter, null, 0);
+    cache.forgetAll();
+    expect(cache.get('a', 1)).toBeUndefined();
+    const off = new TokenPrincipals(0);
+    off.remember('a', reporter, null, 0);
+    expect(off.get('a', 0)).toBeUndefined();
+  });
+});

@@ -1,0 +1,37 @@
+import type { Principal } from './principal.js';
+
+/**
+ * API tokens resolved to principals, remembered briefly: machine clients send their token with
+ * every request, and resolving one costs three queries (token, user, roles). A change of users
+ * made through this process forgets everything at once (see user-admin.service.ts); one made by
+ * another process — a deactivated user, a changed role — takes effect here within `ttlMs`. An
+ * entry never outlives its token's own expiry.
+ */
+export class TokenPrincipals {
+  private readonly entries = new Map<string, { principal: Principal; until: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  get(tokenHash: string, now = Date.now()): Principal | undefined {
+    const entry = this.entries.get(tokenHash);
+    if (entry === undefined) return undefined;
+    if (now < entry.until) return entry.principal;
+    this.entries.delete(tokenHash);
+    return undefined;
+  }
+
+  remember(tokenHash: string, principal: Principal, tokenExpiresAt: string | null, now = Date.now()): void {
+    if (this.ttlMs <= 0) return;
+    const expires = tokenExpiresAt === null ? Infinity : Date.parse(tokenExpiresAt);
+    if (this.entries.size >= this.maxEntries) this.entries.clear(); // Rare; the next requests refill it.
+    this.entries.set(tokenHash, { principal, until: Math.min(now + this.ttlMs, expires) });
+  }
+
+  /** After any change of users, roles or departments. */
+  forgetAll(): void {
+    this.entries.clear();
+  }
+}
