@@ -6,6 +6,7 @@ import pg from 'pg';
 import { InvalidInputError } from './errors.js';
 import type { Database } from './schema/database.schema.js';
 import type { DialectName } from './support/dialect.js';
+import { withStatementCache } from './support/statement-cache.js';
 
 /** Name of the SQLite file inside the data folder. */
 export const SQLITE_FILE_NAME = 'plantrack.sqlite';
@@ -92,7 +93,7 @@ function openSqlite(file: string, durability: 'normal' | 'full'): DatabaseHandle
   // survives the process being killed (it is in the OS page cache), and only an OS crash or power
   // cut can lose the last commits — never corrupt the file. FULL trades speed for that case too.
   sqlite.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSnippet } from './search-snippet.js';
+import { buildSnippet, excerpt } from './search-snippet.js';
 
 describe('buildSnippet', () => {
   it('marks every hit inside a window around the first one', () => {
@@ -25,6 +25,23 @@ describe('buildSnippet', () => {
   it('prefers the longest term at a position and returns null without a hit', () => {
     expect(buildSnippet('国资国企改革', ['国资', '国资国企'])).toBe('【国资国企】改革');
     expect(buildSnippet('国资国企改革', ['人才'])).toBeNull();
+  });
+
+  it('gives the same excerpt from the part around the first hit as from the whole text', () => {
+    const unit = fc.constantFrom('人', '才', '国', '企', 'a', 'A', ' ', '𠮷', 'Σ', 'ς', 'σ');
+    fc.assert(
+      fc.property(
+        fc.string({ unit, maxLength: 600 }),
+        fc.array(fc.constantFrom('人才', '国', 'a', '𠮷国', 'σ'), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 4, max: 40 }),
+        fc.integer({ min: 0, max: 10 }),
+        (text, terms, width, before) => {
+          const whole = excerpt({ text, cutBefore: false, cutAfter: false }, terms, { width, before });
+          return buildSnippet(text, terms, { width, before }) === whole;
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('keeps the text: removing the marks and ellipses gives a piece of the original', () => {

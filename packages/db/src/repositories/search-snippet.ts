@@ -29,9 +29,23 @@ export function buildSnippet(
   terms: readonly string[],
   options: SnippetOptions = {},
 ): string | null {
+  const flat = text.replace(/\s*\n\s*/g, ' ');
+  const part = partAroundFirstHit(flat, terms, options.width ?? 80, options.before ?? 20);
+  return part === null ? null : excerpt(part, terms, options);
+}
+
+/** A piece of the text, and whether text was cut off before or after it. */
+export type TextPart = { text: string; cutBefore: boolean; cutAfter: boolean };
+
+/** The excerpt of `part` as {@link buildSnippet} defines it; exported for its tests. */
+export function excerpt(
+  part: TextPart,
+  terms: readonly string[],
+  options: SnippetOptions = {},
+): string | null {
   const width = options.width ?? 80;
   const before = options.before ?? 20;
-  const chars = [...text.replace(/\s*\n\s*/g, ' ')];
+  const chars = [...part.text];
   const folded = chars.map(fold);
   const needles = [...new Set(terms.map((t) => [...t].map(fold)))]
     .filter((t) => t.length > 0)
@@ -53,7 +67,7 @@ export function buildSnippet(
   const escape = (s: string): string =>
     options.marks === 'html' ? s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c) : s;
   const [open, close] = options.marks === 'html' ? ['<mark>', '</mark>'] : ['【', '】'];
-  let out = start > 0 ? '…' : '';
+  let out = start > 0 || part.cutBefore ? '…' : '';
   let at = start;
   for (const [hitStart, hitEnd] of hits) {
     if (hitStart < start || hitStart >= end) continue;
@@ -66,5 +80,38 @@ export function buildSnippet(
     at = stop;
   }
   out += escape(chars.slice(at, end).join(''));
-  return end < chars.length ? `${out}…` : out;
+  return end < chars.length || part.cutAfter ? `${out}…` : out;
+}
+
+/**
+ * The part of `flat` an excerpt can come from, so that a long text (a chapter) is not split into
+ * characters, folded and scanned whole for every search result: from `2 × (width + before)` code
+ * units before the first hit to `2 × (width + longest term)` after it. Counted in code units, the
+ * margins hold at least as many characters, so the excerpt and its marks are the same as from the
+ * whole text. Null when no term occurs. The whole text when the lower-cased copy would not line
+ * up with it (a character whose lower case is longer), or has no hit only because of the Greek
+ * final sigma, the one letter lower-cased by context.
+ */
+function partAroundFirstHit(
+  flat: string,
+  terms: readonly string[],
+  width: number,
+  before: number,
+): TextPart | null {
+  const whole = { text: flat, cutBefore: false, cutAfter: false };
+  const lower = flat.toLowerCase();
+  if (lower.length !== flat.length) return whole;
+  let first = -1;
+  let longest = 0;
+  for (const term of terms) {
+    const needle = [...term].map(fold).join('');
+    if (needle === '') continue;
+    longest = Math.max(longest, needle.length);
+    const at = lower.indexOf(needle);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  if (first < 0) return flat.includes('Σ') ? whole : null;
+  const from = Math.max(0, first - 2 * (width + before));
+  const to = Math.min(flat.length, first + 2 * (width + longest));
+  return { text: flat.slice(from, to), cutBefore: from > 0, cutAfter: to < flat.length };
 }
