@@ -27,7 +27,7 @@ import { type PlanAssessmentData, buildEngineInput, loadPlanAssessmentData } fro
 import { type MissingSummary, missingForCurrentPeriod } from './dashboard-missing.js';
 import { indicatorOwnersOfPlan } from './ownership.service.js';
 import { asOfOrToday } from './reporting.service.js';
-import { StampedCache } from './stamped.cache.js';
+import { READ_MODEL_MAX_AGE_MS, StampedCache } from './stamped.cache.js';
 
 export type DashboardCard = {
   id: string;
@@ -112,9 +112,9 @@ function cachesOf(ctx: AppContext): DashboardCaches {
   if (found === undefined) {
     found = {
       // A plan's stored inputs serve every `asOf`: a dashboard for another date only re-assesses.
-      inputs: new StampedCache({ maxEntries: 256, maxAgeMs: 5_000 }),
+      inputs: new StampedCache({ maxEntries: 256, maxAgeMs: READ_MODEL_MAX_AGE_MS }),
       // The response text itself, so a hit costs the stamp lookup and a string send.
-      json: new StampedCache({ maxEntries: 1_024, maxAgeMs: 5_000 }),
+      json: new StampedCache({ maxEntries: 1_024, maxAgeMs: READ_MODEL_MAX_AGE_MS }),
     };
     caches.set(ctx, found);
   }

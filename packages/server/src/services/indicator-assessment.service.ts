@@ -7,7 +7,7 @@ import { changeStamp } from '../repositories/assessment-query.repository.js';
 import { indicatorIdentity } from '../repositories/monitoring-query.repository.js';
 import { assessOneIndicator } from './assessment.service.js';
 import { asOfOrToday } from './reporting.service.js';
-import { StampedCache } from './stamped.cache.js';
+import { READ_MODEL_MAX_AGE_MS, StampedCache } from './stamped.cache.js';
 
 /** The full assessment of one indicator with everything that went into it. */
 export type IndicatorAssessmentDto = {
@@ -55,7 +55,9 @@ const caches = new WeakMap<AppContext, StampedCache<string>>();
 function cacheOf(ctx: AppContext): StampedCache<string> {
   let cache = caches.get(ctx);
   if (cache === undefined) {
-    cache = new StampedCache({ maxEntries: 2_048, maxAgeMs: 5_000 });
+    // Room for every indicator of a province-scale deployment (about 3,000): a smaller LRU would
+    // evict entries before they are read again.
+    cache = new StampedCache({ maxEntries: 4_096, maxAgeMs: READ_MODEL_MAX_AGE_MS });
     caches.set(ctx, cache);
   }
   return cache;

@@ -11,6 +11,14 @@
  * a refresh that almost always yields the same value; a change therefore shows within `maxAgeMs`
  * plus one computation.
  */
+/**
+ * How long a read model is trusted while the change stamp stays put (see above): an entry older
+ * than this is refreshed in the background. Short enough that the rare out-of-order commit shows
+ * within half a minute; long enough that a province's hundred dashboards are not recomputed every
+ * few seconds for nothing.
+ */
+export const READ_MODEL_MAX_AGE_MS = 30_000;
+
 type Entry<T> = { stamp: string; at: number; value: Promise<T>; settled: boolean; refreshing: boolean };
 
 export class StampedCache<T> {
