@@ -22,7 +22,7 @@ describe.skipIf(unavailable !== null)('framework curation in Chromium', () => {
   it('lets the planning office correct a unit with a reason and shows it in the history', async () => {
     const page = await h.pageAs('planning_office');
     await page.goto('/curation');
-    await page.getByRole('button', { name: `修改：${indicatorName}`, exact: true }).click();
+    await page.getByRole('button', { name: `修改 “${indicatorName}”`, exact: true }).click();
     const dialog = page.getByRole('dialog', { name: `修改指标：${indicatorName}` });
     const unit = dialog.getByLabel('单位', { exact: true });
     await expect.poll(() => unit.isVisible()).toBe(true);
@@ -36,7 +36,7 @@ describe.skipIf(unavailable !== null)('framework curation in Chromium', () => {
     const row = page.getByRole('row').filter({ hasText: indicatorName });
     await expect.poll(() => row.first().textContent()).toContain('万元（校核）');
 
-    await page.getByRole('button', { name: `修改记录：${indicatorName}`, exact: true }).click();
+    await page.getByRole('button', { name: `修改记录 “${indicatorName}”`, exact: true }).click();
     const history = page.getByRole('dialog', { name: `修改记录：${indicatorName}` });
     const entry = history.getByRole('row').filter({ hasText: '核对纲要原文，单位有误。' });
     await expect.poll(() => entry.textContent()).toContain('万元（校核）');

@@ -26,7 +26,9 @@ export function App() {
 function LocalisedApp() {
   const { lang } = useLang();
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={appTheme}>
+    // No space inserted between the two characters of a button label (登 录): the accessible name
+    // must read as the label does.
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={appTheme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <AuthProvider>
           <PlanProvider>

@@ -43,7 +43,6 @@ export function TasksPanel({
           <Tag.CheckableTag
             key={s}
             checked={shown === s}
-            aria-pressed={shown === s}
             onChange={(checked) => {
               setShown(checked ? s : null);
             }}

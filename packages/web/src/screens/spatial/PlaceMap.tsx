@@ -83,7 +83,7 @@ export function PlaceMap({
               tabIndex={0}
               role="button"
               aria-pressed={isSelected}
-              aria-label={format(t.nodeLabel, { name: region.name, n: region.items.length })}
+              aria-label={format(t.regionLabel, { name: region.name, n: region.items.length })}
               onClick={() => {
                 onSelect(region.name);
               }}
@@ -118,7 +118,6 @@ export function PlaceMap({
                   tabIndex={0}
                   role="button"
                   aria-pressed={placeSelected}
-                  aria-label={format(t.nodeLabel, { name: place.name, n: place.items.length })}
                   onClick={() => {
                     onSelect(place.name);
                   }}
@@ -134,18 +133,18 @@ export function PlaceMap({
                     stroke={placeSelected ? '#b22222' : '#ffffff'}
                     strokeWidth={placeSelected ? 3 : 1}
                   />
+                  {/* The name, then the count: what is shown is what is announced (WCAG 2.5.3). */}
+                  <text x={cx} y={cy + r + 16} fontSize={12} textAnchor="middle" fill="#262626">
+                    {place.name.length > 10 ? `${place.name.slice(0, 9)}…` : place.name}
+                  </text>
                   <text
                     x={cx}
                     y={cy + 4}
                     fontSize={11}
                     textAnchor="middle"
                     fill={place.items.length === 0 ? '#262626' : '#ffffff'}
-                    aria-hidden
                   >
                     {place.items.length}
-                  </text>
-                  <text x={cx} y={cy + r + 16} fontSize={12} textAnchor="middle" fill="#262626" aria-hidden>
-                    {place.name.length > 10 ? `${place.name.slice(0, 9)}…` : place.name}
                   </text>
                 </g>
               );

@@ -11,14 +11,15 @@ export const spatialMessages = defineMessages({
     mapLabel:
       '空间布局示意图：{n} 个城、{p} 个地点。用 Tab 键逐个选择地点，按回车查看相关事项；下方表格列出相同内容。',
     otherPlaces: '其他地点',
-    nodeLabel: '{name}：{n} 项相关事项',
+    // Starts with the visible text (the name, then the count), as WCAG 2.5.3 asks.
+    regionLabel: '{name}（{n}） 项相关事项',
     tableCaption: '地点及相关事项（与示意图相同）',
     place: '地点',
     kind: '类型',
     city: '所属',
     items: '相关事项',
     show: '查看',
-    showPlace: '查看“{name}”的相关事项',
+    showPlace: '查看 “{name}” 的相关事项',
     selectedTitle: '“{name}”的相关事项',
     selectHint: '在示意图或表格中选择一个地点，查看提到它的指标、任务和目标任务。',
     noItems: '规划文本中没有提到该地点的指标、任务或目标任务。',
@@ -43,7 +44,7 @@ export const spatialMessages = defineMessages({
     mapLabel:
       'Schematic of the spatial layout: {n} cities, {p} places. Tab through the places and press Enter to list their items; the table below has the same content.',
     otherPlaces: 'Other places',
-    nodeLabel: '{name}: {n} related items',
+    regionLabel: '{name}（{n}） related items',
     tableCaption: 'Places and related items (same as the schematic)',
     place: 'Place',
     kind: 'Kind',
