@@ -1,12 +1,31 @@
 import { type Principal, hasRole } from '../auth/principal.js';
 
-/** An observation's indicator or a progress report's task, with the departments that own it. */
-export type RecordTarget = { ownerDepartmentIds: readonly string[] };
+/**
+ * An observation's indicator or a progress report's task, with the departments that own it; null
+ * while they have not been looked up (then nobody counts as an owner, see `permitsRecord`).
+ */
+export type RecordTarget = { ownerDepartmentIds: readonly string[] } | null;
 
 function ownsTarget(p: Principal, target: RecordTarget): boolean {
   return (
-    hasRole(p, 'department_reporter') && p.departmentIds.some((d) => target.ownerDepartmentIds.includes(d))
+    hasRole(p, 'department_reporter') &&
+    target !== null &&
+    p.departmentIds.some((d) => target.ownerDepartmentIds.includes(d))
   );
+}
+
+/**
+ * Applies a record policy, looking the item's owners up only when the roles alone do not settle
+ * it: the planning office, reviewers and leaders never need them, so their requests skip two
+ * queries. Exact, since knowing the owners can only add permission, never take it away.
+ */
+export async function permitsRecord(
+  p: Principal,
+  policy: (p: Principal, target: RecordTarget) => boolean,
+  lookUpTarget: () => Promise<RecordTarget>,
+): Promise<boolean> {
+  if (policy(p, null)) return true;
+  return hasRole(p, 'department_reporter') && policy(p, await lookUpTarget());
 }
 
 /**

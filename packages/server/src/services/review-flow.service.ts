@@ -2,7 +2,7 @@ import { type Principal, actorOf } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { enforce } from '../policies/policy.js';
-import { canReadRecordHistory, canReview, canWriteRecord } from '../policies/record.policy.js';
+import { canReadRecordHistory, canReview, canWriteRecord, permitsRecord } from '../policies/record.policy.js';
 
 /** What a reporter may do when writing: keep a draft or submit it for review. */
 export type WriteAction = 'save_draft' | 'submit';
@@ -77,7 +77,7 @@ export function reviewFlowService<R, V, Rev, Dto>(
 
   return {
     async write(ctx, p, input) {
-      enforce(p, canWriteRecord(p, await target(ctx, input.ref)));
+      enforce(p, await permitsRecord(p, canWriteRecord, () => target(ctx, input.ref)));
       const common = actionArgs(p, input.ref, input);
       if (input.action === 'save_draft') {
         if (input.values === undefined) throw missingValues();
@@ -109,7 +109,7 @@ export function reviewFlowService<R, V, Rev, Dto>(
     },
     async correct(ctx, p, key, input) {
       const ref = kind.parseKey(key);
-      enforce(p, canWriteRecord(p, await target(ctx, ref)));
+      enforce(p, await permitsRecord(p, canWriteRecord, () => target(ctx, ref)));
       return present(
         await repository.correctApproved(ctx.db, {
           ...actionArgs(p, ref, input),
@@ -120,7 +120,7 @@ export function reviewFlowService<R, V, Rev, Dto>(
     },
     async history(ctx, p, key) {
       const ref = kind.parseKey(key);
-      enforce(p, canReadRecordHistory(p, await target(ctx, ref)));
+      enforce(p, await permitsRecord(p, canReadRecordHistory, () => target(ctx, ref)));
       return (await repository.history(ctx.db, ref)).map(present);
     },
   };
