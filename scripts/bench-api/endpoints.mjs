@@ -1,4 +1,5 @@
 // The endpoints bench:api drives and, for each, the request of the i-th call and its floor.
+import { readFileSync } from 'node:fs';
 import { newId } from '../../packages/db/dist/index.js';
 import { SYNTHETIC_SOURCE } from './dataset.mjs';
 import { assessmentFloor, dashboardFloor, historyFloor, searchFloor, submitFloor } from './floors.mjs';
@@ -14,6 +15,20 @@ export const SEARCH_PHRASES = [
   '营商环境',
   '乡村振兴',
 ];
+
+/**
+ * Distinct three-character phrases of the sample plan's text (every one occurs in every plan of
+ * the dataset), so that each request of a run asks something new and the search cache cannot
+ * answer: the cost of a search as such.
+ */
+export const DISTINCT_PHRASES = (() => {
+  const text = readFileSync(new URL('../../examples/wujin-15th-outline.txt', import.meta.url), 'utf8');
+  const phrases = new Set();
+  for (const run of text.match(/[\u4e00-\u9fff]{3,}/g) ?? []) {
+    for (let i = 0; i + 3 <= run.length; i += 3) phrases.add(run.slice(i, i + 3));
+  }
+  return [...phrases];
+})();
 
 const MONTHS = Array.from(
   { length: 120 },
@@ -79,6 +94,12 @@ export function endpoints(data, dialect, q, auth) {
       goal: 50,
       api: (i) => get(`/api/search?q=${encodeURIComponent(SEARCH_PHRASES[i % SEARCH_PHRASES.length])}`),
       floor: (i) => searchFloor(q, dialect, SEARCH_PHRASES[i % SEARCH_PHRASES.length]),
+    },
+    {
+      name: 'GET /api/search?q= (distinct phrases, cache miss)',
+      goal: 50,
+      api: (i) => get(`/api/search?q=${encodeURIComponent(DISTINCT_PHRASES[i % DISTINCT_PHRASES.length])}`),
+      floor: (i) => searchFloor(q, dialect, DISTINCT_PHRASES[i % DISTINCT_PHRASES.length]),
     },
     {
       name: 'POST /api/observations (submit)',

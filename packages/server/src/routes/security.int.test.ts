@@ -172,6 +172,40 @@ forEachDialect((dialect, open) => {
     });
   });
 
+  describe('search results cached per query', () => {
+    it('still finds a progress report the moment it is written', async () => {
+      const h = await makeHarness(await open(), dialect);
+      try {
+        const phrase = '量子通信试验段贯通';
+        const find = async () =>
+          (
+            await h.app.inject({
+              method: 'GET',
+              url: `/api/search?q=${encodeURIComponent(phrase)}`,
+              headers: as(h.sessions.leader),
+            })
+          ).json<{ kind: string }[]>();
+        expect(await find()).toEqual([]);
+        expect(await find()).toEqual([]); // now answered from the cache
+        const written = await h.app.inject({
+          method: 'POST',
+          url: '/api/progress-reports',
+          headers: as(h.sessions.planning_office),
+          payload: {
+            taskId: h.ownTaskId,
+            period: '2026',
+            expectedRevision: 0,
+            values: { progress: 'in_progress', narrative: `${phrase}，年内完成验收。` },
+          },
+        });
+        expect(written.statusCode, written.body).toBe(201);
+        expect((await find()).map((hit) => hit.kind)).toEqual(['report']);
+      } finally {
+        await h.app.close();
+      }
+    });
+  });
+
   describe('API tokens of deactivated users', () => {
     it('stop working at once through the admin API, and within tokenCacheMs when changed elsewhere', async () => {
       const h = await makeHarness(await open(), dialect, { tokenCacheMs: 300 });

@@ -3,20 +3,42 @@ import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { enforce } from '../policies/policy.js';
 import { canSearch, searchSeesUnpublished } from '../policies/search.policy.js';
+import { changeStamp } from '../repositories/assessment-query.repository.js';
 import { publishedIds } from '../repositories/monitoring-query.repository.js';
+import { READ_MODEL_MAX_AGE_MS, StampedCache } from './stamped.cache.js';
+
+type SearchQuery = { q: string; planId?: string | undefined; limit: number };
+
+/**
+ * Results per query and audience, checked against the change stamp like the dashboards: the same
+ * phrases are searched again and again (a district's plan has a vocabulary), and a search costs
+ * milliseconds of full-text work while a hit costs one indexed lookup.
+ */
+const caches = new WeakMap<AppContext, StampedCache<SearchHit[]>>();
+
+function cacheOf(ctx: AppContext): StampedCache<SearchHit[]> {
+  let cache = caches.get(ctx);
+  if (cache === undefined) {
+    cache = new StampedCache({ maxEntries: 2_000, maxAgeMs: READ_MODEL_MAX_AGE_MS });
+    caches.set(ctx, cache);
+  }
+  return cache;
+}
 
 /** Search; the public sees only hits on published indicators and tasks. */
-export async function searchPlans(
-  ctx: AppContext,
-  p: Principal,
-  q: { q: string; planId?: string | undefined; limit: number },
-): Promise<SearchHit[]> {
+export async function searchPlans(ctx: AppContext, p: Principal, q: SearchQuery): Promise<SearchHit[]> {
   enforce(p, canSearch(p));
+  const staff = searchSeesUnpublished(p);
+  const key = JSON.stringify([staff, q.q, q.planId ?? null, q.limit]);
+  return cacheOf(ctx).get(key, await changeStamp(ctx.db), () => uncachedSearch(ctx, staff, q));
+}
+
+async function uncachedSearch(ctx: AppContext, staff: boolean, q: SearchQuery): Promise<SearchHit[]> {
   const hits = await search(ctx.db, q.q, {
     limit: q.limit,
     ...(q.planId === undefined ? {} : { planId: q.planId }),
   });
-  if (searchSeesUnpublished(p)) return hits;
+  if (staff) return hits;
   const indicatorIds = await publishedIds(
     ctx.db,
     'indicator',
