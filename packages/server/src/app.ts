@@ -18,6 +18,8 @@ import { SessionStore } from './auth/session.store.js';
 import { TokenPrincipals } from './auth/token-principals.js';
 import { type ServerConfig, resolveConfig } from './config.js';
 import type { AppContext } from './context.js';
+import { changeStamp } from './repositories/assessment-query.repository.js';
+import { ChangeStamps } from './services/change-stamps.js';
 import { ApiError, type Problem, problem, storageProblem } from './errors.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -45,6 +47,8 @@ declare module 'fastify' {
 
 export const API_VERSION = '0.1.0';
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export type BuildAppOptions = {
   db: DatabaseHandle['db'];
   dialect: DialectName;
@@ -62,6 +66,7 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
     config,
     sessions: new SessionStore(options.db, config.sessionTtlMs),
     tokenPrincipals: new TokenPrincipals(config.tokenCacheMs),
+    changeStamps: new ChangeStamps(() => changeStamp(options.db), config.changeStampMs),
   };
   const app = Fastify({
     logger: config.logger,
@@ -107,6 +112,12 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
   app.addHook('onRequest', async (request) => {
     request.principal = ANONYMOUS;
     request.principal = await authenticate(ctx, request);
+  });
+  // Before an unsafe request's answer leaves, the read caches are told the store may have changed,
+  // so whoever reads after an acknowledged write sees it (services/change-stamps.ts).
+  app.addHook('onSend', (request, _reply, payload, done) => {
+    if (!SAFE_METHODS.has(request.method)) ctx.changeStamps.changed();
+    done(null, payload);
   });
 
   app.setErrorHandler((error, request, reply) => {

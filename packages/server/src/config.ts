@@ -13,6 +13,12 @@ export type ServerConfig = {
    * server process loses access here at most this much later; default 5 s.
    */
   tokenCacheMs: number;
+  /**
+   * How long the store's change stamp is trusted without asking the database again (ms; 0 = ask
+   * on every read). Changes made through this server are seen at once; a change made by another
+   * process (a CLI import, a second server) shows in cached dashboards and searches this much later.
+   */
+  changeStampMs: number;
   /** Sign-in attempts per client address and window before 429. */
   signInRateLimit: { max: number; timeWindowMs: number };
   /** Largest outline accepted by the import routes (bytes). */
@@ -64,6 +70,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   trustProxy: false,
   sessionTtlMs: 8 * 60 * 60 * 1000,
   tokenCacheMs: 5_000,
+  changeStampMs: 1_000,
   signInRateLimit: { max: 10, timeWindowMs: 60_000 },
   importMaxBytes: 20 * 1024 * 1024,
   indicatorOwners: {},

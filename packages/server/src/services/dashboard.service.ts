@@ -17,7 +17,6 @@ import { expectedPath, shortExplanation, sparkline } from '../presenters/assessm
 import {
   type ApprovedProgressRow,
   type PlanPhase,
-  changeStamp,
   departmentNames,
   indicatorChapters,
   latestApprovedProgress,
@@ -147,7 +146,7 @@ async function cachedDashboardJson(
   asOf: string,
   audience: Audience,
 ): Promise<string> {
-  const stamp = await changeStamp(ctx.db);
+  const stamp = await ctx.changeStamps.current();
   const { inputs, json } = cachesOf(ctx);
   return json.get(`${audience}|${planId}|${asOf}`, stamp, async () => {
     const loaded = await inputs.get(`${audience}|${planId}`, stamp, () =>

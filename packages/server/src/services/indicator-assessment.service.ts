@@ -3,7 +3,6 @@ import type { AppContext } from '../context.js';
 import { canReadDashboard } from '../policies/assessment.policy.js';
 import { enforce } from '../policies/policy.js';
 import { type AssessmentDto, expectedPath, presentAssessment } from '../presenters/assessment.presenter.js';
-import { changeStamp } from '../repositories/assessment-query.repository.js';
 import { indicatorIdentity } from '../repositories/monitoring-query.repository.js';
 import { assessOneIndicator } from './assessment.service.js';
 import { asOfOrToday } from './reporting.service.js';
@@ -89,7 +88,7 @@ async function cached(
   asOf: string,
   publishedOnly: boolean,
 ): Promise<string> {
-  const stamp = await changeStamp(ctx.db);
+  const stamp = await ctx.changeStamps.current();
   return cacheOf(ctx).get(`${publishedOnly ? 'public' : 'staff'}|${indicatorId}|${asOf}`, stamp, async () =>
     JSON.stringify(await build(ctx, indicatorId, asOf, publishedOnly)),
   );

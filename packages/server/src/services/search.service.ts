@@ -3,7 +3,6 @@ import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { enforce } from '../policies/policy.js';
 import { canSearch, searchSeesUnpublished } from '../policies/search.policy.js';
-import { changeStamp } from '../repositories/assessment-query.repository.js';
 import { publishedIds } from '../repositories/monitoring-query.repository.js';
 import { READ_MODEL_MAX_AGE_MS, StampedCache } from './stamped.cache.js';
 
@@ -30,7 +29,7 @@ export async function searchPlans(ctx: AppContext, p: Principal, q: SearchQuery)
   enforce(p, canSearch(p));
   const staff = searchSeesUnpublished(p);
   const key = JSON.stringify([staff, q.q, q.planId ?? null, q.limit]);
-  return cacheOf(ctx).get(key, await changeStamp(ctx.db), () => uncachedSearch(ctx, staff, q));
+  return cacheOf(ctx).get(key, await ctx.changeStamps.current(), () => uncachedSearch(ctx, staff, q));
 }
 
 async function uncachedSearch(ctx: AppContext, staff: boolean, q: SearchQuery): Promise<SearchHit[]> {
