@@ -43,6 +43,7 @@ export type * from './schema/evidence-quality-tables.schema.js';
 export { EVIDENCE_SUBJECT_KINDS } from './migrations/0009-evidence-and-quality.migration.js';
 export type * from './schema/session-tables.schema.js';
 export { DIALECTS, dialectOf, writeTransaction, type DialectName } from './support/dialect.js';
+export { groupedWriteTransaction } from './support/group-commit.js';
 export { newId, nowIso } from './support/ids.js';
 
 export {

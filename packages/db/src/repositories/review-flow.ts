@@ -3,7 +3,7 @@ import { ConflictError, InvalidInputError } from '../errors.js';
 import type { Database } from '../schema/database.schema.js';
 import type { ReviewAction, ReviewStatus } from '../schema/monitoring-tables.schema.js';
 import { isUniqueViolation } from '../support/db-errors.js';
-import { writeTransaction } from '../support/dialect.js';
+import { groupedWriteTransaction } from '../support/group-commit.js';
 import { newId, nowIso } from '../support/ids.js';
 import { appendAudit } from './audit.repository.js';
 import { nextReviewStatus, staleRevisionError } from './review-transitions.js';
@@ -54,7 +54,7 @@ export type ReviewCommand<V> = {
 
 /**
  * Applies a review action by appending one revision, in one write transaction with its audit
- * record. Optimistic concurrency: the caller's `expectedRevision` must be the latest, and the
+ * record (shared with the actions that arrive at the same moment: support/group-commit.ts). Optimistic concurrency: the caller's `expectedRevision` must be the latest, and the
  * unique (key, revision_no) constraint catches writers that race past the check. Idempotency:
  * a known `idempotencyKey` returns the revision it produced, also when the retry raced the original.
  */
@@ -71,7 +71,7 @@ export async function applyReview<V>(
   }
   const idempotencyKey = command.idempotencyKey ?? null;
   try {
-    return await writeTransaction(db, async (trx) => {
+    return await groupedWriteTransaction(db, async (trx) => {
       if (idempotencyKey !== null) {
         const earlier = await store.byIdempotencyKey(trx, idempotencyKey);
         if (earlier !== undefined) return replay(earlier, command);

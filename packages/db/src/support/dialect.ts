@@ -20,6 +20,11 @@ export function dialectOf<DB>(db: Kysely<DB>): DialectName {
 /** Single-connection instances handed out by {@link writeTransaction} on SQLite. */
 const sqliteWriteScopes = new WeakSet<object>();
 
+/** Whether `db` is a transaction (or SQLite write scope) that nested writes join. */
+export function inWriteTransaction<DB>(db: Kysely<DB>): boolean {
+  return db.isTransaction || sqliteWriteScopes.has(db);
+}
+
 /**
  * Runs `fn` in a read-write transaction and returns its result; any error rolls everything back.
  *
@@ -33,7 +38,7 @@ export async function writeTransaction<DB, T>(
   db: Kysely<DB>,
   fn: (trx: Kysely<DB>) => Promise<T>,
 ): Promise<T> {
-  if (db.isTransaction || sqliteWriteScopes.has(db)) return fn(db);
+  if (inWriteTransaction(db)) return fn(db);
   if (dialectOf(db) === 'postgres') return db.transaction().execute(fn);
   return db.connection().execute(async (conn) => {
     sqliteWriteScopes.add(conn);

@@ -121,10 +121,7 @@ export async function storeQualityFlags(
   revision: { id: string; key: string; revisionNo: number },
   flags: readonly QualityFlag[],
 ): Promise<QualityFlag[]> {
-  const existing = await qualityFlagsOf(trx, [revision.id]);
-  const stored = existing.get(revision.id);
-  if (stored !== undefined) return stored;
-  await trx
+  const inserted = await trx
     .insertInto('observation_quality_flags')
     .values({
       revision_id: revision.id,
@@ -133,13 +130,14 @@ export async function storeQualityFlags(
       flags_json: JSON.stringify(flags),
       checked_at: nowIso(),
     })
-    // Two retries of one submission may race here; the first set wins, as for the revision.
+    // A replay (or two racing retries) of one submission finds the first set and keeps it.
     .onConflict((oc) => oc.column('revision_id').doNothing())
-    .execute();
+    .returning('revision_id')
+    .executeTakeFirst();
+  if (inserted !== undefined) return [...flags];
   return (await qualityFlagsOf(trx, [revision.id])).get(revision.id) ?? [...flags];
 }
 
-/** Stored flags by revision id (revisions never checked are absent). */
 export async function qualityFlagsOf(
   db: Db,
   revisionIds: readonly string[],

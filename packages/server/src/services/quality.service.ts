@@ -5,7 +5,7 @@ import {
   checkObservationQuality,
   previousPeriod,
 } from '@plantrack/core';
-import { type ObservationRef, writeTransaction } from '@plantrack/db';
+import { type ObservationRef, groupedWriteTransaction } from '@plantrack/db';
 import type { AppContext } from '../context.js';
 import type { ObservationRevisionDto } from '../presenters/record.presenter.js';
 import {
@@ -36,7 +36,7 @@ export function withQualityFlags<V>(
     const revision = await write();
     if (revision.status !== 'submitted') return revision;
     const flags = await flagsFor(ctx.db, revision);
-    const stored = await writeTransaction(ctx.db, (trx) => storeQualityFlags(trx, revision, flags));
+    const stored = await groupedWriteTransaction(ctx.db, (trx) => storeQualityFlags(trx, revision, flags));
     return { ...revision, qualityFlags: stored };
   };
   return {

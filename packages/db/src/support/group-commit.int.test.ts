@@ -1,0 +1,125 @@
+import { type Kysely, sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../connection.factory.js';
+import { appendAudit, queryAudit } from '../repositories/audit.repository.js';
+import type { Database } from '../schema/database.schema.js';
+import { forEachDialect } from '../testing/dialects.js';
+import { groupedWriteTransaction } from './group-commit.js';
+import { writeTransaction } from './dialect.js';
+
+forEachDialect((name, open) => {
+  describe('groupedWriteTransaction', () => {
+    let handle: DatabaseHandle;
+    beforeAll(async () => {
+      handle = await open();
+    });
+
+    const audited = (db: Kysely<Database>, entityId: string) =>
+      appendAudit(db, { actor: 'group-test', action: 'test.write', entity: 'test', entityId });
+    const stored = async (entityIds: string[]) => {
+      const entries = await queryAudit(handle.db, { actor: 'group-test', limit: 1000 });
+      return entries.map((e) => e.entityId).filter((id) => entityIds.includes(id));
+    };
+
+    it('commits concurrent units together; a failing unit undoes only its own writes', async () => {
+      const ids = Array.from({ length: 40 }, (_, i) => `unit-${i}`);
+      const outcomes = await Promise.allSettled(
+        ids.map((id, i) =>
+          groupedWriteTransaction(handle.db, async (trx) => {
+            await audited(trx, id);
+            if (i % 10 === 3) throw new Error(`unit ${i} refused`);
+            return id;
+          }),
+        ),
+      );
+      const failed = ids.filter((_, i) => i % 10 === 3);
+      expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(failed.length);
+      expect((await stored(ids)).sort()).toEqual(ids.filter((id) => !failed.includes(id)).sort());
+    });
+
+    it('keeps the other units when one breaks a unique constraint (PostgreSQL aborts the whole transaction without a savepoint)', async () => {
+      const [first] = await stored(['unit-0']);
+      expect(first).toBe('unit-0');
+      const [existing] = await queryAudit(handle.db, { actor: 'group-test', limit: 1 });
+      if (existing === undefined) throw new Error('the first test stores audit records');
+      const ids = Array.from({ length: 10 }, (_, i) => `unique-${i}`);
+      const outcomes = await Promise.allSettled([
+        ...ids.map((id) => groupedWriteTransaction(handle.db, (trx) => audited(trx, id))),
+        groupedWriteTransaction(handle.db, (trx) =>
+          trx
+            .insertInto('audit_log')
+            .values({
+              id: existing.id,
+              at: existing.at,
+              actor: 'group-test',
+              action: 'test.duplicate',
+              entity: 'test',
+              entity_id: 'duplicate',
+              plan_id: null,
+              detail_json: 'null',
+            })
+            .execute(),
+        ),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual([...ids.map(() => 'fulfilled'), 'rejected']);
+      expect((await stored(ids)).sort()).toEqual(ids.sort());
+    });
+
+    it('settles a unit only after its group committed', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          groupedWriteTransaction(handle.db, (trx) => audited(trx, `visible-${i}`)).then(async (entry) => {
+            // Read outside any transaction: the write must already be committed.
+            const seen = await handle.db
+              .selectFrom('audit_log')
+              .select('id')
+              .where('id', '=', entry.id)
+              .executeTakeFirst();
+            return seen !== undefined;
+          }),
+        ),
+      );
+      expect(results.every(Boolean)).toBe(true);
+    });
+
+    it('runs every unit again on its own when the shared transaction fails as a whole', async () => {
+      const ids = Array.from({ length: 8 }, (_, i) => `retry-${i}`);
+      let saboteurRuns = 0;
+      const outcomes = await Promise.allSettled([
+        ...ids.map((id) => groupedWriteTransaction(handle.db, (trx) => audited(trx, id))),
+        // Releasing the unit's savepoint itself makes the group's own release fail.
+        groupedWriteTransaction(handle.db, async (trx) => {
+          saboteurRuns++;
+          await sql`release savepoint grouped_unit`.execute(trx);
+        }),
+      ]);
+      expect(saboteurRuns).toBe(2);
+      expect(outcomes.map((o) => o.status)).toEqual([...ids.map(() => 'fulfilled'), 'rejected']);
+      expect((await stored(ids)).sort()).toEqual(ids.sort());
+    });
+
+    it('joins the transaction it is called in', async () => {
+      await expect(
+        writeTransaction(handle.db, async (trx) => {
+          await groupedWriteTransaction(trx, (inner) => audited(inner, 'joined'));
+          throw new Error('outer rollback');
+        }),
+      ).rejects.toThrow('outer rollback');
+      expect(await stored(['joined'])).toEqual([]);
+    });
+
+    if (name === 'postgres') {
+      it('shares transactions between units that arrive together', async () => {
+        const txids = await Promise.all(
+          Array.from({ length: 30 }, () =>
+            groupedWriteTransaction(handle.db, async (trx) => {
+              const { rows } = await sql<{ txid: string }>`select txid_current()::text as txid`.execute(trx);
+              return rows[0]!.txid;
+            }),
+          ),
+        );
+        expect(new Set(txids).size).toBeLessThan(txids.length / 2);
+      });
+    }
+  });
+});
