@@ -339,19 +339,14 @@ export async function listReferenceSeries(
 export async function linkedReferenceSeries(
   db: Kysely<Database>,
   planId: string,
-  indicatorKeys?: readonly string[],
 ): Promise<Map<string, ReferenceSeriesRow & { values: ReferenceValueRow[] }>> {
-  let query = db
+  const links = await db
     .selectFrom('indicator_reference_links as l')
     .innerJoin('reference_series as s', 's.id', 'l.series_id')
     .selectAll('s')
     .select('l.indicator_key')
-    .where('l.plan_id', '=', planId);
-  if (indicatorKeys !== undefined) {
-    if (indicatorKeys.length === 0) return new Map();
-    query = query.where('l.indicator_key', 'in', [...indicatorKeys]);
-  }
-  const links = await query.execute();
+    .where('l.plan_id', '=', planId)
+    .execute();
   const out = new Map<string, ReferenceSeriesRow & { values: ReferenceValueRow[] }>();
   if (links.length === 0) return out;
   const seriesIds = [...new Set(links.map((l) => l.id))];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSnippet, excerpt } from './search-snippet.js';
+import { buildSnippet, excerpt, foldChars } from './search-snippet.js';
 
 describe('buildSnippet', () => {
   it('marks every hit inside a window around the first one', () => {
@@ -56,6 +56,22 @@ describe('buildSnippet', () => {
           return text.includes(plain) && snippet.includes(`【${term}】`);
         },
       ),
+    );
+  });
+
+  it('folds a whole text exactly as character by character', () => {
+    const byCharacter = (text: string) =>
+      [...text].map((c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c));
+    // Capitals whose lower case is longer (İ), context-dependent (Σ), astral (𐐀), title case (ǅ).
+    const unit = fc.oneof(
+      fc.constantFrom('İ', 'Σ', 'ς', '𐐀', 'ǅ', 'ẞ', 'A', '国', ' '),
+      fc.string({ unit: 'binary', maxLength: 1 }),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), (text) => {
+        expect(foldChars(text, [...text])).toEqual(byCharacter(text));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -19,6 +19,16 @@ function fold(char: string): string {
 }
 
 /**
+ * `chars` folded one by one (exported for its tests). Lower-casing the whole text at once gives the same characters, far
+ * faster, when no character changed length (no lower case is shorter than its capital, so equal
+ * lengths mean none did) and there is no Σ, whose lower case depends on the letters around it.
+ */
+export function foldChars(text: string, chars: readonly string[]): string[] {
+  const lower = text.toLowerCase();
+  return lower.length === text.length && !text.includes('Σ') ? [...lower] : chars.map(fold);
+}
+
+/**
  * A short excerpt of `text` around the first hit of any term, with every hit in the excerpt
  * marked. Works on code points (a CJK character is never split), folds Latin case, turns line
  * breaks into spaces and adds `…` where the excerpt cuts the text. Both dialects use it, so a
@@ -46,7 +56,7 @@ export function excerpt(
   const width = options.width ?? 80;
   const before = options.before ?? 20;
   const chars = [...part.text];
-  const folded = chars.map(fold);
+  const folded = foldChars(part.text, chars);
   const needles = [...new Set(terms.map((t) => [...t].map(fold)))]
     .filter((t) => t.length > 0)
     .sort((a, b) => b.length - a.length);

@@ -69,12 +69,8 @@ export type AssessableIndicatorRow = {
 };
 
 /** The indicators of a version in table order; optionally one indicator only. */
-export async function assessableIndicators(
-  db: Db,
-  versionId: string,
-  only?: string,
-): Promise<AssessableIndicatorRow[]> {
-  let query = db
+export async function assessableIndicators(db: Db, versionId: string): Promise<AssessableIndicatorRow[]> {
+  const rows = await db
     .selectFrom('indicator_versions as iv')
     .innerJoin('indicators as i', 'i.id', 'iv.indicator_id')
     .select([
@@ -92,9 +88,9 @@ export async function assessableIndicators(
       'iv.scope',
       'iv.source_start',
     ])
-    .where('iv.plan_version_id', '=', versionId);
-  if (only !== undefined) query = query.where('iv.indicator_id', '=', only);
-  const rows = await query.orderBy('iv.source_start').execute();
+    .where('iv.plan_version_id', '=', versionId)
+    .orderBy('iv.source_start')
+    .execute();
   return rows.map((r) => ({
     indicatorId: r.indicator_id,
     key: r.indicator_key,

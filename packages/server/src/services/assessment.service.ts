@@ -16,6 +16,7 @@ import {
 } from '@plantrack/db';
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
+import { READ_MODEL_MAX_AGE_MS, StampedCache } from './stamped.cache.js';
 import {
   type ApprovedObservationRow,
   type AssessableIndicatorRow,
@@ -28,7 +29,7 @@ import {
 /** A linked reference series with its values in force. */
 export type LinkedSeries = ReferenceSeriesRow & { values: ReferenceValueRow[] };
 
-/** Everything stored that the engine needs for a plan (or one of its indicators), read in bulk. */
+/** Everything stored that the engine needs for a plan, read in bulk. */
 export type PlanAssessmentData = {
   plan: PlanHeader;
   /** The engine's plan period: baseline year and target year. */
@@ -41,40 +42,41 @@ export type PlanAssessmentData = {
 };
 
 /**
- * Reads a plan's newest version, its indicators (optionally only published ones, or one), the
+ * Reads a plan's newest version, its indicators (optionally only published ones), the
  * values in force, the linked reference series and the thresholds: five queries whatever the
  * number of indicators or observations.
  */
 export async function loadPlanAssessmentData(
   ctx: AppContext,
   planId: string,
-  options: { publishedOnly?: boolean; indicatorId?: string } = {},
+  options: { publishedOnly?: boolean } = {},
 ): Promise<PlanAssessmentData> {
   const plan = await planHeader(ctx.db, planId);
-  let indicators = await assessableIndicators(ctx.db, plan.versionId, options.indicatorId);
+  let indicators = await assessableIndicators(ctx.db, plan.versionId);
   if (options.publishedOnly === true) indicators = indicators.filter((i) => i.published);
   const period = enginePeriod(plan);
-  const observations = new Map<string, ApprovedObservationRow[]>();
   // The engine reads the baseline year to the target year; earlier years could only be set aside.
   const years = {
     from: Math.min(period.baselineYear, ...indicators.map(baselineYearOf)),
     to: period.targetYear,
   };
-  for (const row of await approvedObservations(
-    ctx.db,
-    indicators.map((i) => i.indicatorId),
-    years,
-  )) {
+  // Independent reads, asked together: on PostgreSQL they travel on separate pooled connections,
+  // so an uncached assessment waits for one round trip instead of three.
+  const [approved, references, settings] = await Promise.all([
+    approvedObservations(
+      ctx.db,
+      indicators.map((i) => i.indicatorId),
+      years,
+    ),
+    linkedReferenceSeries(ctx.db, planId),
+    getAssessmentSettings(ctx.db, planId),
+  ]);
+  const observations = new Map<string, ApprovedObservationRow[]>();
+  for (const row of approved) {
     const list = observations.get(row.indicatorId);
     if (list === undefined) observations.set(row.indicatorId, [row]);
     else list.push(row);
   }
-  const references = await linkedReferenceSeries(
-    ctx.db,
-    planId,
-    options.indicatorId === undefined ? undefined : indicators.map((i) => i.key),
-  );
-  const settings = await getAssessmentSettings(ctx.db, planId);
   return {
     plan,
     period,
@@ -170,16 +172,42 @@ export function assessLoaded(data: PlanAssessmentData, asOf: number): Assessment
   return data.indicators.map((i) => assessIndicator(buildEngineInput(data, i, asOf)));
 }
 
-/** Loads and assesses one indicator; 404 when it is not in the plan's newest version (or not public). */
-export async function assessOneIndicator(
+const planDataCaches = new WeakMap<AppContext, StampedCache<PlanAssessmentData>>();
+
+/**
+ * A plan's assessment inputs, kept against the change stamp for the indicator pages: opening one
+ * indicator reads its whole plan (the same five queries as for one indicator, a few more rows), so
+ * its siblings are assessed without reading again, and the indicators of one plan opened at the
+ * same moment share one load. The data is shared: callers only read it.
+ */
+function cachedPlanAssessmentData(
   ctx: AppContext,
   planId: string,
-  indicatorId: string,
-  asOf: number,
   publishedOnly: boolean,
+  stamp: string,
+): Promise<PlanAssessmentData> {
+  let cache = planDataCaches.get(ctx);
+  if (cache === undefined) {
+    // Every plan of a province-scale deployment (about 100), for both audiences.
+    cache = new StampedCache({ maxEntries: 256, maxAgeMs: READ_MODEL_MAX_AGE_MS });
+    planDataCaches.set(ctx, cache);
+  }
+  return cache.get(`${publishedOnly ? 'public' : 'staff'}|${planId}`, stamp, () =>
+    loadPlanAssessmentData(ctx, planId, { publishedOnly }),
+  );
+}
+
+/**
+ * Assesses one indicator from its plan's data (as the dashboard does, so the two agree); 404 when
+ * it is not in the plan's newest version (or not public). `stamp` is the store's change stamp.
+ */
+export async function assessOneIndicator(
+  ctx: AppContext,
+  target: { planId: string; indicatorId: string; asOf: number; publishedOnly: boolean },
+  stamp: string,
 ): Promise<{ data: PlanAssessmentData; indicator: AssessableIndicatorRow; assessment: Assessment }> {
-  const data = await loadPlanAssessmentData(ctx, planId, { indicatorId, publishedOnly });
-  const indicator = data.indicators[0];
-  if (indicator === undefined) throw notFound(indicatorId);
-  return { data, indicator, assessment: assessIndicator(buildEngineInput(data, indicator, asOf)) };
+  const data = await cachedPlanAssessmentData(ctx, target.planId, target.publishedOnly, stamp);
+  const indicator = data.indicators.find((i) => i.indicatorId === target.indicatorId);
+  if (indicator === undefined) throw notFound(target.indicatorId);
+  return { data, indicator, assessment: assessIndicator(buildEngineInput(data, indicator, target.asOf)) };
 }

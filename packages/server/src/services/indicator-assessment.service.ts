@@ -90,24 +90,21 @@ async function cached(
 ): Promise<string> {
   const stamp = await ctx.changeStamps.current();
   return cacheOf(ctx).get(`${publishedOnly ? 'public' : 'staff'}|${indicatorId}|${asOf}`, stamp, async () =>
-    JSON.stringify(await build(ctx, indicatorId, asOf, publishedOnly)),
+    JSON.stringify(await build(ctx, { indicatorId, asOf, publishedOnly }, stamp)),
   );
 }
 
 async function build(
   ctx: AppContext,
-  indicatorId: string,
-  asOf: string,
-  publishedOnly: boolean,
+  { indicatorId, asOf, publishedOnly }: { indicatorId: string; asOf: string; publishedOnly: boolean },
+  stamp: string,
 ): Promise<IndicatorAssessmentDto> {
   const { planId } = await indicatorIdentity(ctx.db, indicatorId);
   const year = Number(asOf.slice(0, 4));
   const { data, indicator, assessment } = await assessOneIndicator(
     ctx,
-    planId,
-    indicatorId,
-    year,
-    publishedOnly,
+    { planId, indicatorId, asOf: year, publishedOnly },
+    stamp,
   );
   const series = data.references.get(indicator.key);
   const targetYear = data.period.targetYear;
