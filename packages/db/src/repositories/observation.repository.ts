@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { toHalfWidth } from '@plantrack/core';
+import { type QualityFlag, toHalfWidth } from '@plantrack/core';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import type { Database } from '../schema/database.schema.js';
 import type { ObservationsTable } from '../schema/monitoring-tables.schema.js';
@@ -30,6 +30,8 @@ export type ObservationRevision = Revision<Required<ObservationValues>> & {
   indicatorId: string;
   period: string;
   scope: string;
+  /** The data-quality flags stored when it entered review; read by {@link history} only. */
+  qualityFlags?: QualityFlag[];
 };
 
 /** The key of an observation across its revisions: `indicatorId|period|scope`. */
@@ -92,19 +94,28 @@ function complete(values: ObservationValues): Required<ObservationValues> {
   };
 }
 
-/** Every revision of an observation, oldest first. */
+/**
+ * Every revision of an observation, oldest first, each with the data-quality flags stored when it
+ * entered review (read in the same query: a history is read far more often than written).
+ */
 export async function history(
   db: Kysely<Database>,
   refOrKey: ObservationRef | string,
 ): Promise<ObservationRevision[]> {
   const key = typeof refOrKey === 'string' ? refOrKey : observationKeyOf(refOrKey);
   const rows = await db
-    .selectFrom('observations')
-    .selectAll()
-    .where('observation_key', '=', key)
-    .orderBy('revision_no', 'asc')
+    .selectFrom('observations as o')
+    .leftJoin('observation_quality_flags as q', 'q.revision_id', 'o.id')
+    .selectAll('o')
+    .select('q.flags_json')
+    .where('o.observation_key', '=', key)
+    .orderBy('o.revision_no', 'asc')
     .execute();
-  return rows.map(toRevision);
+  return rows.map(({ flags_json, ...row }) =>
+    flags_json === null
+      ? toRevision(row)
+      : { ...toRevision(row), qualityFlags: JSON.parse(flags_json) as QualityFlag[] },
+  );
 }
 
 /** The latest revision of an observation, whatever its status. */

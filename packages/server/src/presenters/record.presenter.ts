@@ -75,6 +75,7 @@ export function presentObservation(r: ObservationRevision): ObservationRevisionD
     period: r.period,
     scope: r.scope,
     values: { ...r.values, evidence: [...r.values.evidence] },
+    ...(r.qualityFlags === undefined ? {} : { qualityFlags: r.qualityFlags }),
   };
 }
 

@@ -11,7 +11,6 @@ import type { ObservationRevisionDto } from '../presenters/record.presenter.js';
 import {
   indicatorForQuality,
   qualityFlagsByKey,
-  qualityFlagsOf,
   storeQualityFlags,
 } from '../repositories/evidence-quality.repository.js';
 import { type QueueItem, approvedValuesInPeriod } from '../repositories/monitoring-query.repository.js';
@@ -25,6 +24,7 @@ type Db = AppContext['db'];
  * periods, and the flags are stored with the revision and returned with it. They are written right
  * after the revision, not inside its transaction, so the review flow's handling of racing retries
  * (PostgreSQL) stays as it is; a retried request stores flags a crash in between left out.
+ * A history shows each revision's stored flags (read with the revisions: observation.repository).
  */
 export function withQualityFlags<V>(
   service: ReviewFlowService<ObservationRef, V, ObservationRevisionDto>,
@@ -43,17 +43,6 @@ export function withQualityFlags<V>(
     ...service,
     write: (ctx, p, input) => checked(ctx, () => service.write(ctx, p, input)),
     correct: (ctx, p, key, input) => checked(ctx, () => service.correct(ctx, p, key, input)),
-    async history(ctx, p, key) {
-      const revisions = await service.history(ctx, p, key);
-      const flags = await qualityFlagsOf(
-        ctx.db,
-        revisions.map((r) => r.id),
-      );
-      return revisions.map((r) => {
-        const stored = flags.get(r.id);
-        return stored === undefined ? r : { ...r, qualityFlags: stored };
-      });
-    },
   };
 }
 
