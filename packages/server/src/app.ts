@@ -43,6 +43,10 @@ declare module 'fastify' {
     /** Who is calling (set for every request before validation). */
     principal: Principal;
   }
+  interface FastifyContextConfig {
+    /** False on unsafe routes that change nothing dashboards or searches show (sign-in, tokens). */
+    changesReadModels?: boolean;
+  }
 }
 
 export const API_VERSION = '0.1.0';
@@ -113,10 +117,18 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
     request.principal = ANONYMOUS;
     request.principal = await authenticate(ctx, request);
   });
-  // Before an unsafe request's answer leaves, the read caches are told the store may have changed,
-  // so whoever reads after an acknowledged write sees it (services/change-stamps.ts).
-  app.addHook('onSend', (request, _reply, payload, done) => {
-    if (!SAFE_METHODS.has(request.method)) ctx.changeStamps.changed();
+  // Before the answer to a request that may have changed data leaves, the read caches are told,
+  // so whoever reads after an acknowledged write sees it (services/change-stamps.ts). Refused
+  // requests (4xx) changed nothing; sign-ins and tokens change nothing a read model shows.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const refused = reply.statusCode >= 400 && reply.statusCode < 500;
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      !refused &&
+      request.routeOptions.config.changesReadModels !== false
+    ) {
+      ctx.changeStamps.changed();
+    }
     done(null, payload);
   });
 

@@ -19,3 +19,13 @@ export function isForeignKeyViolation(error: unknown): boolean {
   const code = driverCode(error);
   return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
+
+/**
+ * True when PostgreSQL gave up a statement over a lock: a deadlock, a serialization failure or a
+ * lock it could not take. Nothing is wrong with the statement; run again, it succeeds or meets the
+ * ordinary conflict checks.
+ */
+export function isLockConflict(error: unknown): boolean {
+  const code = driverCode(error);
+  return code === '40P01' || code === '40001' || code === '55P03';
+}

@@ -98,6 +98,26 @@ forEachDialect((name, open) => {
       expect((await stored(ids)).sort()).toEqual(ids.sort());
     });
 
+    it('runs a unit that lost a lock (a PostgreSQL deadlock) again on its own after its group', async () => {
+      const ids = Array.from({ length: 6 }, (_, i) => `lock-${i}`);
+      let runs = 0;
+      const outcomes = await Promise.allSettled([
+        ...ids.map((id) => groupedWriteTransaction(handle.db, (trx) => audited(trx, id))),
+        groupedWriteTransaction(handle.db, async (trx) => {
+          runs++;
+          await audited(trx, `lock-loser-${runs}`);
+          // The error PostgreSQL raises on the victim of a deadlock.
+          if (runs === 1) throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+          return runs;
+        }),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual([...ids.map(() => 'fulfilled'), 'fulfilled']);
+      expect(runs).toBe(2);
+      expect((await stored([...ids, 'lock-loser-1', 'lock-loser-2'])).sort()).toEqual(
+        [...ids, 'lock-loser-2'].sort(),
+      );
+    });
+
     it('joins the transaction it is called in', async () => {
       await expect(
         writeTransaction(handle.db, async (trx) => {

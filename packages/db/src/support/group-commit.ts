@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { isLockConflict } from './db-errors.js';
 import { dialectOf, inWriteTransaction, writeTransaction } from './dialect.js';
 
 /**
@@ -13,8 +14,15 @@ import { dialectOf, inWriteTransaction, writeTransaction } from './dialect.js';
  * fails as a whole (the commit is refused, the connection drops), nothing of it was stored and
  * every unit runs again in a transaction of its own, so one unit can never make another fail.
  *
- * Units must only touch the database: a unit may run twice (the retry above) and its effects
- * become visible only when the whole group commits. Called inside a transaction, a unit joins it.
+ * Groups hold every unit's row locks until their COMMIT, so on PostgreSQL two groups can deadlock
+ * where single writers would only have waited; a unit that loses a lock (deadlock, serialization
+ * failure) is therefore run again on its own after its group, where it meets the ordinary checks.
+ *
+ * Units must only touch the database: a unit may run twice (the retries above) and its effects
+ * become visible only when the whole group commits. A COMMIT whose answer is lost (the connection
+ * drops just after it) counts as failed, so its units run again: an idempotency key makes such a
+ * retry return the stored revision; without one the rerun meets its own write and is a 409.
+ * Called inside a transaction, a unit joins it.
  */
 export function groupedWriteTransaction<DB, T>(
   db: Kysely<DB>,
@@ -45,7 +53,7 @@ type Unit = {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 };
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown } | { ok: 'retry alone' };
 
 class WriteGroup {
   private readonly waiting: Unit[] = [];
@@ -89,11 +97,14 @@ class WriteGroup {
       for (const unit of group) await this.alone(unit);
       return;
     }
+    const again: Unit[] = [];
     group.forEach((unit, i) => {
       const outcome = outcomes[i];
-      if (outcome?.ok === true) unit.resolve(outcome.value);
-      else unit.reject(outcome?.error);
+      if (outcome === undefined || outcome.ok === 'retry alone') again.push(unit);
+      else if (outcome.ok) unit.resolve(outcome.value);
+      else unit.reject(outcome.error);
     });
+    for (const unit of again) await this.alone(unit);
   }
 
   private async alone(unit: Unit): Promise<void> {
@@ -116,6 +127,6 @@ async function inSavepoint(trx: Kysely<unknown>, run: Unit['run']): Promise<Outc
     // If undoing fails, the connection is unusable: the shared transaction fails and is retried.
     await sql`rollback to savepoint grouped_unit`.execute(trx);
     await sql`release savepoint grouped_unit`.execute(trx);
-    return { ok: false, error };
+    return isLockConflict(error) ? { ok: 'retry alone' } : { ok: false, error };
   }
 }

@@ -22,6 +22,7 @@ export const authRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
     '/api/auth/sign-in',
     {
       config: {
+        changesReadModels: false,
         rateLimit: {
           max: ctx.config.signInRateLimit.max,
           timeWindow: ctx.config.signInRateLimit.timeWindowMs,
@@ -49,6 +50,7 @@ export const authRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
   app.post(
     '/api/auth/sign-out',
     {
+      config: { changesReadModels: false },
       schema: {
         tags: ['auth'],
         summary: 'Sign out (ends the session)',
@@ -79,6 +81,7 @@ export const authRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
   app.post(
     '/api/me/tokens',
     {
+      config: { changesReadModels: false },
       schema: {
         tags: ['auth'],
         summary: 'Issue an API token for machine clients (shown once)',

@@ -20,16 +20,16 @@ describe('ChangeStamps', () => {
     const b = stamps.current();
     expect(pending).toHaveLength(1);
     pending[0]!.resolve('s1');
-    expect(await a).toBe('s1');
-    expect(await b).toBe('s1');
+    expect(await a).toBe('s1#0');
+    expect(await b).toBe('s1#0');
     t = 999;
-    expect(await stamps.current()).toBe('s1');
+    expect(await stamps.current()).toBe('s1#0');
     expect(pending).toHaveLength(1);
     t = 1_000;
     const c = stamps.current();
     expect(pending).toHaveLength(2);
     pending[1]!.resolve('s2');
-    expect(await c).toBe('s2');
+    expect(await c).toBe('s2#0');
   });
 
   it('asks again after a change, also when a lookup begun before the change answers later', async () => {
@@ -41,9 +41,9 @@ describe('ChangeStamps', () => {
     expect(pending).toHaveLength(2);
     pending[0]!.resolve('old');
     pending[1]!.resolve('new');
-    expect(await before).toBe('old');
-    expect(await after).toBe('new');
-    expect(await stamps.current()).toBe('new');
+    expect(await before).toBe('old#0');
+    expect(await after).toBe('new#1');
+    expect(await stamps.current()).toBe('new#1');
     expect(pending).toHaveLength(2);
   });
 
@@ -56,7 +56,18 @@ describe('ChangeStamps', () => {
     const retried = stamps.current();
     expect(pending).toHaveLength(2);
     pending[1]!.resolve('s1');
-    expect(await retried).toBe('s1');
+    expect(await retried).toBe('s1#0');
+  });
+
+  it('moves after a change even when the database stamp did not (commits out of id order)', async () => {
+    const stamps = new ChangeStamps(
+      () => Promise.resolve('same'),
+      60_000,
+      () => 0,
+    );
+    const before = await stamps.current();
+    stamps.changed();
+    expect(await stamps.current()).not.toBe(before);
   });
 
   it('asks on every read when the max age is 0', async () => {
@@ -66,7 +77,7 @@ describe('ChangeStamps', () => {
       0,
       () => 0,
     );
-    expect(await stamps.current()).toBe('1');
-    expect(await stamps.current()).toBe('2');
+    expect(await stamps.current()).toBe('1#0');
+    expect(await stamps.current()).toBe('2#0');
   });
 });

@@ -4,10 +4,12 @@
  * only query a cached dashboard or search still made, and on PostgreSQL its round trip was most of
  * the answer's time.
  *
- * A change made through this process is seen at once: every unsafe request calls `changed()`
- * before its response goes out (app.ts), so a reader that starts after a write was acknowledged
- * always asks the database again. A change made by another process (a CLI import, a second
- * server) is seen within `maxAgeMs`.
+ * A change made through this process is seen at once: every request that changes data calls
+ * `changed()` before its response goes out (app.ts), which counts a local generation. The stamp
+ * is the newest audit id AND that generation, so it moves even when the audit id does not (two
+ * transactions committing out of id order: a read between them saw the later id already). A
+ * change made by another process (a CLI import, a second server) is seen within `maxAgeMs`, or,
+ * if its commit came out of id order, once the read models age out (READ_MODEL_MAX_AGE_MS).
  */
 export class ChangeStamps {
   /** Bumped by `changed()`; a lookup that started under an older generation is not kept. */
@@ -26,7 +28,8 @@ export class ChangeStamps {
     if (held !== null && held.generation === this.generation && now - held.at < this.maxAgeMs) {
       return held.stamp;
     }
-    const entry = { generation: this.generation, at: now, stamp: this.lookUp() };
+    const generation = this.generation;
+    const entry = { generation, at: now, stamp: this.lookUp().then((id) => `${id}#${generation}`) };
     this.held = entry;
     entry.stamp.catch(() => {
       if (this.held === entry) this.held = null; // A failed lookup is not remembered.
@@ -34,7 +37,7 @@ export class ChangeStamps {
     return entry.stamp;
   }
 
-  /** This process changed the store (or may have): the next reader asks the database. */
+  /** This process changed the store (or may have): the stamp moves, the next reader asks again. */
   changed(): void {
     this.generation++;
     this.held = null;
