@@ -54,9 +54,10 @@ export type ReviewCommand<V> = {
 
 /**
  * Applies a review action by appending one revision, in one write transaction with its audit
- * record (shared with the actions that arrive at the same moment: support/group-commit.ts). Optimistic concurrency: the caller's `expectedRevision` must be the latest, and the
- * unique (key, revision_no) constraint catches writers that race past the check. Idempotency:
- * a known `idempotencyKey` returns the revision it produced, also when the retry raced the original.
+ * record (shared with the actions that arrive at the same moment: support/group-commit.ts).
+ * Optimistic concurrency: the caller's `expectedRevision` must be the latest, and the unique
+ * (key, revision_no) constraint catches writers that race past the check. Idempotency: a known
+ * `idempotencyKey` returns the revision it produced, also when the retry raced the original.
  */
 export async function applyReview<V>(
   db: Kysely<Database>,

@@ -19,9 +19,10 @@ function fold(char: string): string {
 }
 
 /**
- * `chars` folded one by one (exported for its tests). Lower-casing the whole text at once gives the same characters, far
- * faster, when no character changed length (no lower case is shorter than its capital, so equal
- * lengths mean none did) and there is no Σ, whose lower case depends on the letters around it.
+ * `chars` folded one by one (exported for its tests). Lower-casing the whole text at once gives
+ * the same characters, far faster, when no character changed length (no lower case is shorter
+ * than its capital, so equal lengths mean none did) and there is no Σ, whose lower case depends
+ * on the letters around it.
  */
 export function foldChars(text: string, chars: readonly string[]): string[] {
   const lower = text.toLowerCase();

@@ -138,6 +138,7 @@ export async function storeQualityFlags(
   return (await qualityFlagsOf(trx, [revision.id])).get(revision.id) ?? [...flags];
 }
 
+/** Stored flags by revision id (revisions never checked are absent). */
 export async function qualityFlagsOf(
   db: Db,
   revisionIds: readonly string[],
