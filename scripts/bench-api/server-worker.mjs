@@ -5,7 +5,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { dialectOf, openDatabase } from '../../packages/db/dist/index.js';
 import { buildApp } from '../../packages/server/dist/index.js';
 
-const handle = openDatabase(workerData.openOptions);
+// Checkpoints on their own thread, as `plantrack serve` opens its store.
+const handle = openDatabase({ ...workerData.openOptions, checkpoints: 'background' });
 const app = await buildApp({ db: handle.db, dialect: dialectOf(handle.db) });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 parentPort.postMessage({ address });

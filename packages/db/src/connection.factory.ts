@@ -7,6 +7,7 @@ import { InvalidInputError } from './errors.js';
 import type { Database } from './schema/database.schema.js';
 import type { DialectName } from './support/dialect.js';
 import { withStatementCache } from './support/statement-cache.js';
+import { startWalCheckpointer } from './support/wal-checkpointer.js';
 
 /** Name of the SQLite file inside the data folder. */
 export const SQLITE_FILE_NAME = 'plantrack.sqlite';
@@ -31,6 +32,12 @@ export type OpenDatabaseOptions = {
   durability?: 'normal' | 'full';
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
+  /**
+   * SQLite WAL checkpoints: `inline` (default) in the commit that fills the log, as SQLite does;
+   * `background` on a worker thread of their own (support/wal-checkpointer.ts), for the server,
+   * whose requests would otherwise queue behind them.
+   */
+  checkpoints?: 'inline' | 'background';
 };
 
 /** An open database: the typed Kysely instance, which dialect it is, and how to close it. */
@@ -50,7 +57,11 @@ export type DatabaseHandle = {
 export function openDatabase(options: OpenDatabaseOptions = {}): DatabaseHandle {
   const url = options.url?.trim() ?? '';
   if (/^postgres(ql)?:\/\//i.test(url)) return openPostgres(url, options.poolSize ?? 10);
-  return openSqlite(sqlitePath(url, options.dataDir ?? DEFAULT_DATA_DIR), options.durability ?? 'normal');
+  return openSqlite(
+    sqlitePath(url, options.dataDir ?? DEFAULT_DATA_DIR),
+    options.durability ?? 'normal',
+    options.checkpoints ?? 'inline',
+  );
 }
 
 /**
@@ -81,7 +92,11 @@ function sqlitePath(url: string, dataDir: string): string {
   return file;
 }
 
-function openSqlite(file: string, durability: 'normal' | 'full'): DatabaseHandle {
+function openSqlite(
+  file: string,
+  durability: 'normal' | 'full',
+  checkpoints: 'inline' | 'background',
+): DatabaseHandle {
   const sqlite = new SqliteDatabase(file);
   // WAL: readers never block the writer and a commit is one append to the log. Foreign keys are off
   // by default in SQLite and must be enabled per connection. busy_timeout makes a second process
@@ -93,8 +108,16 @@ function openSqlite(file: string, durability: 'normal' | 'full'): DatabaseHandle
   // survives the process being killed (it is in the OS page cache), and only an OS crash or power
   // cut can lose the last commits — never corrupt the file. FULL trades speed for that case too.
   sqlite.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
+  // An in-memory database has no log to checkpoint.
+  const checkpointer =
+    checkpoints === 'background' && file !== ':memory:' ? startWalCheckpointer(sqlite) : null;
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  const close = async () => {
+    // First the worker's connection: the last connection to close folds the log into the file.
+    await checkpointer?.stop();
+    await db.destroy();
+  };
+  return { db, dialect: 'sqlite', location: file, close };
 }
 
 function openPostgres(url: string, poolSize: number): DatabaseHandle {

@@ -55,11 +55,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ((line: string) => {
       console.log(line);
     });
-  const handle: DatabaseHandle = openDatabase(
-    options.databaseUrl === undefined
+  const handle: DatabaseHandle = openDatabase({
+    ...(options.databaseUrl === undefined
       ? { dataDir: options.dataDir ?? './data' }
-      : { url: options.databaseUrl },
-  );
+      : { url: options.databaseUrl }),
+    checkpoints: 'background',
+  });
   await migrateToLatest(handle.db);
   if ((await listPlans(handle.db)).length === 0) {
     const path = options.sampleOutlinePath ?? SAMPLE_OUTLINE_PATH;

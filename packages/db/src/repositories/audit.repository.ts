@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely } from 'kysely';
 import type { Database } from '../schema/database.schema.js';
 import { newId, nowIso } from '../support/ids.js';
 
@@ -29,7 +29,25 @@ export type AuditInput = {
  * exists exactly when the change does. The table refuses UPDATE and DELETE.
  */
 export async function appendAudit(db: Kysely<Database>, input: AuditInput): Promise<AuditEntry> {
-  const entry: AuditEntry = {
+  const entry = auditEntry(input);
+  await insertAudit(db, entry, entry.planId);
+  return entry;
+}
+
+/**
+ * {@link appendAudit} for a record whose plan is looked up by `planId` (a scalar subquery) in the
+ * same statement: one round trip less on the write path of every submission.
+ */
+export async function appendAuditOfPlan(
+  db: Kysely<Database>,
+  input: Omit<AuditInput, 'planId'>,
+  planId: Expression<string | null>,
+): Promise<void> {
+  await insertAudit(db, auditEntry(input), planId);
+}
+
+function auditEntry(input: AuditInput): AuditEntry {
+  return {
     id: newId(),
     at: nowIso(),
     actor: input.actor,
@@ -39,6 +57,13 @@ export async function appendAudit(db: Kysely<Database>, input: AuditInput): Prom
     planId: input.planId ?? null,
     detail: input.detail ?? null,
   };
+}
+
+async function insertAudit(
+  db: Kysely<Database>,
+  entry: AuditEntry,
+  planId: string | null | Expression<string | null>,
+): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({
@@ -48,11 +73,10 @@ export async function appendAudit(db: Kysely<Database>, input: AuditInput): Prom
       action: entry.action,
       entity: entry.entity,
       entity_id: entry.entityId,
-      plan_id: entry.planId,
+      plan_id: planId,
       detail_json: JSON.stringify(entry.detail),
     })
     .execute();
-  return entry;
 }
 
 /** Filters of {@link queryAudit}; all optional and combined with AND. */

@@ -199,14 +199,7 @@ function observationStore(
         })
         .execute();
     },
-    planId: async (db) => {
-      const row = await db
-        .selectFrom('indicators')
-        .select('plan_id')
-        .where('id', '=', indicatorId)
-        .executeTakeFirst();
-      return row?.plan_id ?? null;
-    },
+    planId: (db) => db.selectFrom('indicators').select('plan_id').where('id', '=', indicatorId).$asScalar(),
   };
 }
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../connection.factory.js';
 import { forEachDialect } from '../testing/dialects.js';
 import { type SeededPlan, seedSamplePlan } from '../testing/seed.js';
+import { queryAudit } from './audit.repository.js';
 import * as reports from './progress-report.repository.js';
 
 forEachDialect((_name, open) => {
@@ -60,6 +61,10 @@ forEachDialect((_name, open) => {
       ]);
       expect(history[0]?.values.evidence).toEqual(['file-1']);
       expect(history[4]?.reason).toBe('同意');
+      // Each action is audited against the task's plan.
+      const audit = await queryAudit(db, { entity: 'progress_report', entityId: history[0]?.key ?? '' });
+      expect(audit).toHaveLength(5);
+      expect(audit.every((e) => e.planId === seeded.planId)).toBe(true);
     });
 
     it('refuses an unknown progress status', async () => {

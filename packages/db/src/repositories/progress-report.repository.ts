@@ -153,14 +153,7 @@ function reportStore(ref: ProgressReportRef): RevisionStore<Required<ProgressRep
         .execute();
       await indexReport(db, ref, r.key, r.values.narrative);
     },
-    planId: async (db) => {
-      const row = await db
-        .selectFrom('tasks')
-        .select('plan_id')
-        .where('id', '=', ref.taskId)
-        .executeTakeFirst();
-      return row?.plan_id ?? null;
-    },
+    planId: (db) => db.selectFrom('tasks').select('plan_id').where('id', '=', ref.taskId).$asScalar(),
   };
 }
 

@@ -1,11 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely } from 'kysely';
 import { ConflictError, InvalidInputError } from '../errors.js';
 import type { Database } from '../schema/database.schema.js';
 import type { ReviewAction, ReviewStatus } from '../schema/monitoring-tables.schema.js';
 import { isUniqueViolation } from '../support/db-errors.js';
 import { groupedWriteTransaction } from '../support/group-commit.js';
 import { newId, nowIso } from '../support/ids.js';
-import { appendAudit } from './audit.repository.js';
+import { appendAuditOfPlan } from './audit.repository.js';
 import { nextReviewStatus, staleRevisionError } from './review-transitions.js';
 
 /** The bookkeeping every revision carries, whatever it records. */
@@ -34,8 +34,8 @@ export type RevisionStore<V> = {
   latest(db: Kysely<Database>, key: string): Promise<Revision<V> | undefined>;
   byIdempotencyKey(db: Kysely<Database>, idempotencyKey: string): Promise<Revision<V> | undefined>;
   insert(db: Kysely<Database>, revision: Revision<V>): Promise<void>;
-  /** The plan the record belongs to, for the audit log. */
-  planId(db: Kysely<Database>): Promise<string | null>;
+  /** The plan the record belongs to, for the audit log: a scalar subquery, read as the record is audited. */
+  planId(db: Kysely<Database>): Expression<string | null>;
 };
 
 /** One review action on one record. */
@@ -106,14 +106,17 @@ export async function applyReview<V>(
         values,
       };
       await store.insert(trx, revision);
-      await appendAudit(trx, {
-        actor: command.actor,
-        action: `${store.entity}.${command.action}`,
-        entity: store.entity,
-        entityId: command.key,
-        planId: await store.planId(trx),
-        detail: { revisionId: revision.id, revisionNo: revision.revisionNo, status, reason },
-      });
+      await appendAuditOfPlan(
+        trx,
+        {
+          actor: command.actor,
+          action: `${store.entity}.${command.action}`,
+          entity: store.entity,
+          entityId: command.key,
+          detail: { revisionId: revision.id, revisionNo: revision.revisionNo, status, reason },
+        },
+        store.planId(trx),
+      );
       return revision;
     });
   } catch (error) {
