@@ -151,7 +151,7 @@ export async function searchFloor(q, dialect, term) {
 
 /**
  * Submit: the write transaction of the review flow — idempotency lookup, latest revision, the
- * indicator's plan, the revision row and its audit record.
+ * revision row and its audit record (which reads the indicator's plan in the same statement).
  */
 export async function submitFloor(q, s) {
   const key = `${s.indicatorId}|${s.period}|${s.scope}`;
@@ -160,7 +160,6 @@ export async function submitFloor(q, s) {
     await t.query('select * from observations where observation_key = ? order by revision_no desc limit 1', [
       key,
     ]);
-    const [plan] = await t.query('select plan_id from indicators where id = ?', [s.indicatorId]);
     const at = new Date().toISOString();
     await t.query(
       `insert into observations (id, observation_key, revision_no, indicator_id, period, scope, value, value_text,
@@ -171,12 +170,13 @@ export async function submitFloor(q, s) {
     );
     await t.query(
       `insert into audit_log (id, at, actor, action, entity, entity_id, plan_id, detail_json)
-       values (?, ?, 'bench-floor', 'observation.submit', 'observation', ?, ?, ?)`,
+       values (?, ?, 'bench-floor', 'observation.submit', 'observation', ?,
+         (select plan_id from indicators where id = ?), ?)`,
       [
         s.auditId,
         at,
         key,
-        plan.plan_id,
+        s.indicatorId,
         JSON.stringify({ revisionId: s.id, revisionNo: 1, status: 'submitted' }),
       ],
     );

@@ -103,7 +103,7 @@ export {
   type ImportPlanVersionInput,
   type PlanImportResult,
 } from './repositories/plan.repository.js';
-export type { Revision, RevisionMeta } from './repositories/review-flow.js';
+export type { Alongside, Revision, RevisionMeta } from './repositories/review-flow.js';
 export { search, type SearchHit, type SearchOptions } from './repositories/search.repository.js';
 export { buildSnippet, type SnippetMarks } from './repositories/search-snippet.js';
 export { checkPeriod } from './repositories/period.js';

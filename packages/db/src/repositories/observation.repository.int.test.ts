@@ -162,6 +162,50 @@ forEachDialect((name, open) => {
       ).rejects.toMatchObject({ code: 'idempotency-key-reused' });
     });
 
+    it('makes the alongside writes in the revision’s transaction, and not for a replay', async () => {
+      const { db } = handle;
+      const ref = { indicatorId, period: '2026Q3' };
+      const seen: string[] = [];
+      const args = {
+        ref,
+        actor: 'r',
+        expectedRevision: 0,
+        idempotencyKey: 'alongside-1',
+        values: { value: 3 },
+      };
+      // A failing alongside write undoes the revision and its audit record with it.
+      await expect(
+        observations.submit(db, {
+          ...args,
+          alongside: () => Promise.reject(new Error('alongside refused')),
+        }),
+      ).rejects.toThrow('alongside refused');
+      expect(await observations.history(db, ref)).toEqual([]);
+
+      const stored = await observations.submit(db, {
+        ...args,
+        alongside: async (trx, revision) => {
+          // Inside the transaction the new revision is already visible; its plan is the indicator's.
+          const row = await trx
+            .selectFrom('observations')
+            .select('id')
+            .where('id', '=', revision.id)
+            .executeTakeFirst();
+          seen.push(`${revision.indicatorId}|${revision.period}|${row?.id === revision.id}`);
+          return { ...revision, qualityFlags: [] };
+        },
+      });
+      expect(stored.qualityFlags).toEqual([]);
+      expect(seen).toEqual([`${indicatorId}|2026Q3|true`]);
+      const replay = await observations.submit(db, {
+        ...args,
+        alongside: () => Promise.reject(new Error('must not run for a replay')),
+      });
+      expect(replay.id).toBe(stored.id);
+      const audit = await queryAudit(db, { entity: 'observation', entityId: stored.key });
+      expect(audit).toHaveLength(1);
+    });
+
     it('checks integrity: period format, unknown indicators, actions that do not fit the status', async () => {
       const { db } = handle;
       await expect(

@@ -7,7 +7,7 @@ import { isForeignKeyViolation } from '../support/db-errors.js';
 import { checkPeriod, evidenceFromJson, evidenceToJson } from './period.js';
 import type { ReviewAction } from '../schema/monitoring-tables.schema.js';
 import { type Revision, type RevisionStore, applyReview } from './review-flow.js';
-import { type ReviewActionArgs, reviewActions } from './review-actions.js';
+import { type ReviewActionArgs, alongsideOf, reviewActions } from './review-actions.js';
 
 /** Which observation: indicator (stable id) × period × scope (口径; empty for the default scope). */
 export type ObservationRef = { indicatorId: string; period: string; scope?: string | null };
@@ -52,13 +52,19 @@ export const { saveDraft, submit, approve, returnForCorrection, correctApproved 
 
 async function act(
   db: Kysely<Database>,
-  args: ReviewActionArgs<ObservationRef>,
+  args: ReviewActionArgs<ObservationRef, ObservationRevision>,
   action: ReviewAction,
   extra: { values?: ObservationValues | undefined; reason?: string | null },
 ): Promise<ObservationRevision> {
   const key = observationKeyOf(args.ref);
   const scope = normalizeScope(args.ref.scope);
   const store = observationStore(args.ref.indicatorId, args.ref.period, scope);
+  const recordOf = (revision: Revision<Required<ObservationValues>>): ObservationRevision => ({
+    ...revision,
+    indicatorId: args.ref.indicatorId,
+    period: args.ref.period,
+    scope,
+  });
   try {
     const revision = await applyReview(db, store, {
       key,
@@ -67,9 +73,10 @@ async function act(
       actor: args.actor,
       reason: extra.reason ?? null,
       idempotencyKey: args.idempotencyKey ?? null,
+      alongside: alongsideOf(args.alongside, recordOf),
       ...(extra.values === undefined ? {} : { values: complete(extra.values) }),
     });
-    return { ...revision, indicatorId: args.ref.indicatorId, period: args.ref.period, scope };
+    return recordOf(revision);
   } catch (error) {
     if (!isForeignKeyViolation(error)) throw error;
     throw new NotFoundError({

@@ -6,7 +6,7 @@ import { isForeignKeyViolation } from '../support/db-errors.js';
 import { checkPeriod, evidenceFromJson, evidenceToJson } from './period.js';
 import type { ReviewAction } from '../schema/monitoring-tables.schema.js';
 import { type Revision, type RevisionStore, applyReview } from './review-flow.js';
-import { type ReviewActionArgs, reviewActions } from './review-actions.js';
+import { type ReviewActionArgs, alongsideOf, reviewActions } from './review-actions.js';
 import { upsertSearchDocument } from './search-index.js';
 
 /** Which progress report: task (stable id) × period. */
@@ -43,11 +43,16 @@ export const { saveDraft, submit, approve, returnForCorrection, correctApproved 
 
 async function act(
   db: Kysely<Database>,
-  args: ReviewActionArgs<ProgressReportRef>,
+  args: ReviewActionArgs<ProgressReportRef, ProgressReportRevision>,
   action: ReviewAction,
   extra: { values?: ProgressReportValues | undefined; reason?: string | null },
 ): Promise<ProgressReportRevision> {
   const key = progressReportKeyOf(args.ref);
+  const recordOf = (revision: Revision<Required<ProgressReportValues>>): ProgressReportRevision => ({
+    ...revision,
+    taskId: args.ref.taskId,
+    period: args.ref.period,
+  });
   try {
     const revision = await applyReview(db, reportStore(args.ref), {
       key,
@@ -56,9 +61,10 @@ async function act(
       actor: args.actor,
       reason: extra.reason ?? null,
       idempotencyKey: args.idempotencyKey ?? null,
+      alongside: alongsideOf(args.alongside, recordOf),
       ...(extra.values === undefined ? {} : { values: complete(extra.values) }),
     });
-    return { ...revision, taskId: args.ref.taskId, period: args.ref.period };
+    return recordOf(revision);
   } catch (error) {
     if (!isForeignKeyViolation(error)) throw error;
     throw new NotFoundError({ zh: `任务不存在：${args.ref.taskId}`, en: `No such task: ${args.ref.taskId}` });

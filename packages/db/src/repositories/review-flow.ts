@@ -50,7 +50,16 @@ export type ReviewCommand<V> = {
   values?: V;
   /** A retried command with the same key returns the first result and writes nothing. */
   idempotencyKey?: string | null;
+  /**
+   * Writes that belong with the new revision, made in its transaction after the revision and its
+   * audit record (observations: their data-quality flags). Returns the revision as the caller is
+   * to see it. Not run when a retried command replays an earlier revision.
+   */
+  alongside?: Alongside<Revision<V>> | undefined;
 };
+
+/** See {@link ReviewCommand.alongside}. */
+export type Alongside<R> = (trx: Kysely<Database>, revision: R) => Promise<R>;
 
 /**
  * Applies a review action by appending one revision, in one write transaction with its audit
@@ -117,7 +126,7 @@ export async function applyReview<V>(
         },
         store.planId(trx),
       );
-      return revision;
+      return command.alongside === undefined ? revision : await command.alongside(trx, revision);
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

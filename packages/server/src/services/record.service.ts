@@ -10,7 +10,7 @@ import { withEvidenceHistory } from './evidence-history.js';
 import { withReturnNotice } from './notification.service.js';
 import { indicatorOwnerIds, taskOwnerIds } from './ownership.service.js';
 import { reviewFlowService } from './review-flow.service.js';
-import { withQualityFlags } from './quality.service.js';
+import { qualityCheckOnReview, withReplayedQualityFlags } from './quality.service.js';
 
 export type { WriteAction } from './review-flow.service.js';
 
@@ -34,13 +34,14 @@ export function parseProgressReportKey(key: string): ProgressReportRef {
 
 /** Observations (监测值): owned by the departments assigned to their indicator. */
 export const observationService = withReturnNotice(
-  withQualityFlags(
+  withReplayedQualityFlags(
     withEvidenceHistory(
       reviewFlowService({
         repository: observationRepository,
         parseKey: parseObservationKey,
         ownerDepartmentIds: (ctx, ref) => indicatorOwnerIds(ctx, ref.indicatorId),
         present: presentObservation,
+        onReview: qualityCheckOnReview,
       }),
       'observation',
     ),

@@ -1,3 +1,4 @@
+import type { Alongside } from '@plantrack/db';
 import { type Principal, actorOf } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -29,14 +30,19 @@ export type CorrectInput<V> = {
 
 type Db = AppContext['db'];
 type ActionArgs<R> = { ref: R; expectedRevision: number; actor: string; idempotencyKey: string | null };
+/** Writes made with a revision that enters review, in its transaction (db `ReviewCommand.alongside`). */
+type WithReview<Rev> = { alongside?: Alongside<Rev> | undefined };
 
 /** The function set `observationRepository` and `progressReportRepository` share (db review-flow). */
 export type ReviewFlowRepository<R, V, Rev> = {
   saveDraft(db: Db, args: ActionArgs<R> & { values: V }): Promise<Rev>;
-  submit(db: Db, args: ActionArgs<R> & { values?: V }): Promise<Rev>;
+  submit(db: Db, args: ActionArgs<R> & WithReview<Rev> & { values?: V }): Promise<Rev>;
   approve(db: Db, args: ActionArgs<R> & { note?: string }): Promise<Rev>;
   returnForCorrection(db: Db, args: ActionArgs<R> & { reason: string }): Promise<Rev>;
-  correctApproved(db: Db, args: ActionArgs<R> & { values: V; reason: string }): Promise<Rev>;
+  correctApproved(
+    db: Db,
+    args: ActionArgs<R> & WithReview<Rev> & { values: V; reason: string },
+  ): Promise<Rev>;
   history(db: Db, ref: NoInfer<R>): Promise<Rev[]>;
 };
 
@@ -46,6 +52,12 @@ export type RecordKind<R, V, Rev, Dto> = {
   parseKey: (key: string) => R;
   ownerDepartmentIds: (ctx: AppContext, ref: R) => Promise<string[]>;
   present: (revision: Rev) => Dto;
+  /**
+   * What to write with every revision that enters review (a submission, a correction), in the
+   * revision's own transaction; prepared before it, so the transaction does no extra reads
+   * (observations: the data-quality check, quality.service.ts).
+   */
+  onReview?: (ctx: AppContext, ref: R) => Promise<Alongside<Rev>>;
 };
 
 /** The review flow over HTTP-facing inputs: policy checks, then the repository, then the presenter. */
@@ -86,6 +98,7 @@ export function reviewFlowService<R, V, Rev, Dto>(
       return present(
         await repository.submit(ctx.db, {
           ...common,
+          alongside: await kind.onReview?.(ctx, input.ref),
           ...(input.values === undefined ? {} : { values: input.values }),
         }),
       );
@@ -113,6 +126,7 @@ export function reviewFlowService<R, V, Rev, Dto>(
       return present(
         await repository.correctApproved(ctx.db, {
           ...actionArgs(p, ref, input),
+          alongside: await kind.onReview?.(ctx, ref),
           values: input.values,
           reason: input.reason,
         }),
