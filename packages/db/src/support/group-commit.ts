@@ -19,10 +19,10 @@ import { dialectOf, inWriteTransaction, writeTransaction } from './dialect.js';
  * where single writers would only have waited; a unit that loses a lock (deadlock, serialization
  * failure) is therefore run again on its own after its group, where it meets the ordinary checks.
  *
- * Units must only touch the database: a unit may run more than once (the retries above) and its effects
- * become visible only when the whole group commits. A COMMIT whose answer is lost (the connection
- * drops just after it) counts as failed, so its units run again: an idempotency key makes such a
- * retry return the stored revision; without one the rerun meets its own write and is a 409.
+ * Units must only touch the database: a unit may run more than once (the retries above), and its
+ * effects become visible only when the whole group commits. A COMMIT whose answer is lost (the
+ * connection drops just after it) counts as failed, so its units run again: an idempotency key makes
+ * such a retry return the stored revision; without one the rerun meets its own write and is a 409.
  * Called inside a transaction, a unit joins it.
  */
 export function groupedWriteTransaction<DB, T>(
@@ -87,7 +87,7 @@ class WriteGroup {
   private async commit(group: Unit[]): Promise<void> {
     const [only] = group;
     if (group.length === 1 && only !== undefined) return this.alone(only);
-    // Nearly every group succeeds whole, so it first runs without savepoints (two statements less
+    // Nearly every group succeeds whole, so it first runs without savepoints (two statements fewer
     // per unit); a unit that fails undoes the group, which then runs again unit by unit.
     try {
       const values = await writeTransaction(this.db, async (trx) => {

@@ -18,7 +18,7 @@ describe('WAL checkpoints on a worker thread (SQLite)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** About `pages` pages of rows in one commit (so about as many log frames), through the serving connection. */
+  /** About `pages` pages of rows in one commit (about as many log frames), by the serving connection. */
   async function write(h: DatabaseHandle, pages: number): Promise<void> {
     await sql`create table filler (n integer primary key, body text not null)`.execute(h.db);
     const body = 'x'.repeat(PAGE - 100);
