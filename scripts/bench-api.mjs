@@ -52,6 +52,7 @@ async function prepare(store) {
   // PostgreSQL's autovacuum would analyse the new rows within a minute; do it now.
   if (driver.dialect === 'postgres') await driver.pool.query('analyze');
   const historyKeys = await sampleHistoryKeys(driver, indicators);
+  const unseenHistoryKeys = await sampleUnseenHistoryKeys(driver, historyKeys);
   await driver.close();
   const seconds = (performance.now() - started) / 1000;
   console.log(
@@ -61,6 +62,7 @@ async function prepare(store) {
     planIds: plans.map((p) => p.planId),
     indicatorIds: indicators.map((i) => i.id),
     historyKeys,
+    unseenHistoryKeys,
     summary: `${plans.length} plans, ${indicators.length} indicators, ${rows.toLocaleString('en')} obs revisions`,
   };
 }
@@ -77,6 +79,20 @@ async function sampleHistoryKeys(driver, indicators) {
     if (row !== undefined) keys.push(row.observation_key);
   }
   return keys;
+}
+
+/**
+ * More observation keys than a run can request (40,000, none of `historyKeys`), so that every
+ * request of the cache-miss history row reads a history the server has not cached.
+ */
+async function sampleUnseenHistoryKeys(driver, historyKeys) {
+  const q = querier(driver);
+  const seen = new Set(historyKeys);
+  const rows = await q.query(
+    'select observation_key from observations group by observation_key order by observation_key limit ?',
+    [40_000 + seen.size],
+  );
+  return rows.map((r) => r.observation_key).filter((key) => !seen.has(key));
 }
 
 function startServer(openOptions) {

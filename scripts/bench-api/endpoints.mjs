@@ -42,11 +42,13 @@ const DAY = 86_400_000;
  */
 function submission(data, i, scope, runTag) {
   const indicator = data.indicatorIds[i % data.indicatorIds.length];
-  const period = MONTHS[Math.floor(i / data.indicatorIds.length) % MONTHS.length];
+  const month = Math.floor(i / data.indicatorIds.length);
+  // After every indicator × month of the scope, the next round takes a scope of its own.
+  const round = Math.floor(month / MONTHS.length);
   return {
     indicatorId: indicator,
-    period,
-    scope,
+    period: MONTHS[month % MONTHS.length],
+    scope: round === 0 ? scope : `${scope}（${round}）`,
     value: 100 + (i % 1000) / 10,
     source: SYNTHETIC_SOURCE,
     idempotencyKey: `bench-${runTag}-${i}`,
@@ -54,8 +56,8 @@ function submission(data, i, scope, runTag) {
 }
 
 /**
- * `data`: { planIds, indicatorIds, historyKeys }. Each endpoint: name, goal p99 (ms), the i-th API
- * request, and the i-th floor call.
+ * `data`: { planIds, indicatorIds, historyKeys, unseenHistoryKeys }. Each endpoint: name, goal p99
+ * (ms), the i-th API request, and the i-th floor call.
  */
 export function endpoints(data, dialect, q, auth) {
   const runTag = Date.now().toString(36);
@@ -88,6 +90,15 @@ export function endpoints(data, dialect, q, auth) {
       api: (i) =>
         get(`/api/observations/${encodeURIComponent(data.historyKeys[i % data.historyKeys.length])}/history`),
       floor: (i) => historyFloor(q, data.historyKeys[i % data.historyKeys.length]),
+    },
+    {
+      name: 'GET /api/observations/{key}/history (cache miss)',
+      goal: 50,
+      api: (i) =>
+        get(
+          `/api/observations/${encodeURIComponent(data.unseenHistoryKeys[i % data.unseenHistoryKeys.length])}/history`,
+        ),
+      floor: (i) => historyFloor(q, data.unseenHistoryKeys[i % data.unseenHistoryKeys.length]),
     },
     {
       name: 'GET /api/search?q=',

@@ -16,7 +16,7 @@ import {
 } from '@plantrack/db';
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
-import { READ_MODEL_MAX_AGE_MS, StampedCache } from './stamped.cache.js';
+import { stampedCachePerApp } from './stamped.cache.js';
 import {
   type ApprovedObservationRow,
   type AssessableIndicatorRow,
@@ -172,7 +172,8 @@ export function assessLoaded(data: PlanAssessmentData, asOf: number): Assessment
   return data.indicators.map((i) => assessIndicator(buildEngineInput(data, i, asOf)));
 }
 
-const planDataCaches = new WeakMap<AppContext, StampedCache<PlanAssessmentData>>();
+// Every plan of a province-scale deployment (about 100), for both audiences.
+const planDataCacheOf = stampedCachePerApp<PlanAssessmentData>(256);
 
 /**
  * A plan's assessment inputs, kept against the change stamp for the indicator pages: opening one
@@ -186,13 +187,7 @@ function cachedPlanAssessmentData(
   publishedOnly: boolean,
   stamp: string,
 ): Promise<PlanAssessmentData> {
-  let cache = planDataCaches.get(ctx);
-  if (cache === undefined) {
-    // Every plan of a province-scale deployment (about 100), for both audiences.
-    cache = new StampedCache({ maxEntries: 256, maxAgeMs: READ_MODEL_MAX_AGE_MS });
-    planDataCaches.set(ctx, cache);
-  }
-  return cache.get(`${publishedOnly ? 'public' : 'staff'}|${planId}`, stamp, () =>
+  return planDataCacheOf(ctx).get(`${publishedOnly ? 'public' : 'staff'}|${planId}`, stamp, () =>
     loadPlanAssessmentData(ctx, planId, { publishedOnly }),
   );
 }

@@ -26,7 +26,7 @@ import { type PlanAssessmentData, buildEngineInput, loadPlanAssessmentData } fro
 import { type MissingSummary, missingForCurrentPeriod } from './dashboard-missing.js';
 import { indicatorOwnersOfPlan } from './ownership.service.js';
 import { asOfOrToday } from './reporting.service.js';
-import { READ_MODEL_MAX_AGE_MS, StampedCache } from './stamped.cache.js';
+import { stampedCachePerApp } from './stamped.cache.js';
 
 export type DashboardCard = {
   id: string;
@@ -102,23 +102,10 @@ type DashboardInputs = {
   progress: Map<string, ApprovedProgressRow>;
 };
 
-type DashboardCaches = { inputs: StampedCache<DashboardInputs>; json: StampedCache<string> };
-
-const caches = new WeakMap<AppContext, DashboardCaches>();
-
-function cachesOf(ctx: AppContext): DashboardCaches {
-  let found = caches.get(ctx);
-  if (found === undefined) {
-    found = {
-      // A plan's stored inputs serve every `asOf`: a dashboard for another date only re-assesses.
-      inputs: new StampedCache({ maxEntries: 256, maxAgeMs: READ_MODEL_MAX_AGE_MS }),
-      // The response text itself, so a hit costs the stamp lookup and a string send.
-      json: new StampedCache({ maxEntries: 1_024, maxAgeMs: READ_MODEL_MAX_AGE_MS }),
-    };
-    caches.set(ctx, found);
-  }
-  return found;
-}
+// A plan's stored inputs serve every `asOf`: a dashboard for another date only re-assesses.
+const inputsCacheOf = stampedCachePerApp<DashboardInputs>(256);
+// The response text itself, so a hit costs the stamp lookup and a string send.
+const jsonCacheOf = stampedCachePerApp<string>(1_024);
 
 /** The leader dashboard, everything it shows in one response, as JSON text. */
 export async function dashboardJson(
@@ -147,9 +134,8 @@ async function cachedDashboardJson(
   audience: Audience,
 ): Promise<string> {
   const stamp = await ctx.changeStamps.current();
-  const { inputs, json } = cachesOf(ctx);
-  return json.get(`${audience}|${planId}|${asOf}`, stamp, async () => {
-    const loaded = await inputs.get(`${audience}|${planId}`, stamp, () =>
+  return jsonCacheOf(ctx).get(`${audience}|${planId}|${asOf}`, stamp, async () => {
+    const loaded = await inputsCacheOf(ctx).get(`${audience}|${planId}`, stamp, () =>
       loadDashboardInputs(ctx, planId, audience),
     );
     return JSON.stringify(await assembleDashboard(ctx, loaded, asOf, audience));

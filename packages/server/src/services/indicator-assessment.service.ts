@@ -6,7 +6,7 @@ import { type AssessmentDto, expectedPath, presentAssessment } from '../presente
 import { indicatorIdentity } from '../repositories/monitoring-query.repository.js';
 import { assessOneIndicator } from './assessment.service.js';
 import { asOfOrToday } from './reporting.service.js';
-import { READ_MODEL_MAX_AGE_MS, StampedCache } from './stamped.cache.js';
+import { stampedCachePerApp } from './stamped.cache.js';
 
 /** The full assessment of one indicator with everything that went into it. */
 export type IndicatorAssessmentDto = {
@@ -49,18 +49,8 @@ export type IndicatorAssessmentDto = {
 };
 
 // The response text is cached, so a hit costs the stamp lookup and a string send.
-const caches = new WeakMap<AppContext, StampedCache<string>>();
-
-function cacheOf(ctx: AppContext): StampedCache<string> {
-  let cache = caches.get(ctx);
-  if (cache === undefined) {
-    // Room for every indicator of a province-scale deployment (about 3,000): a smaller LRU would
-    // evict entries before they are read again.
-    cache = new StampedCache({ maxEntries: 4_096, maxAgeMs: READ_MODEL_MAX_AGE_MS });
-    caches.set(ctx, cache);
-  }
-  return cache;
-}
+// Room for every indicator of a province-scale deployment (about 3,000).
+const cacheOf = stampedCachePerApp<string>(4_096);
 
 /** The full assessment as JSON text (an {@link IndicatorAssessmentDto}). */
 export async function indicatorAssessmentJson(

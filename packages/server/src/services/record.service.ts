@@ -6,7 +6,7 @@ import {
 } from '@plantrack/db';
 import { ApiError } from '../errors.js';
 import { presentObservation, presentProgressReport } from '../presenters/record.presenter.js';
-import { withEvidenceHistory } from './evidence-history.js';
+import { evidenceInHistory } from './evidence-history.js';
 import { withReturnNotice } from './notification.service.js';
 import { indicatorOwnerIds, taskOwnerIds } from './ownership.service.js';
 import { reviewFlowService } from './review-flow.service.js';
@@ -35,30 +35,26 @@ export function parseProgressReportKey(key: string): ProgressReportRef {
 /** Observations (监测值): owned by the departments assigned to their indicator. */
 export const observationService = withReturnNotice(
   withReplayedQualityFlags(
-    withEvidenceHistory(
-      reviewFlowService({
-        repository: observationRepository,
-        parseKey: parseObservationKey,
-        ownerDepartmentIds: (ctx, ref) => indicatorOwnerIds(ctx, ref.indicatorId),
-        present: presentObservation,
-        onReview: qualityCheckOnReview,
-      }),
-      'observation',
-    ),
+    reviewFlowService({
+      repository: observationRepository,
+      parseKey: parseObservationKey,
+      ownerDepartmentIds: (ctx, ref) => indicatorOwnerIds(ctx, ref.indicatorId),
+      present: presentObservation,
+      onReview: qualityCheckOnReview,
+      decorateHistory: evidenceInHistory('observation'),
+    }),
   ),
   'observation',
 );
 
 /** Progress reports (进展报告): owned by the lead and co-lead departments of their task. */
 export const progressReportService = withReturnNotice(
-  withEvidenceHistory(
-    reviewFlowService({
-      repository: progressReportRepository,
-      parseKey: parseProgressReportKey,
-      ownerDepartmentIds: (ctx, ref) => taskOwnerIds(ctx, ref.taskId),
-      present: presentProgressReport,
-    }),
-    'progress-report',
-  ),
+  reviewFlowService({
+    repository: progressReportRepository,
+    parseKey: parseProgressReportKey,
+    ownerDepartmentIds: (ctx, ref) => taskOwnerIds(ctx, ref.taskId),
+    present: presentProgressReport,
+    decorateHistory: evidenceInHistory('progress-report'),
+  }),
   'progress_report',
 );

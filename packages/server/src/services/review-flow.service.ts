@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { enforce } from '../policies/policy.js';
 import { canReadRecordHistory, canReview, canWriteRecord, permitsRecord } from '../policies/record.policy.js';
+import { stampedCachePerApp } from './stamped.cache.js';
 
 /** What a reporter may do when writing: keep a draft or submit it for review. */
 export type WriteAction = 'save_draft' | 'submit';
@@ -58,6 +59,8 @@ export type RecordKind<R, V, Rev, Dto> = {
    * (observations: the data-quality check, quality.service.ts).
    */
   onReview?: (ctx: AppContext, ref: R) => Promise<Alongside<Rev>>;
+  /** What a history adds to the revisions (the evidence files of each), read with them. */
+  decorateHistory?: (ctx: AppContext, revisions: Dto[]) => Promise<Dto[]>;
 };
 
 /** The review flow over HTTP-facing inputs: policy checks, then the repository, then the presenter. */
@@ -73,6 +76,14 @@ export function reviewFlowService<R, V, Rev, Dto>(
   kind: RecordKind<R, V, Rev, Dto>,
 ): ReviewFlowService<R, V, Dto> {
   const { repository, present } = kind;
+  // Histories are read far more often than records change (a reviewer opens one, a clerk looks
+  // again): kept against the change stamp like the dashboards, after the read policy. Room for
+  // one history of every indicator of a province-scale deployment; each is a few kilobytes.
+  const historyCache = stampedCachePerApp<Dto[]>(4_096);
+  const readHistory = async (ctx: AppContext, ref: R): Promise<Dto[]> => {
+    const revisions = (await repository.history(ctx.db, ref)).map(present);
+    return kind.decorateHistory === undefined ? revisions : kind.decorateHistory(ctx, revisions);
+  };
   const target = async (ctx: AppContext, ref: R) => ({
     ownerDepartmentIds: await kind.ownerDepartmentIds(ctx, ref),
   });
@@ -135,7 +146,7 @@ export function reviewFlowService<R, V, Rev, Dto>(
     async history(ctx, p, key) {
       const ref = kind.parseKey(key);
       enforce(p, await permitsRecord(p, canReadRecordHistory, () => target(ctx, ref)));
-      return (await repository.history(ctx.db, ref)).map(present);
+      return historyCache(ctx).get(key, await ctx.changeStamps.current(), () => readHistory(ctx, ref));
     },
   };
 }

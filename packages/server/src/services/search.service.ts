@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import { enforce } from '../policies/policy.js';
 import { canSearch, searchSeesUnpublished } from '../policies/search.policy.js';
 import { publishedIds } from '../repositories/monitoring-query.repository.js';
-import { READ_MODEL_MAX_AGE_MS, StampedCache } from './stamped.cache.js';
+import { stampedCachePerApp } from './stamped.cache.js';
 
 type SearchQuery = { q: string; planId?: string | undefined; limit: number };
 
@@ -13,16 +13,7 @@ type SearchQuery = { q: string; planId?: string | undefined; limit: number };
  * phrases are searched again and again (a district's plan has a vocabulary), and a search costs
  * milliseconds of full-text work while a hit costs one indexed lookup.
  */
-const caches = new WeakMap<AppContext, StampedCache<SearchHit[]>>();
-
-function cacheOf(ctx: AppContext): StampedCache<SearchHit[]> {
-  let cache = caches.get(ctx);
-  if (cache === undefined) {
-    cache = new StampedCache({ maxEntries: 2_000, maxAgeMs: READ_MODEL_MAX_AGE_MS });
-    caches.set(ctx, cache);
-  }
-  return cache;
-}
+const cacheOf = stampedCachePerApp<SearchHit[]>(2_000);
 
 /** Search; the public sees only hits on published indicators and tasks. */
 export async function searchPlans(ctx: AppContext, p: Principal, q: SearchQuery): Promise<SearchHit[]> {

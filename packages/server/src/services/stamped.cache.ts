@@ -82,3 +82,20 @@ export class StampedCache<T> {
     return entry;
   }
 }
+
+/**
+ * One cache per app (an `AppContext`), created on first use: two apps in one process (the tests)
+ * never share entries. `maxEntries` should hold every key a deployment reads in turn, or the LRU
+ * evicts entries before they are read again.
+ */
+export function stampedCachePerApp<T>(maxEntries: number): (ctx: object) => StampedCache<T> {
+  const caches = new WeakMap<object, StampedCache<T>>();
+  return (ctx) => {
+    let cache = caches.get(ctx);
+    if (cache === undefined) {
+      cache = new StampedCache<T>({ maxEntries, maxAgeMs: READ_MODEL_MAX_AGE_MS });
+      caches.set(ctx, cache);
+    }
+    return cache;
+  };
+}
