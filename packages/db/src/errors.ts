@@ -55,3 +55,13 @@ export class InvalidInputError extends StorageError {
     super('invalid-input', messages);
   }
 }
+
+/**
+ * An action the store refuses because of who is acting, whatever their roles: the four-eyes rule
+ * (whoever submitted a revision may not approve or return it). The server answers with HTTP 403.
+ */
+export class FourEyesError extends StorageError {
+  constructor(messages: BilingualMessage) {
+    super('four-eyes', messages);
+  }
+}

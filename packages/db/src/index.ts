@@ -15,6 +15,7 @@ export {
 export {
   ConflictError,
   InvalidInputError,
+  FourEyesError,
   NotFoundError,
   StorageError,
   type ConflictCode,
@@ -104,6 +105,14 @@ export {
   type PlanImportResult,
 } from './repositories/plan.repository.js';
 export type { Alongside, Revision, RevisionMeta } from './repositories/review-flow.js';
+export type { SelfReviewGround } from './repositories/four-eyes.js';
+/** Per-plan review rules: may a planning office user decide what they entered for a department. */
+export {
+  getReviewSettings,
+  putReviewSettings,
+  type ReviewSettings,
+} from './repositories/review-settings.repository.js';
+export type * from './schema/review-settings-tables.schema.js';
 export { search, type SearchHit, type SearchOptions } from './repositories/search.repository.js';
 export { buildSnippet, type SnippetMarks } from './repositories/search-snippet.js';
 export { checkPeriod } from './repositories/period.js';

@@ -1,4 +1,4 @@
-import { ConflictError, InvalidInputError, NotFoundError, StorageError } from '@plantrack/db';
+import { ConflictError, FourEyesError, InvalidInputError, NotFoundError, StorageError } from '@plantrack/db';
 
 /** A message in Chinese and English, as every error of the API carries. */
 export type Messages = { zh: string; en: string };
@@ -82,6 +82,7 @@ export function storageProblem(error: unknown): Problem | null {
     return problem(409, error.code, error.messages, { currentRevision: error.currentRevision });
   }
   if (error instanceof NotFoundError) return problem(404, error.code, error.messages);
+  if (error instanceof FourEyesError) return problem(403, error.code, error.messages);
   if (error instanceof InvalidInputError) return problem(400, error.code, error.messages);
   if (error instanceof StorageError) return problem(400, error.code, error.messages);
   return null;

@@ -73,6 +73,7 @@ async function act(
       actor: args.actor,
       reason: extra.reason ?? null,
       idempotencyKey: args.idempotencyKey ?? null,
+      selfReview: args.selfReview,
       alongside: alongsideOf(args.alongside, recordOf),
       ...(extra.values === undefined ? {} : { values: complete(extra.values) }),
     });
@@ -203,6 +204,7 @@ function observationStore(
           created_by: r.createdBy,
           idempotency_key: r.idempotencyKey,
           supersedes_id: r.supersedesId,
+          self_reviewed: r.selfReviewed ? 1 : 0,
         })
         .execute();
     },
@@ -222,6 +224,7 @@ function toRevision(row: Selectable<ObservationsTable>): ObservationRevision {
     createdBy: row.created_by,
     idempotencyKey: row.idempotency_key,
     supersedesId: row.supersedes_id,
+    selfReviewed: row.self_reviewed === 1,
     indicatorId: row.indicator_id,
     period: row.period,
     scope: row.scope,

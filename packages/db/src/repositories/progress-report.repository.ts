@@ -61,6 +61,7 @@ async function act(
       actor: args.actor,
       reason: extra.reason ?? null,
       idempotencyKey: args.idempotencyKey ?? null,
+      selfReview: args.selfReview,
       alongside: alongsideOf(args.alongside, recordOf),
       ...(extra.values === undefined ? {} : { values: complete(extra.values) }),
     });
@@ -155,6 +156,7 @@ function reportStore(ref: ProgressReportRef): RevisionStore<Required<ProgressRep
           created_by: r.createdBy,
           idempotency_key: r.idempotencyKey,
           supersedes_id: r.supersedesId,
+          self_reviewed: r.selfReviewed ? 1 : 0,
         })
         .execute();
       await indexReport(db, ref, r.key, r.values.narrative);
@@ -199,6 +201,7 @@ function toRevision(row: Selectable<ProgressReportsTable>): ProgressReportRevisi
     createdBy: row.created_by,
     idempotencyKey: row.idempotency_key,
     supersedesId: row.supersedes_id,
+    selfReviewed: row.self_reviewed === 1,
     taskId: row.task_id,
     period: row.period,
     values: {

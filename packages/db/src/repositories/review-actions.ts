@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema/database.schema.js';
 import type { ReviewAction } from '../schema/monitoring-tables.schema.js';
+import type { SelfReviewGround } from './four-eyes.js';
 import type { Alongside, Revision as BaseRevision } from './review-flow.js';
 
 /** Arguments shared by every review action on a record of one kind (an observation, a progress report). */
@@ -10,6 +11,8 @@ export type ReviewActionArgs<Ref, Revision = never> = {
   expectedRevision: number;
   actor: string;
   idempotencyKey?: string | null;
+  /** Approvals and returns: why the actor may decide their own submission (see `SelfReviewGround`). */
+  selfReview?: SelfReviewGround | undefined;
   /** Writes that belong with the new revision, in its transaction (see `ReviewCommand.alongside`). */
   alongside?: Alongside<Revision> | undefined;
 };

@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../support/db-errors.js';
 import { groupedWriteTransaction } from '../support/group-commit.js';
 import { newId, nowIso } from '../support/ids.js';
 import { appendAuditOfPlan } from './audit.repository.js';
+import { type SelfReviewGround, checkFourEyes } from './four-eyes.js';
 import { nextReviewStatus, staleRevisionError } from './review-transitions.js';
 
 /** The bookkeeping every revision carries, whatever it records. */
@@ -19,6 +20,8 @@ export type RevisionMeta = {
   createdBy: string;
   idempotencyKey: string | null;
   supersedesId: string | null;
+  /** An approval or return by the revision's own submitter, allowed by the plan's setting (four-eyes.ts). */
+  selfReviewed: boolean;
 };
 
 /** A stored revision: its key, bookkeeping and the values it records (`V`). */
@@ -50,6 +53,8 @@ export type ReviewCommand<V> = {
   values?: V;
   /** A retried command with the same key returns the first result and writes nothing. */
   idempotencyKey?: string | null;
+  /** Why the actor may decide a revision they submitted themselves (none: they may not; four-eyes.ts). */
+  selfReview?: SelfReviewGround | undefined;
   /**
    * Writes that belong with the new revision, made in its transaction after the revision and its
    * audit record (observations: their data-quality flags). Returns the revision as the caller is
@@ -67,6 +72,9 @@ export type Alongside<R> = (trx: Kysely<Database>, revision: R) => Promise<R>;
  * Optimistic concurrency: the caller's `expectedRevision` must be the latest, and the unique
  * (key, revision_no) constraint catches writers that race past the check. Idempotency: a known
  * `idempotencyKey` returns the revision it produced, also when the retry raced the original.
+ * Four-eyes: an approval or return by the submitter of the revision it decides is refused unless
+ * `selfReview` gives a ground the store accepts, checked here, in the writing transaction, so that
+ * no route, batch or grouped commit passes by it.
  */
 export async function applyReview<V>(
   db: Kysely<Database>,
@@ -97,6 +105,8 @@ export async function applyReview<V>(
         reason,
         currentRevision: current,
       });
+      const planId = store.planId(trx);
+      const selfReviewed = await checkFourEyes(trx, { ...command, planId }, latest);
       const values = command.values ?? latest?.values;
       if (values === undefined) {
         throw new InvalidInputError({ zh: '缺少填报内容。', en: 'The values to record are missing.' });
@@ -112,6 +122,7 @@ export async function applyReview<V>(
         createdBy: command.actor,
         idempotencyKey,
         supersedesId: latest?.id ?? null,
+        selfReviewed,
         values,
       };
       await store.insert(trx, revision);
@@ -122,9 +133,15 @@ export async function applyReview<V>(
           action: `${store.entity}.${command.action}`,
           entity: store.entity,
           entityId: command.key,
-          detail: { revisionId: revision.id, revisionNo: revision.revisionNo, status, reason },
+          detail: {
+            revisionId: revision.id,
+            revisionNo: revision.revisionNo,
+            status,
+            reason,
+            ...(selfReviewed ? { selfReviewed } : {}),
+          },
         },
-        store.planId(trx),
+        planId,
       );
       return command.alongside === undefined ? revision : await command.alongside(trx, revision);
     });

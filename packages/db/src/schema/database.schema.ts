@@ -37,6 +37,7 @@ import type {
   IndicatorReferenceLinksTable,
   ReferenceValuesTable,
 } from './reference-tables.schema.js';
+import type { ReviewSettingsTable } from './review-settings-tables.schema.js';
 
 /**
  * Every table of the PlanTrack store, as Kysely sees it. The same schema exists on SQLite and
@@ -65,6 +66,7 @@ export interface Database {
   reference_values: ReferenceValuesTable;
   indicator_reference_links: IndicatorReferenceLinksTable;
   assessment_settings: AssessmentSettingsTable;
+  review_settings: ReviewSettingsTable;
   evidence_files: EvidenceFilesTable & EvidenceSubjectColumns;
   observation_quality_flags: ObservationQualityFlagsTable;
   notifications: UserNotificationsTable;

@@ -48,6 +48,11 @@ export interface RevisionColumns {
   idempotency_key: Fixed<string | null>;
   /** The revision this one follows. */
   supersedes_id: Fixed<string | null>;
+  /**
+   * 1 on an approval or return by the user who submitted the revision it decides, allowed only by
+   * the plan's office self-review setting (migration 0014; 0 on every other row).
+   */
+  self_reviewed: Fixed<Flag>;
 }
 
 /**

@@ -57,3 +57,11 @@ export function canReadReviewQueue(p: Principal): boolean {
 export function canReadMyItems(p: Principal): boolean {
   return hasRole(p, 'department_reporter') && p.departmentIds.length > 0;
 }
+
+/**
+ * Reading and changing a plan's review rules (may an office user decide what they entered for a
+ * department): the planning office and administrators, like the assessment thresholds.
+ */
+export function canManageReviewSettings(p: Principal): boolean {
+  return hasRole(p, 'planning_office', 'administrator');
+}

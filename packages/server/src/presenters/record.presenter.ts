@@ -12,6 +12,11 @@ const RevisionMetaSchema = z.object({
   createdAt: z.string(),
   createdBy: z.string(),
   supersedesId: z.string().nullable(),
+  /**
+   * An approval or return by the one who submitted the revision it decides (本人代填并审核): a
+   * planning office user who entered the data for a department, where the plan allows it.
+   */
+  selfReviewed: z.boolean(),
 });
 
 export const ObservationValuesSchema = z.object({
@@ -65,6 +70,7 @@ function presentMeta(r: RevisionMeta & { key: string }): z.infer<typeof Revision
     createdAt: r.createdAt,
     createdBy: r.createdBy,
     supersedesId: r.supersedesId,
+    selfReviewed: r.selfReviewed,
   };
 }
 

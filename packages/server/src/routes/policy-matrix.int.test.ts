@@ -76,7 +76,8 @@ async function submitted(
   const res = await h.app.inject({
     method: 'POST',
     url: path,
-    headers: as(h.sessions.planning_office),
+    // The department's own reporter submits, so every reviewer persona decides someone else's entry.
+    headers: as(h.sessions.department_reporter),
     payload: firstSubmission(h, period),
   });
   if (res.statusCode !== 201) throw new Error(res.body);
@@ -492,6 +493,28 @@ function assessmentCases(): Case[] {
             expectedRevision: current.json<{ revisionNo: number }>().revisionNo,
             thresholds: { id: `matrix-${caller}` },
           },
+        });
+      },
+    },
+    {
+      route: 'GET /api/plans/:planId/review-settings',
+      allowed: officeOnly,
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({ method: 'GET', url: `/api/plans/${h.plan.planId}/review-settings`, headers: as(session) }),
+    },
+    {
+      route: 'PUT /api/plans/:planId/review-settings',
+      allowed: officeOnly,
+      ok: 200,
+      run: async ({ h, session }) => {
+        const url = `/api/plans/${h.plan.planId}/review-settings`;
+        const current = await h.app.inject({ method: 'GET', url, headers: as(h.sessions.planning_office) });
+        return h.app.inject({
+          method: 'PUT',
+          url,
+          headers: as(session),
+          payload: { expectedRevision: current.json<{ revisionNo: number }>().revisionNo, officeSelfReview: false },
         });
       },
     },

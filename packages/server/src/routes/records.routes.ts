@@ -9,6 +9,7 @@ import {
 } from '../presenters/record.presenter.js';
 import { observationService, progressReportService } from '../services/record.service.js';
 import { Period, registerReviewFlowRoutes } from './review-flow.routes.js';
+import { registerReviewSettingsRoutes } from './review-settings.routes.js';
 
 export const recordRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   registerReviewFlowRoutes(app, ctx, {
@@ -43,5 +44,6 @@ export const recordRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app,
       history: 'Every revision of a progress report, oldest first',
     },
   });
+  registerReviewSettingsRoutes(app, ctx);
   done();
 };

@@ -1,5 +1,5 @@
-import type { Alongside } from '@plantrack/db';
-import { type Principal, actorOf } from '../auth/principal.js';
+import type { Alongside, SelfReviewGround } from '@plantrack/db';
+import { type Principal, actorOf, hasRole } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { enforce } from '../policies/policy.js';
@@ -33,13 +33,15 @@ type Db = AppContext['db'];
 type ActionArgs<R> = { ref: R; expectedRevision: number; actor: string; idempotencyKey: string | null };
 /** Writes made with a revision that enters review, in its transaction (db `ReviewCommand.alongside`). */
 type WithReview<Rev> = { alongside?: Alongside<Rev> | undefined };
+/** Approvals and returns: why the reviewer may decide their own submission, if at all (db four-eyes.ts). */
+type Decision = { selfReview?: SelfReviewGround | undefined };
 
 /** The function set `observationRepository` and `progressReportRepository` share (db review-flow). */
 export type ReviewFlowRepository<R, V, Rev> = {
   saveDraft(db: Db, args: ActionArgs<R> & { values: V }): Promise<Rev>;
   submit(db: Db, args: ActionArgs<R> & WithReview<Rev> & { values?: V }): Promise<Rev>;
-  approve(db: Db, args: ActionArgs<R> & { note?: string }): Promise<Rev>;
-  returnForCorrection(db: Db, args: ActionArgs<R> & { reason: string }): Promise<Rev>;
+  approve(db: Db, args: ActionArgs<R> & Decision & { note?: string }): Promise<Rev>;
+  returnForCorrection(db: Db, args: ActionArgs<R> & Decision & { reason: string }): Promise<Rev>;
   correctApproved(
     db: Db,
     args: ActionArgs<R> & WithReview<Rev> & { values: V; reason: string },
@@ -120,6 +122,7 @@ export function reviewFlowService<R, V, Rev, Dto>(
       return present(
         await repository.approve(ctx.db, {
           ...actionArgs(p, ref, input),
+          selfReview: await selfReviewGround(p, () => kind.ownerDepartmentIds(ctx, ref)),
           ...(input.note === undefined ? {} : { note: input.note }),
         }),
       );
@@ -128,7 +131,11 @@ export function reviewFlowService<R, V, Rev, Dto>(
       const ref = kind.parseKey(key);
       enforce(p, canReview(p));
       return present(
-        await repository.returnForCorrection(ctx.db, { ...actionArgs(p, ref, input), reason: input.reason }),
+        await repository.returnForCorrection(ctx.db, {
+          ...actionArgs(p, ref, input),
+          selfReview: await selfReviewGround(p, () => kind.ownerDepartmentIds(ctx, ref)),
+          reason: input.reason,
+        }),
       );
     },
     async correct(ctx, p, key, input) {
@@ -149,6 +156,24 @@ export function reviewFlowService<R, V, Rev, Dto>(
       return historyCache(ctx).get(key, await ctx.changeStamps.current(), () => readHistory(ctx, ref));
     },
   };
+}
+
+/**
+ * What "entered on a department's behalf" means for the four-eyes rule: the reviewer holds the
+ * planning office role and belongs to none of the record's owning departments. Such a user may
+ * decide their own submission where the plan's review settings allow it (the store checks the
+ * setting and whether they are the submitter at all, in the writing transaction). Anyone else —
+ * a department's reporter who is also a reviewer, an office user of an owning department — has no
+ * ground. The owners are looked up only for an office user who belongs to a department.
+ */
+async function selfReviewGround(
+  p: Principal,
+  owners: () => Promise<readonly string[]>,
+): Promise<SelfReviewGround | undefined> {
+  if (!hasRole(p, 'planning_office')) return undefined;
+  if (p.departmentIds.length === 0) return 'office-on-behalf';
+  const owning = await owners();
+  return p.departmentIds.some((d) => owning.includes(d)) ? undefined : 'office-on-behalf';
 }
 
 function missingValues(): ApiError {
