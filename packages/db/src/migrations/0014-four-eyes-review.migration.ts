@@ -23,9 +23,7 @@ export const fourEyesReviewMigration: Migration = {
     for (const table of ['observations', 'progress_reports']) {
       await db.schema
         .alterTable(table)
-        .addColumn('self_reviewed', 'integer', (c) =>
-          c.notNull().defaultTo(0).check(isFlag('self_reviewed')),
-        )
+        .addColumn('self_reviewed', 'integer', (c) => c.notNull().defaultTo(0).check(isFlag('self_reviewed')))
         .execute();
     }
   },

@@ -1,4 +1,5 @@
 import type { Role } from '@plantrack/db';
+import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
 import { hashPassword } from '../auth/password.js';
@@ -120,7 +121,7 @@ forEachDialect((dialect, open) => {
       expect(res.statusCode, res.body).toBe(200);
       return res.json<Settings>();
     };
-    const expectFourEyes = (res: { statusCode: number; json: <T>() => T }) => {
+    const expectFourEyes = (res: LightMyRequestResponse) => {
       expect(res.statusCode).toBe(403);
       const problem = res.json<Problem>();
       expect(problem.code).toBe('four-eyes');

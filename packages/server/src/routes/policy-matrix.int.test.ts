@@ -501,7 +501,11 @@ function assessmentCases(): Case[] {
       allowed: officeOnly,
       ok: 200,
       run: ({ h, session }) =>
-        h.app.inject({ method: 'GET', url: `/api/plans/${h.plan.planId}/review-settings`, headers: as(session) }),
+        h.app.inject({
+          method: 'GET',
+          url: `/api/plans/${h.plan.planId}/review-settings`,
+          headers: as(session),
+        }),
     },
     {
       route: 'PUT /api/plans/:planId/review-settings',
@@ -514,7 +518,10 @@ function assessmentCases(): Case[] {
           method: 'PUT',
           url,
           headers: as(session),
-          payload: { expectedRevision: current.json<{ revisionNo: number }>().revisionNo, officeSelfReview: false },
+          payload: {
+            expectedRevision: current.json<{ revisionNo: number }>().revisionNo,
+            officeSelfReview: false,
+          },
         });
       },
     },

@@ -30,7 +30,8 @@ export function registerReviewSettingsRoutes(app: ZodApp, ctx: AppContext): void
     {
       schema: {
         tags: ['review'],
-        summary: "The plan's review rules (four-eyes; may the office review what it entered for a department)",
+        summary:
+          "The plan's review rules (four-eyes; may the office review what it entered for a department)",
         params: PlanParams,
         response: { 200: ReviewSettingsSchema, ...errorResponses },
       },

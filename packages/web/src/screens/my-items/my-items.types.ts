@@ -52,6 +52,8 @@ type RevisionMeta = {
   reason: string | null;
   createdAt: string;
   createdBy: string;
+  /** An approval or return by the revision's own submitter (an office user's on-behalf entry). */
+  selfReviewed?: boolean;
   evidenceFiles?: EvidenceFile[];
 };
 

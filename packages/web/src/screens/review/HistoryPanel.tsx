@@ -1,4 +1,4 @@
-import { Table } from 'antd';
+import { Table, Tag } from 'antd';
 import { useApi } from '../../api/use-api';
 import { PageLoading } from '../../components/PageLoading';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -31,7 +31,17 @@ export default function HistoryPanel({ kind, recordKey }: { kind: 'indicator' | 
       locale={{ emptyText: t.historyEmpty }}
       columns={[
         { title: t.colRevision, dataIndex: 'revisionNo', width: 60 },
-        { title: t.colAction, key: 'action', width: 90, render: (_, r) => actionLabel(t, r.action) },
+        {
+          title: t.colAction,
+          key: 'action',
+          width: 110,
+          render: (_, r) => (
+            <>
+              {actionLabel(t, r.action)}
+              {r.selfReviewed === true ? <Tag color="orange">{t.selfReviewed}</Tag> : null}
+            </>
+          ),
+        },
         { title: t.colStatus, key: 'status', width: 80, render: (_, r) => statusLabel(t, r.status) },
         { title: t.colAt, key: 'at', width: 140, render: (_, r) => shortTime(r.createdAt) },
         {

@@ -1,5 +1,6 @@
-import { Button, Card, Descriptions, Space, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { useApi } from '../../api/use-api';
+import { hasAnyRole, useUser } from '../../auth/auth';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useMessages } from '../../i18n/i18n';
 import { entryMessages } from '../my-items/entry.messages';
@@ -44,6 +45,12 @@ export function ReviewItemCard({
     history.data?.find((r) => r.revisionNo === item.revisionNo) ?? history.data?.at(-1) ?? null;
   const headingId = `review-${item.kind}-${item.key}`;
   const label = { name, period: item.period };
+  // Four-eyes: nobody decides their own submission, except an office user entering for a
+  // department where the plan allows it (the server knows the setting and refuses otherwise).
+  const user = useUser();
+  const own = user !== null && item.submittedBy === user.id;
+  const office = hasAnyRole(user, ['planning_office']);
+  const blocked = own && !office;
 
   return (
     <Card
@@ -76,10 +83,11 @@ export function ReviewItemCard({
           />
         )}
         <QualityFlags flags={item.qualityFlags ?? []} title={t.flagsTitle} />
+        {own ? <Alert type="info" showIcon title={office ? t.ownSubmissionOffice : t.ownSubmission} /> : null}
         <Space wrap>
           <Button
             type="primary"
-            disabled={busy}
+            disabled={busy || blocked}
             aria-label={format(t.approveItem, label)}
             onClick={() => {
               onAction('approve');
@@ -89,7 +97,7 @@ export function ReviewItemCard({
           </Button>
           <Button
             danger
-            disabled={busy}
+            disabled={busy || blocked}
             aria-label={format(t.returnItem, label)}
             onClick={() => {
               onAction('return');

@@ -69,6 +69,10 @@ export const reviewMessages = defineMessages({
     statusApproved: '已通过',
     statusReturned: '已退回',
     historyEmpty: '尚无修订。',
+    selfReviewed: '本人代填并审核',
+    ownSubmission: '这是您本人提交的数据，须由其他审核人员审核（双人复核）。',
+    ownSubmissionOffice:
+      '这是您本人提交的数据：仅当本规划允许规划办代填自审、且您不属于责任部门时，您才能审核；否则须由其他审核人员审核。',
     close: '关闭',
     paren: '{a}（{b}）',
   },
@@ -140,6 +144,10 @@ export const reviewMessages = defineMessages({
     statusApproved: 'Approved',
     statusReturned: 'Returned',
     historyEmpty: 'No revisions yet.',
+    selfReviewed: 'Self-reviewed (entered on a department’s behalf)',
+    ownSubmission: 'You submitted this yourself; another reviewer must decide it (four-eyes review).',
+    ownSubmissionOffice:
+      'You submitted this yourself: you may decide it only where the plan lets the planning office review what it entered for a department you do not belong to; otherwise another reviewer must.',
     close: 'Close',
     paren: '{a} ({b})',
   },
