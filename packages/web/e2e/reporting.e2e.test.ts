@@ -248,4 +248,42 @@ describe.skipIf(unavailable !== null)('reporting and review in Chromium', () => 
     await other.goto('/review');
     await poll(() => other.locator('#main').textContent()).toContain('您没有访问此页面的权限');
   });
+
+  it('tells an office user reviewing their own entry why they may not, until the plan allows it', async () => {
+    // The planning office enters a value for the finance bureau, then opens the review queue.
+    const entered = await h.app.inject({
+      method: 'POST',
+      url: '/api/observations',
+      headers: as(h.sessions.planning_office),
+      payload: { indicatorId: revenueId, period: '2024', expectedRevision: 0, values: { value: 101 } },
+    });
+    expect(entered.statusCode, entered.body).toBe(201);
+    const office = await h.pageAs('planning_office');
+    await office.goto('/review');
+    const card = office
+      .getByRole('list', { name: '待审核事项' })
+      .getByRole('listitem')
+      .filter({ hasText: `${REVENUE} · 2024` });
+    await poll(() => card.textContent()).toContain('这是您本人提交的数据');
+    await card.getByRole('button', { name: /^通过/ }).click();
+    // The server's own refusal is shown, in Chinese.
+    await poll(() =>
+      office.getByRole('alert').filter({ hasText: '不能审核通过本人提交的数据' }).count(),
+    ).toBe(1);
+
+    const settings = await call('planning_office', 'GET', `/api/plans/${h.plan.planId}/review-settings`);
+    const put = await call('planning_office', 'PUT', `/api/plans/${h.plan.planId}/review-settings`, {
+      expectedRevision: settings.json<{ revisionNo: number }>().revisionNo,
+      officeSelfReview: true,
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    await card.getByRole('button', { name: /^通过/ }).click();
+    await poll(() => office.getByRole('status').filter({ hasText: '已通过' }).count()).toBe(1);
+    const history = await call(
+      'planning_office',
+      'GET',
+      `/api/observations/${encodeURIComponent(`${revenueId}|2024|`)}/history`,
+    );
+    expect(history.json<{ selfReviewed: boolean }[]>().map((r) => r.selfReviewed)).toEqual([false, true]);
+  });
 });
