@@ -20,8 +20,9 @@ describe('sanitizeFileName', () => {
     ['CON.txt', '_CON.txt'],
     ['', 'file'],
     ['\u202E\u200B', 'file'],
-    // NFD (as macOS sends it) becomes NFC; Chinese stays.
+    // NFD (as macOS sends it) becomes NFC; Chinese stays, rare characters (Ext B, private use) too.
     ['Cafe\u0301 第十五个五年规划.docx', 'Café 第十五个五年规划.docx'],
+    ['\u{20BB7}家村\uE816.pdf', '\u{20BB7}家村\uE816.pdf'],
   ])('%j → %j', (input, expected) => {
     expect(sanitizeFileName(input)).toBe(expected);
   });

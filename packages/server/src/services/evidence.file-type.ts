@@ -72,10 +72,12 @@ export const MAX_FILE_NAME_CHARS = 200;
 /**
  * Characters a file name never keeps: control (Cc), format (Cf: the bidi overrides and isolates
  * U+202A–202E and U+2066–2069, marks U+200E/200F/061C, zero-width characters, U+FEFF), lone
- * surrogates, private-use and unassigned code points, line and paragraph separators. A right-to-left
- * override would otherwise make `invoice\u202Efdp.exe` read as `invoiceexe.pdf`.
+ * surrogates, line and paragraph separators. A right-to-left override would otherwise make
+ * `invoice\u202Efdp.exe` read as `invoiceexe.pdf`. Private-use and not yet assigned code points are
+ * kept: rare characters of Chinese personal and place names may be either (GB 18030 maps some to
+ * private use; a newer CJK extension may postdate this runtime's Unicode tables).
  */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/gu;
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
 /** Slashes that look like path separators, and characters Windows refuses in a name. */
 const LOOKALIKE_OR_RESERVED = /[\u2044\u2215\u29f8\uff0f\uff3c<>:"|?*]/g;
 /** Device names Windows reserves whatever the extension. */

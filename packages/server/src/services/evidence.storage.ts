@@ -51,7 +51,8 @@ const contentLocks = new Map<string, Promise<unknown>>();
  * Runs `work` after any other work on the same content in this process has finished. Storage is
  * shared by content, so an upload (store the bytes, then insert the row) and a redaction (mark the
  * row, count who else holds the bytes, delete them) of the same bytes must not interleave, or the
- * upload's new row could name bytes the redaction has just deleted.
+ * upload's new row could name bytes the redaction has just deleted. The lock holds within one
+ * server process; two servers sharing one evidence folder are not serialised by it.
  */
 export async function withContentLock<T>(sha256: string, work: () => Promise<T>): Promise<T> {
   const before = contentLocks.get(sha256) ?? Promise.resolve();
