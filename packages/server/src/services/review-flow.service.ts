@@ -153,11 +153,14 @@ export function reviewFlowService<R, V, Rev, Dto>(
     },
     async history(ctx, p, key) {
       const ref = kind.parseKey(key);
-      enforce(p, await permitsRecord(p, canReadRecordHistory, () => target(ctx, ref)));
+      // The owners are looked up at most once, for the read policy and the reader's cut alike.
+      let owners: Promise<RecordTarget> | undefined;
+      const lookUp = (): Promise<RecordTarget> => (owners ??= target(ctx, ref));
+      enforce(p, await permitsRecord(p, canReadRecordHistory, lookUp));
       const history = await historyCache(ctx).get(key, await ctx.changeStamps.current(), () =>
         readHistory(ctx, ref),
       );
-      return kind.forReader === undefined ? history : kind.forReader(p, history, () => target(ctx, ref));
+      return kind.forReader === undefined ? history : kind.forReader(p, history, lookUp);
     },
   };
 }
