@@ -42,6 +42,18 @@ export type * from './schema/plan-tables.schema.js';
 export type * from './schema/record-tables.schema.js';
 export type * from './schema/evidence-quality-tables.schema.js';
 export { EVIDENCE_SUBJECT_KINDS } from './migrations/0009-evidence-and-quality.migration.js';
+/** Evidence file rows: upload, list, find, withdraw, redact (the bytes are the server's). */
+export {
+  findEvidenceFile,
+  insertEvidenceFile,
+  listEvidenceFiles,
+  planIdOfTask,
+  redactEvidenceFile,
+  withdrawEvidenceFile,
+  type EvidenceChange,
+  type EvidenceFileRow,
+  type NewEvidenceFile,
+} from './repositories/evidence.repository.js';
 export type * from './schema/session-tables.schema.js';
 export { DIALECTS, dialectOf, writeTransaction, type DialectName } from './support/dialect.js';
 export { groupedWriteTransaction } from './support/group-commit.js';

@@ -10,6 +10,7 @@ import { sessionsMigration } from './0008-sessions.migration.js';
 import { evidenceAndQualityMigration } from './0009-evidence-and-quality.migration.js';
 import { referenceSeriesMigration } from './0010-reference-series.migration.js';
 import { indicatorOwnersMigration } from './0011-indicator-owners.migration.js';
+import { evidenceWithdrawRedactMigration } from './0012-evidence-withdraw-redact.migration.js';
 import { fourEyesReviewMigration } from './0014-four-eyes-review.migration.js';
 
 /**
@@ -29,6 +30,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009-evidence-and-quality': evidenceAndQualityMigration,
   '0010-reference-series': referenceSeriesMigration,
   '0011-indicator-owners': indicatorOwnersMigration,
+  '0012-evidence-withdraw-redact': evidenceWithdrawRedactMigration,
   '0014-four-eyes-review': fourEyesReviewMigration,
 };
 

@@ -26,6 +26,7 @@ import type {
 } from './plan-tables.schema.js';
 import type { AuditLogTable, FrameworkEditsTable, SearchDocumentsTable } from './record-tables.schema.js';
 import type {
+  EvidenceLifecycleColumns,
   EvidenceSubjectColumns,
   ObservationQualityFlagsTable,
 } from './evidence-quality-tables.schema.js';
@@ -67,7 +68,7 @@ export interface Database {
   indicator_reference_links: IndicatorReferenceLinksTable;
   assessment_settings: AssessmentSettingsTable;
   review_settings: ReviewSettingsTable;
-  evidence_files: EvidenceFilesTable & EvidenceSubjectColumns;
+  evidence_files: EvidenceFilesTable & EvidenceSubjectColumns & EvidenceLifecycleColumns;
   observation_quality_flags: ObservationQualityFlagsTable;
   notifications: UserNotificationsTable;
   email_deliveries: EmailDeliveriesTable;

@@ -16,6 +16,18 @@ export interface EvidenceSubjectColumns {
 }
 
 /**
+ * Columns migration 0012 adds to `evidence_files`: a file withdrawn from a draft or returned
+ * submission, or redacted by the planning office (bytes removed). Null when it did not happen.
+ */
+export interface EvidenceLifecycleColumns {
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
+  redacted_at: Timestamp | null;
+  redacted_by: string | null;
+  redaction_reason: string | null;
+}
+
+/**
  * The data-quality flags computed when an observation revision was submitted (migration 0009).
  * One row per submitted revision, written in the same transaction; append-only.
  */

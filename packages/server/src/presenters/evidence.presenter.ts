@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EvidenceFileRow } from '../repositories/evidence-quality.repository.js';
+import type { EvidenceFileRow } from '@plantrack/db';
 
 /** A data-quality flag as the API returns it (see docs/methodology.md §14). */
 export const QualityFlagSchema = z
@@ -32,12 +32,32 @@ export const EvidenceFileSchema = z
     sha256: z.string(),
     uploadedBy: z.string(),
     uploadedAt: z.string(),
+    state: z
+      .enum(['active', 'withdrawn', 'redacted'])
+      .describe(
+        'active; withdrawn by the department from a draft or returned submission (kept for the department ' +
+          'and reviewers); redacted by the planning office (bytes removed, download 410)',
+      ),
+    withdrawnAt: z.string().nullable(),
+    withdrawnBy: z.string().nullable(),
+    redactedAt: z.string().nullable(),
+    redactedBy: z.string().nullable(),
+    redactionReason: z.string().nullable(),
   })
   .meta({ id: 'EvidenceFile' });
 
 export type EvidenceFileDto = z.infer<typeof EvidenceFileSchema>;
 
-/** Never shows where the bytes are stored. */
+/** Where a file stands: redaction wins over withdrawal. */
+export function evidenceStateOf(f: EvidenceFileRow): EvidenceFileDto['state'] {
+  if (f.redactedAt !== null) return 'redacted';
+  return f.withdrawnAt === null ? 'active' : 'withdrawn';
+}
+
+/**
+ * Never shows where the bytes are stored. Only callers allowed to see a file's row get here (see
+ * services/evidence.visibility.ts), and only those see anything but active files.
+ */
 export function presentEvidenceFile(f: EvidenceFileRow): EvidenceFileDto {
   return {
     id: f.id,
@@ -50,5 +70,11 @@ export function presentEvidenceFile(f: EvidenceFileRow): EvidenceFileDto {
     sha256: f.sha256,
     uploadedBy: f.uploadedBy,
     uploadedAt: f.uploadedAt,
+    state: evidenceStateOf(f),
+    withdrawnAt: f.withdrawnAt,
+    withdrawnBy: f.withdrawnBy,
+    redactedAt: f.redactedAt,
+    redactedBy: f.redactedBy,
+    redactionReason: f.redactionReason,
   };
 }

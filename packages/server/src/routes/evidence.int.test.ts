@@ -14,6 +14,7 @@ const PNG = Buffer.concat([
 const PDF = Buffer.from('%PDF-1.4\n% 测试用佐证材料\n%%EOF\n', 'utf8');
 const DOCX = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....word/document.xml....')]);
 const CSV = Buffer.from('年份,数值\n2026,1\n', 'utf8');
+const PDF_NAMED = Buffer.from('%PDF-1.4\n% 文件名测试\n%%EOF\n', 'utf8');
 const LIMIT = 4096;
 
 function multipart(fileName: string, bytes: Buffer): { payload: Buffer; headers: Record<string, string> } {
@@ -184,11 +185,32 @@ forEachDialect((dialect, open) => {
       ).toMatchObject({ statusCode: 404 });
     });
 
-    it('lets the public download only files an approval of a published indicator came after', async () => {
-      const [file] = (
+    it('lets the public download only the files the approved revision of a published indicator names', async () => {
+      const [file, unnamed] = (
         await h.app.inject({ method: 'GET', url: obsPath(), headers: as(h.sessions.reviewer) })
       ).json<{ id: string }[]>();
       const url = `/api/evidence/${file?.id}`;
+      // The submission under review names its first file only (a reporter edits a submitted
+      // record by returning it; here the reviewer returns it and the reporter resubmits).
+      const returned = await h.app.inject({
+        method: 'POST',
+        url: `/api/observations/${encodeURIComponent(key)}/return`,
+        headers: as(h.sessions.reviewer),
+        payload: { expectedRevision: 1, reason: '请附上统计公报' },
+      });
+      expect(returned.statusCode).toBe(200);
+      const resubmitted = await h.app.inject({
+        method: 'POST',
+        url: '/api/observations',
+        headers: as(h.sessions.department_reporter),
+        payload: {
+          indicatorId: h.ownIndicatorId,
+          period: '2026',
+          expectedRevision: 2,
+          values: { value: 3.2, evidence: [file?.id] },
+        },
+      });
+      expect(resubmitted.statusCode, resubmitted.body).toBeLessThan(300);
       expect((await h.app.inject({ method: 'GET', url, headers: as(h.sessions.public) })).statusCode).toBe(
         403,
       );
@@ -196,7 +218,7 @@ forEachDialect((dialect, open) => {
         method: 'POST',
         url: `/api/observations/${encodeURIComponent(key)}/approve`,
         headers: as(h.sessions.reviewer),
-        payload: { expectedRevision: 1 },
+        payload: { expectedRevision: 3 },
       });
       expect(approve.statusCode).toBe(200);
       // Approved but not published: still closed to the public.
@@ -214,6 +236,16 @@ forEachDialect((dialect, open) => {
         200,
       );
       expect((await h.app.inject({ method: 'GET', url })).statusCode).toBe(200);
+      // A file of the record that the approved revision does not name: not public.
+      expect(
+        (
+          await h.app.inject({
+            method: 'GET',
+            url: `/api/evidence/${unnamed?.id}`,
+            headers: as(h.sessions.public),
+          })
+        ).statusCode,
+      ).toBe(404);
       // A file uploaded after the approval was never reviewed: not public.
       const late = await upload(
         h.sessions.department_reporter,
@@ -221,13 +253,13 @@ forEachDialect((dialect, open) => {
         'late.txt',
         Buffer.from('补充说明', 'utf8'),
       );
-      expect(late.json<{ revisionNo: number }>().revisionNo).toBe(2);
+      expect(late.json<{ revisionNo: number }>().revisionNo).toBe(4);
       const lateUrl = `/api/evidence/${late.json<{ id: string }>().id}`;
       expect(
         (await h.app.inject({ method: 'GET', url: lateUrl, headers: as(h.sessions.public) })).statusCode,
       ).toBe(404);
       const publicList = await h.app.inject({ method: 'GET', url: obsPath() });
-      expect(publicList.json<{ fileName: string }[]>().map((f) => f.fileName)).not.toContain('late.txt');
+      expect(publicList.json<{ fileName: string }[]>().map((f) => f.fileName)).toEqual(['统计公报.pdf']);
     });
 
     it('takes evidence for progress reports too, but never shows it to the public', async () => {
@@ -251,6 +283,36 @@ forEachDialect((dialect, open) => {
         headers: as(h.sessions.planning_office),
       });
       expect(audit.json<{ entityId: string }[]>().map((a) => a.entityId)).toContain(reportKey);
+    });
+
+    it('normalises an uploaded file name: no right-to-left override or other invisible character is kept', async () => {
+      // Stored as is, `报告\u202Egnp.pdf` would be shown as `报告fdp.png`.
+      const res = await upload(
+        h.sessions.department_reporter,
+        obsPath(),
+        '报告\u202Egnp\u200B.pdf',
+        PDF_NAMED,
+      );
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json<{ fileName: string }>().fileName).toBe('报告gnp.pdf');
+      const nfd = await upload(
+        h.sessions.department_reporter,
+        obsPath(),
+        'Cafe\u0301\u2066.txt',
+        Buffer.from('名称规范化', 'utf8'),
+      );
+      expect(nfd.json<{ fileName: string }>().fileName).toBe('Café.txt');
+      const listed = await h.app.inject({ method: 'GET', url: obsPath(), headers: as(h.sessions.reviewer) });
+      const names = listed.json<{ fileName: string }[]>().map((f) => f.fileName);
+      expect(names).toContain('报告gnp.pdf');
+      expect(names.join('')).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200b]/);
+      const id = res.json<{ id: string }>().id;
+      const download = await h.app.inject({
+        method: 'GET',
+        url: `/api/evidence/${id}`,
+        headers: as(h.sessions.reviewer),
+      });
+      expect(download.headers['content-disposition']).toContain(encodeURIComponent('报告gnp.pdf'));
     });
 
     it('answers a missing stored file with a clear 404', async () => {

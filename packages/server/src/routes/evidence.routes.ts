@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { EvidenceFileSchema } from '../presenters/evidence.presenter.js';
+import { redactEvidence, withdrawEvidence } from '../services/evidence.removal.js';
 import {
   type EvidenceUpload,
   downloadEvidence,
@@ -14,6 +15,7 @@ import {
 import { ProblemSchema, errorResponses } from './common.schema.js';
 
 const KeyParams = z.object({ key: z.string().min(3).max(400).describe('Record key (URL-encoded)') });
+const IdParams = z.object({ id: z.string().min(1).max(100) });
 
 /** The two kinds of record that take evidence, by their API path. */
 const SUBJECTS: readonly { path: string; kind: EvidenceSubjectKind; tag: string; what: string }[] = [
@@ -28,8 +30,11 @@ const SUBJECTS: readonly { path: string; kind: EvidenceSubjectKind; tag: string;
 
 /**
  * Evidence files (佐证材料): upload to a record (multipart `file`), list a record's files, download
- * one. Same policies as the record: writing it to upload, reading its history to see every file;
- * the public sees files of approved observations of published indicators only.
+ * one, withdraw one, redact one. Uploading and withdrawing take the record's write policy; who sees
+ * which files is decided in one place (services/evidence.visibility.ts): the owning department,
+ * reviewers and the planning office every file; leaders, administrators and (for published
+ * indicators) everyone else only the files of the approved revision in force. Redacting is the
+ * planning office's.
  */
 export const evidenceRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   for (const subject of SUBJECTS) {
@@ -85,9 +90,9 @@ export const evidenceRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
       schema: {
         tags: ['evidence'],
         summary: 'Download an evidence file (as an attachment, never rendered inline)',
-        params: z.object({ id: z.string().min(1).max(100) }),
+        params: IdParams,
         produces: ['application/octet-stream'],
-        response: { 200: z.any().describe('The file'), ...errorResponses },
+        response: { 200: z.any().describe('The file'), ...errorResponses, 410: ProblemSchema },
       },
     },
     async (request, reply) => {
@@ -101,6 +106,38 @@ export const evidenceRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
         .header('cache-control', 'private, no-store')
         .send(file.stream);
     },
+  );
+  app.post(
+    '/api/evidence/:id/withdraw',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: 'Withdraw an evidence file from a draft or returned submission (the owning department)',
+        description:
+          'Kept for the department and reviewers, never shown to leaders or the public again; 409 for a file ' +
+          'an approval covered or the submission under review names. Audited (`evidence.withdraw`).',
+        params: IdParams,
+        body: z.object({ reason: z.string().max(2000).optional() }),
+        response: { 200: EvidenceFileSchema, ...errorResponses },
+      },
+    },
+    async (request) => withdrawEvidence(ctx, request.principal, request.params.id, request.body.reason),
+  );
+  app.post(
+    '/api/evidence/:id/redact',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: 'Redact an evidence file (planning office; a reason is required)',
+        description:
+          'The bytes are deleted from disk unless another unredacted file holds the same content; the file ' +
+          'keeps its name and size for those who may see it, and downloads answer 410. Audited (`evidence.redact`).',
+        params: IdParams,
+        body: z.object({ reason: z.string().min(1).max(2000) }),
+        response: { 200: EvidenceFileSchema, ...errorResponses },
+      },
+    },
+    async (request) => redactEvidence(ctx, request.principal, request.params.id, request.body.reason),
   );
   done();
 };

@@ -985,25 +985,56 @@ function evidenceCases(): Case[] {
         }),
     },
     {
-      route: 'GET /api/evidence/:id (unpublished indicator)',
-      allowed: historyReaders,
+      // Leaders and administrators see only the approved revision's files: this one is not.
+      route: 'GET /api/evidence/:id (unpublished indicator, no approval)',
+      allowed: ['planning_office', 'department_reporter', 'reviewer'],
+      ok: 200,
+      otherwise: { administrator: 404, leader: 404 },
+      run: async ({ h, session, period }) => {
+        const id = await officeUpload(h, period);
+        return h.app.inject({ method: 'GET', url: `/api/evidence/${id}`, headers: as(session) });
+      },
+    },
+    {
+      route: 'POST /api/evidence/:id/withdraw (a file no submission names)',
+      allowed: ['planning_office', 'department_reporter'],
       ok: 200,
       run: async ({ h, session, period }) => {
-        const bytes = Buffer.concat([pdf, Buffer.from(period)]);
-        const up = await uploadTo(
-          h,
-          h.sessions.planning_office,
-          `/api/observations/${obsKey(h, period)}/evidence`,
-          bytes,
-        );
+        const id = await officeUpload(h, period);
         return h.app.inject({
-          method: 'GET',
-          url: `/api/evidence/${up.json<{ id: string }>().id}`,
+          method: 'POST',
+          url: `/api/evidence/${id}/withdraw`,
           headers: as(session),
+          payload: {},
+        });
+      },
+    },
+    {
+      route: 'POST /api/evidence/:id/redact',
+      allowed: ['planning_office'],
+      ok: 200,
+      run: async ({ h, session, period }) => {
+        const id = await officeUpload(h, period);
+        return h.app.inject({
+          method: 'POST',
+          url: `/api/evidence/${id}/redact`,
+          headers: as(session),
+          payload: { reason: '含个人信息' },
         });
       },
     },
   ];
+  /** A file the planning office uploads to the own department's observation of `period`. */
+  async function officeUpload(h: Harness, period: string): Promise<string> {
+    const bytes = Buffer.concat([pdf, Buffer.from(period)]);
+    const up = await uploadTo(
+      h,
+      h.sessions.planning_office,
+      `/api/observations/${obsKey(h, period)}/evidence`,
+      bytes,
+    );
+    return up.json<{ id: string }>().id;
+  }
 }
 
 forEachDialect((dialect, open) => {

@@ -66,26 +66,46 @@ export function evidenceMediaType(fileName: string, bytes: Buffer): string {
   return type.mediaType;
 }
 
+/** Longest name kept, in code points (the extension is kept when a longer name is cut). */
+export const MAX_FILE_NAME_CHARS = 200;
+
 /**
- * The name to keep for an uploaded file: the last path part only (`../../etc/passwd` → `passwd`,
- * `C:\\x\\报表.xlsx` → `报表.xlsx`), without control characters, at most 200 characters.
+ * Characters a file name never keeps: control (Cc), format (Cf: the bidi overrides and isolates
+ * U+202A–202E and U+2066–2069, marks U+200E/200F/061C, zero-width characters, U+FEFF), lone
+ * surrogates, line and paragraph separators. A right-to-left override would otherwise make
+ * `invoice\u202Efdp.exe` read as `invoiceexe.pdf`. Private-use and not yet assigned code points are
+ * kept: rare characters of Chinese personal and place names may be either (GB 18030 maps some to
+ * private use; a newer CJK extension may postdate this runtime's Unicode tables).
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
+/** Slashes that look like path separators, and characters Windows refuses in a name. */
+const LOOKALIKE_OR_RESERVED = /[\u2044\u2215\u29f8\uff0f\uff3c<>:"|?*]/g;
+/** Device names Windows reserves whatever the extension. */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+
+/**
+ * The name to keep for an uploaded file: NFC-normalised; the last path part only
+ * (`../../etc/passwd` → `passwd`, `C:\\x\\报表.xlsx` → `报表.xlsx`); without invisible and
+ * control characters; lookalike slashes and Windows-reserved characters as `_`; runs of spaces
+ * (ideographic ones too) as one space; no leading dots (hidden files) or trailing dots and spaces;
+ * Chinese and other letters kept; a lower-case extension of 1–10 letters or digits kept through
+ * every cut; at most {@link MAX_FILE_NAME_CHARS} characters; `file` when nothing is left.
  */
 export function sanitizeFileName(name: string): string {
-  const last = name.split(/[/\\]/).pop() ?? '';
-  const clean = [...last]
-    .filter((c) => !isControl(c))
-    .join('')
+  const last = name.normalize('NFC').split(/[/\\]/).pop() ?? '';
+  const clean = last
+    .replace(INVISIBLE, '')
+    .replace(LOOKALIKE_OR_RESERVED, '_')
+    .replace(/\s+/gu, ' ')
     .trim()
-    .replace(/^\.+/, '');
-  const chars = [...clean];
-  if (chars.length <= 200) return clean === '' ? 'file' : clean;
-  const ext = /\.[^.]{1,10}$/.exec(clean)?.[0] ?? '';
-  return chars.slice(0, 200 - ext.length).join('') + ext;
-}
-
-function isControl(c: string): boolean {
-  const code = c.codePointAt(0) ?? 0;
-  return code < 0x20 || code === 0x7f;
+    .replace(/[.\s]+$/u, '');
+  const match = /^(.*)\.([\p{L}\p{N}]{1,10})$/u.exec(clean);
+  const extension = match?.[2] === undefined ? '' : `.${match[2].toLowerCase()}`;
+  let base = (match?.[1] ?? clean).replace(/^[.\s]+/u, '').replace(/[.\s]+$/u, '');
+  if (base === '' || WINDOWS_DEVICE.test(base)) base = base === '' ? 'file' : `_${base}`;
+  const room = MAX_FILE_NAME_CHARS - [...extension].length;
+  const chars = [...base];
+  return (chars.length <= room ? base : chars.slice(0, room).join('').trimEnd()) + extension;
 }
 
 /** `Content-Disposition` for a download: an ASCII fallback plus the UTF-8 name (RFC 6266 / 5987). */

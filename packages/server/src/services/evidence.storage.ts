@@ -4,6 +4,7 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 
+/** The SHA-256 of uploaded bytes, hex: the name the content is stored under. */
 export function sha256Of(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -35,10 +36,44 @@ export async function storeContent(dir: string, sha256: string, bytes: Buffer): 
 
 /** A read stream of stored content, or null when it is missing; the path must stay inside `dir`. */
 export async function openContent(dir: string, relative: string): Promise<Readable | null> {
+  const path = insideFolder(dir, relative);
+  return (await exists(path)) ? createReadStream(path) : null;
+}
+
+/** Deletes stored content (a redaction whose bytes no other row holds); missing content is fine. */
+export async function removeContent(dir: string, relative: string): Promise<void> {
+  await rm(insideFolder(dir, relative), { force: true });
+}
+
+const contentLocks = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `work` after any other work on the same content in this process has finished. Storage is
+ * shared by content, so an upload (store the bytes, then insert the row) and a redaction (mark the
+ * row, count who else holds the bytes, delete them) of the same bytes must not interleave, or the
+ * upload's new row could name bytes the redaction has just deleted. The lock holds within one
+ * server process; two servers sharing one evidence folder are not serialised by it.
+ */
+export async function withContentLock<T>(sha256: string, work: () => Promise<T>): Promise<T> {
+  const before = contentLocks.get(sha256) ?? Promise.resolve();
+  const run = before.then(work, work);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  contentLocks.set(sha256, settled);
+  try {
+    return await run;
+  } finally {
+    if (contentLocks.get(sha256) === settled) contentLocks.delete(sha256);
+  }
+}
+
+function insideFolder(dir: string, relative: string): string {
   const root = resolve(dir);
   const path = resolve(root, relative);
   if (!path.startsWith(root + sep)) throw new Error(`Evidence path escapes its folder: ${relative}`);
-  return (await exists(path)) ? createReadStream(path) : null;
+  return path;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -6,7 +6,7 @@ import {
 } from '@plantrack/db';
 import { ApiError } from '../errors.js';
 import { presentObservation, presentProgressReport } from '../presenters/record.presenter.js';
-import { evidenceInHistory } from './evidence-history.js';
+import { evidenceForReader, evidenceInHistory } from './evidence-history.js';
 import { withReturnNotice } from './notification.service.js';
 import { indicatorOwnerIds, taskOwnerIds } from './ownership.service.js';
 import { reviewFlowService } from './review-flow.service.js';
@@ -42,6 +42,7 @@ export const observationService = withReturnNotice(
       present: presentObservation,
       onReview: qualityCheckOnReview,
       decorateHistory: evidenceInHistory('observation'),
+      forReader: evidenceForReader('observation'),
     }),
   ),
   'observation',
@@ -55,6 +56,7 @@ export const progressReportService = withReturnNotice(
     ownerDepartmentIds: (ctx, ref) => taskOwnerIds(ctx, ref.taskId),
     present: presentProgressReport,
     decorateHistory: evidenceInHistory('progress-report'),
+    forReader: evidenceForReader('progress-report'),
   }),
   'progress_report',
 );

@@ -3,7 +3,13 @@ import { type Principal, actorOf, hasRole } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { enforce } from '../policies/policy.js';
-import { canReadRecordHistory, canReview, canWriteRecord, permitsRecord } from '../policies/record.policy.js';
+import {
+  type RecordTarget,
+  canReadRecordHistory,
+  canReview,
+  canWriteRecord,
+  permitsRecord,
+} from '../policies/record.policy.js';
 import { stampedCachePerApp } from './stamped.cache.js';
 
 /** What a reporter may do when writing: keep a draft or submit it for review. */
@@ -63,6 +69,8 @@ export type RecordKind<R, V, Rev, Dto> = {
   onReview?: (ctx: AppContext, ref: R) => Promise<Alongside<Rev>>;
   /** What a history adds to the revisions (the evidence files of each), read with them. */
   decorateHistory?: (ctx: AppContext, revisions: Dto[]) => Promise<Dto[]>;
+  /** What of a (cached, decorated) history one reader may see (evidence files by audience). */
+  forReader?: (p: Principal, revisions: Dto[], target: () => Promise<RecordTarget>) => Promise<Dto[]>;
 };
 
 /** The review flow over HTTP-facing inputs: policy checks, then the repository, then the presenter. */
@@ -152,8 +160,14 @@ export function reviewFlowService<R, V, Rev, Dto>(
     },
     async history(ctx, p, key) {
       const ref = kind.parseKey(key);
-      enforce(p, await permitsRecord(p, canReadRecordHistory, () => target(ctx, ref)));
-      return historyCache(ctx).get(key, await ctx.changeStamps.current(), () => readHistory(ctx, ref));
+      // The owners are looked up at most once, for the read policy and the reader's cut alike.
+      let owners: Promise<RecordTarget> | undefined;
+      const lookUp = (): Promise<RecordTarget> => (owners ??= target(ctx, ref));
+      enforce(p, await permitsRecord(p, canReadRecordHistory, lookUp));
+      const history = await historyCache(ctx).get(key, await ctx.changeStamps.current(), () =>
+        readHistory(ctx, ref),
+      );
+      return kind.forReader === undefined ? history : kind.forReader(p, history, lookUp);
     },
   };
 }
