@@ -39,8 +39,14 @@ program
     '--secure-cookies <mode>',
     'Secure cookies: auto (when the request came over https or --public-url is https), true or false (env PLANTRACK_SECURE_COOKIES)',
   )
-  .option('--public-url <url>', 'address users reach the service at, for links in e-mails (env PLANTRACK_PUBLIC_URL)')
-  .option('--log-level <level>', 'trace, debug, info (default), warn, error, fatal or silent (env PLANTRACK_LOG_LEVEL)')
+  .option(
+    '--public-url <url>',
+    'address users reach the service at, for links in e-mails (env PLANTRACK_PUBLIC_URL)',
+  )
+  .option(
+    '--log-level <level>',
+    'trace, debug, info (default), warn, error, fatal or silent (env PLANTRACK_LOG_LEVEL)',
+  )
   .action(async (options: ServeCliOptions) => {
     process.exitCode = await runServe(options);
   });

@@ -142,7 +142,8 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
   app.setErrorHandler((error, request, reply) => {
     const body = toProblem(error);
     // The answer names the condition only; the cause, with its stack, is for the operator.
-    if (body.status >= 500) request.log.error({ err: error, code: body.code }, `answered ${body.status} ${body.code}`);
+    if (body.status >= 500)
+      request.log.error({ err: error, code: body.code }, `answered ${body.status} ${body.code}`);
     if (body.status === 503) void reply.header('retry-after', '5');
     return reply.code(body.status).type('application/problem+json').send(body);
   });
@@ -181,7 +182,9 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
 }
 
 /** A hop count becomes "the nearest n proxies" (Fastify's types take no number). */
-function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+function fastifyTrustProxy(
+  trust: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
   if (trust === false) return false;
   if (typeof trust === 'number') return (_address, hop) => hop < trust;
   return [...trust];

@@ -83,6 +83,6 @@ function causesOf(error: unknown): unknown[] {
 
 function codeOf(error: unknown): string | null {
   if (typeof error !== 'object' || error === null || !('code' in error)) return null;
-  const code = (error as { code: unknown }).code;
+  const code = error.code;
   return typeof code === 'string' ? code : null;
 }

@@ -22,7 +22,9 @@ import { startServeProcess } from './testing/serve-process.js';
 const SIGN_IN = '/api/auth/sign-in';
 
 if (!existsSync(CLI_MAIN) || !existsSync(NGINX)) {
-  console.warn(`proxy.int.test.ts skipped: needs ${CLI_MAIN} (npm run build) and ${NGINX} (apt-get install nginx-light).`);
+  console.warn(
+    `proxy.int.test.ts skipped: needs ${CLI_MAIN} (npm run build) and ${NGINX} (apt-get install nginx-light).`,
+  );
 }
 
 function signIn(
@@ -54,8 +56,9 @@ describe.skipIf(!existsSync(CLI_MAIN) || !existsSync(NGINX))('behind nginx', () 
         dialect === 'sqlite'
           ? { dataDir: dirname(handle.location) }
           : {
-              databaseUrl: Object.assign(new URL(TEST_PG_URL), { pathname: new URL(handle.location).pathname })
-                .href,
+              databaseUrl: Object.assign(new URL(TEST_PG_URL), {
+                pathname: new URL(handle.location).pathname,
+              }).href,
             };
       server = await startServeProcess(store, {
         expectFirstAdmin: true,
@@ -82,7 +85,10 @@ describe.skipIf(!existsSync(CLI_MAIN) || !existsSync(NGINX))('behind nginx', () 
 
       // Client A fails ten times (ten different unknown accounts): A alone is refused ...
       for (let i = 0; i < 10; i += 1) {
-        const failed = await signIn(proxy, '127.0.0.3', { email: `nobody-${i}@test.local`, password: 'wrong' });
+        const failed = await signIn(proxy, '127.0.0.3', {
+          email: `nobody-${i}@test.local`,
+          password: 'wrong',
+        });
         expect(failed.status).toBe(401);
       }
       const eleventh = await signIn(proxy, '127.0.0.3', { email: 'nobody-10@test.local', password: 'wrong' });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import { type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
 import type { LogLevel } from './config.js';
 
 /**
@@ -24,7 +24,7 @@ const REDACTED = [
 export function requestLogOptions(
   level: LogLevel,
   stream?: { write: (line: string) => void },
-): Pick<FastifyServerOptions, 'logger' | 'disableRequestLogging' | 'genReqId'> {
+): Pick<FastifyServerOptions, 'logger' | 'logController' | 'genReqId'> {
   // A per-process counter with a random prefix: unique across restarts, short to quote.
   const prefix = randomBytes(3).toString('hex');
   let next = 0;
@@ -34,7 +34,7 @@ export function requestLogOptions(
       redact: { paths: REDACTED, censor: '[redacted]' },
       ...(stream === undefined ? {} : { stream }),
     },
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => {
       next += 1;
       return `${prefix}-${next.toString(36)}`;

@@ -52,7 +52,9 @@ export function operationConfig(
   if (url !== undefined) {
     const parsed = URL.canParse(url) ? new URL(url) : null;
     if (parsed === null || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-      return { error: `公开地址无效（应为 http:// 或 https:// 地址）/ --public-url must be an http(s) URL: "${url}"` };
+      return {
+        error: `公开地址无效（应为 http:// 或 https:// 地址）/ --public-url must be an http(s) URL: "${url}"`,
+      };
     }
     config.publicUrl = parsed.href;
   }

@@ -18,6 +18,8 @@ export type ServeProcess = {
   exited: Promise<number | null>;
   /** Everything the process printed so far on standard output (its log lines included). */
   output: () => string;
+  /** Everything it printed so far on standard error. */
+  errorOutput: () => string;
 };
 
 const LISTENING = /PlanTrack is listening: (\S+)/;
@@ -65,7 +67,7 @@ export function startServeProcess(
       clearTimeout(timer);
       const firstAdmin =
         admin?.[1] === undefined || admin[2] === undefined ? null : { email: admin[1], password: admin[2] };
-      resolve({ address, firstAdmin, child, exited, output: () => stdout });
+      resolve({ address, firstAdmin, child, exited, output: () => stdout, errorOutput: () => stderr });
     });
     void exited.then((code) => {
       clearTimeout(timer);
