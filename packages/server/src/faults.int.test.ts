@@ -121,8 +121,9 @@ describe('SQLite data folder on a full disk', () => {
   let disk: Tmpfs;
   let handle: DatabaseHandle;
   let h: Harness;
-  const evidenceDir = mkdtempSync(join(tmpdir(), 'plantrack-evidence-'));
+  let evidenceDir: string;
   beforeAll(async () => {
+    evidenceDir = mkdtempSync(join(tmpdir(), 'plantrack-evidence-'));
     disk = mountTmpfs('64m');
     handle = openDatabase({ dataDir: disk.dir });
     await migrateToLatest(handle.db);
@@ -199,11 +200,24 @@ describe('PostgreSQL refusing connections', () => {
   it('answers 503 database unavailable, in Chinese and English', async () => {
     const port = await freePort();
     const handle = openDatabase({ url: `postgres://postgres@127.0.0.1:${port}/nothing` });
-    const app = await buildApp({ db: handle.db, dialect: 'postgres' });
+    const log: string[] = [];
+    const app = await buildApp({
+      db: handle.db,
+      dialect: 'postgres',
+      config: { logLevel: 'error' },
+      logStream: { write: (line) => log.push(line) },
+    });
     try {
       const res = await app.inject({ method: 'GET', url: '/api/public/plans' });
       expectFault(res, 503, 'database-unavailable', '数据库不可用', 'database unavailable');
       expect(res.headers['retry-after']).toBe('5');
+      // The cause is in the log, under the request's id, with the answer it led to.
+      const entries = log.map(
+        (l) => JSON.parse(l) as { reqId?: string; code?: string; err?: { message?: string } },
+      );
+      const cause = entries.find((e) => e.code === 'database-unavailable');
+      expect(cause?.reqId).toBe(res.headers['x-request-id']);
+      expect(JSON.stringify(cause?.err)).toContain('ECONNREFUSED');
     } finally {
       await app.close();
       await handle.close();
