@@ -2,7 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { runIngest } from './ingest.command.js';
 import { runLoadStatistics } from './load-statistics.command.js';
-import { runServe } from './serve.command.js';
+import { type ServeCliOptions, runServe } from './serve.command.js';
 
 /** Exit statuses: 0 success, 1 a document could not be read, 2 bad usage. */
 const program = new Command()
@@ -31,7 +31,23 @@ program
   .option('--port <port>', 'port to listen on', '3000')
   .option('--host <host>', 'address to listen on', '127.0.0.1')
   .option('--data-dir <dir>', 'folder of the embedded SQLite database', './data')
-  .action(async (options: { port: string; host: string; dataDir: string }) => {
+  .option(
+    '--trust-proxy <proxies>',
+    'reverse proxies believed about X-Forwarded-For/-Proto: addresses or CIDR ranges, comma-separated, or a hop count (env PLANTRACK_TRUST_PROXY; default none)',
+  )
+  .option(
+    '--secure-cookies <mode>',
+    'Secure cookies: auto (when the request came over https or --public-url is https), true or false (env PLANTRACK_SECURE_COOKIES)',
+  )
+  .option(
+    '--public-url <url>',
+    'address users reach the service at, for links in e-mails (env PLANTRACK_PUBLIC_URL)',
+  )
+  .option(
+    '--log-level <level>',
+    'trace, debug, info (default), warn, error, fatal or silent (env PLANTRACK_LOG_LEVEL)',
+  )
+  .action(async (options: ServeCliOptions) => {
     process.exitCode = await runServe(options);
   });
 

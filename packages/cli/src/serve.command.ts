@@ -1,8 +1,20 @@
-type ServeCliOptions = { port: string; host: string; dataDir: string };
+/** The options of `plantrack serve` as commander hands them over. */
+export type ServeCliOptions = {
+  port: string;
+  host: string;
+  dataDir: string;
+  trustProxy?: string;
+  secureCookies?: string;
+  publicUrl?: string;
+  logLevel?: string;
+};
 
 /**
  * `plantrack serve`: the service on the embedded database (or PostgreSQL when DATABASE_URL is set),
- * with the sample plan loaded into an empty database. Runs until interrupted.
+ * with the sample plan loaded into an empty database. Runs until interrupted. Behind a reverse
+ * proxy, `--trust-proxy`, `--secure-cookies` and `--public-url` (or their PLANTRACK_* variables)
+ * say which proxy to believe and where users reach the service; the request log goes to standard
+ * output at `--log-level` (default info).
  */
 export async function runServe(options: ServeCliOptions): Promise<number> {
   const port = Number(options.port);
@@ -12,12 +24,18 @@ export async function runServe(options: ServeCliOptions): Promise<number> {
   }
   const databaseUrl = process.env.DATABASE_URL;
   // Loaded here so that `plantrack ingest` does not pay for the web server's start-up.
-  const { startServer } = await import('@plantrack/server');
+  const { operationConfig, startServer } = await import('@plantrack/server');
+  const operation = operationConfig(options, process.env);
+  if ('error' in operation) {
+    process.stderr.write(`plantrack serve: ${operation.error}\n`);
+    return 2;
+  }
   const server = await startServer({
     port,
     host: options.host,
     dataDir: process.env.PLANTRACK_DATA_DIR ?? options.dataDir,
     ...(databaseUrl ? { databaseUrl } : {}),
+    config: { logLevel: 'info', ...operation.config },
   });
   const stop = (): void => {
     void server.close().then(() => process.exit(0));

@@ -125,6 +125,13 @@ function openPostgres(url: string, poolSize: number): DatabaseHandle {
   // An idle client losing its connection emits 'error' on the pool; unhandled, that would crash the
   // process. The next query reports the problem to its caller instead.
   pool.on('error', () => undefined);
+  // A client checked out between two queries (a transaction waiting for the application) emits
+  // 'error' on itself when its connection is ended (pg_terminate_backend, a server restart); the
+  // pool listens only to idle ones. Its next query fails, the request is answered "database
+  // unavailable", and the pool discards the client when it comes back.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', location: redactPassword(url), close: () => db.destroy() };
 }

@@ -16,11 +16,13 @@ import { authenticate } from './auth/authenticate.js';
 import { ANONYMOUS, type Principal } from './auth/principal.js';
 import { SessionStore } from './auth/session.store.js';
 import { TokenPrincipals } from './auth/token-principals.js';
-import { type ServerConfig, resolveConfig } from './config.js';
+import { type ServerConfig, type TrustProxy, resolveConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { changeStamp } from './repositories/assessment-query.repository.js';
 import { ChangeStamps } from './services/change-stamps.js';
 import { ApiError, type Problem, problem, storageProblem } from './errors.js';
+import { faultProblem } from './fault-problem.js';
+import { echoRequestId, logRequestCompleted, requestLogOptions } from './request-log.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { dashboardRoutes, publicDashboardRoutes } from './routes/dashboard.routes.js';
@@ -57,6 +59,8 @@ export type BuildAppOptions = {
   db: DatabaseHandle['db'];
   dialect: DialectName;
   config?: Partial<ServerConfig>;
+  /** Where the log lines go (default: standard output); tests pass a collector. */
+  logStream?: { write: (line: string) => void };
 };
 
 export type PlanTrackApp = FastifyInstance & { plantrack: AppContext };
@@ -73,8 +77,8 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
     changeStamps: new ChangeStamps(() => changeStamp(options.db), config.changeStampMs),
   };
   const app = Fastify({
-    logger: config.logger,
-    trustProxy: config.trustProxy,
+    ...requestLogOptions(config.logLevel, options.logStream),
+    trustProxy: fastifyTrustProxy(config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -113,6 +117,7 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10 } });
 
   app.decorateRequest('principal', null as unknown as Principal);
+  app.addHook('onRequest', echoRequestId);
   app.addHook('onRequest', async (request) => {
     request.principal = ANONYMOUS;
     request.principal = await authenticate(ctx, request);
@@ -132,9 +137,14 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
     done(null, payload);
   });
 
+  app.addHook('onResponse', logRequestCompleted);
+
   app.setErrorHandler((error, request, reply) => {
     const body = toProblem(error);
-    if (body.status >= 500) request.log.error(error);
+    // The answer names the condition only; the cause, with its stack, is for the operator.
+    if (body.status >= 500)
+      request.log.error({ err: error, code: body.code }, `answered ${body.status} ${body.code}`);
+    if (body.status === 503) void reply.header('retry-after', '5');
     return reply.code(body.status).type('application/problem+json').send(body);
   });
   app.setNotFoundHandler((request, reply) =>
@@ -171,6 +181,15 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
   return Object.assign(app, { plantrack: ctx });
 }
 
+/** A hop count becomes "the nearest n proxies" (Fastify's types take no number). */
+function fastifyTrustProxy(
+  trust: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return [...trust];
+}
+
 function toProblem(error: unknown): Problem {
   if (error instanceof ApiError) return problem(error.status, error.code, error.messages, error.extra);
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -188,6 +207,8 @@ function toProblem(error: unknown): Problem {
   }
   const stored = storageProblem(error);
   if (stored !== null) return stored;
+  const fault = faultProblem(error);
+  if (fault !== null) return fault;
   const e = error as Partial<FastifyError>;
   const status =
     typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 600 ? e.statusCode : 500;

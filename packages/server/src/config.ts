@@ -2,10 +2,23 @@ import { DEFAULT_ANNUAL_DUE, DEFAULT_DATA_DIR, type DueRule } from '@plantrack/d
 
 /** Settings of one server instance; every field has a default (see {@link resolveConfig}). */
 export type ServerConfig = {
-  /** Cookie `Secure` flag: `auto` sets it when the request arrived over TLS (see `trustProxy`). */
+  /**
+   * Cookie `Secure` flag: `auto` sets it when the request arrived over TLS (as a trusted proxy
+   * reports it, see `trustProxy`) or when `publicUrl` is https.
+   */
   secureCookies: boolean | 'auto';
-  /** Trust `X-Forwarded-*` from a reverse proxy (needed for `auto` behind a TLS terminator). */
-  trustProxy: boolean;
+  /**
+   * Which reverse proxies are believed about the client's address and protocol
+   * (`X-Forwarded-For`, `X-Forwarded-Proto`): none (`false`, default), the proxies at these
+   * addresses or CIDR ranges, or a number of hops. Never everyone: a forged header from an
+   * untrusted address would then choose the address the rate limits count.
+   */
+  trustProxy: TrustProxy;
+  /**
+   * The address users reach the service at (e.g. `https://plan.example.gov.cn/`), used for links
+   * the server writes where no request is at hand (reminder e-mails); null = none known.
+   */
+  publicUrl: string | null;
   /** Session lifetime in milliseconds (sliding: refreshed on use). */
   sessionTtlMs: number;
   /**
@@ -21,6 +34,11 @@ export type ServerConfig = {
   changeStampMs: number;
   /** Sign-in attempts per client address and window before 429. */
   signInRateLimit: { max: number; timeWindowMs: number };
+  /**
+   * Failed sign-ins per e-mail address (whoever sends them) and window before that account's
+   * sign-in answers 429 too; a successful sign-in clears the count.
+   */
+  accountSignInLimit: { max: number; timeWindowMs: number };
   /** Largest outline accepted by the import routes (bytes). */
   importMaxBytes: number;
   /**
@@ -51,8 +69,16 @@ export type ServerConfig = {
   evidenceDir: string;
   /** Largest evidence file accepted (bytes); default 10 MiB. */
   evidenceMaxBytes: number;
-  logger: boolean;
+  /** Level of the structured request log (pino); `silent` (default) logs nothing. */
+  logLevel: LogLevel;
 };
+
+/** See {@link ServerConfig.trustProxy}. */
+export type TrustProxy = false | number | readonly string[];
+
+/** The pino levels, quietest last. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Where reminder e-mails go out (nodemailer SMTP transport options). */
 export type SmtpConfig = {
@@ -68,10 +94,12 @@ export type SmtpConfig = {
 export const DEFAULT_CONFIG: ServerConfig = {
   secureCookies: 'auto',
   trustProxy: false,
+  publicUrl: null,
   sessionTtlMs: 8 * 60 * 60 * 1000,
   tokenCacheMs: 5_000,
   changeStampMs: 1_000,
   signInRateLimit: { max: 10, timeWindowMs: 60_000 },
+  accountSignInLimit: { max: 10, timeWindowMs: 15 * 60_000 },
   importMaxBytes: 20 * 1024 * 1024,
   indicatorOwners: {},
   annualDue: DEFAULT_ANNUAL_DUE,
@@ -82,7 +110,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   webRoot: null,
   evidenceDir: `${DEFAULT_DATA_DIR}/evidence`,
   evidenceMaxBytes: 10 * 1024 * 1024,
-  logger: false,
+  logLevel: 'silent',
 };
 
 export function resolveConfig(config: Partial<ServerConfig> = {}): ServerConfig {

@@ -4,6 +4,7 @@
  */
 export { API_VERSION, buildApp, type BuildAppOptions, type PlanTrackApp } from './app.js';
 export { DEFAULT_CONFIG, resolveConfig, type ServerConfig } from './config.js';
+export { OPERATION_ENV, operationConfig, type OperationOptions } from './serve-options.js';
 export { openApiDocument, openApiText } from './openapi.js';
 export { SAMPLE_OUTLINE_PATH, startServer, type RunningServer, type StartServerOptions } from './serve.js';
 export { hashPassword, verifyPassword } from './auth/password.js';

@@ -81,10 +81,14 @@ async function authenticateToken(ctx: AppContext, header: string): Promise<Princ
   return principal;
 }
 
-/** Whether cookies get `Secure`: always, never, or when this request came over TLS. */
+/**
+ * Whether cookies get `Secure`: always, never, or (`auto`) when this request came over TLS — as
+ * a trusted proxy reports it — or the service's public address is https.
+ */
 export function secureFor(ctx: AppContext, request: FastifyRequest): boolean {
   const s = ctx.config.secureCookies;
-  return s === 'auto' ? request.protocol === 'https' : s;
+  if (s !== 'auto') return s;
+  return request.protocol === 'https' || (ctx.config.publicUrl?.startsWith('https:') ?? false);
 }
 
 export function setSessionCookies(

@@ -6,6 +6,8 @@ import { issueToken, me, signIn } from '../services/auth.service.js';
 import { requireSignedIn } from '../policies/policy.js';
 import { SESSION_COOKIE } from '../auth/authenticate.js';
 import { ProblemSchema, errorResponses } from './common.schema.js';
+import { SignInThrottle } from '../auth/sign-in-throttle.js';
+import { ApiError } from '../errors.js';
 
 const MeSchema = z
   .object({
@@ -18,6 +20,9 @@ const MeSchema = z
   .meta({ id: 'Me' });
 
 export const authRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
+  // The per-route rate limit below counts attempts per client address (the real client's when a
+  // proxy is trusted); this one counts failures per account, from every address.
+  const throttle = new SignInThrottle(ctx.config.accountSignInLimit);
   app.post(
     '/api/auth/sign-in',
     {
@@ -41,7 +46,12 @@ export const authRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
       },
     },
     async (request, reply) => {
-      const { session, user } = await signIn(ctx, request.body);
+      throttle.check(request.body.email);
+      const { session, user } = await signIn(ctx, request.body).catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 401) throttle.failed(request.body.email);
+        throw error;
+      });
+      throttle.succeeded(request.body.email);
       setSessionCookies(ctx, request, reply, session);
       return { user, csrfToken: session.csrfToken };
     },

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants, createReadStream } from 'node:fs';
+import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -23,7 +23,11 @@ export async function storeContent(dir: string, sha256: string, bytes: Buffer): 
   const relative = storagePathOf(sha256);
   const target = join(dir, relative);
   if (await exists(target)) return relative;
-  await mkdir(dirname(target), { recursive: true });
+  await mkdir(dirname(target), { recursive: true }).catch(async (error: unknown) => {
+    // A recursive mkdir on a read-only file system reports ENOENT; the folder's own check says EROFS.
+    await access(dir, constants.W_OK);
+    throw error;
+  });
   const temporary = join(dirname(target), `.upload-${randomBytes(8).toString('hex')}`);
   try {
     await writeFile(temporary, bytes, { flag: 'wx', mode: 0o640 });

@@ -72,10 +72,14 @@ export function returnedMessages(args: {
   };
 }
 
-/** One e-mail summarising a user's new notifications: plain text, Chinese first, then English. */
+/**
+ * One e-mail summarising a user's new notifications: plain text, Chinese first, then English,
+ * with the service's public address to sign in at when it is configured.
+ */
 export function reminderEmail(
   displayName: string,
   notifications: readonly Notification[],
+  publicUrl: string | null = null,
 ): { subject: string; text: string } {
   const n = notifications.length;
   const first = notifications[0];
@@ -91,7 +95,7 @@ export function reminderEmail(
     '',
     list('zh'),
     '',
-    '请登录系统查看和填报。',
+    publicUrl === null ? '请登录系统查看和填报。' : `请登录系统查看和填报：${publicUrl}`,
     '',
     '----',
     '',
@@ -101,7 +105,9 @@ export function reminderEmail(
     '',
     list('en'),
     '',
-    'Sign in to PlanTrack to read them and report.',
+    publicUrl === null
+      ? 'Sign in to PlanTrack to read them and report.'
+      : `Sign in to PlanTrack to read them and report: ${publicUrl}`,
     '',
   ].join('\n');
   return { subject, text };

@@ -62,7 +62,10 @@ forEachDialect((dialect, open) => {
         auth: SMTP_USER,
         from: '规划监测 <plantrack@test.local>',
       });
-      live = { ...base, config: { ...base.config, smtp: smtpAt(smtp.port) } };
+      live = {
+        ...base,
+        config: { ...base.config, smtp: smtpAt(smtp.port), publicUrl: 'https://plan.example.gov.cn/' },
+      };
       down = { ...base, config: { ...base.config, smtp: smtpAt(await closedPort()) } };
       for (const persona of PERSONAS) {
         const user = await findUserByEmail(base.db, h.emails[persona]);
@@ -166,6 +169,8 @@ forEachDialect((dialect, open) => {
       expect(retried).toMatchObject({ dueSoon: 0, overdue: 0, emailsSent: 2, emailsFailed: 0 });
       const latest = mailsTo('department_reporter').at(-1);
       expect(latest?.text).toContain(overdue[0]?.title.zh);
+      // The link to sign in at is the configured public address.
+      expect(latest?.text).toContain('请登录系统查看和填报：https://plan.example.gov.cn/');
       for (const n of [
         ...overdue,
         ...(await notices('other_reporter')).filter((x) => x.kind === 'overdue'),

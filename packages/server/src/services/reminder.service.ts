@@ -132,6 +132,7 @@ async function sendEmails(
       const mail = reminderEmail(
         first.displayName,
         group.map((g) => g.notification),
+        ctx.config.publicUrl,
       );
       let outcome: { status: 'sent'; messageId: string } | { status: 'failed'; error: string };
       try {

@@ -16,6 +16,10 @@ export type ServeProcess = {
   child: ChildProcess;
   /** Resolves with the exit code (null when killed by a signal). */
   exited: Promise<number | null>;
+  /** Everything the process printed so far on standard output (its log lines included). */
+  output: () => string;
+  /** Everything it printed so far on standard error. */
+  errorOutput: () => string;
 };
 
 const LISTENING = /PlanTrack is listening: (\S+)/;
@@ -23,16 +27,19 @@ const FIRST_ADMIN = /First administrator: (\S+)\s+密码 \/ password: (\S+)/;
 
 /**
  * Starts `node packages/cli/dist/main.js serve --port 0` on the store and resolves once it prints
- * its address (and, with `expectFirstAdmin`, the first administrator's password).
+ * its address (and, with `expectFirstAdmin`, the first administrator's password). The request log
+ * is silent unless `logLevel` (or PLANTRACK_LOG_LEVEL) asks for it; `args` are further options.
  */
 export function startServeProcess(
   store: ServeStore,
-  options: { expectFirstAdmin: boolean; timeoutMs?: number },
+  options: { expectFirstAdmin: boolean; timeoutMs?: number; logLevel?: string; args?: readonly string[] },
 ): Promise<ServeProcess> {
   const env = { ...process.env };
   delete env.DATABASE_URL;
   delete env.PLANTRACK_DATA_DIR;
-  const args = [CLI_MAIN, 'serve', '--port', '0', '--host', '127.0.0.1'];
+  const args = [CLI_MAIN, 'serve', '--port', '0', '--host', '127.0.0.1', ...(options.args ?? [])];
+  const logLevel = options.logLevel ?? env.PLANTRACK_LOG_LEVEL ?? 'silent';
+  args.push('--log-level', logLevel);
   if ('dataDir' in store) args.push('--data-dir', store.dataDir);
   else env.DATABASE_URL = store.databaseUrl;
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -60,7 +67,7 @@ export function startServeProcess(
       clearTimeout(timer);
       const firstAdmin =
         admin?.[1] === undefined || admin[2] === undefined ? null : { email: admin[1], password: admin[2] };
-      resolve({ address, firstAdmin, child, exited });
+      resolve({ address, firstAdmin, child, exited, output: () => stdout, errorOutput: () => stderr });
     });
     void exited.then((code) => {
       clearTimeout(timer);
@@ -80,7 +87,14 @@ export type HttpAnswer = { status: number; body: unknown; cookies: string[] };
  */
 export function httpJson(
   address: string,
-  input: { method: string; path: string; headers?: Record<string, string>; body?: unknown },
+  input: {
+    method: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: unknown;
+    /** The client's own address (e.g. `127.0.0.2`, another loopback address than the server's). */
+    localAddress?: string;
+  },
 ): Promise<HttpAnswer> {
   const url = new URL(input.path, address);
   const payload = input.body === undefined ? undefined : JSON.stringify(input.body);
@@ -90,6 +104,7 @@ export function httpJson(
       {
         method: input.method,
         agent: false,
+        ...(input.localAddress === undefined ? {} : { localAddress: input.localAddress }),
         headers: {
           ...(payload === undefined
             ? {}
