@@ -101,7 +101,13 @@ forEachDialect((dialect, open) => {
       for (const path of foreign) plant(dir, path);
 
       const result = await cleanEvidenceStore(handle.db, dir, { orphanGraceMs: GRACE });
-      expect(result).toEqual({ temporaryFiles: 2, orphanFiles: 2, youngOrphans: 1, failed: 0 });
+      expect(result).toEqual({
+        temporaryFiles: 2,
+        orphanFiles: 2,
+        youngOrphans: 1,
+        keptUnclaimed: 0,
+        failed: 0,
+      });
       expect(allFiles(dir)).toEqual([...kept, storagePathOf(youngOrphan), ...foreign].sort());
       expect(describeEvidenceCleanup(result).join('\n')).toContain(
         '2 temporary files of interrupted uploads, 2 files no evidence record refers to',
@@ -109,7 +115,13 @@ forEachDialect((dialect, open) => {
 
       // With no grace period (one server per folder) the young orphan goes too.
       const again = await cleanEvidenceStore(handle.db, dir, { orphanGraceMs: 0 });
-      expect(again).toEqual({ temporaryFiles: 0, orphanFiles: 1, youngOrphans: 0, failed: 0 });
+      expect(again).toEqual({
+        temporaryFiles: 0,
+        orphanFiles: 1,
+        youngOrphans: 0,
+        keptUnclaimed: 0,
+        failed: 0,
+      });
       expect(allFiles(dir)).toEqual([...kept, ...foreign].sort());
       expect(describeEvidenceCleanup(await cleanEvidenceStore(handle.db, dir, { orphanGraceMs: 0 }))).toEqual(
         [],
@@ -150,9 +162,29 @@ forEachDialect((dialect, open) => {
         temporaryFiles: 0,
         orphanFiles: 0,
         youngOrphans: 0,
+        keptUnclaimed: 0,
         failed: 0,
       });
       expect(existsSync(dir)).toBe(false);
+    });
+
+    it('removes no file of a folder the database knows none of (another store’s folder)', async () => {
+      const handle = await open();
+      const dir = folder(`plantrack-cleanup-${dialect}-`);
+      const files = [storagePathOf(fakeSha256('12')), storagePathOf(fakeSha256('9f'))];
+      for (const path of files) plant(dir, path);
+      const temporary = `12/${TEMPORARY_FILE_PREFIX}${randomBytes(8).toString('hex')}`;
+      plant(dir, temporary);
+      const result = await cleanEvidenceStore(handle.db, dir, { orphanGraceMs: 0 });
+      expect(result).toEqual({
+        temporaryFiles: 1,
+        orphanFiles: 0,
+        youngOrphans: 0,
+        keptUnclaimed: 2,
+        failed: 0,
+      });
+      expect(allFiles(dir)).toEqual(files.sort());
+      expect(describeEvidenceCleanup(result).join('\n')).toContain('the folder may belong to another store');
     });
   });
 });

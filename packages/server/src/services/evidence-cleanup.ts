@@ -12,6 +12,11 @@ export type EvidenceCleanup = {
   orphanFiles: number;
   /** Unreferenced content files spared because they are younger than the grace period. */
   youngOrphans: number;
+  /**
+   * Unreferenced content files kept because the database refers to no file in the folder at all
+   * (the folder probably belongs to another store).
+   */
+  keptUnclaimed: number;
   /** Files that should have been removed but could not be (permissions, read-only folder). */
   failed: number;
 };
@@ -40,6 +45,7 @@ const TEMPORARY = new RegExp(`^${TEMPORARY_FILE_PREFIX.replace('.', '\\.')}[0-9a
  *   SHA-256 (several rows may share one file). A file younger than `orphanGraceMs` is kept: another
  *   process sharing the folder may have stored it and not yet committed the row that refers to it
  *   (storing content that already exists renews its modification time for the same reason).
+ *   When the database refers to none of the folder's files, none is removed (see below).
  *
  * Nothing else in the folder is touched. Multipart uploads leave no temporary files to clean:
  * the routes read the one file part into memory (`request.file()` then `toBuffer()`), and
@@ -52,8 +58,16 @@ export async function cleanEvidenceStore(
   dir: string,
   options: EvidenceCleanupOptions,
 ): Promise<EvidenceCleanup> {
-  const result: EvidenceCleanup = { temporaryFiles: 0, orphanFiles: 0, youngOrphans: 0, failed: 0 };
+  const result: EvidenceCleanup = {
+    temporaryFiles: 0,
+    orphanFiles: 0,
+    youngOrphans: 0,
+    keptUnclaimed: 0,
+    failed: 0,
+  };
   const cutoff = (options.now ?? Date.now()) - options.orphanGraceMs;
+  const orphans: { path: string; modified: number }[] = [];
+  let referencedFiles = 0;
   for (const shard of await entries(dir)) {
     if (!shard.isDirectory() || !SHARD.test(shard.name)) continue;
     const folder = join(dir, shard.name);
@@ -69,15 +83,25 @@ export async function cleanEvidenceStore(
     }
     if (content.length === 0) continue;
     const referenced = await referencedEvidenceContent(db, content);
+    referencedFiles += referenced.size;
     for (const sha256 of content) {
       if (referenced.has(sha256)) continue;
       const path = join(folder, sha256);
       const modified = await modifiedAt(path);
-      if (modified === null) continue;
-      if (modified > cutoff) result.youngOrphans += 1;
-      else if (await removed(path)) result.orphanFiles += 1;
-      else result.failed += 1;
+      if (modified !== null) orphans.push({ path, modified });
     }
+  }
+  // A crash leaves a few orphans beside many referenced files. A folder none of whose files the
+  // database knows is more likely another store's (a new DATABASE_URL with the old data folder,
+  // a restore not yet run): removing its files would destroy evidence, so they are kept.
+  if (referencedFiles === 0) {
+    result.keptUnclaimed = orphans.length;
+    return result;
+  }
+  for (const { path, modified } of orphans) {
+    if (modified > cutoff) result.youngOrphans += 1;
+    else if (await removed(path)) result.orphanFiles += 1;
+    else result.failed += 1;
   }
   return result;
 }
@@ -96,6 +120,13 @@ export function describeEvidenceCleanup(result: EvidenceCleanup): string[] {
     lines.push(
       `${result.youngOrphans} 个无记录引用的文件未满宽限期，暂予保留 / ` +
         `${result.youngOrphans} files no evidence record refers to are younger than the grace period and were kept`,
+    );
+  }
+  if (result.keptUnclaimed > 0) {
+    lines.push(
+      `佐证材料目录中的 ${result.keptUnclaimed} 个文件均无本数据库的记录引用，目录可能属于另一个数据库，未删除任何文件 / ` +
+        `None of the ${result.keptUnclaimed} files in the evidence folder is referred to by this database; ` +
+        'the folder may belong to another store, so nothing was removed',
     );
   }
   if (result.failed > 0) {

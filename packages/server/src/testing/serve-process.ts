@@ -5,8 +5,11 @@ import { fileURLToPath } from 'node:url';
 /** The built `plantrack` command; tests that run the real process need `npm run build` first. */
 export const CLI_MAIN = fileURLToPath(new URL('../../../cli/dist/main.js', import.meta.url));
 
-/** Where the process keeps its data: a SQLite folder or a PostgreSQL URL. */
-export type ServeStore = { dataDir: string } | { databaseUrl: string };
+/**
+ * Where the process keeps its data: a SQLite folder or a PostgreSQL URL (with a folder for the
+ * evidence files, which are never in the database).
+ */
+export type ServeStore = { dataDir: string } | { databaseUrl: string; dataDir?: string };
 
 /** A running `plantrack serve` process. */
 export type ServeProcess = {
@@ -16,6 +19,8 @@ export type ServeProcess = {
   child: ChildProcess;
   /** Resolves with the exit code (null when killed by a signal). */
   exited: Promise<number | null>;
+  /** What the process printed on stdout so far. */
+  output: () => string;
 };
 
 const LISTENING = /PlanTrack is listening: (\S+)/;
@@ -27,14 +32,14 @@ const FIRST_ADMIN = /First administrator: (\S+)\s+密码 \/ password: (\S+)/;
  */
 export function startServeProcess(
   store: ServeStore,
-  options: { expectFirstAdmin: boolean; timeoutMs?: number },
+  options: { expectFirstAdmin: boolean; timeoutMs?: number; env?: Record<string, string> },
 ): Promise<ServeProcess> {
-  const env = { ...process.env };
+  const env = { ...process.env, ...options.env };
   delete env.DATABASE_URL;
   delete env.PLANTRACK_DATA_DIR;
   const args = [CLI_MAIN, 'serve', '--port', '0', '--host', '127.0.0.1'];
-  if ('dataDir' in store) args.push('--data-dir', store.dataDir);
-  else env.DATABASE_URL = store.databaseUrl;
+  if (store.dataDir !== undefined) args.push('--data-dir', store.dataDir);
+  if ('databaseUrl' in store) env.DATABASE_URL = store.databaseUrl;
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => {
@@ -60,7 +65,7 @@ export function startServeProcess(
       clearTimeout(timer);
       const firstAdmin =
         admin?.[1] === undefined || admin[2] === undefined ? null : { email: admin[1], password: admin[2] };
-      resolve({ address, firstAdmin, child, exited });
+      resolve({ address, firstAdmin, child, exited, output: () => stdout });
     });
     void exited.then((code) => {
       clearTimeout(timer);
