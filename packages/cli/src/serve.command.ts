@@ -22,6 +22,13 @@ export async function runServe(options: ServeCliOptions): Promise<number> {
     process.stderr.write(`plantrack serve: 端口无效 / invalid port "${options.port}"\n`);
     return 2;
   }
+  const grace = orphanGraceFromEnv(process.env.PLANTRACK_EVIDENCE_ORPHAN_GRACE_MS);
+  if (grace === null) {
+    process.stderr.write(
+      'plantrack serve: PLANTRACK_EVIDENCE_ORPHAN_GRACE_MS 应为非负整数（毫秒） / must be a whole number of milliseconds\n',
+    );
+    return 2;
+  }
   const databaseUrl = process.env.DATABASE_URL;
   // Loaded here so that `plantrack ingest` does not pay for the web server's start-up.
   const { operationConfig, startServer } = await import('@plantrack/server');
@@ -35,7 +42,11 @@ export async function runServe(options: ServeCliOptions): Promise<number> {
     host: options.host,
     dataDir: process.env.PLANTRACK_DATA_DIR ?? options.dataDir,
     ...(databaseUrl ? { databaseUrl } : {}),
-    config: { logLevel: 'info', ...operation.config },
+    config: {
+      logLevel: 'info',
+      ...operation.config,
+      ...(grace === undefined ? {} : { evidenceOrphanGraceMs: grace }),
+    },
   });
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
@@ -43,4 +54,13 @@ export async function runServe(options: ServeCliOptions): Promise<number> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return 0;
+}
+
+/**
+ * `PLANTRACK_EVIDENCE_ORPHAN_GRACE_MS`: how old an evidence file no record refers to must be before
+ * the start-up cleanup removes it (undefined: the default; null: not a whole number).
+ */
+function orphanGraceFromEnv(value: string | undefined): number | null | undefined {
+  if (value === undefined || value === '') return undefined;
+  return /^\d+$/.test(value) ? Number(value) : null;
 }

@@ -181,6 +181,8 @@ export {
   recordEmailDelivery,
   type PendingEmail,
 } from './repositories/email-delivery.repository.js';
+/** Evidence content on disk: which stored files an evidence row still needs (start-up cleanup). */
+export { referencedEvidenceContent } from './repositories/evidence-content.repository.js';
 /** Reference series (参照值) for relative and external targets, and per-plan assessment thresholds. */
 export {
   addReferenceValue,

@@ -67,6 +67,12 @@ export type ServerConfig = {
    * `<data dir>/evidence` (`startServer` derives it from its data folder).
    */
   evidenceDir: string;
+  /**
+   * At start, an evidence file no record refers to is removed only when it is older than this
+   * (ms; default 10 minutes): another server sharing the folder may have stored it and not yet
+   * committed its record. 0 removes every orphan (one server per folder).
+   */
+  evidenceOrphanGraceMs: number;
   /** Largest evidence file accepted (bytes); default 10 MiB. */
   evidenceMaxBytes: number;
   /** Level of the structured request log (pino); `silent` (default) logs nothing. */
@@ -109,6 +115,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   reminderIntervalMs: 60 * 60 * 1000,
   webRoot: null,
   evidenceDir: `${DEFAULT_DATA_DIR}/evidence`,
+  evidenceOrphanGraceMs: 10 * 60 * 1000,
   evidenceMaxBytes: 10 * 1024 * 1024,
   logLevel: 'silent',
 };

@@ -1,24 +1,40 @@
 import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { listIndicators, listPlans } from '@plantrack/db';
-import { describe, expect, it } from 'vitest';
-import { TEST_PG_URL, forEachDialect } from '../../db/src/testing/dialects.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { forEachDialect } from '../../db/src/testing/dialects.js';
+import { allEvidenceRecords } from '../../db/src/testing/durability-records.js';
+import { setUpParties } from './testing/burst-parties.js';
+import { burstFigures, expectBurstKept, leftoverEvidenceFiles } from './testing/mixed-burst-checks.js';
+import {
+  type BurstAction,
+  acknowledges,
+  evidenceAction,
+  fireUntilKilled,
+  inBatches,
+  interleave,
+  observationKeyOf,
+  progressReportAt,
+  reviewAt,
+  send,
+  submissionAt,
+  templateUploads,
+} from './testing/mixed-burst.js';
 import {
   CLI_MAIN,
   type HttpAnswer,
   type ServeProcess,
-  type ServeStore,
   httpJson,
   issueApiToken,
   startServeProcess,
 } from './testing/serve-process.js';
 import {
-  type StoredRevision,
   revisionsByKeyPrefix,
   revisionsWithQualityFlags,
   sqliteIntegrity,
+  expectWholeRecords,
   submissionAudits,
 } from './testing/submission-records.js';
+import { countKinds, plantLeftovers, removeDataDirs, storeOf } from './testing/durability-store.js';
 
 /**
  * Durability of the submit endpoint: the real `plantrack serve` process is killed with SIGKILL
@@ -92,49 +108,13 @@ async function submitUntilKilled(
   return { acknowledged, refused };
 }
 
-/** Runs `task` over `items` with at most `limit` in flight. */
-async function inBatches<T, R>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = [];
-  for (let i = 0; i < items.length; i += limit) {
-    results.push(...(await Promise.all(items.slice(i, i + limit).map(task))));
-  }
-  return results;
-}
-
-/** Revisions and audit records match one to one (and, on PostgreSQL, share their transaction). */
-function expectWholeRecords(
-  revisions: readonly StoredRevision[],
-  audits: Awaited<ReturnType<typeof submissionAudits>>,
-): void {
-  const auditByRevision = new Map(audits.map((a) => [a.revisionId, a]));
-  expect(auditByRevision.size, 'one audit record per revision id').toBe(audits.length);
-  for (const r of revisions) {
-    const audit = auditByRevision.get(r.id);
-    expect(audit, `audit record of revision ${r.id}`).toBeDefined();
-    expect(audit?.entityId).toBe(r.key);
-    expect(audit?.writtenBy, `revision ${r.id} and its audit record in one transaction`).toBe(r.writtenBy);
-  }
-  const revisionIds = new Set(revisions.map((r) => r.id));
-  const orphans = audits.filter((a) => a.revisionId === null || !revisionIds.has(a.revisionId));
-  expect(orphans, 'audit records without their revision').toEqual([]);
-}
+afterAll(removeDataDirs);
 
 describe.skipIf(!existsSync(CLI_MAIN))('durability: SIGKILL during 1,000 concurrent submissions', () => {
   forEachDialect((dialect, open) => {
     it('keeps every acknowledged submission exactly once and whole; retries create no duplicates', async () => {
       const handle = await open();
-      const store: ServeStore =
-        dialect === 'sqlite'
-          ? { dataDir: dirname(handle.location) }
-          : {
-              databaseUrl: Object.assign(new URL(TEST_PG_URL), {
-                pathname: new URL(handle.location).pathname,
-              }).href,
-            };
+      const { store } = storeOf(dialect, handle);
       let server = await startServeProcess(store, { expectFirstAdmin: true });
       try {
         const admin = server.firstAdmin;
@@ -234,6 +214,121 @@ describe.skipIf(!existsSync(CLI_MAIN))('durability: SIGKILL during 1,000 concurr
         await server.exited;
       }
       // Most of the time is 2,000 submissions through one server process; the margin is for busy machines.
+    }, 240_000);
+  });
+});
+
+/**
+ * The same guarantees for every kind of write, fired together: a reporter's first submissions,
+ * progress reports, evidence uploads and Excel template uploads, and a reviewer's approvals and
+ * returns of revisions submitted beforehand. The server is SIGKILLed mid-burst and restarted
+ * (orphan grace period 0): every acknowledged action is in the store exactly once, every revision
+ * has its audit record, every evidence row its bytes, and no temporary or orphan file is left.
+ * Retrying every action afterwards completes the rest without duplicating anything.
+ */
+const MIX = {
+  seeded: 200,
+  approvals: 70,
+  returns: 70,
+  evidence: 80,
+  submissions: 150,
+  reports: 100,
+  templates: 8,
+};
+const MIX_KILL_AFTER = 150;
+const NO_GRACE = { PLANTRACK_EVIDENCE_ORPHAN_GRACE_MS: '0' };
+
+describe.skipIf(!existsSync(CLI_MAIN))('durability: SIGKILL during a mixed burst', () => {
+  forEachDialect((dialect, open) => {
+    it('keeps every acknowledged action once, audited, with its files; the restart removes leftover files', async () => {
+      const handle = await open();
+      const { store, evidenceDir } = storeOf(dialect, handle);
+      let server = await startServeProcess(store, { expectFirstAdmin: true, env: NO_GRACE });
+      try {
+        const admin = server.firstAdmin;
+        if (admin === null) throw new Error('The first start should print the first administrator.');
+        const adminToken = await issueApiToken(server.address, admin.email, admin.password);
+        const [plan] = await listPlans(handle.db);
+        const indicatorIds = (await listIndicators(handle.db, plan?.id ?? '')).map((i) => i.indicatorId);
+        const parties = await setUpParties(handle, server.address, adminToken, indicatorIds.slice(0, 30));
+        const run = `mixed-${dialect}-${Date.now().toString(36)}`;
+
+        // Phase 1: submitted revisions for the reviewer, and the filled templates.
+        const seeded = Array.from({ length: MIX.seeded }, (_, n) => submissionAt(parties, run, n));
+        const seeding = await inBatches(seeded, 50, (a) => send(server.address, parties, a));
+        expect(seeding.filter((a) => a.status !== 201).map((a) => a.body)).toEqual([]);
+        const keys = seeded.map(observationKeyOf);
+        // One stored file before the burst: the folder is known to belong to this database.
+        const first = evidenceAction(`${run}-seed`, keys[0] ?? '', 0);
+        expect((await send(server.address, parties, first)).status).toBe(201);
+        const templates = await templateUploads(parties, server.address, MIX.templates);
+
+        // Phase 2: everything at once, killed mid-burst.
+        const actions: BurstAction[] = interleave([
+          templates,
+          keys.slice(0, MIX.approvals).map((key, n) => reviewAt('approval', run, key, n)),
+          keys
+            .slice(MIX.approvals, MIX.approvals + MIX.returns)
+            .map((key, n) => reviewAt('return', run, key, n)),
+          Array.from({ length: MIX.evidence }, (_, n) =>
+            evidenceAction(run, keys[(n * 7) % keys.length] ?? '', n),
+          ),
+          Array.from({ length: MIX.submissions }, (_, n) => submissionAt(parties, run, MIX.seeded + n)),
+          Array.from({ length: MIX.reports }, (_, n) => progressReportAt(parties, run, n)),
+        ]);
+        const { acknowledged, refused } = await fireUntilKilled(server, parties, actions, {
+          killAfter: MIX_KILL_AFTER,
+          headStartMs: 150,
+        });
+        expect(await server.exited).toBeNull();
+        console.log(
+          `SIGKILL mixed burst (${dialect}), acknowledged before the kill: ${countKinds(acknowledged)}`,
+        );
+        expect(refused.map((r) => [r.action.kind, r.answer.status, r.answer.body])).toEqual([]);
+        expect(acknowledged.length).toBeGreaterThanOrEqual(MIX_KILL_AFTER);
+        expect(acknowledged.length, 'the kill interrupted the burst').toBeLessThan(actions.length);
+        // The kill may or may not land between a file and its row: leave one of each for certain.
+        const planted = plantLeftovers(evidenceDir);
+
+        server = await startServeProcess(store, { expectFirstAdmin: false, env: NO_GRACE });
+        const cleaned =
+          /Evidence folder cleaned: (\d+) temporary files of interrupted uploads, (\d+) files/.exec(
+            server.output(),
+          );
+        expect(Number(cleaned?.[1]), server.output()).toBeGreaterThanOrEqual(1);
+        expect(Number(cleaned?.[2]), server.output()).toBeGreaterThanOrEqual(1);
+        expect(planted.filter(existsSync)).toEqual([]);
+        if (dialect === 'sqlite') expect(await sqliteIntegrity(handle.db)).toEqual(['ok']);
+        const found = await expectBurstKept(handle, dialect, evidenceDir, parties, actions, acknowledged);
+        const referenced = () => allEvidenceRecords(handle.db).then((r) => new Set(r.map((e) => e.sha256)));
+        expect(leftoverEvidenceFiles(evidenceDir, await referenced()), 'temporary or orphan files').toEqual(
+          [],
+        );
+        console.log(burstFigures(dialect, actions, acknowledged, found));
+        console.log(`  restart: ${/Evidence folder cleaned[^\n]*/.exec(server.output())?.[0] ?? ''}`);
+
+        // Phase 3: retrying every action completes the rest and duplicates nothing.
+        const retried = await inBatches(actions, 50, async (action) => ({
+          action,
+          answer: await send(server.address, parties, action),
+        }));
+        expect(retried.filter((r) => !acknowledges(r.action, r.answer)).map((r) => r.answer.body)).toEqual(
+          [],
+        );
+        const firstIds = new Map(acknowledged.map((a) => [a.action, (a.answer.body as { id?: string }).id]));
+        for (const { action, answer } of retried) {
+          if (firstIds.has(action)) expect((answer.body as { id?: string }).id).toBe(firstIds.get(action));
+        }
+        const all = await expectBurstKept(handle, dialect, evidenceDir, parties, actions, retried);
+        const fired = Object.fromEntries(
+          Object.keys(all).map((k) => [k, actions.filter((a) => a.kind === k).length]),
+        );
+        expect(all).toEqual(fired);
+        expect(leftoverEvidenceFiles(evidenceDir, await referenced())).toEqual([]);
+      } finally {
+        server.child.kill('SIGKILL');
+        await server.exited;
+      }
     }, 240_000);
   });
 });

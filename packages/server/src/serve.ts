@@ -15,6 +15,7 @@ import { type PlanTrackApp, buildApp } from './app.js';
 import { hashPassword } from './auth/password.js';
 import type { ServerConfig } from './config.js';
 import { countUsers, createUser } from './repositories/user.repository.js';
+import { cleanEvidenceStore, describeEvidenceCleanup } from './services/evidence-cleanup.js';
 import { startReminderScheduler } from './services/reminder.scheduler.js';
 
 /** The bundled sample outline, relative to this package (src/ and dist/ alike). */
@@ -46,7 +47,8 @@ export type RunningServer = {
 
 /**
  * `plantrack serve`: opens the store, migrates, imports the sample plan into an empty database,
- * creates a first administrator with a random password when there are no users, listens, and
+ * creates a first administrator with a random password when there are no users, removes what a
+ * killed process left in the evidence folder (see `evidence-cleanup.ts`), listens, and
  * prints the address and the sign-in in Chinese and English.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
@@ -94,6 +96,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     dialect: dialectOf(handle.db),
     config: { evidenceDir, ...options.config },
   });
+  // What a killed process left (temporary uploads, files whose record was never committed) goes
+  // before the first request can store new files.
+  const { evidenceDir: storedIn, evidenceOrphanGraceMs } = app.plantrack.config;
+  const cleanup = await cleanEvidenceStore(handle.db, storedIn, { orphanGraceMs: evidenceOrphanGraceMs });
+  for (const line of describeEvidenceCleanup(cleanup)) print(line);
   const address = await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
   print(`PlanTrack 已启动 / PlanTrack is listening: ${address}`);
   const reminders = startReminderScheduler(app.plantrack, {

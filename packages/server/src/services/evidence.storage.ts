@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { constants, createReadStream } from 'node:fs';
-import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, mkdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -8,6 +8,12 @@ import type { Readable } from 'node:stream';
 export function sha256Of(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
+
+/**
+ * Name prefix of the temporary file an upload writes before renaming it into place; the start-up
+ * cleanup (`evidence-cleanup.ts`) removes files with this prefix that a killed process left.
+ */
+export const TEMPORARY_FILE_PREFIX = '.upload-';
 
 /** Where content with this hash lives, relative to the evidence folder: `ab/abcdef…`. */
 export function storagePathOf(sha256: string): string {
@@ -17,18 +23,20 @@ export function storagePathOf(sha256: string): string {
 /**
  * Stores content under its SHA-256 in `dir`. The bytes go to a temporary file in the same folder
  * first and are renamed into place, so a crash never leaves a half-written file under a real
- * name; content already stored is not written again.
+ * name; content already stored is not written again, but its modification time is renewed: the
+ * start-up cleanup spares unreferenced files younger than its grace period, and this upload's row
+ * may not be committed yet.
  */
 export async function storeContent(dir: string, sha256: string, bytes: Buffer): Promise<string> {
   const relative = storagePathOf(sha256);
   const target = join(dir, relative);
-  if (await exists(target)) return relative;
+  if (await renewed(target)) return relative;
   await mkdir(dirname(target), { recursive: true }).catch(async (error: unknown) => {
     // A recursive mkdir on a read-only file system reports ENOENT; the folder's own check says EROFS.
     await access(dir, constants.W_OK);
     throw error;
   });
-  const temporary = join(dirname(target), `.upload-${randomBytes(8).toString('hex')}`);
+  const temporary = join(dirname(target), `${TEMPORARY_FILE_PREFIX}${randomBytes(8).toString('hex')}`);
   try {
     await writeFile(temporary, bytes, { flag: 'wx', mode: 0o640 });
     await rename(temporary, target);
@@ -85,5 +93,21 @@ async function exists(path: string): Promise<boolean> {
     return (await stat(path)).isFile();
   } catch {
     return false;
+  }
+}
+
+/**
+ * Renews the modification time of stored content; false when there is none. A file the process
+ * may not touch (owned by another user, read-only folder) still counts as stored: renewing only
+ * narrows the cleanup's window and must not fail an upload the content is already there for.
+ */
+async function renewed(path: string): Promise<boolean> {
+  const now = new Date();
+  try {
+    await utimes(path, now, now);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    return exists(path);
   }
 }

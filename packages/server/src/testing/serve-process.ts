@@ -5,8 +5,11 @@ import { fileURLToPath } from 'node:url';
 /** The built `plantrack` command; tests that run the real process need `npm run build` first. */
 export const CLI_MAIN = fileURLToPath(new URL('../../../cli/dist/main.js', import.meta.url));
 
-/** Where the process keeps its data: a SQLite folder or a PostgreSQL URL. */
-export type ServeStore = { dataDir: string } | { databaseUrl: string };
+/**
+ * Where the process keeps its data: a SQLite folder or a PostgreSQL URL (with a folder for the
+ * evidence files, which are never in the database).
+ */
+export type ServeStore = { dataDir: string } | { databaseUrl: string; dataDir?: string };
 
 /** A running `plantrack serve` process. */
 export type ServeProcess = {
@@ -32,16 +35,22 @@ const FIRST_ADMIN = /First administrator: (\S+)\s+密码 \/ password: (\S+)/;
  */
 export function startServeProcess(
   store: ServeStore,
-  options: { expectFirstAdmin: boolean; timeoutMs?: number; logLevel?: string; args?: readonly string[] },
+  options: {
+    expectFirstAdmin: boolean;
+    timeoutMs?: number;
+    logLevel?: string;
+    args?: readonly string[];
+    env?: Record<string, string>;
+  },
 ): Promise<ServeProcess> {
-  const env = { ...process.env };
+  const env = { ...process.env, ...options.env };
   delete env.DATABASE_URL;
   delete env.PLANTRACK_DATA_DIR;
   const args = [CLI_MAIN, 'serve', '--port', '0', '--host', '127.0.0.1', ...(options.args ?? [])];
   const logLevel = options.logLevel ?? env.PLANTRACK_LOG_LEVEL ?? 'silent';
   args.push('--log-level', logLevel);
-  if ('dataDir' in store) args.push('--data-dir', store.dataDir);
-  else env.DATABASE_URL = store.databaseUrl;
+  if (store.dataDir !== undefined) args.push('--data-dir', store.dataDir);
+  if ('databaseUrl' in store) env.DATABASE_URL = store.databaseUrl;
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => {

@@ -1,5 +1,6 @@
 import type { DatabaseHandle, DialectName } from '@plantrack/db';
 import { type RawBuilder, sql } from 'kysely';
+import { expect } from 'vitest';
 
 type Db = DatabaseHandle['db'];
 
@@ -101,4 +102,22 @@ export async function sqliteIntegrity(db: Db): Promise<string[]> {
     ...integrity.rows.map((r) => r.integrity_check),
     ...foreignKeys.rows.map((r) => `foreign key violation in ${r.table}`),
   ];
+}
+
+/** Revisions and audit records match one to one (and, on PostgreSQL, share their transaction). */
+export function expectWholeRecords(
+  revisions: readonly StoredRevision[],
+  audits: readonly StoredAudit[],
+): void {
+  const auditByRevision = new Map(audits.map((a) => [a.revisionId, a]));
+  expect(auditByRevision.size, 'one audit record per revision id').toBe(audits.length);
+  for (const r of revisions) {
+    const audit = auditByRevision.get(r.id);
+    expect(audit, `audit record of revision ${r.id}`).toBeDefined();
+    expect(audit?.entityId).toBe(r.key);
+    expect(audit?.writtenBy, `revision ${r.id} and its audit record in one transaction`).toBe(r.writtenBy);
+  }
+  const revisionIds = new Set(revisions.map((r) => r.id));
+  const orphans = audits.filter((a) => a.revisionId === null || !revisionIds.has(a.revisionId));
+  expect(orphans, 'audit records without their revision').toEqual([]);
 }
