@@ -105,6 +105,8 @@ export {
 } from './repositories/plan.repository.js';
 export type { Alongside, Revision, RevisionMeta } from './repositories/review-flow.js';
 export { search, type SearchHit, type SearchOptions } from './repositories/search.repository.js';
+export type { SearchAudience } from './repositories/search-audience.js';
+export { taskOwnerIds } from './repositories/task-owner.repository.js';
 export { buildSnippet, type SnippetMarks } from './repositories/search-snippet.js';
 export { checkPeriod } from './repositories/period.js';
 export {
