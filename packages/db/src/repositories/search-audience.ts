@@ -1,5 +1,5 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
-import { taskOwnedByAny } from './task-owner.repository.js';
+import { tasksOwnedByAny } from './task-owner.repository.js';
 
 /**
  * What of the search index one reader may see. The server derives it from its read policies
@@ -41,11 +41,12 @@ export function visibleTo(audience: SearchAudience): RawBuilder<SqlBool> {
       )`;
   if (audience.reports === 'all') return sql<SqlBool>`(${framework} or d.kind = ${'report'})`;
   if (audience.reports.ownedBy.length === 0) return sql<SqlBool>`${framework}`;
-  // A report is indexed under its key; its task is that of any of its revisions (the first).
-  const ownedReport = sql`(d.kind = ${'report'} and exists (
-    select 1 from progress_reports pr
-    where pr.report_key = d.ref_id and pr.revision_no = 1
-      and ${taskOwnedByAny(sql.ref('pr.task_id'), audience.reports.ownedBy)}
+  // A report is indexed under its key; the keys of the owned tasks' reports are found once per
+  // statement, not per candidate row: a per-row test made a reporter's search on PostgreSQL about
+  // eight times slower than the office's, most candidates being other departments' reports.
+  const ownedReport = sql`(d.kind = ${'report'} and d.ref_id in (
+    select pr.report_key from progress_reports pr
+    where pr.task_id in (${tasksOwnedByAny(audience.reports.ownedBy)})
   ))`;
   return sql<SqlBool>`(${framework} or ${ownedReport})`;
 }

@@ -51,3 +51,19 @@ export function taskOwnedByAny(
       and td.department_id in (${sql.join(departmentIds)})
   )`;
 }
+
+/**
+ * SQL subquery: the ids of the tasks owned by at least one of the departments. Only tasks that
+ * name one of them in some version can be owned by it, so the exact test above runs for those
+ * alone; the result does not depend on the outer query, so it is computed once per statement.
+ */
+export function tasksOwnedByAny(departmentIds: readonly string[]): RawBuilder<unknown> {
+  if (departmentIds.length === 0) return sql`select null as task_id where 1 = 0`;
+  return sql`
+    select distinct tv0.task_id
+    from task_departments td0
+    join task_versions tv0 on tv0.id = td0.task_version_id
+    where td0.department_id in (${sql.join(departmentIds)})
+      and ${taskOwnedByAny(sql.ref('tv0.task_id'), departmentIds)}
+  `;
+}
