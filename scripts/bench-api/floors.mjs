@@ -112,6 +112,9 @@ export async function historyFloor(q, key) {
 const SEARCH_COLUMNS =
   'd.kind, d.ref_id, d.plan_id, d.plan_version_id, d.node_key, d.title, d.body, d.source_start, d.source_end';
 
+/** What the planning office (the benchmark's user) may see: every kind (db search-audience.ts). */
+const OFFICE_AUDIENCE = "(d.kind in ('node', 'indicator', 'task') or d.kind = 'report')";
+
 /**
  * Search: FTS5 trigram (SQLite, terms of 3+ characters) or the substring scan, as the repository
  * does: at most 200 candidates are ranked; PostgreSQL matches a caseless term with LIKE.
@@ -122,7 +125,8 @@ export async function searchFloor(q, dialect, term) {
       await q.query(
         `select ${SEARCH_COLUMNS}, c.score from (
            select d.doc_id, -bm25(search_fts, 2.0, 1.0) as score from search_fts
-           join search_documents d on d.doc_id = search_fts.rowid where search_fts match ? limit 200
+           join search_documents d on d.doc_id = search_fts.rowid
+           where search_fts match ? and ${OFFICE_AUDIENCE} limit 200
          ) c join search_documents d on d.doc_id = c.doc_id order by c.score desc, d.doc_id limit 20`,
         [`"${term}"`],
       )
@@ -142,7 +146,7 @@ export async function searchFloor(q, dialect, term) {
     await q.query(
       `select ${SEARCH_COLUMNS}, (case when ${position}(${fold('d.title')}, ?) > 0 then 2 else 0 end)
          + ((length(d.body) - length(replace(${fold('d.body')}, ?, ''))) / ?) as score
-       from (select d.* from search_documents d where ${where} limit 200) d
+       from (select d.* from search_documents d where ${where} and ${OFFICE_AUDIENCE} limit 200) d
        order by score desc, d.doc_id limit 20`,
       [lower, lower, [...term].length, ...whereParams],
     )

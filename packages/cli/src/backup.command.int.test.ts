@@ -3,12 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestText } from '@plantrack/core';
-import { importPlanVersion, listPlans, migrateToLatest, openDatabase, search } from '@plantrack/db';
+import {
+  type SearchAudience,
+  importPlanVersion,
+  listPlans,
+  migrateToLatest,
+  openDatabase,
+  search,
+} from '@plantrack/db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runBackup } from './backup.command.js';
 import type { CommandIo } from './ingest.command.js';
 import { runRestore } from './restore.command.js';
+
+/** A reader who may see every indexed row (the planning office). */
+const ALL: SearchAudience = { unpublishedFramework: true, reports: 'all' };
 
 const SAMPLE = fileURLToPath(new URL('../../../examples/wujin-15th-outline.txt', import.meta.url));
 const PG_SERVER = process.env.PLANTRACK_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -32,7 +42,7 @@ async function contentOf(where: {
   const handle = openDatabase(where);
   try {
     const plans = await listPlans(handle.db);
-    const hits = await search(handle.db, '国资国企', { planId: plans[0]?.id ?? '' });
+    const hits = await search(handle.db, '国资国企', { audience: ALL, planId: plans[0]?.id ?? '' });
     return { plans: plans.map((p) => p.title), hits: hits.length };
   } finally {
     await handle.close();

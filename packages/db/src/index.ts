@@ -126,6 +126,8 @@ export {
 } from './repositories/review-settings.repository.js';
 export type * from './schema/review-settings-tables.schema.js';
 export { search, type SearchHit, type SearchOptions } from './repositories/search.repository.js';
+export type { SearchAudience } from './repositories/search-audience.js';
+export { taskOwnerIds } from './repositories/task-owner.repository.js';
 export { buildSnippet, type SnippetMarks } from './repositories/search-snippet.js';
 export { checkPeriod } from './repositories/period.js';
 export {

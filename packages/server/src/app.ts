@@ -39,6 +39,7 @@ import { webRoutes } from './routes/web.routes.js';
 import { workRoutes } from './routes/work.routes.js';
 import { publicPlanRoutes } from './routes/public-plans.routes.js';
 import { placeRoutes } from './routes/places.routes.js';
+import { refuseControlCharacters } from './routes/control-characters.hook.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -122,6 +123,8 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
     request.principal = ANONYMOUS;
     request.principal = await authenticate(ctx, request);
   });
+  // Every route parameter, query string and JSON body, before validation: no text with a control character.
+  app.addHook('preValidation', refuseControlCharacters);
   // Before the answer to a request that may have changed data leaves, the read caches are told,
   // so whoever reads after an acknowledged write sees it (services/change-stamps.ts). Refused
   // requests (4xx) changed nothing; sign-ins and tokens change nothing a read model shows.

@@ -13,6 +13,7 @@ import * as observations from '../repositories/observation.repository.js';
 import { listIndicators } from '../repositories/plan-query.repository.js';
 import * as reports from '../repositories/progress-report.repository.js';
 import { setReportingCycle } from '../repositories/reporting-cycle.repository.js';
+import type { SearchAudience } from '../repositories/search-audience.js';
 import { search } from '../repositories/search.repository.js';
 import type { Database } from '../schema/database.schema.js';
 import { TEST_PG_URL, forEachDialect, openTempPostgres } from '../testing/dialects.js';
@@ -20,6 +21,9 @@ import { seedSamplePlan } from '../testing/seed.js';
 import { writeBackup } from './backup.writer.js';
 import { restoreBackup } from './restore.js';
 import { dataTables } from './table-catalog.js';
+
+/** A reader who may see every indexed row (the planning office). */
+const ALL: SearchAudience = { unpublishedFramework: true, reports: 'all' };
 
 /** A phrase only the fixture's progress report contains (synthetic test data). */
 const REPORT_PHRASE = '土地要素市场化配置方案已经区政府常务会审议';
@@ -218,7 +222,7 @@ async function expectWritable(db: Kysely<Database>, planId: string): Promise<voi
     expectedRevision: 0,
     values: { progress: 'in_progress', narrative: '恢复后新增的进展说明' },
   });
-  expect((await search(db, '恢复后新增', { planId })).length).toBeGreaterThan(0);
+  expect((await search(db, '恢复后新增', { audience: ALL, planId })).length).toBeGreaterThan(0);
   await expect(
     sql`update observations set value = 1 where indicator_id = ${indicators[1]?.indicatorId ?? ''}`.execute(
       db,
@@ -256,9 +260,11 @@ forEachDialect((name, open) => {
       expect(restored.rows).toBe(written.rows);
       expect(await dump(target.db)).toEqual(await dump(source.db));
 
-      const hits = await search(target.db, '国资国企', { planId });
+      const hits = await search(target.db, '国资国企', { audience: ALL, planId });
       expect(hits.some((h) => h.kind === 'task' && h.title === '深化国资国企改革')).toBe(true);
-      expect((await search(target.db, REPORT_PHRASE, { planId })).map((h) => h.kind)).toContain('report');
+      expect(
+        (await search(target.db, REPORT_PHRASE, { audience: ALL, planId })).map((h) => h.kind),
+      ).toContain('report');
       if (name === 'sqlite') {
         await sql`insert into search_fts (search_fts) values ('integrity-check')`.execute(target.db);
       }
@@ -333,7 +339,7 @@ describe('backup and restore across databases', () => {
     const restored = await restoreBackup(target.db, file);
     expect(restored).toMatchObject({ sourceDialect: source.dialect, dialect: target.dialect });
     expect(await dump(target.db)).toEqual(await dump(source.db));
-    expect((await search(target.db, REPORT_PHRASE, { planId })).length).toBeGreaterThan(0);
+    expect((await search(target.db, REPORT_PHRASE, { audience: ALL, planId })).length).toBeGreaterThan(0);
     await expectWritable(target.db, planId);
   });
 });

@@ -8,7 +8,11 @@ import { queryAudit } from './audit.repository.js';
 import { editIndicator, linkIndicatorToParent, listFrameworkEdits } from './framework.repository.js';
 import { listIndicators } from './plan-query.repository.js';
 import { importPlanVersion } from './plan.repository.js';
+import type { SearchAudience } from './search-audience.js';
 import { search } from './search.repository.js';
+
+/** A reader who may see every indexed row (the planning office). */
+const ALL: SearchAudience = { unpublishedFramework: true, reports: 'all' };
 
 forEachDialect((_name, open) => {
   describe('framework edits', () => {
@@ -44,7 +48,7 @@ forEachDialect((_name, open) => {
           actor: 'office',
         }),
       ]);
-      const hit = await search(db, '50以上', { planId: seeded.planId, kinds: ['indicator'] });
+      const hit = await search(db, '50以上', { audience: ALL, planId: seeded.planId, kinds: ['indicator'] });
       expect(hit.map((h) => h.id)).toContain(before.indicatorId);
 
       await expect(

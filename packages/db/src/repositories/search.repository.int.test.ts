@@ -6,7 +6,11 @@ import { type SeededPlan, seedSamplePlan } from '../testing/seed.js';
 import { revisedSamplePlan } from '../testing/sample-plan.js';
 import { importPlanVersion } from './plan.repository.js';
 import * as reports from './progress-report.repository.js';
+import type { SearchAudience } from './search-audience.js';
 import { search } from './search.repository.js';
+
+/** A reader who may see every indexed row (the planning office). */
+const ALL: SearchAudience = { unpublishedFramework: true, reports: 'all' };
 
 forEachDialect((name, open) => {
   describe('search', () => {
@@ -19,7 +23,7 @@ forEachDialect((name, open) => {
     });
 
     it('finds a four-character term (trigram index) with a marked snippet and its source node', async () => {
-      const hits = await search(handle.db, '国资国企', { planId: seeded.planId });
+      const hits = await search(handle.db, '国资国企', { audience: ALL, planId: seeded.planId });
       expect(hits.length).toBeGreaterThanOrEqual(2);
       const node = hits.find((h) => h.kind === 'node');
       expect(node).toMatchObject({ nodeKey: 'p3.c5.s1', planVersionId: seeded.versionId });
@@ -61,7 +65,7 @@ forEachDialect((name, open) => {
     });
 
     it('finds a two-character term (fallback scan) with snippets and node keys', async () => {
-      const hits = await search(handle.db, '人才', { planId: seeded.planId, limit: 50 });
+      const hits = await search(handle.db, '人才', { audience: ALL, planId: seeded.planId, limit: 50 });
       expect(hits.length).toBeGreaterThanOrEqual(5);
       expect(hits.every((h) => h.snippet.includes('【人才】'))).toBe(true);
       expect(hits.some((h) => h.kind === 'indicator' && h.title === '新增人才数')).toBe(true);
@@ -74,18 +78,23 @@ forEachDialect((name, open) => {
     });
 
     it('finds a one-character term and combines terms with AND', async () => {
-      expect((await search(handle.db, '粮', { planId: seeded.planId })).length).toBeGreaterThan(0);
-      const both = await search(handle.db, '国资国企 区财政局', { planId: seeded.planId });
+      expect(
+        (await search(handle.db, '粮', { audience: ALL, planId: seeded.planId })).length,
+      ).toBeGreaterThan(0);
+      const both = await search(handle.db, '国资国企 区财政局', { audience: ALL, planId: seeded.planId });
       expect(both.length).toBeGreaterThan(0);
       expect(both.every((h) => `${h.title} ${h.snippet}`.includes('国资国企'))).toBe(true);
-      expect(await search(handle.db, '不存在的词语组合', { planId: seeded.planId })).toEqual([]);
-      expect(await search(handle.db, '   ')).toEqual([]);
+      expect(await search(handle.db, '不存在的词语组合', { audience: ALL, planId: seeded.planId })).toEqual(
+        [],
+      );
+      expect(await search(handle.db, '   ', { audience: ALL })).toEqual([]);
     });
 
     it('treats query syntax as text and can mark hits as HTML', async () => {
-      expect(await search(handle.db, '"OR" AND *', { planId: seeded.planId })).toEqual([]);
-      expect(await search(handle.db, '100%_', { planId: seeded.planId })).toEqual([]);
+      expect(await search(handle.db, '"OR" AND *', { audience: ALL, planId: seeded.planId })).toEqual([]);
+      expect(await search(handle.db, '100%_', { audience: ALL, planId: seeded.planId })).toEqual([]);
       const html = await search(handle.db, '国资国企', {
+        audience: ALL,
         planId: seeded.planId,
         kinds: ['task'],
         marks: 'html',
@@ -105,17 +114,18 @@ forEachDialect((name, open) => {
           narrative: '已组建区属国有企业集团，完成混合所有制改革试点方案。',
         },
       });
-      const hits = await search(handle.db, '混合所有制', { kinds: ['report'] });
+      const hits = await search(handle.db, '混合所有制', { audience: ALL, kinds: ['report'] });
       expect(hits).toEqual([
         expect.objectContaining({ kind: 'report', id: `${taskId}|2026`, nodeKey: 'p3.c5.s1' }),
       ]);
       expect(hits[0]?.snippet).toContain('【混合所有制】');
-      const short = await search(handle.db, '试点', { kinds: ['report'] });
+      const short = await search(handle.db, '试点', { audience: ALL, kinds: ['report'] });
       expect(short).toHaveLength(1);
     });
 
     it('shows the newest version only after a revised outline is imported', async () => {
       const before = await search(handle.db, '粮食综合生产能力', {
+        audience: ALL,
         planId: seeded.planId,
         kinds: ['indicator'],
       });
@@ -123,13 +133,18 @@ forEachDialect((name, open) => {
       const { text, model } = revisedSamplePlan();
       const { versionId } = await importPlanVersion(handle.db, { model, text, actor: 'office' });
       const after = await search(handle.db, '粮食综合生产能力', {
+        audience: ALL,
         planId: seeded.planId,
         kinds: ['indicator'],
       });
       expect(after).toEqual([]);
-      const nodes = await search(handle.db, '国资国企', { planId: seeded.planId, kinds: ['node'] });
+      const nodes = await search(handle.db, '国资国企', {
+        audience: ALL,
+        planId: seeded.planId,
+        kinds: ['node'],
+      });
       expect(nodes.every((h) => h.planVersionId === versionId)).toBe(true);
-      expect((await search(handle.db, '混合所有制', { kinds: ['report'] })).length).toBe(1);
+      expect((await search(handle.db, '混合所有制', { audience: ALL, kinds: ['report'] })).length).toBe(1);
     });
   });
 });

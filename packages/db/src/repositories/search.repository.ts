@@ -2,6 +2,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../schema/database.schema.js';
 import type { SearchKind } from '../schema/record-tables.schema.js';
 import { dialectOf } from '../support/dialect.js';
+import { type SearchAudience, visibleTo } from './search-audience.js';
 import { type SnippetMarks, buildSnippet } from './search-snippet.js';
 
 /** One search hit, linked to its source: the outline node and the span in the version's text. */
@@ -22,6 +23,8 @@ export type SearchHit = {
 
 /** Options of {@link search}. */
 export type SearchOptions = {
+  /** Who is searching: required, so no search can forget what its reader may see. */
+  audience: SearchAudience;
   planId?: string;
   kinds?: readonly SearchKind[];
   /** Default 20, at most 100. */
@@ -61,12 +64,13 @@ const MAX_CANDIDATES = 200;
  * titles weighted double); shorter terms (`人才`) cannot be matched by trigrams, so those queries
  * scan with `instr` instead. PostgreSQL: `ILIKE` served by pg_trgm GIN indexes (short terms scan),
  * ranked by hits in the title and the number of occurrences. Snippets are built in TypeScript so
- * both dialects show the same excerpt.
+ * both dialects show the same excerpt. Rows the audience may not see are filtered out in the same
+ * query, before the candidate cap and the limit (see `visibleTo`).
  */
 export async function search(
   db: Kysely<Database>,
   query: string,
-  options: SearchOptions = {},
+  options: SearchOptions,
 ): Promise<SearchHit[]> {
   const terms = [
     ...new Set(
@@ -79,7 +83,7 @@ export async function search(
   ];
   if (terms.length === 0) return [];
   const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
-  const filters: RawBuilder<unknown>[] = [];
+  const filters: RawBuilder<unknown>[] = [visibleTo(options.audience)];
   if (options.planId !== undefined) filters.push(sql`d.plan_id = ${options.planId}`);
   if (options.kinds !== undefined && options.kinds.length > 0) {
     filters.push(sql`d.kind in (${sql.join(options.kinds)})`);

@@ -1,12 +1,34 @@
+import type { SearchAudience } from '@plantrack/db';
 import type { Principal } from '../auth/principal.js';
 import { canReadFramework } from './plan.policy.js';
+import { canReadRecordHistory } from './record.policy.js';
 
-/** Everyone may search; what they see depends on {@link searchSeesUnpublished}. */
+/** Everyone may search; what they see is {@link searchAudience}. */
 export function canSearch(p: Principal): boolean {
   return p.via === 'anonymous' || p.userId !== null;
 }
 
-/** Staff see every hit; the public (signed in or not) sees published indicators and tasks only. */
-export function searchSeesUnpublished(p: Principal): boolean {
-  return canReadFramework(p);
+/**
+ * What a principal's searches may show, derived from the policies that guard the records
+ * themselves, never from a rule of its own:
+ * - outline nodes and unpublished indicators and tasks: whoever may read the framework
+ *   (`canReadFramework`); everyone else sees published indicators and tasks only;
+ * - progress reports (the text of their newest revision, drafts included): whoever may read the
+ *   report's every revision (`canReadRecordHistory`, the policy of its history). When the roles
+ *   alone grant that, every report; otherwise the reports of tasks owned by one of the departments
+ *   the policy admits the principal for, probed one department at a time.
+ *
+ * The probe is exact because the history policy admits a reader through any one of a task's
+ * owners; search.policy.test.ts checks that it agrees with the policy for every combination of
+ * roles, departments and owners. The result is also the cache key of the search results, so two
+ * principals share cached answers only when they may see the same rows.
+ */
+export function searchAudience(p: Principal): SearchAudience {
+  if (canReadRecordHistory(p, null)) {
+    return { unpublishedFramework: canReadFramework(p), reports: 'all' };
+  }
+  const ownedBy = [...new Set(p.departmentIds)]
+    .filter((d) => canReadRecordHistory(p, { ownerDepartmentIds: [d] }))
+    .sort();
+  return { unpublishedFramework: canReadFramework(p), reports: { ownedBy } };
 }

@@ -143,25 +143,6 @@ export async function indicatorIdentity(
   return { planId: row.plan_id, indicatorKey: row.indicator_key, published: row.published === 1 };
 }
 
-/** The lead and co-lead departments of a task as its newest version states them. */
-export async function taskDepartmentIds(db: Db, taskId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('task_departments as td')
-    .innerJoin('task_versions as tv', 'tv.id', 'td.task_version_id')
-    .innerJoin('plan_versions as pv', 'pv.id', 'tv.plan_version_id')
-    .select(['td.department_id', 'pv.version_no'])
-    .where('tv.task_id', '=', taskId)
-    .execute();
-  if (rows.length === 0) {
-    const exists = await db.selectFrom('tasks').select('id').where('id', '=', taskId).executeTakeFirst();
-    if (exists === undefined)
-      throw new NotFoundError({ zh: `任务不存在：${taskId}`, en: `No such task: ${taskId}` });
-    return [];
-  }
-  const newest = Math.max(...rows.map((r) => r.version_no));
-  return [...new Set(rows.filter((r) => r.version_no === newest).map((r) => r.department_id))];
-}
-
 /** Publishes or withdraws an indicator, audited in the same transaction. */
 export async function setIndicatorPublished(
   db: Db,
@@ -193,21 +174,4 @@ export async function setIndicatorPublished(
       detail: { before: row.published === 1, after: args.published },
     });
   });
-}
-
-/** Published flags of tasks, for filtering search results shown to the public. */
-export async function publishedIds(
-  db: Db,
-  kind: 'indicator' | 'task',
-  ids: readonly string[],
-): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const table = kind === 'indicator' ? 'indicators' : 'tasks';
-  const rows = await db
-    .selectFrom(table)
-    .select('id')
-    .where('id', 'in', [...ids])
-    .where('published', '=', 1)
-    .execute();
-  return new Set(rows.map((r) => r.id));
 }

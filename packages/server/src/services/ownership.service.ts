@@ -3,9 +3,10 @@ import {
   ownerIdsByIndicatorKey,
   plansWithoutOwners,
   seedIndicatorOwners,
+  taskOwnerIds as ownersOfTask,
 } from '@plantrack/db';
 import type { AppContext } from '../context.js';
-import { indicatorIdentity, taskDepartmentIds } from '../repositories/monitoring-query.repository.js';
+import { indicatorIdentity } from '../repositories/monitoring-query.repository.js';
 
 /** The actor recorded for owners taken from `config.indicatorOwners`. */
 export const CONFIG_SEED_ACTOR = 'config:indicatorOwners';
@@ -48,8 +49,9 @@ export async function indicatorOwnersOfPlan(ctx: AppContext, planId: string): Pr
   return ownerIdsByIndicatorKey(ctx.db, planId);
 }
 
+/** Owning department ids of a task: the same definition search filters by (db task-owner.repository). */
 export function taskOwnerIds(ctx: AppContext, taskId: string): Promise<string[]> {
-  return taskDepartmentIds(ctx.db, taskId);
+  return ownersOfTask(ctx.db, taskId);
 }
 
 /** Indicator keys assigned to any of the departments (for the "my items" queue and filters). */

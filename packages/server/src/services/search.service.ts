@@ -1,9 +1,8 @@
-import { type SearchHit, search } from '@plantrack/db';
+import { type SearchAudience, type SearchHit, search } from '@plantrack/db';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { enforce } from '../policies/policy.js';
-import { canSearch, searchSeesUnpublished } from '../policies/search.policy.js';
-import { publishedIds } from '../repositories/monitoring-query.repository.js';
+import { canSearch, searchAudience } from '../policies/search.policy.js';
 import { stampedCachePerApp } from './stamped.cache.js';
 
 type SearchQuery = { q: string; planId?: string | undefined; limit: number };
@@ -11,35 +10,28 @@ type SearchQuery = { q: string; planId?: string | undefined; limit: number };
 /**
  * Results per query and audience, checked against the change stamp like the dashboards: the same
  * phrases are searched again and again (a district's plan has a vocabulary), and a search costs
- * milliseconds of full-text work while a hit costs one indexed lookup.
+ * milliseconds of full-text work while a hit costs one indexed lookup. The key holds the whole
+ * audience (which departments' reports, whether unpublished items), so a cached answer is only
+ * served to principals who may see exactly the same rows.
  */
 const cacheOf = stampedCachePerApp<SearchHit[]>(2_000);
 
-/** Search; the public sees only hits on published indicators and tasks. */
+/** Search, showing each principal what the record and framework read policies let them open. */
 export async function searchPlans(ctx: AppContext, p: Principal, q: SearchQuery): Promise<SearchHit[]> {
   enforce(p, canSearch(p));
-  const staff = searchSeesUnpublished(p);
-  const key = JSON.stringify([staff, q.q, q.planId ?? null, q.limit]);
-  return cacheOf(ctx).get(key, await ctx.changeStamps.current(), () => uncachedSearch(ctx, staff, q));
+  const audience = searchAudience(p);
+  const key = cacheKey(audience, q);
+  return cacheOf(ctx).get(key, await ctx.changeStamps.current(), () =>
+    search(ctx.db, q.q, {
+      audience,
+      limit: q.limit,
+      ...(q.planId === undefined ? {} : { planId: q.planId }),
+    }),
+  );
 }
 
-async function uncachedSearch(ctx: AppContext, staff: boolean, q: SearchQuery): Promise<SearchHit[]> {
-  const hits = await search(ctx.db, q.q, {
-    limit: q.limit,
-    ...(q.planId === undefined ? {} : { planId: q.planId }),
-  });
-  if (staff) return hits;
-  const indicatorIds = await publishedIds(
-    ctx.db,
-    'indicator',
-    hits.filter((h) => h.kind === 'indicator').map((h) => h.id),
-  );
-  const taskIds = await publishedIds(
-    ctx.db,
-    'task',
-    hits.filter((h) => h.kind === 'task').map((h) => h.id),
-  );
-  return hits.filter(
-    (h) => (h.kind === 'indicator' && indicatorIds.has(h.id)) || (h.kind === 'task' && taskIds.has(h.id)),
-  );
+/** Every input of the answer, the audience included. */
+function cacheKey(audience: SearchAudience, q: SearchQuery): string {
+  const reports = audience.reports === 'all' ? 'all' : audience.reports.ownedBy;
+  return JSON.stringify([audience.unpublishedFramework, reports, q.q, q.planId ?? null, q.limit]);
 }
