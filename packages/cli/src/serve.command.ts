@@ -1,3 +1,5 @@
+import { bilingual } from './backup.command.js';
+
 type ServeCliOptions = { port: string; host: string; dataDir: string };
 
 /**
@@ -13,12 +15,20 @@ export async function runServe(options: ServeCliOptions): Promise<number> {
   const databaseUrl = process.env.DATABASE_URL;
   // Loaded here so that `plantrack ingest` does not pay for the web server's start-up.
   const { startServer } = await import('@plantrack/server');
-  const server = await startServer({
-    port,
-    host: options.host,
-    dataDir: process.env.PLANTRACK_DATA_DIR ?? options.dataDir,
-    ...(databaseUrl ? { databaseUrl } : {}),
-  });
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({
+      port,
+      host: options.host,
+      dataDir: process.env.PLANTRACK_DATA_DIR ?? options.dataDir,
+      ...(databaseUrl ? { databaseUrl } : {}),
+    });
+  } catch (error) {
+    // An operator's problem (read-only data folder, port in use, database refused) is told in a
+    // sentence, not a stack trace; the process then ends, leaving nothing half started.
+    process.stderr.write(`plantrack serve: 无法启动 / cannot start\n${bilingual(error)}\n`);
+    process.exit(1);
+  }
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
   };
