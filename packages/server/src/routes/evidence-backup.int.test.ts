@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { restoreBackup, writeBackup } from '@plantrack/db';
@@ -31,7 +31,7 @@ function multipart(fileName: string, bytes: Buffer): { payload: Buffer; headers:
 }
 
 forEachDialect((dialect, open) => {
-  describe('evidence files survive backup and restore', () => {
+  describe('evidence files survive backup and restore, stored owner-only', () => {
     const root = mkdtempSync(join(tmpdir(), 'plantrack-evidence-backup-'));
     afterAll(() => {
       rmSync(root, { recursive: true, force: true });
@@ -66,6 +66,13 @@ forEachDialect((dialect, open) => {
         uploaded.set(res.json<{ id: string }>().id, bytes);
       }
       await h.app.close();
+      // Evidence may hold personal data: the store is the service user's alone.
+      const stored = join(root, 'source-evidence');
+      expect(statSync(stored).mode & 0o777).toBe(0o700);
+      for (const path of readdirSync(stored, { recursive: true, encoding: 'utf8' })) {
+        const mode = statSync(join(stored, path)).mode;
+        expect(mode & 0o777, path).toBe(statSync(join(stored, path)).isFile() ? 0o600 : 0o700);
+      }
 
       const file = join(root, `${dialect}.backup.gz`);
       const written = await writeBackup(source.db, file, {
