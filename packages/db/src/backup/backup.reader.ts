@@ -51,9 +51,10 @@ const MAX_LINE_BYTES = 256 * 1024 * 1024;
 
 /**
  * Reads and checks a backup as it streams: gzip integrity, the header, every row's table, order
- * and width, the per-table counts, and the trailer's row count and SHA-256. Any fault throws a
- * {@link BackupError} — at the latest when the stream ends, so a consumer that writes rows as they
- * come must do so in a transaction it commits only after the last record.
+ * and width, the per-table counts, each evidence file against its checksum and its rows, and the
+ * trailer's counts and SHA-256; the last record (`end`) says what the backup holds besides rows.
+ * Any fault throws a {@link BackupError} — at the latest when the stream ends, so a consumer that
+ * writes rows or files as they come must keep them provisional until the `end` record.
  */
 export async function* readBackup(file: string): AsyncGenerator<BackupRecord> {
   await requireGzip(file);
