@@ -16,7 +16,10 @@ export type EvidenceBackupOptions = {
   dir: string;
   /**
    * Write the backup even when files are missing, recording each as missing. Off by default: a
-   * backup that silently lacks files is the failure this exists to prevent.
+   * backup that silently lacks files is the failure this exists to prevent, and a refused
+   * scheduled backup shows up as a failed job (exit 1) where a warning in an unread log would
+   * not. When a file is truly lost, this still saves the rows and records the loss in the backup,
+   * where a restore finds it again and asks for the same consent.
    */
   allowMissing?: boolean;
 };
