@@ -71,13 +71,22 @@ program
   )
   .option(
     '--data-dir <dir>',
-    'folder of the embedded SQLite database (ignored when DATABASE_URL is set)',
+    'data folder: the embedded SQLite database (unless DATABASE_URL is set) and evidence/',
     './data',
   )
-  .action(async (options: { out: string; dataDir: string }) => {
-    const { runBackup } = await import('./backup.command.js');
-    process.exitCode = await runBackup(options);
-  });
+  .option('--evidence-dir <dir>', 'evidence files folder (default: <data-dir>/evidence)')
+  .option('--allow-missing-evidence', 'write the backup even if evidence files are missing (recorded)')
+  .action(
+    async (options: {
+      out: string;
+      dataDir: string;
+      evidenceDir?: string;
+      allowMissingEvidence?: boolean;
+    }) => {
+      const { runBackup } = await import('./backup.command.js');
+      process.exitCode = await runBackup(options);
+    },
+  );
 
 program
   .command('restore')
@@ -85,13 +94,20 @@ program
   .argument('<file>', 'backup file written by plantrack backup')
   .option(
     '--data-dir <dir>',
-    'folder of the embedded SQLite database (ignored when DATABASE_URL is set)',
+    'data folder: the embedded SQLite database (unless DATABASE_URL is set) and evidence/',
     './data',
   )
-  .action(async (file: string, options: { dataDir: string }) => {
-    const { runRestore } = await import('./restore.command.js');
-    process.exitCode = await runRestore(file, options);
-  });
+  .option('--evidence-dir <dir>', 'evidence files folder (default: <data-dir>/evidence)')
+  .option('--allow-missing-evidence', 'restore even if evidence files are missing (listed)')
+  .action(
+    async (
+      file: string,
+      options: { dataDir: string; evidenceDir?: string; allowMissingEvidence?: boolean },
+    ) => {
+      const { runRestore } = await import('./restore.command.js');
+      process.exitCode = await runRestore(file, options);
+    },
+  );
 
 try {
   await program.parseAsync(process.argv);

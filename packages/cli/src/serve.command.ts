@@ -1,3 +1,5 @@
+import { bilingual } from './backup.command.js';
+
 /** The options of `plantrack serve` as commander hands them over. */
 export type ServeCliOptions = {
   port: string;
@@ -37,17 +39,25 @@ export async function runServe(options: ServeCliOptions): Promise<number> {
     process.stderr.write(`plantrack serve: ${operation.error}\n`);
     return 2;
   }
-  const server = await startServer({
-    port,
-    host: options.host,
-    dataDir: process.env.PLANTRACK_DATA_DIR ?? options.dataDir,
-    ...(databaseUrl ? { databaseUrl } : {}),
-    config: {
-      logLevel: 'info',
-      ...operation.config,
-      ...(grace === undefined ? {} : { evidenceOrphanGraceMs: grace }),
-    },
-  });
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({
+      port,
+      host: options.host,
+      dataDir: process.env.PLANTRACK_DATA_DIR ?? options.dataDir,
+      ...(databaseUrl ? { databaseUrl } : {}),
+      config: {
+        logLevel: 'info',
+        ...operation.config,
+        ...(grace === undefined ? {} : { evidenceOrphanGraceMs: grace }),
+      },
+    });
+  } catch (error) {
+    // An operator's problem (read-only data folder, port in use, database refused) is told in a
+    // sentence, not a stack trace; the process then ends, leaving nothing half started.
+    process.stderr.write(`plantrack serve: 无法启动 / cannot start\n${bilingual(error)}\n`);
+    process.exit(1);
+  }
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
   };

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import { InvalidInputError } from './errors.js';
+import { InvalidInputError, StorageError } from './errors.js';
 import type { Database } from './schema/database.schema.js';
 import type { DialectName } from './support/dialect.js';
 import { withStatementCache } from './support/statement-cache.js';
@@ -76,7 +76,7 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Op
 function sqlitePath(url: string, dataDir: string): string {
   if (url === '') {
     const dir = resolve(dataDir);
-    mkdirSync(dir, { recursive: true });
+    makePrivateDir(dir);
     return resolve(dir, SQLITE_FILE_NAME);
   }
   if (url === 'sqlite::memory:' || url === ':memory:') return ':memory:';
@@ -88,8 +88,62 @@ function sqlitePath(url: string, dataDir: string): string {
     });
   }
   const file = resolve(match[1]);
-  mkdirSync(resolve(file, '..'), { recursive: true });
+  makePrivateDir(resolve(file, '..'));
   return file;
+}
+
+/** Creates a folder (and its parents) readable by the owner only; an existing one is left as it is. */
+function makePrivateDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw unwritable(dir, error);
+  }
+}
+
+/**
+ * Makes the database file readable by its owner only (0600) before SQLite opens it: SQLite would
+ * create it 0644, and gives its -wal and -shm files the database file's mode. An empty file is a
+ * valid empty database. A file an older version created with a looser mode is tightened.
+ */
+function makePrivateDatabaseFile(file: string): void {
+  try {
+    closeSync(openSync(file, 'a', 0o600));
+    for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+      const mode = modeOf(path);
+      if (mode !== null && (mode & 0o077) !== 0) chmodSync(path, mode & 0o700);
+    }
+  } catch (error) {
+    throw unwritable(file, error);
+  }
+}
+
+function modeOf(path: string): number | null {
+  try {
+    return statSync(path).mode & 0o777;
+  } catch {
+    return null;
+  }
+}
+
+/** Error codes meaning the data folder or the database file cannot be created or written. */
+const UNWRITABLE =
+  /^(EACCES|EPERM|EROFS|ENOTDIR|EEXIST|ENOSPC|SQLITE_CANTOPEN|SQLITE_READONLY|SQLITE_PERM|SQLITE_AUTH)/;
+
+/**
+ * The refusal for a data folder that cannot be used (read-only, owned by someone else, a file in
+ * its place): a bilingual message naming the path, instead of a driver's stack trace at start-up.
+ */
+function unwritable(path: string, error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !UNWRITABLE.test(code)) return error;
+  const detail = error instanceof Error ? error.message : code;
+  const failure = new StorageError('data-dir-unwritable', {
+    zh: `无法在数据目录中创建或写入数据库：${path}（${detail}）。请检查该目录是否存在、可写，且属于运行 PlanTrack 的用户。`,
+    en: `The database cannot be created or written in the data folder: ${path} (${detail}). Check that the folder exists, is writable and belongs to the user running PlanTrack.`,
+  });
+  failure.cause = error;
+  return failure;
 }
 
 function openSqlite(
@@ -97,17 +151,8 @@ function openSqlite(
   durability: 'normal' | 'full',
   checkpoints: 'inline' | 'background',
 ): DatabaseHandle {
-  const sqlite = new SqliteDatabase(file);
-  // WAL: readers never block the writer and a commit is one append to the log. Foreign keys are off
-  // by default in SQLite and must be enabled per connection. busy_timeout makes a second process
-  // (a CLI import beside the server) wait for the write lock instead of failing at once.
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  // In WAL mode, NORMAL syncs at checkpoints instead of at every commit: a committed transaction
-  // survives the process being killed (it is in the OS page cache), and only an OS crash or power
-  // cut can lose the last commits — never corrupt the file. FULL trades speed for that case too.
-  sqlite.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
+  if (file !== ':memory:') makePrivateDatabaseFile(file);
+  const sqlite = openSqliteFile(file, durability);
   // An in-memory database has no log to checkpoint.
   const checkpointer =
     checkpoints === 'background' && file !== ':memory:' ? startWalCheckpointer(sqlite) : null;
@@ -118,6 +163,28 @@ function openSqlite(
     await db.destroy();
   };
   return { db, dialect: 'sqlite', location: file, close };
+}
+
+function openSqliteFile(file: string, durability: 'normal' | 'full'): SqliteDatabase.Database {
+  let sqlite: SqliteDatabase.Database | undefined;
+  try {
+    sqlite = new SqliteDatabase(file);
+    // WAL: readers never block the writer and a commit is one append to the log. Foreign keys are
+    // off by default in SQLite and must be enabled per connection. busy_timeout makes a second
+    // process (a CLI import beside the server) wait for the write lock instead of failing at once.
+    // Switching to WAL creates the -wal file, so a read-only folder is found here, at start-up.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    // In WAL mode, NORMAL syncs at checkpoints instead of at every commit: a committed transaction
+    // survives the process being killed (it is in the OS page cache), and only an OS crash or power
+    // cut can lose the last commits — never corrupt the file. FULL trades speed for that case too.
+    sqlite.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
+    return sqlite;
+  } catch (error) {
+    sqlite?.close();
+    throw unwritable(file, error);
+  }
 }
 
 function openPostgres(url: string, poolSize: number): DatabaseHandle {

@@ -207,9 +207,10 @@ export { REFERENCE_KINDS } from './migrations/0010-reference-series.migration.js
 export type * from './schema/reference-tables.schema.js';
 
 /** Logical backup and restore of the whole store, portable between SQLite and PostgreSQL. */
-export { writeBackup, type BackupSummary } from './backup/backup.writer.js';
-export { restoreBackup, type RestoreSummary } from './backup/restore.js';
-export { verifyBackup } from './backup/backup.reader.js';
+export { writeBackup, type BackupOptions, type BackupSummary } from './backup/backup.writer.js';
+export { restoreBackup, type RestoreOptions, type RestoreSummary } from './backup/restore.js';
+export { verifyBackup, type VerifiedBackup } from './backup/backup.reader.js';
+export type { EvidenceBackupOptions, EvidenceFileRef } from './backup/evidence.carrier.js';
 export { BackupError, type BackupErrorCode } from './backup/backup.errors.js';
 export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupHeader } from './backup/backup-format.js';
 export { TRANSIENT_TABLES, dataTables, type CatalogTable } from './backup/table-catalog.js';

@@ -16,6 +16,7 @@ import { hashPassword } from './auth/password.js';
 import type { ServerConfig } from './config.js';
 import { countUsers, createUser } from './repositories/user.repository.js';
 import { cleanEvidenceStore, describeEvidenceCleanup } from './services/evidence-cleanup.js';
+import { prepareEvidenceDir } from './services/evidence.storage.js';
 import { startReminderScheduler } from './services/reminder.scheduler.js';
 
 /** The bundled sample outline, relative to this package (src/ and dist/ alike). */
@@ -52,6 +53,9 @@ export type RunningServer = {
  * prints the address and the sign-in in Chinese and English.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  // Evidence files live beside the SQLite file (also with PostgreSQL: the bytes are not in the database).
+  const evidenceDir = options.config?.evidenceDir ?? join(options.dataDir ?? './data', 'evidence');
+  await prepareEvidenceDir(evidenceDir);
   const print =
     options.print ??
     ((line: string) => {
@@ -89,8 +93,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
     firstAdmin = { email, password };
   }
-  // Evidence files live beside the SQLite file (also with PostgreSQL: the bytes are not in the database).
-  const evidenceDir = join(options.dataDir ?? './data', 'evidence');
   const app = await buildApp({
     db: handle.db,
     dialect: dialectOf(handle.db),

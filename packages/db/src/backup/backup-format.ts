@@ -1,26 +1,42 @@
 import { DIALECTS, type DialectName } from '../support/dialect.js';
 
 /**
- * The PlanTrack backup format, version 1: a gzip'd file of JSON lines, independent of the database
- * it came from, so a SQLite backup restores into PostgreSQL and back.
+ * The PlanTrack backup format: a gzip'd file of JSON lines, independent of the database it came
+ * from, so a SQLite backup restores into PostgreSQL and back.
  *
  * ```
- * {"format":"plantrack-backup","formatVersion":1,"createdAt":…,"dialect":"sqlite","migrations":[…],
+ * {"format":"plantrack-backup","formatVersion":2,"createdAt":…,"dialect":"sqlite","migrations":[…],
  *  "tables":[{"name":"plans","columns":["id",…],"rows":1},…]}      ← header
  * {"t":"plans","r":["0190…","wujin-15th",…]}                       ← one line per row, cells in
- * …                                                                   the header's column order,
- * {"end":"plantrack-backup","rows":1234,"sha256":"…"}               ← trailer: the row count and
- * ```                                                                  SHA-256 of every line above
+ * …                                                                   the header's column order
+ * {"file":"ab/ab12…","sha256":"ab12…","size":70312}                ← version 2: each evidence file
+ * {"d":"JVBERi0xLjcK…"}                                               its bytes, base64, in chunks
+ * {"missingFile":"cd/cd34…","sha256":"cd34…"}                      ← a file absent at backup time
+ * {"end":"plantrack-backup","rows":1234,"files":9,"fileBytes":…,"missingFiles":0,"sha256":"…"}
+ * ```                                                                ← trailer: counts and SHA-256
+ *                                                                      of every line above
  *
  * Tables come in foreign-key order (parents first). Cells are JSON strings, numbers, booleans and
  * null; bytes and non-finite numbers, which JSON cannot hold, are tagged objects. The trailer
  * detects a file cut short at a line boundary, which gzip alone would not notice if the cut fell
  * between two gzip members.
+ *
+ * Version 2 adds the evidence files after the rows: every distinct file an `evidence_files` row
+ * points at, named by its `storage_path` and checked against its `sha256` as it is read, streamed
+ * in chunks so that no file is ever held in memory whole. A `missingFile` line appears only when
+ * the backup was told to go on without a file. Version 1 backups (rows only) still restore; their
+ * evidence files must then already be in the target's evidence folder (see `restore.ts`).
  */
 export const BACKUP_FORMAT = 'plantrack-backup';
 
 /** The newest format version this build writes and reads. */
-export const BACKUP_FORMAT_VERSION = 1;
+export const BACKUP_FORMAT_VERSION = 2;
+
+/** The first version whose backups carry the evidence files. */
+export const FILES_FORMAT_VERSION = 2;
+
+/** Raw bytes per `d` line of a file (256 KiB of base64). */
+export const FILE_CHUNK_BYTES = 192 * 1024;
 
 /** One table in the header: its columns in cell order and how many row lines follow. */
 export type BackupTableEntry = { name: string; columns: string[]; rows: number };
@@ -40,8 +56,24 @@ export type BackupHeader = {
 /** One row line. */
 export type BackupRowLine = { t: string; r: BackupCell[] };
 
-/** The last line. */
-export type BackupTrailer = { end: typeof BACKUP_FORMAT; rows: number; sha256: string };
+/** Opens an evidence file: `size` bytes follow in `d` lines, and must hash to `sha256`. */
+export type BackupFileLine = { file: string; sha256: string; size: number };
+
+/** A chunk of the current file's bytes. */
+export type BackupDataLine = { d: string };
+
+/** A file an evidence row points at but that was not in storage when the backup was taken. */
+export type BackupMissingFileLine = { missingFile: string; sha256: string };
+
+/** The last line; the file counts appear from version 2 on. */
+export type BackupTrailer = {
+  end: typeof BACKUP_FORMAT;
+  rows: number;
+  files?: number;
+  fileBytes?: number;
+  missingFiles?: number;
+  sha256: string;
+};
 
 /** A cell as written to the file. */
 export type BackupCell =

@@ -24,7 +24,14 @@ function linesOf(file: string): string[] {
 function rewrite(file: string, lines: readonly string[], out: string): string {
   const body = lines.map((l) => `${l}\n`).join('');
   const sha256 = createHash('sha256').update(body).digest('hex');
-  const trailer = { end: 'plantrack-backup', rows: lines.length - 1, sha256 };
+  const trailer = {
+    end: 'plantrack-backup',
+    rows: lines.length - 1,
+    files: 0,
+    fileBytes: 0,
+    missingFiles: 0,
+    sha256,
+  };
   writeFileSync(out, gzipSync(`${body}${JSON.stringify(trailer)}\n`));
   return out;
 }
@@ -54,7 +61,7 @@ forEachDialect((_name, open) => {
       const ref = { indicatorId: seeded.indicatorIds[0] ?? '', period: '2026' };
       await observations.submit(source.db, { ref, actor: 'r', expectedRevision: 0, values: { value: 1 } });
       good = join(dir, 'good.gz');
-      await writeBackup(source.db, good);
+      await writeBackup(source.db, good, { evidence: { dir: join(dir, 'evidence') } });
       content = linesOf(good).slice(0, -1);
     });
 
@@ -178,7 +185,9 @@ forEachDialect((_name, open) => {
     let target: DatabaseHandle | undefined;
     it.each(cases)('refuses %s', async (_label, make, code, zh) => {
       target ??= await open({ migrate: false });
-      const error: unknown = await restoreBackup(target.db, make()).catch((e: unknown) => e);
+      const error: unknown = await restoreBackup(target.db, make(), {
+        evidenceDir: join(dir, 'restored'),
+      }).catch((e: unknown) => e);
       expect(error).toMatchObject({ code });
       const messages = (error as { messages: { zh: string; en: string } }).messages;
       expect(messages.zh).toMatch(zh);

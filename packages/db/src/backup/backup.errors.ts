@@ -14,6 +14,9 @@ export type BackupErrorCode =
   | 'target-not-empty'
   | 'target-newer-schema'
   | 'source-not-initialised'
+  | 'evidence-missing'
+  | 'evidence-damaged'
+  | 'evidence-folder-unwritable'
   | 'restore-failed';
 
 /**

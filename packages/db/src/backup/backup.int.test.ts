@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -59,7 +59,7 @@ const FILLED = [
  * a user with roles and a token, a reporting cycle, a reference series and an evidence file.
  * Values are synthetic test data.
  */
-async function fill(handle: DatabaseHandle): Promise<{ planId: string }> {
+async function fill(handle: DatabaseHandle, evidenceDir: string): Promise<{ planId: string }> {
   const { db } = handle;
   const seeded = await seedSamplePlan(handle);
   const indicatorId = seeded.indicatorIds[1] ?? '';
@@ -177,15 +177,19 @@ async function fill(handle: DatabaseHandle): Promise<{ planId: string }> {
       created_by: 'test',
     })
     .execute();
+  const content = Buffer.from('说明', 'utf8');
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  mkdirSync(join(evidenceDir, sha256.slice(0, 2)), { recursive: true });
+  writeFileSync(join(evidenceDir, sha256.slice(0, 2), sha256), content);
   await db
     .insertInto('evidence_files')
     .values({
       id: 'e-1',
-      sha256: 'x',
-      size_bytes: 3,
+      sha256,
+      size_bytes: content.length,
       mime: 'text/plain',
       original_name: '说明.txt',
-      storage_path: 'ev/x',
+      storage_path: `${sha256.slice(0, 2)}/${sha256}`,
       uploaded_at: at,
       uploaded_by: 'test',
     })
@@ -242,21 +246,23 @@ forEachDialect((name, open) => {
     afterAll(() => {
       rmSync(dir, { recursive: true, force: true });
     });
+    const evidence = { dir: join(dir, 'evidence') };
+    const restoreTo = (): { evidenceDir: string } => ({ evidenceDir: mkdtempSync(join(dir, 'restored-')) });
     beforeAll(async () => {
       source = await open();
-      ({ planId } = await fill(source));
+      ({ planId } = await fill(source, evidence.dir));
     });
 
     it('restores every table row for row into a fresh database, with search and keys working', async () => {
       const file = join(dir, 'full.plantrack-backup.gz');
-      const written = await writeBackup(source.db, file);
+      const written = await writeBackup(source.db, file, { evidence });
       expect(written.dialect).toBe(name);
       expect(written.tables.map((t) => t.name)).not.toContain('sessions');
       for (const table of FILLED)
         expect(written.tables.find((t) => t.name === table)?.rows).toBeGreaterThan(0);
 
       const target = await open({ migrate: false });
-      const restored = await restoreBackup(target.db, file);
+      const restored = await restoreBackup(target.db, file, restoreTo());
       expect(restored.rows).toBe(written.rows);
       expect(await dump(target.db)).toEqual(await dump(source.db));
 
@@ -273,10 +279,12 @@ forEachDialect((name, open) => {
 
     it('refuses to overwrite an existing file and to restore into a database holding data', async () => {
       const file = join(dir, 'twice.gz');
-      await writeBackup(source.db, file);
-      await expect(writeBackup(source.db, file)).rejects.toMatchObject({ code: 'backup-exists' });
+      await writeBackup(source.db, file, { evidence });
+      await expect(writeBackup(source.db, file, { evidence })).rejects.toMatchObject({
+        code: 'backup-exists',
+      });
       const before = await dump(source.db);
-      await expect(restoreBackup(source.db, file)).rejects.toMatchObject({
+      await expect(restoreBackup(source.db, file, restoreTo())).rejects.toMatchObject({
         code: 'target-not-empty',
         messages: {
           zh: expect.stringContaining('已有数据') as unknown,
@@ -288,7 +296,7 @@ forEachDialect((name, open) => {
 
     it('restores into a migrated empty database, whatever the order of self-referencing rows', async () => {
       const file = join(dir, 'migrated.gz');
-      await writeBackup(source.db, file);
+      await writeBackup(source.db, file, { evidence });
       // Revisions point at the revision they supersede: put every child before its parent.
       const lines = gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n');
       const trailer = lines.pop() ?? '';
@@ -302,7 +310,7 @@ forEachDialect((name, open) => {
       writeFileSync(shuffled, gzipSync(`${body}${JSON.stringify({ ...JSON.parse(trailer), sha256 })}\n`));
 
       const target = await open();
-      await restoreBackup(target.db, shuffled);
+      await restoreBackup(target.db, shuffled, restoreTo());
       expect(await dump(target.db)).toEqual(await dump(source.db));
     });
   });
@@ -332,12 +340,17 @@ describe('backup and restore across databases', () => {
   ] as const)('%s keeps every row and the search', async (_label, from, to) => {
     const source = await from();
     await migrateToLatest(source.db);
-    const { planId } = await fill(source);
+    const evidence = { dir: mkdtempSync(join(dir, 'evidence-')) };
+    const { planId } = await fill(source, evidence.dir);
     const file = join(dir, `${source.dialect}.gz`);
-    await writeBackup(source.db, file);
+    await writeBackup(source.db, file, { evidence });
     const target = await to();
-    const restored = await restoreBackup(target.db, file);
+    const evidenceDir = mkdtempSync(join(dir, 'restored-'));
+    const restored = await restoreBackup(target.db, file, { evidenceDir });
     expect(restored).toMatchObject({ sourceDialect: source.dialect, dialect: target.dialect });
+    expect(readdirSync(evidenceDir, { recursive: true }).sort()).toEqual(
+      readdirSync(evidence.dir, { recursive: true }).sort(),
+    );
     expect(await dump(target.db)).toEqual(await dump(source.db));
     expect((await search(target.db, REPORT_PHRASE, { audience: ALL, planId })).length).toBeGreaterThan(0);
     await expectWritable(target.db, planId);

@@ -10,23 +10,51 @@ import {
   type BackupCell,
   type BackupHeader,
   type BackupTableEntry,
+  type BackupTrailer,
+  FILES_FORMAT_VERSION,
   headerProblem,
   isCell,
 } from './backup-format.js';
+import {
+  type BackupFileRecord,
+  EvidenceLedger,
+  type EvidenceReference,
+  FileSectionChecker,
+} from './backup-files.checker.js';
 import { BackupError, corruptBackup, truncatedBackup, wrongFormat } from './backup.errors.js';
 
-/** What reading a backup yields: the header first, then every row in file order. */
+/**
+ * What reading a backup yields: the header first, then every row in file order, then (format 2)
+ * the evidence files, each opened, its bytes in chunks, and closed once its checksum held.
+ */
 export type BackupRecord =
-  { kind: 'header'; header: BackupHeader } | { kind: 'row'; table: BackupTableEntry; cells: BackupCell[] };
+  | { kind: 'header'; header: BackupHeader }
+  | { kind: 'row'; table: BackupTableEntry; cells: BackupCell[] }
+  | BackupFileRecord
+  | ({ kind: 'end' } & BackupContents);
+
+/** What a backup read to its end and found sound holds besides its rows. */
+export type BackupContents = {
+  /** Whether the backup carries the evidence files (format 2 and later). */
+  carriesFiles: boolean;
+  /** Every file the evidence rows point at. */
+  evidence: EvidenceReference[];
+  /** Files the backup declares were missing when it was taken. */
+  missingFiles: EvidenceReference[];
+};
+
+/** A backup read to its end and found sound. */
+export type VerifiedBackup = BackupContents & { header: BackupHeader };
 
 /** Longest line accepted; the largest real row (an outline's text and model) is a few megabytes. */
 const MAX_LINE_BYTES = 256 * 1024 * 1024;
 
 /**
  * Reads and checks a backup as it streams: gzip integrity, the header, every row's table, order
- * and width, the per-table counts, and the trailer's row count and SHA-256. Any fault throws a
- * {@link BackupError} — at the latest when the stream ends, so a consumer that writes rows as they
- * come must do so in a transaction it commits only after the last record.
+ * and width, the per-table counts, each evidence file against its checksum and its rows, and the
+ * trailer's counts and SHA-256; the last record (`end`) says what the backup holds besides rows.
+ * Any fault throws a {@link BackupError} — at the latest when the stream ends, so a consumer that
+ * writes rows or files as they come must keep them provisional until the `end` record.
  */
 export async function* readBackup(file: string): AsyncGenerator<BackupRecord> {
   await requireGzip(file);
@@ -36,11 +64,8 @@ export async function* readBackup(file: string): AsyncGenerator<BackupRecord> {
   source.pipe(gunzip);
   const check = new BackupChecker(file);
   try {
-    for await (const line of splitLines(gunzip, file)) {
-      const record = check.line(line);
-      if (record !== null) yield record;
-    }
-    check.end();
+    for await (const line of splitLines(gunzip, file)) yield* check.line(line);
+    yield { kind: 'end', ...check.end() };
   } catch (error) {
     const failure = asBackupError(error, file);
     // A gzip file whose first line is not our header is either another file or a damaged one:
@@ -77,12 +102,20 @@ async function gzipIntact(file: string): Promise<boolean> {
   }
 }
 
-/** Reads the whole backup without writing anything; returns its header when it is sound. */
-export async function verifyBackup(file: string): Promise<BackupHeader> {
+/**
+ * Reads the whole backup without writing anything — every row, every file's bytes against its
+ * checksum and its evidence rows — and returns what it holds when it is sound.
+ */
+export async function verifyBackup(file: string): Promise<VerifiedBackup> {
   let header: BackupHeader | undefined;
-  for await (const record of readBackup(file)) if (record.kind === 'header') header = record.header;
-  if (header === undefined) throw truncatedBackup(file);
-  return header;
+  for await (const record of readBackup(file)) {
+    if (record.kind === 'header') header = record.header;
+    if (record.kind === 'end' && header !== undefined) {
+      const { carriesFiles, evidence, missingFiles } = record;
+      return { header, carriesFiles, evidence, missingFiles };
+    }
+  }
+  throw truncatedBackup(file);
 }
 
 async function requireGzip(file: string): Promise<void> {
@@ -141,30 +174,61 @@ class BackupChecker {
   private rowsInTable = 0;
   private rowsTotal = 0;
   private ended = false;
+  private ledger: EvidenceLedger | undefined;
+  private files: FileSectionChecker | undefined;
 
   constructor(file: string) {
     this.file = file;
   }
 
-  line(bytes: Buffer): BackupRecord | null {
+  line(bytes: Buffer): BackupRecord[] {
     if (this.ended) throw this.corrupt('内容出现在结束标记之后', 'content follows the end marker');
     const value = this.parse(bytes);
     if (this.header === undefined) {
       this.header = this.readHeader(value);
+      this.ledger = new EvidenceLedger(this.header, this.file);
       this.hash.update(bytes).update('\n');
-      return { kind: 'header', header: this.header };
+      return [{ kind: 'header', header: this.header }];
     }
+    const records = this.readBody(value);
+    if (records === null) return [];
+    this.hash.update(bytes).update('\n');
+    return records;
+  }
+
+  /** What the backup holds besides its rows; throws when the end marker was never reached. */
+  end(): BackupContents {
+    if (!this.ended || this.ledger === undefined) throw truncatedBackup(this.file);
+    return {
+      carriesFiles: this.files !== undefined,
+      evidence: this.ledger.references(),
+      missingFiles: this.files?.missing ?? [],
+    };
+  }
+
+  /** A row, a line of the file section, or the trailer (null: it is not hashed). */
+  private readBody(value: unknown): BackupRecord[] | null {
+    if (this.files?.inFile() === true) return this.files.line(value);
     if (typeof value === 'object' && value !== null && 'end' in value) {
       this.readTrailer(value);
       return null;
     }
+    if (FileSectionChecker.starts(value)) return this.fileSection().line(value);
     const row = this.readRow(value);
-    this.hash.update(bytes).update('\n');
-    return row;
+    this.ledger?.noteRow(row.table, row.cells);
+    return [row];
   }
 
-  end(): void {
-    if (!this.ended) throw truncatedBackup(this.file);
+  /** The file section begins after the last row: every table is then complete. */
+  private fileSection(): FileSectionChecker {
+    const header = this.header as BackupHeader;
+    if (this.files !== undefined) return this.files;
+    if (header.formatVersion < FILES_FORMAT_VERSION) {
+      throw this.corrupt('格式 1 的备份中出现文件记录', 'a format-1 backup holds file records');
+    }
+    while (this.tableIndex < header.tables.length) this.closeTable();
+    this.files = new FileSectionChecker(this.file, this.ledger as EvidenceLedger);
+    return this.files;
   }
 
   private parse(bytes: Buffer): unknown {
@@ -191,7 +255,7 @@ class BackupChecker {
     return value as BackupHeader;
   }
 
-  private readRow(value: unknown): BackupRecord {
+  private readRow(value: unknown): Extract<BackupRecord, { kind: 'row' }> {
     const header = this.header as BackupHeader;
     const line = value as { t?: unknown; r?: unknown } | null;
     if (typeof line !== 'object' || line === null || typeof line.t !== 'string' || !Array.isArray(line.r)) {
@@ -236,6 +300,8 @@ class BackupChecker {
     if (trailer.end !== BACKUP_FORMAT || trailer.rows !== this.rowsTotal) {
       throw this.corrupt('结束标记的行数不符', 'the end marker’s row count does not match');
     }
+    // A format-2 backup of a store without evidence has an empty file section, not none.
+    if (header.formatVersion >= FILES_FORMAT_VERSION) this.fileSection().finish(trailer as BackupTrailer);
     if (trailer.sha256 !== this.hash.digest('hex')) {
       throw this.corrupt('校验和不符，内容被改动过', 'the checksum does not match; the content was altered');
     }

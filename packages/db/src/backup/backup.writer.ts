@@ -14,6 +14,7 @@ import {
   encodeCell,
 } from './backup-format.js';
 import { BackupError } from './backup.errors.js';
+import { type CarriedEvidence, type EvidenceBackupOptions, carryEvidenceFiles } from './evidence.carrier.js';
 import { type CatalogTable, appliedMigrations, dataTables } from './table-catalog.js';
 
 /** What a backup wrote. */
@@ -25,21 +26,34 @@ export type BackupSummary = {
   rows: number;
   /** Size of the compressed file. */
   bytes: number;
+  /** The evidence files carried (their bytes before compression) and those recorded missing. */
+  evidence: CarriedEvidence;
+};
+
+/** Options of {@link writeBackup}. */
+export type BackupOptions = {
+  /** Where the evidence files are; required so that no backup leaves them out by accident. */
+  evidence: EvidenceBackupOptions;
+  overwrite?: boolean;
+  now?: Date;
 };
 
 /** Rows read per query while streaming a table. */
 const PAGE = 1000;
 
 /**
- * Writes a logical backup of every data table (see `backup-format.ts`) to `file`. The rows are read
- * in one snapshot — a read-only REPEATABLE READ transaction on PostgreSQL, a read transaction on
- * SQLite (WAL keeps writers running) — so the backup is consistent while the service runs. The file
- * appears only when complete: it is written under a temporary name and renamed at the end.
+ * Writes a logical backup of every data table and every evidence file (see `backup-format.ts`) to
+ * `file`. The rows are read in one snapshot — a read-only REPEATABLE READ transaction on
+ * PostgreSQL, a read transaction on SQLite (WAL keeps writers running) — so the backup is
+ * consistent while the service runs; the files are those the snapshot's evidence rows point at
+ * (stored files are never changed, and are written before their row). The file appears only when
+ * complete, readable by its owner only (0600): it is written under a temporary name and renamed at
+ * the end. A missing or damaged evidence file stops the backup (see {@link carryEvidenceFiles}).
  */
 export async function writeBackup<DB>(
   db: Kysely<DB>,
   file: string,
-  options: { overwrite?: boolean; now?: Date } = {},
+  options: BackupOptions,
 ): Promise<BackupSummary> {
   if (existsSync(file) && options.overwrite !== true) {
     throw new BackupError('backup-exists', {
@@ -48,8 +62,10 @@ export async function writeBackup<DB>(
     });
   }
   const partial = `${file}.partial`;
+  // A leftover from an interrupted run may have looser permissions: start afresh.
+  await rm(partial, { force: true });
   const gzip = createGzip();
-  const written = pipeline(gzip, createWriteStream(partial));
+  const written = pipeline(gzip, createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
   const hash = createHash('sha256');
   let lineCount = 0;
   const writeLine = async (value: unknown): Promise<void> => {
@@ -59,7 +75,7 @@ export async function writeBackup<DB>(
     if (!gzip.write(bytes)) await once(gzip, 'drain');
   };
   try {
-    const header = await inSnapshot(db, async (snapshot) => {
+    const taken = await inSnapshot(db, async (snapshot) => {
       const migrations = await appliedMigrations(snapshot);
       if (migrations.length === 0) {
         throw new BackupError('source-not-initialised', {
@@ -86,13 +102,22 @@ export async function writeBackup<DB>(
       };
       await writeLine(head);
       for (const table of tables) await streamTable(snapshot, table, writeLine);
-      return head;
+      const rowLines = lineCount - 1;
+      return { head, rowLines, evidence: await carryEvidenceFiles(snapshot, options.evidence, writeLine) };
     });
+    const { head: header, evidence } = taken;
     const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
-    if (lineCount - 1 !== rows) {
-      throw new Error(`The backup wrote ${lineCount - 1} rows where its header counted ${rows}.`);
+    if (taken.rowLines !== rows) {
+      throw new Error(`The backup wrote ${taken.rowLines} rows where its header counted ${rows}.`);
     }
-    const trailer: BackupTrailer = { end: BACKUP_FORMAT, rows, sha256: hash.copy().digest('hex') };
+    const trailer: BackupTrailer = {
+      end: BACKUP_FORMAT,
+      rows,
+      files: evidence.files,
+      fileBytes: evidence.bytes,
+      missingFiles: evidence.missing.length,
+      sha256: hash.copy().digest('hex'),
+    };
     gzip.end(`${JSON.stringify(trailer)}\n`);
     await written;
     await rename(partial, file);
@@ -103,6 +128,7 @@ export async function writeBackup<DB>(
       tables: header.tables.map((t) => ({ name: t.name, rows: t.rows })),
       rows,
       bytes: (await stat(file)).size,
+      evidence,
     };
   } catch (error) {
     gzip.destroy();

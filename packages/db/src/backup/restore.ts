@@ -2,9 +2,11 @@ import { type Kysely, Migrator, sql } from 'kysely';
 import { migrateToLatest, staticMigrationProvider } from '../migrations/migration.provider.js';
 import { type DialectName, dialectOf, writeTransaction } from '../support/dialect.js';
 import type { BackupHeader } from './backup-format.js';
+import type { EvidenceReference } from './backup-files.checker.js';
 import { readBackup, verifyBackup } from './backup.reader.js';
 import { BackupError, corruptBackup } from './backup.errors.js';
 import { refreshDerivedState } from './derived-state.js';
+import { EvidenceRestorer, absentEvidence, evidenceNotRestorable } from './evidence.restorer.js';
 import {
   planTables,
   requireCompatibleTarget,
@@ -23,46 +25,92 @@ export type RestoreSummary = {
   migrations: string[];
   tables: { name: string; rows: number }[];
   rows: number;
+  evidence: {
+    /** Whether the backup carried the files (format 2); a format-1 backup relies on the folder. */
+    carried: boolean;
+    /** Files written into the evidence folder, and their bytes. */
+    files: number;
+    bytes: number;
+    /** Files the evidence rows point at that are not in the folder (only with `allowMissingEvidence`). */
+    missing: EvidenceReference[];
+  };
+};
+
+/** Where a restore puts the evidence files, and whether it may go on without some. */
+export type RestoreOptions = {
+  /** The target's evidence folder (`<data dir>/evidence` for `plantrack serve`); created if missing. */
+  evidenceDir: string;
+  /**
+   * Restore even when files the evidence rows point at are neither in the backup nor already in
+   * the folder (listed in the summary). Off by default: such a restore is refused before anything
+   * is written.
+   */
+  allowMissingEvidence?: boolean;
 };
 
 /**
- * Restores a backup (see `backup-format.ts`) into an empty database of either dialect.
+ * Restores a backup (see `backup-format.ts`) into an empty database of either dialect, and its
+ * evidence files into `options.evidenceDir`.
  *
- * 1. The whole file is read and checked first, so a truncated, corrupt or foreign file is refused
+ * 1. The whole file is read and checked first — every row, and every evidence file's bytes against
+ *    its checksum and its rows — so a truncated, corrupt, tampered or foreign file is refused
  *    before the target is touched.
- * 2. The target must hold no data. A new database is migrated to the backup's schema.
+ * 2. The target must hold no data. Files the backup does not carry (a format-1 backup, or files
+ *    declared missing) must already be in the evidence folder with the right content; otherwise
+ *    the restore is refused unless `allowMissingEvidence` is set. A new database is migrated to
+ *    the backup's schema.
  * 3. All rows are inserted in one transaction, tables in foreign-key order; sequences and the
- *    search mirror are repaired in the same transaction. Any failure rolls everything back.
+ *    search mirror are repaired in the same transaction. The files are staged as they stream
+ *    (checked again) and moved into place just before the commit. Any failure rolls the rows back
+ *    and removes the files this restore placed.
  * 4. Migrations newer than the backup then run on the restored data, as they would on an upgrade.
  */
-export async function restoreBackup<DB>(db: Kysely<DB>, file: string): Promise<RestoreSummary> {
+export async function restoreBackup<DB>(
+  db: Kysely<DB>,
+  file: string,
+  options: RestoreOptions,
+): Promise<RestoreSummary> {
   const anyDb = db as unknown as Kysely<unknown>;
-  const header = await verifyBackup(file);
+  const verified = await verifyBackup(file);
+  const { header } = verified;
   requireKnownMigrations(header, file);
   const applied = await appliedMigrations(anyDb);
   requireCompatibleTarget(applied, header.migrations);
   await requireEmpty(anyDb);
+  const notCarried = verified.carriesFiles ? verified.missingFiles : verified.evidence;
+  const missing = await absentEvidence(options.evidenceDir, notCarried);
+  if (missing.length > 0 && options.allowMissingEvidence !== true) {
+    throw evidenceNotRestorable(missing, options.evidenceDir, verified.carriesFiles);
+  }
   if (applied.length < header.migrations.length) await migrateTo(anyDb, header.migrations);
 
-  const tables = await writeTransaction(anyDb, async (trx) => {
-    await requireEmpty(trx);
-    const catalog = planTables(header, await dataTables(trx), file);
-    try {
-      const loaded = await loadRows(trx, file, header, catalog);
-      await refreshDerivedState(trx);
-      return loaded;
-    } catch (error) {
-      if (error instanceof BackupError) throw error;
-      throw new BackupError(
-        'restore-failed',
-        {
-          zh: `恢复失败，数据库未作任何更改：${errorText(error)}`,
-          en: `The restore failed and nothing was changed: ${errorText(error)}`,
-        },
-        { cause: error },
-      );
-    }
-  });
+  const evidence = new EvidenceRestorer(options.evidenceDir);
+  let tables: { name: string; rows: number }[];
+  try {
+    tables = await writeTransaction(anyDb, async (trx) => {
+      await requireEmpty(trx);
+      const catalog = planTables(header, await dataTables(trx), file);
+      try {
+        const loaded = await loadRows(trx, file, header, catalog, evidence);
+        await refreshDerivedState(trx);
+        await evidence.commit();
+        return loaded;
+      } catch (error) {
+        if (error instanceof BackupError) throw error;
+        throw new BackupError(
+          'restore-failed',
+          {
+            zh: `恢复失败，数据库未作任何更改：${errorText(error)}`,
+            en: `The restore failed and nothing was changed: ${errorText(error)}`,
+          },
+          { cause: error },
+        );
+      }
+    });
+  } catch (error) {
+    await evidence.abort();
+    throw error;
+  }
   await migrateToLatest(anyDb);
   return {
     file,
@@ -71,6 +119,7 @@ export async function restoreBackup<DB>(db: Kysely<DB>, file: string): Promise<R
     migrations: header.migrations,
     tables,
     rows: tables.reduce((sum, t) => sum + t.rows, 0),
+    evidence: { carried: verified.carriesFiles, files: evidence.files, bytes: evidence.bytes, missing },
   };
 }
 
@@ -79,6 +128,7 @@ async function loadRows(
   file: string,
   header: BackupHeader,
   catalog: Map<string, CatalogTable>,
+  evidence: EvidenceRestorer,
 ): Promise<{ name: string; rows: number }[]> {
   const dialect = dialectOf(trx);
   const loaded: { name: string; rows: number }[] = [];
@@ -96,6 +146,11 @@ async function loadRows(
       }
       continue;
     }
+    // The reader checks each file again as it streams: only bytes matching their checksum are kept.
+    if (record.kind === 'file') await evidence.open(record.path);
+    if (record.kind === 'file-data') await evidence.write(record.bytes);
+    if (record.kind === 'file-end') await evidence.close();
+    if (record.kind !== 'row') continue;
     if (loader?.entry !== record.table) {
       await finish();
       const table = catalog.get(record.table.name) as CatalogTable;

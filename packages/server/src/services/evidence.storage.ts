@@ -3,6 +3,7 @@ import { constants, createReadStream } from 'node:fs';
 import { access, mkdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
+import { StorageError } from '@plantrack/db';
 
 /** The SHA-256 of uploaded bytes, hex: the name the content is stored under. */
 export function sha256Of(bytes: Buffer): string {
@@ -31,19 +32,36 @@ export async function storeContent(dir: string, sha256: string, bytes: Buffer): 
   const relative = storagePathOf(sha256);
   const target = join(dir, relative);
   if (await renewed(target)) return relative;
-  await mkdir(dirname(target), { recursive: true }).catch(async (error: unknown) => {
+  // Evidence may hold personal data: folders and files are the service user's alone.
+  await mkdir(dirname(target), { recursive: true, mode: 0o700 }).catch(async (error: unknown) => {
     // A recursive mkdir on a read-only file system reports ENOENT; the folder's own check says EROFS.
     await access(dir, constants.W_OK);
     throw error;
   });
   const temporary = join(dirname(target), `${TEMPORARY_FILE_PREFIX}${randomBytes(8).toString('hex')}`);
   try {
-    await writeFile(temporary, bytes, { flag: 'wx', mode: 0o640 });
+    await writeFile(temporary, bytes, { flag: 'wx', mode: 0o600 });
     await rename(temporary, target);
   } finally {
     await rm(temporary, { force: true });
   }
   return relative;
+}
+
+/**
+ * Creates the evidence folder (mode 0700) when it does not exist, so that a data folder where it
+ * cannot be created is reported at start-up rather than at the first upload.
+ */
+export async function prepareEvidenceDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new StorageError('evidence-dir-unwritable', {
+      zh: `无法创建佐证材料目录：${dir}（${detail}）。请检查数据目录是否可写。`,
+      en: `The evidence folder cannot be created: ${dir} (${detail}). Check that the data folder is writable.`,
+    });
+  }
 }
 
 /** A read stream of stored content, or null when it is missing; the path must stay inside `dir`. */
