@@ -7,12 +7,12 @@ import {
   migrateToLatest,
   openDatabase,
 } from '@plantrack/db';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type PlanTrackApp, buildApp } from './app.js';
 import { hashPassword } from './auth/password.js';
+import { generatePassword } from './auth/password-policy.js';
 import type { ServerConfig } from './config.js';
 import { countUsers, createUser } from './repositories/user.repository.js';
 import { startReminderScheduler } from './services/reminder.scheduler.js';
@@ -76,7 +76,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
   let firstAdmin: RunningServer['firstAdmin'] = null;
   if ((await countUsers(handle.db)) === 0) {
-    const password = randomBytes(12).toString('base64url');
+    const password = generatePassword();
     const email = 'admin@plantrack.local';
     await createUser(handle.db, {
       email,

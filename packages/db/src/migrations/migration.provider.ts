@@ -10,6 +10,7 @@ import { sessionsMigration } from './0008-sessions.migration.js';
 import { evidenceAndQualityMigration } from './0009-evidence-and-quality.migration.js';
 import { referenceSeriesMigration } from './0010-reference-series.migration.js';
 import { indicatorOwnersMigration } from './0011-indicator-owners.migration.js';
+import { accountSecurityMigration } from './0013-account-security.migration.js';
 
 /**
  * Every migration, by name, in order. Static imports instead of reading a folder, so migrations
@@ -28,6 +29,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009-evidence-and-quality': evidenceAndQualityMigration,
   '0010-reference-series': referenceSeriesMigration,
   '0011-indicator-owners': indicatorOwnersMigration,
+  '0013-account-security': accountSecurityMigration,
 };
 
 /** A {@link MigrationProvider} over {@link MIGRATIONS}. */

@@ -2,8 +2,9 @@ import type { Principal } from './principal.js';
 
 /**
  * API tokens resolved to principals, remembered briefly: machine clients send their token with
- * every request, and resolving one costs three queries (token, user, roles). A change of users
- * made through this process forgets everything at once (see user-admin.service.ts); one made by
+ * every request, and resolving one costs three queries (token, user, roles). A change made through
+ * this process forgets the entries it concerns at once: a revoked token, every token of a user whose
+ * roles, password or active flag changed (see user-admin.service.ts, token.service.ts). One made by
  * another process — a deactivated user, a changed role — takes effect here within `ttlMs`. An
  * entry never outlives its token's own expiry.
  */
@@ -30,8 +31,22 @@ export class TokenPrincipals {
     this.entries.set(tokenHash, { principal, until: Math.min(now + this.ttlMs, expires) });
   }
 
-  /** After any change of users, roles or departments. */
+  /** After a token was revoked. */
+  forgetToken(tokenId: string): void {
+    this.forgetWhere((p) => p.token?.id === tokenId);
+  }
+
+  /** After a user's roles, department, password or active flag changed. */
+  forgetUser(userId: string): void {
+    this.forgetWhere((p) => p.userId === userId);
+  }
+
+  /** After a change that may concern anyone. */
   forgetAll(): void {
     this.entries.clear();
+  }
+
+  private forgetWhere(test: (p: Principal) => boolean): void {
+    for (const [hash, entry] of this.entries) if (test(entry.principal)) this.entries.delete(hash);
   }
 }
