@@ -38,6 +38,8 @@ type Case = {
   ok: number;
   /** Callers the policy lets through but the request itself is refused for (e.g. 422). */
   otherwise?: Partial<Record<Caller, number>>;
+  /** What an allowed caller's read-only token gets, when not `ok` (reads) or 403 (writes). */
+  readOnlyToken?: number;
   run: (c: Ctx) => Promise<LightMyRequestResponse>;
 };
 
@@ -174,10 +176,12 @@ const CASES: Case[] = [
     run: ({ h, session }) =>
       h.app.inject({ method: 'POST', url: '/api/me/tokens', headers: as(session), payload: { name: 't' } }),
   },
+  ...accountCases(),
   {
     route: 'POST /api/auth/sign-out',
     allowed: SIGNED_IN,
     ok: 204,
+    readOnlyToken: 204, // The request signs in afresh and carries no token.
     run: async ({ h, caller }) => {
       const fresh = caller === 'anonymous' ? undefined : await signIn(h.app, h.emails[caller]);
       return h.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: as(fresh) });
@@ -647,6 +651,7 @@ function administrationCases(): Case[] {
       // Signing in needs no session: every caller (anonymous as the public user) gets in.
       allowed: CALLERS,
       ok: 200,
+      readOnlyToken: 200, // The request carries no token.
       run: ({ h, caller }) =>
         h.app.inject({
           method: 'POST',
@@ -883,6 +888,88 @@ function curationCases(): Case[] {
   ];
 }
 
+/** API tokens and passwords (services/token.service.ts, services/password.service.ts). */
+function accountCases(): Case[] {
+  const tokenOf = async (h: Harness, session: Session | undefined, body: object = {}) => {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/me/tokens',
+      headers: as(session),
+      payload: { name: 'matrix', ...body },
+    });
+    return res.statusCode === 201 ? res.json<{ id: string; token: string }>() : { id: 'none', token: '' };
+  };
+  const changePassword = (h: Harness, session: Session | undefined, from: string, to: string) =>
+    h.app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: as(session),
+      payload: { currentPassword: from, newPassword: to },
+    });
+  return [
+    {
+      route: 'GET /api/me/tokens',
+      allowed: SIGNED_IN,
+      ok: 200,
+      run: ({ h, session }) => h.app.inject({ method: 'GET', url: '/api/me/tokens', headers: as(session) }),
+    },
+    {
+      route: 'DELETE /api/me/tokens/:tokenId (own token)',
+      allowed: SIGNED_IN,
+      ok: 200,
+      run: async ({ h, session, caller }) => {
+        const id = (await tokenOf(h, caller === 'anonymous' ? undefined : h.sessions[caller])).id;
+        return h.app.inject({ method: 'DELETE', url: `/api/me/tokens/${id}`, headers: as(session) });
+      },
+    },
+    {
+      route: 'GET /api/admin/users/:id/tokens',
+      allowed: ['administrator'],
+      ok: 200,
+      run: async ({ h, session }) => {
+        const user = await findUserByEmail(h.app.plantrack.db, h.emails.public);
+        return h.app.inject({
+          method: 'GET',
+          url: `/api/admin/users/${user?.id ?? ''}/tokens`,
+          headers: as(session),
+        });
+      },
+    },
+    {
+      route: 'DELETE /api/admin/users/:id/tokens/:tokenId',
+      allowed: ['administrator'],
+      ok: 200,
+      run: async ({ h, session }) => {
+        const user = await findUserByEmail(h.app.plantrack.db, h.emails.public);
+        const { id } = await tokenOf(h, h.sessions.public);
+        return h.app.inject({
+          method: 'DELETE',
+          url: `/api/admin/users/${user?.id ?? ''}/tokens/${id}`,
+          headers: as(session),
+        });
+      },
+    },
+    {
+      route: 'GET /api/auth/password-policy',
+      allowed: CALLERS,
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({ method: 'GET', url: '/api/auth/password-policy', headers: as(session) }),
+    },
+    {
+      route: 'POST /api/me/password',
+      allowed: SIGNED_IN,
+      ok: 204,
+      run: async ({ h, session }) => {
+        // Changed and changed back, so the other rows still sign in with PASSWORD.
+        const changed = await changePassword(h, session, PASSWORD, 'Matrix-password 1');
+        if (changed.statusCode === 204) await changePassword(h, session, 'Matrix-password 1', PASSWORD);
+        return changed;
+      },
+    },
+  ];
+}
+
 /** `GET /api/x/:id (what is special)` → `GET /api/x/:id`. */
 const routeOf = (row: string): string => row.split(' ').slice(0, 2).join(' ');
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);
@@ -999,6 +1086,29 @@ forEachDialect((dialect, open) => {
       }
       expect(actual).toEqual(expected);
     });
+
+    // Read-only tokens are refused every unsafe method in one place (authenticate), whatever the route.
+    it.each(CASES.map((c) => [c.route, c] as const))(
+      '%s with a read-only token of an allowed caller',
+      async (route, c) => {
+        const persona = PERSONAS.find((p) => c.allowed.includes(p)) ?? 'administrator';
+        const issued = await h.app.inject({
+          method: 'POST',
+          url: '/api/me/tokens',
+          headers: as(h.sessions[persona]),
+          payload: { name: 'read-only matrix', readOnly: true },
+        });
+        expect(issued.statusCode, issued.body).toBe(201);
+        const token: Session = { cookie: '', csrf: '', bearer: issued.json<{ token: string }>().token };
+        const safe = route.startsWith('GET ');
+        const expected = c.readOnlyToken ?? (safe ? (c.otherwise?.[persona] ?? c.ok) : 403);
+        const res = await c.run({ h, session: token, caller: persona, period: nextPeriod() });
+        expect(res.statusCode, res.body).toBe(expected);
+        if (!safe && c.readOnlyToken === undefined) {
+          expect(res.json<{ code: string }>().code).toBe('token-read-only');
+        }
+      },
+    );
 
     it('has a row for every registered route', () => {
       const covered = new Set(CASES.map((c) => routeOf(c.route)));
