@@ -65,13 +65,21 @@ forEachDialect((_dialect, open) => {
 
       // Recorded just now: further reads authenticate without writing.
       const recent = new Date(Date.now() - 30_000).toISOString();
-      await handle.db.updateTable('api_tokens').set({ last_used_at: recent }).where('id', '=', tokenId).execute();
+      await handle.db
+        .updateTable('api_tokens')
+        .set({ last_used_at: recent })
+        .where('id', '=', tokenId)
+        .execute();
       expect(await findLiveApiToken(handle.db, 'hash-of-sync-token')).toBeDefined();
       expect(await lastUsedAt()).toBe(recent);
 
       // Older than a minute: the use is recorded again.
       const stale = new Date(Date.now() - 120_000).toISOString();
-      await handle.db.updateTable('api_tokens').set({ last_used_at: stale }).where('id', '=', tokenId).execute();
+      await handle.db
+        .updateTable('api_tokens')
+        .set({ last_used_at: stale })
+        .where('id', '=', tokenId)
+        .execute();
       await findLiveApiToken(handle.db, 'hash-of-sync-token');
       expect(((await lastUsedAt()) ?? '') > stale).toBe(true);
     });
@@ -100,7 +108,9 @@ forEachDialect((_dialect, open) => {
         roles: ['reviewer'],
       });
       expect((await listApiTokens(handle.db, userId)).map((t) => t.name)).toContain('second');
-      expect(await revokeApiToken(handle.db, { userId: other, tokenId: second.id, actor: other })).toBeUndefined();
+      expect(
+        await revokeApiToken(handle.db, { userId: other, tokenId: second.id, actor: other }),
+      ).toBeUndefined();
       const revoked = await revokeApiToken(handle.db, { userId, tokenId: second.id, actor: userId });
       expect(revoked?.revokedAt).not.toBeNull();
       expect(await findLiveApiToken(handle.db, 'hash-of-second')).toBeUndefined();

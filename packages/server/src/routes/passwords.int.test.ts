@@ -5,7 +5,11 @@ import { type Harness, PASSWORD, type Session, as, makeHarness, signIn } from '.
 
 const NEW_PASSWORD = 'Plan-2026 monitoring';
 
-function expectProblem(res: LightMyRequestResponse, status: number, code: string): { zh: string; en: string } {
+function expectProblem(
+  res: LightMyRequestResponse,
+  status: number,
+  code: string,
+): { zh: string; en: string } {
   expect(res.statusCode, res.body).toBe(status);
   const body = res.json<{ code: string; messages: { zh: string; en: string } }>();
   expect(body.code).toBe(code);
@@ -25,7 +29,12 @@ forEachDialect((dialect, open) => {
     });
 
     const change = (session: Session | undefined, body: object, headers: Record<string, string> = {}) =>
-      h.app.inject({ method: 'POST', url: '/api/me/password', headers: { ...as(session), ...headers }, payload: body });
+      h.app.inject({
+        method: 'POST',
+        url: '/api/me/password',
+        headers: { ...as(session), ...headers },
+        payload: body,
+      });
     const get = (url: string, session: Session | undefined, headers: Record<string, string> = {}) =>
       h.app.inject({ method: 'GET', url, headers: { ...as(session), ...headers } });
     const newUser = async (email: string): Promise<string> => {
@@ -52,17 +61,34 @@ forEachDialect((dialect, open) => {
       await newUser(email);
       const here = await signIn(h.app, email);
       const elsewhere = await signIn(h.app, email);
-      const issued = await h.app.inject({ method: 'POST', url: '/api/me/tokens', headers: as(here), payload: { name: 'sync' } });
+      const issued = await h.app.inject({
+        method: 'POST',
+        url: '/api/me/tokens',
+        headers: as(here),
+        payload: { name: 'sync' },
+      });
       const bearer = { authorization: `Bearer ${issued.json<{ token: string }>().token}` };
       expect((await get('/api/me', undefined, bearer)).statusCode).toBe(200);
 
-      expectProblem(await change(here, { currentPassword: 'wrong one', newPassword: NEW_PASSWORD }), 400, 'wrong-password');
+      expectProblem(
+        await change(here, { currentPassword: 'wrong one', newPassword: NEW_PASSWORD }),
+        400,
+        'wrong-password',
+      );
       for (const weak of ['short1A', 'onlylowercase', email, 'Password1234']) {
-        const why = expectProblem(await change(here, { currentPassword: PASSWORD, newPassword: weak }), 400, 'weak-password');
+        const why = expectProblem(
+          await change(here, { currentPassword: PASSWORD, newPassword: weak }),
+          400,
+          'weak-password',
+        );
         expect(why.zh).toContain('至少 12 个字符');
         expect(why.en).toContain('At least 12 characters');
       }
-      expectProblem(await change(here, { currentPassword: PASSWORD, newPassword: PASSWORD }), 400, 'password-unchanged');
+      expectProblem(
+        await change(here, { currentPassword: PASSWORD, newPassword: PASSWORD }),
+        400,
+        'password-unchanged',
+      );
       // Nothing was changed by the refusals.
       expect((await get('/api/me', elsewhere)).statusCode).toBe(200);
 
@@ -72,7 +98,9 @@ forEachDialect((dialect, open) => {
         403,
         'password-needs-session',
       );
-      expect((await change(here, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD })).statusCode).toBe(204);
+      expect((await change(here, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD })).statusCode).toBe(
+        204,
+      );
       expect((await get('/api/me', here)).statusCode).toBe(200);
       expect((await get('/api/me', elsewhere)).statusCode).toBe(401);
       expect((await get('/api/me', undefined, bearer)).statusCode).toBe(401);
@@ -94,16 +122,29 @@ forEachDialect((dialect, open) => {
       const me = await get('/api/me', session);
       expect(me.json<{ mustChangePassword: boolean }>().mustChangePassword).toBe(true);
       expectProblem(await get('/api/plans', session), 403, 'password-change-required');
-      expectProblem(await get(`/api/plans/${h.plan.planId}/dashboard`, session), 403, 'password-change-required');
       expectProblem(
-        await h.app.inject({ method: 'POST', url: '/api/me/tokens', headers: as(session), payload: { name: 't' } }),
+        await get(`/api/plans/${h.plan.planId}/dashboard`, session),
+        403,
+        'password-change-required',
+      );
+      expectProblem(
+        await h.app.inject({
+          method: 'POST',
+          url: '/api/me/tokens',
+          headers: as(session),
+          payload: { name: 't' },
+        }),
         403,
         'password-change-required',
       );
       expect((await get('/api/auth/password-policy', session)).statusCode).toBe(200);
 
-      expect((await change(session, { currentPassword: generated, newPassword: NEW_PASSWORD })).statusCode).toBe(204);
-      expect((await get('/api/me', session)).json<{ mustChangePassword: boolean }>().mustChangePassword).toBe(false);
+      expect(
+        (await change(session, { currentPassword: generated, newPassword: NEW_PASSWORD })).statusCode,
+      ).toBe(204);
+      expect((await get('/api/me', session)).json<{ mustChangePassword: boolean }>().mustChangePassword).toBe(
+        false,
+      );
       expect((await get('/api/plans', session)).statusCode).toBe(200);
       const out = await h.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: as(session) });
       expect(out.statusCode).toBe(204);
@@ -114,7 +155,12 @@ forEachDialect((dialect, open) => {
         method: 'POST',
         url: '/api/admin/users',
         headers: as(h.sessions.administrator),
-        payload: { email: 'weak@test.local', displayName: 'weak', roles: ['leader'], password: 'aaaaaaaaaaaa' },
+        payload: {
+          email: 'weak@test.local',
+          displayName: 'weak',
+          roles: ['leader'],
+          password: 'aaaaaaaaaaaa',
+        },
       });
       expectProblem(weak, 400, 'weak-password');
       const made = await h.app.inject({
@@ -126,7 +172,9 @@ forEachDialect((dialect, open) => {
       const generated = made.json<{ generatedPassword: string }>().generatedPassword;
       const policy = await h.app.inject({ method: 'GET', url: '/api/auth/password-policy' });
       expect(generated.length).toBeGreaterThanOrEqual(policy.json<{ minLength: number }>().minLength);
-      expect(new Set([/[a-z]/, /[A-Z]/, /\d/, /[-_]/].filter((c) => c.test(generated))).size).toBeGreaterThanOrEqual(2);
+      expect(
+        new Set([/[a-z]/, /[A-Z]/, /\d/, /[-_]/].filter((c) => c.test(generated))).size,
+      ).toBeGreaterThanOrEqual(2);
     });
   });
 });

@@ -33,16 +33,21 @@ forEachDialect((dialect, open) => {
     });
 
     const issue = (session: Session | undefined, body: object, headers: Record<string, string> = {}) =>
-      h.app.inject({ method: 'POST', url: '/api/me/tokens', headers: { ...as(session), ...headers }, payload: body });
+      h.app.inject({
+        method: 'POST',
+        url: '/api/me/tokens',
+        headers: { ...as(session), ...headers },
+        payload: body,
+      });
     const issued = async (session: Session, body: object): Promise<Token> => {
       const res = await issue(session, body);
       expect(res.statusCode, res.body).toBe(201);
       return res.json<Token>();
     };
     const bearer = (t: Token) => ({ authorization: `Bearer ${t.token}` });
-    const get = (url: string, headers: Record<string, string>) => h.app.inject({ method: 'GET', url, headers });
-    const userId = async (session: Session) =>
-      (await get('/api/me', as(session))).json<{ id: string }>().id;
+    const get = (url: string, headers: Record<string, string>) =>
+      h.app.inject({ method: 'GET', url, headers });
+    const userId = async (session: Session) => (await get('/api/me', as(session))).json<{ id: string }>().id;
     const admin = (method: 'GET' | 'DELETE' | 'PATCH', url: string, payload?: object) =>
       h.app.inject({ method, url, headers: as(h.sessions.administrator), ...(payload ? { payload } : {}) });
 
@@ -64,7 +69,11 @@ forEachDialect((dialect, open) => {
       expect(days).toBeGreaterThan(89.9);
       expect(days).toBeLessThanOrEqual(90);
       expect(t).toMatchObject({ readOnly: false, roles: ['leader'], lastUsedAt: null, revokedAt: null });
-      expectProblem(await issue(h.sessions.leader, { name: 'long', expiresInDays: 401 }), 400, 'token-lifetime');
+      expectProblem(
+        await issue(h.sessions.leader, { name: 'long', expiresInDays: 401 }),
+        400,
+        'token-lifetime',
+      );
 
       expect((await get('/api/plans', bearer(t))).statusCode).toBe(200);
       const mine = (await get('/api/me/tokens', as(h.sessions.leader))).json<{ items: Token[] }>().items;
@@ -102,7 +111,11 @@ forEachDialect((dialect, open) => {
 
     it('a role-scoped token never exceeds its owner and loses a role when the owner does', async () => {
       const owner = await twoRoleUser('two.roles@test.local');
-      expectProblem(await issue(owner.session, { name: 'x', roles: ['administrator'] }), 400, 'token-roles-exceed');
+      expectProblem(
+        await issue(owner.session, { name: 'x', roles: ['administrator'] }),
+        400,
+        'token-roles-exceed',
+      );
       const reviewing = await issued(owner.session, { name: 'review', roles: ['reviewer'] });
       const leading = await issued(owner.session, { name: 'lead', roles: ['leader'] });
       expect((await get('/api/review/queue', bearer(reviewing))).statusCode).toBe(200);
@@ -139,7 +152,11 @@ forEachDialect((dialect, open) => {
       expectProblem(await get('/api/me', bearer(own)), 401, 'bad-token');
       // Someone else's token id is not found, not revoked.
       expectProblem(
-        await h.app.inject({ method: 'DELETE', url: `/api/me/tokens/${other.id}`, headers: as(h.sessions.leader) }),
+        await h.app.inject({
+          method: 'DELETE',
+          url: `/api/me/tokens/${other.id}`,
+          headers: as(h.sessions.leader),
+        }),
         404,
         'not-found',
       );
@@ -149,9 +166,15 @@ forEachDialect((dialect, open) => {
       expect(listed.json<{ items: Token[] }>().items.map((t) => t.id)).toEqual(
         expect.arrayContaining([own.id, other.id]),
       );
-      expect((await admin('DELETE', `/api/admin/users/${reviewerId}/tokens/${other.id}`)).statusCode).toBe(200);
+      expect((await admin('DELETE', `/api/admin/users/${reviewerId}/tokens/${other.id}`)).statusCode).toBe(
+        200,
+      );
       expectProblem(await get('/api/me', bearer(other)), 401, 'bad-token');
-      expectProblem(await get(`/api/admin/users/${reviewerId}/tokens`, as(h.sessions.leader)), 403, 'forbidden');
+      expectProblem(
+        await get(`/api/admin/users/${reviewerId}/tokens`, as(h.sessions.leader)),
+        403,
+        'forbidden',
+      );
     });
 
     it('an administrator’s password reset kills the user’s tokens', async () => {

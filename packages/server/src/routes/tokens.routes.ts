@@ -48,7 +48,13 @@ export const tokenRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, 
           'Issue an API token (shown once) from a signed-in session; default 90 days, scope read-only and/or a subset of your roles',
         body: z.object({
           name: z.string().trim().min(1).max(100),
-          expiresInDays: z.number().int().min(1).max(3650).optional().describe('Default 90; at most tokenMaxDays'),
+          expiresInDays: z
+            .number()
+            .int()
+            .min(1)
+            .max(3650)
+            .optional()
+            .describe('Default 90; at most tokenMaxDays'),
           readOnly: z.boolean().optional().describe('Only GET requests (default false)'),
           roles: z
             .array(z.enum(ROLES))
@@ -113,8 +119,7 @@ export const tokenRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, 
         response: { 200: ApiTokenSchema, ...errorResponses },
       },
     },
-    async (request) =>
-      revokeUserToken(ctx, request.principal, request.params.id, request.params.tokenId),
+    async (request) => revokeUserToken(ctx, request.principal, request.params.id, request.params.tokenId),
   );
   done();
 };
