@@ -46,6 +46,8 @@ describe.skipIf(unavailable !== null)('password change in Chromium', () => {
     await page.getByLabel('再次输入新密码').fill('Plan-2026 monitoring');
     await page.getByRole('button', { name: '修改密码' }).click();
     await page.waitForURL('**/dashboard');
+    // The screens now get their data: nothing refused while the change was required is reused.
+    await page.locator('[data-testid="indicator-card"]').first().waitFor();
   });
 
   it('is reachable from the user menu', async () => {
