@@ -40,6 +40,11 @@ type Case = {
   otherwise?: Partial<Record<Caller, number>>;
   /** What an allowed caller's read-only token gets, when not `ok` (reads) or 403 (writes). */
   readOnlyToken?: number;
+  /**
+   * What a token scoped to the leader role, of a user who also holds administrator, planning office
+   * and reviewer, gets when not what the leader's own session gets.
+   */
+  leaderToken?: number;
   run: (c: Ctx) => Promise<LightMyRequestResponse>;
 };
 
@@ -173,6 +178,8 @@ const CASES: Case[] = [
     route: 'POST /api/me/tokens',
     allowed: SIGNED_IN,
     ok: 201,
+    leaderToken: 403, // Tokens are issued from a session only.
+    readOnlyToken: 403,
     run: ({ h, session }) =>
       h.app.inject({ method: 'POST', url: '/api/me/tokens', headers: as(session), payload: { name: 't' } }),
   },
@@ -182,6 +189,7 @@ const CASES: Case[] = [
     allowed: SIGNED_IN,
     ok: 204,
     readOnlyToken: 204, // The request signs in afresh and carries no token.
+    leaderToken: 204,
     run: async ({ h, caller }) => {
       const fresh = caller === 'anonymous' ? undefined : await signIn(h.app, h.emails[caller]);
       return h.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: as(fresh) });
@@ -615,6 +623,7 @@ function notificationCases(): Case[] {
       route: 'POST /api/my/notifications/:id/read (own notification)',
       allowed: SIGNED_IN,
       ok: 200,
+      leaderToken: 404, // The notification made for the case is the leader persona's.
       run: async ({ h, session, caller, period }) =>
         h.app.inject({
           method: 'POST',
@@ -652,6 +661,7 @@ function administrationCases(): Case[] {
       allowed: CALLERS,
       ok: 200,
       readOnlyToken: 200, // The request carries no token.
+      leaderToken: 200,
       run: ({ h, caller }) =>
         h.app.inject({
           method: 'POST',
@@ -917,6 +927,7 @@ function accountCases(): Case[] {
       route: 'DELETE /api/me/tokens/:tokenId (own token)',
       allowed: SIGNED_IN,
       ok: 200,
+      leaderToken: 404, // The token made for the case is the leader persona's, not its owner's.
       run: async ({ h, session, caller }) => {
         const id = (await tokenOf(h, caller === 'anonymous' ? undefined : h.sessions[caller])).id;
         return h.app.inject({ method: 'DELETE', url: `/api/me/tokens/${id}`, headers: as(session) });
@@ -960,6 +971,7 @@ function accountCases(): Case[] {
       route: 'POST /api/me/password',
       allowed: SIGNED_IN,
       ok: 204,
+      leaderToken: 403, // Passwords are changed from a session only.
       run: async ({ h, session }) => {
         // Changed and changed back, so the other rows still sign in with PASSWORD.
         const changed = await changePassword(h, session, PASSWORD, 'Matrix-password 1');
@@ -1109,6 +1121,34 @@ forEachDialect((dialect, open) => {
         }
       },
     );
+
+    // A token acts with the roles it was given, not all of its owner's.
+    describe('a leader-scoped token of a user who also administers, plans and reviews', () => {
+      let token: Session;
+      beforeAll(async () => {
+        const email = 'many.roles@test.local';
+        const roles = ['administrator', 'planning_office', 'reviewer', 'leader'];
+        await h.app.inject({
+          method: 'POST',
+          url: '/api/admin/users',
+          headers: as(h.sessions.administrator),
+          payload: { email, displayName: email, roles, password: PASSWORD },
+        });
+        const issued = await h.app.inject({
+          method: 'POST',
+          url: '/api/me/tokens',
+          headers: as(await signIn(h.app, email)),
+          payload: { name: 'leader only', roles: ['leader'] },
+        });
+        token = { cookie: '', csrf: '', bearer: issued.json<{ token: string }>().token };
+      });
+
+      it.each(CASES.map((c) => [c.route, c] as const))('%s', async (_route, c) => {
+        const asLeader = c.otherwise?.leader ?? (c.allowed.includes('leader') ? c.ok : 403);
+        const res = await c.run({ h, session: token, caller: 'leader', period: nextPeriod() });
+        expect(res.statusCode, res.body).toBe(c.leaderToken ?? asLeader);
+      });
+    });
 
     it('has a row for every registered route', () => {
       const covered = new Set(CASES.map((c) => routeOf(c.route)));
