@@ -106,6 +106,7 @@ async function authenticateToken(ctx: AppContext, header: string): Promise<Princ
   const tokenHash = match?.[1] === undefined ? null : hashApiToken(match[1]);
   const known = tokenHash === null ? undefined : ctx.tokenPrincipals.get(tokenHash);
   if (known !== undefined) return known;
+  const generation = ctx.tokenPrincipals.generation();
   const token = tokenHash === null ? undefined : await findLiveApiToken(ctx.db, tokenHash);
   const user = token === undefined ? undefined : await findUserById(ctx.db, token.userId);
   if (tokenHash === null || token === undefined || user === undefined || !user.active) {
@@ -125,7 +126,7 @@ async function authenticateToken(ctx: AppContext, header: string): Promise<Princ
     token: { id: token.id, readOnly: token.readOnly },
     mustChangePassword: user.mustChangePassword,
   };
-  ctx.tokenPrincipals.remember(tokenHash, principal, token.expiresAt);
+  ctx.tokenPrincipals.remember(tokenHash, principal, token.expiresAt, Date.now(), generation);
   return principal;
 }
 

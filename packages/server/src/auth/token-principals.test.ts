@@ -48,3 +48,15 @@ describe('TokenPrincipals.forgetToken / forgetUser', () => {
     expect(cache.get('c', 1)).toBe(other);
   });
 });
+
+describe('TokenPrincipals.remember after a forget', () => {
+  it('does not remember a lookup that started before a revocation', () => {
+    const cache = new TokenPrincipals(5_000);
+    const generation = cache.generation();
+    cache.forgetToken('t1'); // A revocation commits while the lookup is in flight.
+    cache.remember('a', reporter, null, 0, generation);
+    expect(cache.get('a', 1)).toBeUndefined();
+    cache.remember('a', reporter, null, 0, cache.generation());
+    expect(cache.get('a', 1)).toBe(reporter);
+  });
+});

@@ -10,6 +10,8 @@ import type { Principal } from './principal.js';
  */
 export class TokenPrincipals {
   private readonly entries = new Map<string, { principal: Principal; until: number }>();
+  /** Bumped by every forget, so a lookup that raced with a revocation is not remembered. */
+  private forgets = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -24,8 +26,23 @@ export class TokenPrincipals {
     return undefined;
   }
 
-  remember(tokenHash: string, principal: Principal, tokenExpiresAt: string | null, now = Date.now()): void {
-    if (this.ttlMs <= 0) return;
+  /** Taken before a token is looked up in the store, and handed back to {@link remember}. */
+  generation(): number {
+    return this.forgets;
+  }
+
+  /**
+   * Remembers a resolved token, unless something was forgotten since `generation` was taken: the
+   * lookup may have read the token or its user just before a revocation committed.
+   */
+  remember(
+    tokenHash: string,
+    principal: Principal,
+    tokenExpiresAt: string | null,
+    now = Date.now(),
+    generation = this.forgets,
+  ): void {
+    if (this.ttlMs <= 0 || generation !== this.forgets) return;
     const expires = tokenExpiresAt === null ? Infinity : Date.parse(tokenExpiresAt);
     if (this.entries.size >= this.maxEntries) this.entries.clear(); // Rare; the next requests refill it.
     this.entries.set(tokenHash, { principal, until: Math.min(now + this.ttlMs, expires) });
@@ -43,10 +60,12 @@ export class TokenPrincipals {
 
   /** After a change that may concern anyone. */
   forgetAll(): void {
+    this.forgets += 1;
     this.entries.clear();
   }
 
   private forgetWhere(test: (p: Principal) => boolean): void {
+    this.forgets += 1;
     for (const [hash, entry] of this.entries) if (test(entry.principal)) this.entries.delete(hash);
   }
 }
