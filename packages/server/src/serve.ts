@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { type PlanTrackApp, buildApp } from './app.js';
 import { hashPassword } from './auth/password.js';
 import { generatePassword } from './auth/password-policy.js';
+import { tokenMaxDaysFromEnv } from './auth/token-lifetime.js';
 import type { ServerConfig } from './config.js';
 import { countUsers, createUser } from './repositories/user.repository.js';
 import { startReminderScheduler } from './services/reminder.scheduler.js';
@@ -50,6 +51,7 @@ export type RunningServer = {
  * prints the address and the sign-in in Chinese and English.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const tokenMaxDays = tokenMaxDaysFromEnv(process.env.PLANTRACK_TOKEN_MAX_DAYS);
   const print =
     options.print ??
     ((line: string) => {
@@ -92,7 +94,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const app = await buildApp({
     db: handle.db,
     dialect: dialectOf(handle.db),
-    config: { evidenceDir, ...options.config },
+    config: { evidenceDir, ...(tokenMaxDays === undefined ? {} : { tokenMaxDays }), ...options.config },
   });
   const address = await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
   print(`PlanTrack 已启动 / PlanTrack is listening: ${address}`);
