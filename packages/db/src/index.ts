@@ -214,3 +214,22 @@ export type { EvidenceBackupOptions, EvidenceFileRef } from './backup/evidence.c
 export { BackupError, type BackupErrorCode } from './backup/backup.errors.js';
 export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupHeader } from './backup/backup-format.js';
 export { TRANSIENT_TABLES, dataTables, type CatalogTable } from './backup/table-catalog.js';
+
+/** API tokens (scope, expiry, last use, revocation) and password replacement. */
+export {
+  TOKEN_USE_RESOLUTION_MS,
+  createApiToken,
+  findLiveApiToken,
+  listApiTokens,
+  revokeApiToken,
+  revokeUserApiTokens,
+  type ApiToken,
+  type LiveApiToken,
+  type NewApiToken,
+  type TokenRevocationReason,
+} from './repositories/api-token.repository.js';
+export {
+  mustChangePassword,
+  replacePassword,
+  type PasswordReplacement,
+} from './repositories/password.repository.js';

@@ -26,6 +26,8 @@ export type ServerConfig = {
    * server process loses access here at most this much later; default 5 s.
    */
   tokenCacheMs: number;
+  /** Longest lifetime of an API token in days (a token without one asked for lives 90 days). */
+  tokenMaxDays: number;
   /**
    * How long the store's change stamp is trusted without asking the database again (ms; 0 = ask
    * on every read). Changes made through this server are seen at once; a change made by another
@@ -103,6 +105,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   publicUrl: null,
   sessionTtlMs: 8 * 60 * 60 * 1000,
   tokenCacheMs: 5_000,
+  tokenMaxDays: 365,
   changeStampMs: 1_000,
   signInRateLimit: { max: 10, timeWindowMs: 60_000 },
   accountSignInLimit: { max: 10, timeWindowMs: 15 * 60_000 },

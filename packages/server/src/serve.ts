@@ -7,12 +7,13 @@ import {
   migrateToLatest,
   openDatabase,
 } from '@plantrack/db';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type PlanTrackApp, buildApp } from './app.js';
 import { hashPassword } from './auth/password.js';
+import { generatePassword } from './auth/password-policy.js';
+import { tokenMaxDaysFromEnv } from './auth/token-lifetime.js';
 import type { ServerConfig } from './config.js';
 import { countUsers, createUser } from './repositories/user.repository.js';
 import { cleanEvidenceStore, describeEvidenceCleanup } from './services/evidence-cleanup.js';
@@ -53,6 +54,7 @@ export type RunningServer = {
  * prints the address and the sign-in in Chinese and English.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const tokenMaxDays = tokenMaxDaysFromEnv(process.env.PLANTRACK_TOKEN_MAX_DAYS);
   // Evidence files live beside the SQLite file (also with PostgreSQL: the bytes are not in the database).
   const evidenceDir = options.config?.evidenceDir ?? join(options.dataDir ?? './data', 'evidence');
   await prepareEvidenceDir(evidenceDir);
@@ -82,7 +84,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
   let firstAdmin: RunningServer['firstAdmin'] = null;
   if ((await countUsers(handle.db)) === 0) {
-    const password = randomBytes(12).toString('base64url');
+    const password = generatePassword();
     const email = 'admin@plantrack.local';
     await createUser(handle.db, {
       email,
@@ -96,7 +98,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const app = await buildApp({
     db: handle.db,
     dialect: dialectOf(handle.db),
-    config: { evidenceDir, ...options.config },
+    config: { evidenceDir, ...(tokenMaxDays === undefined ? {} : { tokenMaxDays }), ...options.config },
   });
   // What a killed process left (temporary uploads, files whose record was never committed) goes
   // before the first request can store new files.

@@ -50,6 +50,7 @@ describe.skipIf(unavailable !== null)('accessibility (axe-core, WCAG 2.1 AA)', (
     ['planning_office', '/curation', 'table'],
     ['department_reporter', '/my', 'main'],
     ['reviewer', '/review', 'main'],
+    ['leader', '/account/password', 'form'],
   ];
   it.each(screens)('%s on %s has no serious or critical violation', async (persona, path, ready) => {
     const page = await h.pageAs(persona);

@@ -11,6 +11,7 @@ import { evidenceAndQualityMigration } from './0009-evidence-and-quality.migrati
 import { referenceSeriesMigration } from './0010-reference-series.migration.js';
 import { indicatorOwnersMigration } from './0011-indicator-owners.migration.js';
 import { evidenceWithdrawRedactMigration } from './0012-evidence-withdraw-redact.migration.js';
+import { accountSecurityMigration } from './0013-account-security.migration.js';
 import { fourEyesReviewMigration } from './0014-four-eyes-review.migration.js';
 
 /**
@@ -31,6 +32,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-reference-series': referenceSeriesMigration,
   '0011-indicator-owners': indicatorOwnersMigration,
   '0012-evidence-withdraw-redact': evidenceWithdrawRedactMigration,
+  '0013-account-security': accountSecurityMigration,
   '0014-four-eyes-review': fourEyesReviewMigration,
 };
 

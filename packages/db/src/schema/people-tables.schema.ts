@@ -1,4 +1,5 @@
-import type { Flag, Timestamp } from './column-types.js';
+import type { Generated } from 'kysely';
+import type { Flag, JsonText, Timestamp } from './column-types.js';
 
 /** Roles of the monitoring service (see the product brief, §3). */
 export const ROLES = [
@@ -44,6 +45,8 @@ export interface UsersTable {
   department_id: string | null;
   active: Flag;
   created_at: Timestamp;
+  /** 1 after an administrator set the password: only the password change is open (0013). */
+  must_change_password: Generated<Flag>;
 }
 
 /** The roles of a user. */
@@ -64,4 +67,11 @@ export interface ApiTokensTable {
   expires_at: Timestamp | null;
   revoked_at: Timestamp | null;
   last_used_at: Timestamp | null;
+  /** 1: the token may only read (GET/HEAD/OPTIONS) (0013). */
+  read_only: Generated<Flag>;
+  /**
+   * The roles chosen at issue, a JSON array; the token acts with those of them its owner still
+   * holds. Null for tokens issued before scopes existed: the owner's current roles (0013).
+   */
+  roles_json: Generated<JsonText | null>;
 }

@@ -2,7 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
-import { findTokenUser, findUserById, type UserRecord } from '../repositories/user.repository.js';
+import { findLiveApiToken } from '@plantrack/db';
+import { findUserById, type UserRecord } from '../repositories/user.repository.js';
 import { hashApiToken } from './api-token.js';
 import { ANONYMOUS, type Principal } from './principal.js';
 
@@ -12,13 +13,49 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function principalOf(user: UserRecord, via: 'session' | 'token'): Principal {
+function sessionPrincipal(user: UserRecord): Principal {
   return {
     userId: user.id,
     roles: user.roles,
     departmentIds: user.departmentId === null ? [] : [user.departmentId],
-    via,
+    via: 'session',
+    mustChangePassword: user.mustChangePassword,
   };
+}
+
+/** Routes open to a user who must first change the password an administrator set. */
+const OPEN_BEFORE_PASSWORD_CHANGE = new Set([
+  'POST /api/me/password',
+  'GET /api/me',
+  'GET /api/auth/password-policy',
+  'POST /api/auth/sign-in',
+  'POST /api/auth/sign-out',
+]);
+
+/**
+ * What a principal may not do whatever the route: a read-only token writes nothing, and a user who
+ * must change the password an administrator set reaches nothing but the password change, /api/me and
+ * signing in or out. Checked here, once for every route, so no route can forget it.
+ */
+function enforceRestrictions(request: FastifyRequest, principal: Principal): Principal {
+  if (principal.token?.readOnly === true && !SAFE_METHODS.has(request.method)) {
+    throw new ApiError(403, 'token-read-only', {
+      zh: '此 API 令牌为只读，不能修改数据。',
+      en: 'This API token is read-only; it cannot change anything.',
+    });
+  }
+  const route = `${request.method} ${request.routeOptions.url ?? ''}`;
+  if (
+    principal.mustChangePassword === true &&
+    request.url.startsWith('/api/') &&
+    !OPEN_BEFORE_PASSWORD_CHANGE.has(route)
+  ) {
+    throw new ApiError(403, 'password-change-required', {
+      zh: '管理员重置了您的密码，请先修改密码。',
+      en: 'An administrator reset your password; change it before going on.',
+    });
+  }
+  return principal;
 }
 
 function same(a: string, b: string): boolean {
@@ -35,7 +72,7 @@ function same(a: string, b: string): boolean {
  */
 export async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<Principal> {
   const header = request.headers.authorization;
-  if (header !== undefined) return authenticateToken(ctx, header);
+  if (header !== undefined) return enforceRestrictions(request, await authenticateToken(ctx, header));
   const sessionId = request.cookies[SESSION_COOKIE];
   if (sessionId === undefined || sessionId === '') return ANONYMOUS;
   const session = await ctx.sessions.get(sessionId);
@@ -61,7 +98,7 @@ export async function authenticate(ctx: AppContext, request: FastifyRequest): Pr
     await ctx.sessions.deleteForUser(session.userId);
     return ANONYMOUS;
   }
-  return principalOf(user, 'session');
+  return enforceRestrictions(request, sessionPrincipal(user));
 }
 
 async function authenticateToken(ctx: AppContext, header: string): Promise<Principal> {
@@ -69,15 +106,27 @@ async function authenticateToken(ctx: AppContext, header: string): Promise<Princ
   const tokenHash = match?.[1] === undefined ? null : hashApiToken(match[1]);
   const known = tokenHash === null ? undefined : ctx.tokenPrincipals.get(tokenHash);
   if (known !== undefined) return known;
-  const found = tokenHash === null ? undefined : await findTokenUser(ctx.db, tokenHash);
-  if (tokenHash === null || found === undefined || !found.user.active) {
+  const generation = ctx.tokenPrincipals.generation();
+  const token = tokenHash === null ? undefined : await findLiveApiToken(ctx.db, tokenHash);
+  const user = token === undefined ? undefined : await findUserById(ctx.db, token.userId);
+  if (tokenHash === null || token === undefined || user === undefined || !user.active) {
     throw new ApiError(401, 'bad-token', {
-      zh: 'API 令牌无效或已过期。',
-      en: 'Invalid or expired API token.',
+      zh: 'API 令牌无效、已过期或已撤销。',
+      en: 'Invalid, expired or revoked API token.',
     });
   }
-  const principal = principalOf(found.user, 'token');
-  ctx.tokenPrincipals.remember(tokenHash, principal, found.expiresAt);
+  // The token acts with the roles chosen at issue that its owner holds now: demoting the owner
+  // demotes the token, and promoting the owner does not promote it.
+  const chosen = token.roles;
+  const principal: Principal = {
+    userId: user.id,
+    roles: chosen === null ? user.roles : user.roles.filter((r) => chosen.includes(r)),
+    departmentIds: user.departmentId === null ? [] : [user.departmentId],
+    via: 'token',
+    token: { id: token.id, readOnly: token.readOnly },
+    mustChangePassword: user.mustChangePassword,
+  };
+  ctx.tokenPrincipals.remember(tokenHash, principal, token.expiresAt, Date.now(), generation);
   return principal;
 }
 

@@ -30,3 +30,33 @@ describe('TokenPrincipals', () => {
     expect(off.get('a', 0)).toBeUndefined();
   });
 });
+
+describe('TokenPrincipals.forgetToken / forgetUser', () => {
+  it('forgets only the revoked token, or only the changed user', () => {
+    const cache = new TokenPrincipals(5_000);
+    const t1: Principal = { ...reporter, token: { id: 't1', readOnly: false } };
+    const t2: Principal = { ...reporter, token: { id: 't2', readOnly: true } };
+    const other: Principal = { ...reporter, userId: 'u2', token: { id: 't3', readOnly: false } };
+    cache.remember('a', t1, null, 0);
+    cache.remember('b', t2, null, 0);
+    cache.remember('c', other, null, 0);
+    cache.forgetToken('t1');
+    expect(cache.get('a', 1)).toBeUndefined();
+    expect(cache.get('b', 1)).toBe(t2);
+    cache.forgetUser('u1');
+    expect(cache.get('b', 1)).toBeUndefined();
+    expect(cache.get('c', 1)).toBe(other);
+  });
+});
+
+describe('TokenPrincipals.remember after a forget', () => {
+  it('does not remember a lookup that started before a revocation', () => {
+    const cache = new TokenPrincipals(5_000);
+    const generation = cache.generation();
+    cache.forgetToken('t1'); // A revocation commits while the lookup is in flight.
+    cache.remember('a', reporter, null, 0, generation);
+    expect(cache.get('a', 1)).toBeUndefined();
+    cache.remember('a', reporter, null, 0, cache.generation());
+    expect(cache.get('a', 1)).toBe(reporter);
+  });
+});

@@ -6,12 +6,15 @@ import {
   dialectOf,
   newId,
   nowIso,
+  replacePassword,
+  revokeUserApiTokens,
   writeTransaction,
 } from '@plantrack/db';
 
 /**
- * Users, roles and API tokens. The tables belong to @plantrack/db (migration 0002) but it has no
- * repository for them yet; this one lives in the server until it moves there.
+ * Users and roles. The tables belong to @plantrack/db (migration 0002) but it has no repository
+ * for them yet; this one lives in the server until it moves there. API tokens and password
+ * replacement have moved (db: api-token.repository.ts, password.repository.ts).
  */
 type Db = DatabaseHandle['db'];
 
@@ -24,6 +27,8 @@ export type UserRecord = {
   active: boolean;
   roles: Role[];
   createdAt: string;
+  /** An administrator set the password; the user must change it before anything else. */
+  mustChangePassword: boolean;
 };
 
 export type NewUser = {
@@ -86,6 +91,7 @@ export async function createUser(db: Db, input: NewUser): Promise<UserRecord> {
       active: true,
       roles: [...new Set(input.roles)],
       createdAt: at,
+      mustChangePassword: false,
     };
   });
 }
@@ -101,6 +107,7 @@ async function withRoles(
         department_id: string | null;
         active: number;
         created_at: string;
+        must_change_password: number;
       }
     | undefined,
 ): Promise<UserRecord | undefined> {
@@ -115,6 +122,7 @@ async function withRoles(
     active: row.active === 1,
     roles: roles.map((r) => r.role).sort(),
     createdAt: row.created_at,
+    mustChangePassword: row.must_change_password === 1,
   };
 }
 
@@ -138,77 +146,6 @@ export async function countUsers(db: Db): Promise<number> {
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-/** Stores an API token's hash for a user, audited. */
-export async function createApiToken(
-  db: Db,
-  input: { userId: string; name: string; tokenHash: string; expiresAt: string | null },
-): Promise<{ id: string }> {
-  const id = newId();
-  await writeTransaction(db, async (trx) => {
-    await trx
-      .insertInto('api_tokens')
-      .values({
-        id,
-        user_id: input.userId,
-        name: input.name,
-        token_hash: input.tokenHash,
-        created_at: nowIso(),
-        expires_at: input.expiresAt,
-        revoked_at: null,
-        last_used_at: null,
-      })
-      .execute();
-    await appendAudit(trx, {
-      actor: input.userId,
-      action: 'api_token.created',
-      entity: 'api_token',
-      entityId: id,
-      detail: { name: input.name, expiresAt: input.expiresAt },
-    });
-  });
-  return { id };
-}
-
-/**
- * How stale `api_tokens.last_used_at` may get. Recording every use would turn each authenticated
- * read into a write (and a commit) queued on the token's row or SQLite's single writer; the column
- * only has to say roughly when a token was last used.
- */
-const TOKEN_USE_RESOLUTION_MS = 60_000;
-
-/** The active user holding a live (not revoked, not expired) token with this hash. */
-export async function findUserByTokenHash(db: Db, tokenHash: string): Promise<UserRecord | undefined> {
-  return (await findTokenUser(db, tokenHash))?.user;
-}
-
-/** The active-or-not user of a valid (unexpired, unrevoked) API token, and when the token expires. */
-export async function findTokenUser(
-  db: Db,
-  tokenHash: string,
-): Promise<{ user: UserRecord; expiresAt: string | null } | undefined> {
-  const token = await db
-    .selectFrom('api_tokens')
-    .select(['id', 'user_id', 'expires_at', 'revoked_at', 'last_used_at'])
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
-  const nowMs = Date.now();
-  const now = new Date(nowMs).toISOString();
-  if (token === undefined || token.revoked_at !== null) return undefined;
-  if (token.expires_at !== null && token.expires_at <= now) return undefined;
-  const cutoff = new Date(nowMs - TOKEN_USE_RESOLUTION_MS).toISOString();
-  if (token.last_used_at === null || token.last_used_at < cutoff) {
-    // Conditional, so of many requests racing past the read above only one changes the row.
-    await db
-      .updateTable('api_tokens')
-      .set({ last_used_at: now })
-      .where('id', '=', token.id)
-      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', cutoff)]))
-      .execute();
-  }
-  const user = await findUserById(db, token.user_id);
-  return user === undefined ? undefined : { user, expiresAt: token.expires_at };
 }
 
 /** A department's id by its canonical name (any region), for seeding and configuration. */
@@ -320,10 +257,18 @@ export async function updateUser(
       ...(change.displayName === undefined ? {} : { display_name: change.displayName }),
       ...(change.departmentId === undefined ? {} : { department_id: change.departmentId }),
       ...(change.active === undefined ? {} : { active: change.active ? (1 as const) : (0 as const) }),
-      ...(change.passwordHash === undefined ? {} : { password_hash: change.passwordHash }),
     };
     if (Object.keys(columns).length > 0) {
       await trx.updateTable('users').set(columns).where('id', '=', userId).execute();
+    }
+    if (change.passwordHash !== undefined) {
+      // An administrator's password: changed at next sign-in; tokens and sessions end with the old one.
+      const reset = { userId, passwordHash: change.passwordHash, mustChange: true, keepSessionHash: null };
+      await replacePassword(trx, { ...reset, actor: args.actor });
+    }
+    if (change.active === false) {
+      // Revoked, not merely refused while inactive: reactivating the user must not revive them.
+      await revokeUserApiTokens(trx, { userId, actor: args.actor, reason: 'deactivated' });
     }
     if (change.roles !== undefined) await replaceRoles(trx, userId, after.roles, before.roles, args.actor);
     const updated = await findUserById(trx, userId);

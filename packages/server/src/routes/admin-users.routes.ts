@@ -1,6 +1,7 @@
 import { ROLES } from '@plantrack/db';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_POLICY } from '../auth/password-policy.js';
 import type { AppContext } from '../context.js';
 import { addUser, changeUser, users } from '../services/user-admin.service.js';
 import { PageQuerySchema, errorResponses, pageOf } from './common.schema.js';
@@ -13,7 +14,7 @@ const RolesSchema = z
   .min(1)
   .max(ROLES.length)
   .describe('The roles the user holds (usually one)');
-const PasswordSchema = z.string().min(12).max(200).describe('At least 12 characters');
+const PasswordSchema = z.string().min(1).max(PASSWORD_MAX_LENGTH).describe(PASSWORD_POLICY.en);
 
 const UserSchema = z
   .object({
@@ -90,7 +91,7 @@ export const adminUserRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
       schema: {
         tags: ['admin'],
         summary:
-          'Change roles, department, active flag or password (administrator); deactivating signs the user out; the last active administrator stays (409)',
+          'Change roles, department, active flag or password (administrator); deactivating or a new password signs the user out and revokes their API tokens, and a new password must be changed at next sign-in; the last active administrator stays (409)',
         params: z.object({ id: z.string().min(1).max(100) }),
         body: z
           .object({

@@ -2,12 +2,15 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clearSessionCookies, setSessionCookies } from '../auth/authenticate.js';
 import type { AppContext } from '../context.js';
-import { issueToken, me, signIn } from '../services/auth.service.js';
+import { PASSWORD_MAX_LENGTH } from '../auth/password-policy.js';
+import { me, signIn } from '../services/auth.service.js';
+import { changeOwnPassword, passwordPolicy } from '../services/password.service.js';
 import { requireSignedIn } from '../policies/policy.js';
 import { SESSION_COOKIE } from '../auth/authenticate.js';
-import { ProblemSchema, errorResponses } from './common.schema.js';
+import { MessagesSchema, ProblemSchema, errorResponses } from './common.schema.js';
 import { SignInThrottle } from '../auth/sign-in-throttle.js';
 import { ApiError } from '../errors.js';
+import { tokenRoutes } from './tokens.routes.js';
 
 const MeSchema = z
   .object({
@@ -16,6 +19,9 @@ const MeSchema = z
     displayName: z.string(),
     roles: z.array(z.string()),
     departmentId: z.string().nullable(),
+    mustChangePassword: z
+      .boolean()
+      .describe('An administrator set the password: only POST /api/me/password is open until it changes'),
   })
   .meta({ id: 'Me' });
 
@@ -88,24 +94,46 @@ export const authRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
     async (request) => me(ctx, request.principal),
   );
 
-  app.post(
-    '/api/me/tokens',
+  app.get(
+    '/api/auth/password-policy',
     {
-      config: { changesReadModels: false },
       schema: {
         tags: ['auth'],
-        summary: 'Issue an API token for machine clients (shown once)',
-        body: z.object({
-          name: z.string().min(1).max(100),
-          expiresInDays: z.number().int().min(1).max(3650).optional(),
-        }),
-        response: {
-          201: z.object({ id: z.string(), token: z.string(), expiresAt: z.string().nullable() }),
-          ...errorResponses,
-        },
+        summary: 'The password policy in words (zh/en) and the minimum length',
+        response: { 200: z.object({ minLength: z.number().int(), messages: MessagesSchema }) },
       },
     },
-    async (request, reply) => reply.code(201).send(await issueToken(ctx, request.principal, request.body)),
+    () => passwordPolicy(),
   );
+
+  app.post(
+    '/api/me/password',
+    {
+      config: {
+        changesReadModels: false,
+        // Guessing the current password through a session left open is throttled like sign-in.
+        rateLimit: {
+          max: ctx.config.signInRateLimit.max,
+          timeWindow: ctx.config.signInRateLimit.timeWindowMs,
+        },
+      },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Change my password (session only; current password required); ends my other sessions and revokes my API tokens',
+        body: z.object({
+          currentPassword: z.string().min(1).max(1000),
+          newPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+        }),
+        response: { 204: z.null(), 429: ProblemSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await changeOwnPassword(ctx, request.principal, request.cookies[SESSION_COOKIE], request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.register(tokenRoutes, { ctx });
   done();
 };

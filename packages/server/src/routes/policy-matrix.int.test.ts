@@ -38,6 +38,13 @@ type Case = {
   ok: number;
   /** Callers the policy lets through but the request itself is refused for (e.g. 422). */
   otherwise?: Partial<Record<Caller, number>>;
+  /** What an allowed caller's read-only token gets, when not `ok` (reads) or 403 (writes). */
+  readOnlyToken?: number;
+  /**
+   * What a token scoped to the leader role, of a user who also holds administrator, planning office
+   * and reviewer, gets when not what the leader's own session gets.
+   */
+  leaderToken?: number;
   run: (c: Ctx) => Promise<LightMyRequestResponse>;
 };
 
@@ -172,13 +179,18 @@ const CASES: Case[] = [
     route: 'POST /api/me/tokens',
     allowed: SIGNED_IN,
     ok: 201,
+    leaderToken: 403, // Tokens are issued from a session only.
+    readOnlyToken: 403,
     run: ({ h, session }) =>
       h.app.inject({ method: 'POST', url: '/api/me/tokens', headers: as(session), payload: { name: 't' } }),
   },
+  ...accountCases(),
   {
     route: 'POST /api/auth/sign-out',
     allowed: SIGNED_IN,
     ok: 204,
+    readOnlyToken: 204, // The request signs in afresh and carries no token.
+    leaderToken: 204,
     run: async ({ h, caller }) => {
       const fresh = caller === 'anonymous' ? undefined : await signIn(h.app, h.emails[caller]);
       return h.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: as(fresh) });
@@ -641,6 +653,7 @@ function notificationCases(): Case[] {
       route: 'POST /api/my/notifications/:id/read (own notification)',
       allowed: SIGNED_IN,
       ok: 200,
+      leaderToken: 404, // The notification made for the case is the leader persona's.
       run: async ({ h, session, caller, period }) =>
         h.app.inject({
           method: 'POST',
@@ -677,6 +690,8 @@ function administrationCases(): Case[] {
       // Signing in needs no session: every caller (anonymous as the public user) gets in.
       allowed: CALLERS,
       ok: 200,
+      readOnlyToken: 200, // The request carries no token.
+      leaderToken: 200,
       run: ({ h, caller }) =>
         h.app.inject({
           method: 'POST',
@@ -913,6 +928,90 @@ function curationCases(): Case[] {
   ];
 }
 
+/** API tokens and passwords (services/token.service.ts, services/password.service.ts). */
+function accountCases(): Case[] {
+  const tokenOf = async (h: Harness, session: Session | undefined, body: object = {}) => {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/me/tokens',
+      headers: as(session),
+      payload: { name: 'matrix', ...body },
+    });
+    return res.statusCode === 201 ? res.json<{ id: string; token: string }>() : { id: 'none', token: '' };
+  };
+  const changePassword = (h: Harness, session: Session | undefined, from: string, to: string) =>
+    h.app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: as(session),
+      payload: { currentPassword: from, newPassword: to },
+    });
+  return [
+    {
+      route: 'GET /api/me/tokens',
+      allowed: SIGNED_IN,
+      ok: 200,
+      run: ({ h, session }) => h.app.inject({ method: 'GET', url: '/api/me/tokens', headers: as(session) }),
+    },
+    {
+      route: 'DELETE /api/me/tokens/:tokenId (own token)',
+      allowed: SIGNED_IN,
+      ok: 200,
+      leaderToken: 404, // The token made for the case is the leader persona's, not its owner's.
+      run: async ({ h, session, caller }) => {
+        const id = (await tokenOf(h, caller === 'anonymous' ? undefined : h.sessions[caller])).id;
+        return h.app.inject({ method: 'DELETE', url: `/api/me/tokens/${id}`, headers: as(session) });
+      },
+    },
+    {
+      route: 'GET /api/admin/users/:id/tokens',
+      allowed: ['administrator'],
+      ok: 200,
+      run: async ({ h, session }) => {
+        const user = await findUserByEmail(h.app.plantrack.db, h.emails.public);
+        return h.app.inject({
+          method: 'GET',
+          url: `/api/admin/users/${user?.id ?? ''}/tokens`,
+          headers: as(session),
+        });
+      },
+    },
+    {
+      route: 'DELETE /api/admin/users/:id/tokens/:tokenId',
+      allowed: ['administrator'],
+      ok: 200,
+      run: async ({ h, session }) => {
+        const user = await findUserByEmail(h.app.plantrack.db, h.emails.public);
+        const { id } = await tokenOf(h, h.sessions.public);
+        return h.app.inject({
+          method: 'DELETE',
+          url: `/api/admin/users/${user?.id ?? ''}/tokens/${id}`,
+          headers: as(session),
+        });
+      },
+    },
+    {
+      route: 'GET /api/auth/password-policy',
+      allowed: CALLERS,
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({ method: 'GET', url: '/api/auth/password-policy', headers: as(session) }),
+    },
+    {
+      route: 'POST /api/me/password',
+      allowed: SIGNED_IN,
+      ok: 204,
+      leaderToken: 403, // Passwords are changed from a session only.
+      run: async ({ h, session }) => {
+        // Changed and changed back, so the other rows still sign in with PASSWORD.
+        const changed = await changePassword(h, session, PASSWORD, 'Matrix-password 1');
+        if (changed.statusCode === 204) await changePassword(h, session, 'Matrix-password 1', PASSWORD);
+        return changed;
+      },
+    },
+  ];
+}
+
 /** `GET /api/x/:id (what is special)` → `GET /api/x/:id`. */
 const routeOf = (row: string): string => row.split(' ').slice(0, 2).join(' ');
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);
@@ -1059,6 +1158,57 @@ forEachDialect((dialect, open) => {
         if (res.statusCode >= 400) expect(String(res.headers['content-type'])).toMatch(/problem\+json/);
       }
       expect(actual).toEqual(expected);
+    });
+
+    // Read-only tokens are refused every unsafe method in one place (authenticate), whatever the route.
+    it.each(CASES.map((c) => [c.route, c] as const))(
+      '%s with a read-only token of an allowed caller',
+      async (route, c) => {
+        const persona = PERSONAS.find((p) => c.allowed.includes(p)) ?? 'administrator';
+        const issued = await h.app.inject({
+          method: 'POST',
+          url: '/api/me/tokens',
+          headers: as(h.sessions[persona]),
+          payload: { name: 'read-only matrix', readOnly: true },
+        });
+        expect(issued.statusCode, issued.body).toBe(201);
+        const token: Session = { cookie: '', csrf: '', bearer: issued.json<{ token: string }>().token };
+        const safe = route.startsWith('GET ');
+        const expected = c.readOnlyToken ?? (safe ? (c.otherwise?.[persona] ?? c.ok) : 403);
+        const res = await c.run({ h, session: token, caller: persona, period: nextPeriod() });
+        expect(res.statusCode, res.body).toBe(expected);
+        if (!safe && c.readOnlyToken === undefined) {
+          expect(res.json<{ code: string }>().code).toBe('token-read-only');
+        }
+      },
+    );
+
+    // A token acts with the roles it was given, not all of its owner's.
+    describe('a leader-scoped token of a user who also administers, plans and reviews', () => {
+      let token: Session;
+      beforeAll(async () => {
+        const email = 'many.roles@test.local';
+        const roles = ['administrator', 'planning_office', 'reviewer', 'leader'];
+        await h.app.inject({
+          method: 'POST',
+          url: '/api/admin/users',
+          headers: as(h.sessions.administrator),
+          payload: { email, displayName: email, roles, password: PASSWORD },
+        });
+        const issued = await h.app.inject({
+          method: 'POST',
+          url: '/api/me/tokens',
+          headers: as(await signIn(h.app, email)),
+          payload: { name: 'leader only', roles: ['leader'] },
+        });
+        token = { cookie: '', csrf: '', bearer: issued.json<{ token: string }>().token };
+      });
+
+      it.each(CASES.map((c) => [c.route, c] as const))('%s', async (_route, c) => {
+        const asLeader = c.otherwise?.leader ?? (c.allowed.includes('leader') ? c.ok : 403);
+        const res = await c.run({ h, session: token, caller: 'leader', period: nextPeriod() });
+        expect(res.statusCode, res.body).toBe(c.leaderToken ?? asLeader);
+      });
     });
 
     it('has a row for every registered route', () => {

@@ -1,17 +1,11 @@
 import { appendAudit } from '@plantrack/db';
-import { newApiToken } from '../auth/api-token.js';
 import { verifyPassword } from '../auth/password.js';
 import { type Principal, actorOf } from '../auth/principal.js';
 import type { Session } from '../auth/session.store.js';
 import type { AppContext } from '../context.js';
 import { ApiError, unauthenticated } from '../errors.js';
 import { requireSignedIn } from '../policies/policy.js';
-import {
-  type UserRecord,
-  createApiToken,
-  findUserByEmail,
-  findUserById,
-} from '../repositories/user.repository.js';
+import { type UserRecord, findUserByEmail, findUserById } from '../repositories/user.repository.js';
 
 export type MeDto = {
   id: string;
@@ -19,6 +13,8 @@ export type MeDto = {
   displayName: string;
   roles: string[];
   departmentId: string | null;
+  /** An administrator set the password: the web app shows only the password form until it changes. */
+  mustChangePassword: boolean;
 };
 
 function presentMe(u: UserRecord): MeDto {
@@ -28,6 +24,7 @@ function presentMe(u: UserRecord): MeDto {
     displayName: u.displayName,
     roles: u.roles,
     departmentId: u.departmentId,
+    mustChangePassword: u.mustChangePassword,
   };
 }
 
@@ -59,20 +56,4 @@ export async function me(ctx: AppContext, p: Principal): Promise<MeDto> {
   const user = await findUserById(ctx.db, actorOf(p));
   if (user === undefined) throw unauthenticated();
   return presentMe(user);
-}
-
-/** Issues an API token for the signed-in user; the token is returned once and stored hashed. */
-export async function issueToken(
-  ctx: AppContext,
-  p: Principal,
-  input: { name: string; expiresInDays?: number | undefined },
-): Promise<{ id: string; token: string; expiresAt: string | null }> {
-  requireSignedIn(p);
-  const { token, tokenHash } = newApiToken();
-  const expiresAt =
-    input.expiresInDays === undefined
-      ? null
-      : new Date(Date.now() + input.expiresInDays * 86_400_000).toISOString();
-  const { id } = await createApiToken(ctx.db, { userId: actorOf(p), name: input.name, tokenHash, expiresAt });
-  return { id, token, expiresAt };
 }

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { Role } from '@plantrack/db';
 import { hashPassword } from '../auth/password.js';
+import { generatePassword, passwordWeakness } from '../auth/password-policy.js';
 import { type Principal, actorOf } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { ApiError, notFound } from '../errors.js';
@@ -51,9 +51,11 @@ export type UserPatchInput = {
   resetPassword?: boolean | undefined;
 };
 
-/** 96 random bits as 16 URL-safe characters: typed once by the user, then changed. */
-function generatePassword(): string {
-  return randomBytes(12).toString('base64url');
+/** Refuses a password an administrator typed that breaks the policy (400, zh/en, with the policy). */
+export function checkPasswordPolicy(password: string | undefined, email: string): void {
+  if (password === undefined) return;
+  const weakness = passwordWeakness(password, email);
+  if (weakness !== null) throw new ApiError(400, 'weak-password', weakness);
 }
 
 async function departmentNames(ctx: AppContext, ids: readonly string[]): Promise<Map<string, string>> {
@@ -129,6 +131,7 @@ export async function addUser(
   enforce(p, canManageUsers(p));
   const departmentId = input.departmentId ?? null;
   await checkDepartment(ctx, input.roles, departmentId);
+  checkPasswordPolicy(input.password, input.email);
   const generatedPassword = input.password === undefined ? generatePassword() : null;
   const user = await createUser(ctx.db, {
     email: input.email,
@@ -143,7 +146,8 @@ export async function addUser(
 
 /**
  * Changes a user's name, roles, department, active flag or password. Deactivating or replacing the
- * password ends the user's sessions; API tokens of inactive users are refused on every request.
+ * password ends the user's sessions and revokes their API tokens (reactivation revives none); a
+ * replaced password must be changed by the user at the next sign-in.
  */
 export async function changeUser(
   ctx: AppContext,
@@ -160,6 +164,7 @@ export async function changeUser(
   }
   const before = await findUserById(ctx.db, userId);
   if (before === undefined) throw notFound(`user ${userId}`);
+  checkPasswordPolicy(input.password, before.email);
   await checkDepartment(
     ctx,
     input.roles ?? before.roles,

@@ -26,7 +26,8 @@ export const PERSONAS = [
 ] as const;
 export type Persona = (typeof PERSONAS)[number];
 
-export type Session = { cookie: string; csrf: string };
+/** A signed-in browser session, or (with `bearer`) an API token used in its place. */
+export type Session = { cookie: string; csrf: string; bearer?: string };
 export type Harness = {
   app: PlanTrackApp;
   plan: SeededPlan;
@@ -46,8 +47,9 @@ export async function signIn(app: PlanTrackApp, email: string, password = PASSWO
   return { cookie: cookies, csrf: res.json<{ csrfToken: string }>().csrfToken };
 }
 
-/** Headers of a cookie-authenticated request (with the CSRF token). */
+/** Headers of a cookie-authenticated request (with the CSRF token), or of a token's request. */
 export function as(session: Session | undefined): Record<string, string> {
+  if (session?.bearer !== undefined) return { authorization: `Bearer ${session.bearer}` };
   return session === undefined ? {} : { cookie: session.cookie, 'x-csrf-token': session.csrf };
 }
 

@@ -9,7 +9,12 @@ export type Me = {
   displayName: string;
   roles: Role[];
   departmentId: string | null;
+  /** An administrator set the password: the server opens nothing but the password change. */
+  mustChangePassword: boolean;
 };
+
+/** `GET /api/auth/password-policy`. */
+export type PasswordPolicy = { minLength: number; messages: { zh: string; en: string } };
 
 /** `GET /api/plans` rows. */
 export type PlanSummary = {

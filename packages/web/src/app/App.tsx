@@ -7,7 +7,7 @@ import { forgetStartupData } from '../api/startup-data';
 import { AuthProvider, hasAnyRole, useAuth } from '../auth/auth';
 import { PageLoading } from '../components/PageLoading';
 import { LanguageProvider, useLang, useMessages } from '../i18n/i18n';
-import { AppLayout } from './AppLayout';
+import { AppLayout, CHANGE_PASSWORD_PATH } from './AppLayout';
 import { appMessages } from './app.messages';
 import { PlanProvider } from './plan-context';
 import { SCREENS, homePathFor, type ScreenRoute } from './routes';
@@ -42,6 +42,14 @@ function LocalisedApp() {
                     </Suspense>
                   }
                 />
+                <Route
+                  path={CHANGE_PASSWORD_PATH}
+                  element={
+                    <Suspense fallback={<PageLoading />}>
+                      <ChangePasswordPage />
+                    </Suspense>
+                  }
+                />
                 <Route path="/" element={<Home />} />
                 {SCREENS.map((screen) => (
                   <Route key={screen.path} path={screen.path} element={<Guarded screen={screen} />} />
@@ -61,9 +69,17 @@ const SignInPage = lazy(() =>
   import('../screens/sign-in/SignInPage').then((m) => ({ default: m.SignInPage })),
 );
 
+/** Rarely needed, so loaded on demand like the sign-in form. */
+const ChangePasswordPage = lazy(() =>
+  import('../screens/account/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })),
+);
+
 function Home() {
   const { state } = useAuth();
   if (state.status === 'loading') return <PageLoading />;
+  if (state.status === 'signed-in' && state.user.mustChangePassword) {
+    return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
+  }
   return <Navigate to={state.status === 'signed-in' ? homePathFor(state.user.roles) : '/public'} replace />;
 }
 
@@ -72,6 +88,10 @@ function Guarded({ screen }: { screen: ScreenRoute }) {
   const { state } = useAuth();
   const t = useMessages(appMessages);
   const Screen = screen.component;
+  // Until the password an administrator set is changed, the server answers nothing else.
+  if (state.status === 'signed-in' && state.user.mustChangePassword) {
+    return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
+  }
   if (screen.roles.length > 0) {
     if (state.status === 'loading') return <PageLoading />;
     if (state.status === 'anonymous') return <Navigate to="/sign-in" replace />;

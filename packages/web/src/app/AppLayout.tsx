@@ -10,6 +10,9 @@ import { SCREENS } from './routes';
 import { PageLoading } from '../components/PageLoading';
 import { NotificationBell } from '../components/notifications/NotificationBell';
 
+/** Where a signed-in user changes their password (also the only page open when it must change). */
+export const CHANGE_PASSWORD_PATH = '/account/password';
+
 /** The frame around every screen: product name, navigation for the user's roles, plan, language. */
 export function AppLayout({ children }: { children: ReactNode }) {
   const t = useMessages(appMessages);
@@ -55,6 +58,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           ) : (
             <>
               <Typography.Text style={{ color: '#fff' }}>{user.displayName}</Typography.Text>
+              <Button size="small" onClick={() => void navigate(CHANGE_PASSWORD_PATH)}>
+                {t.changePassword}
+              </Button>
               <Button
                 size="small"
                 onClick={() => {

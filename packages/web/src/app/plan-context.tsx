@@ -18,7 +18,10 @@ export function PlanProvider({ children }: { children: ReactNode }) {
   // Sent at startup together with /api/me (see ../api/startup-requests.ts), not after it: one
   // round trip less before the dashboard can ask for its data. An anonymous visitor's 401 is ignored.
   const { state } = useAuth();
-  const { data } = useApi<PlanSummary[]>(state.status === 'anonymous' ? null : '/api/plans');
+  // Nor is anything asked while the server requires a password change first (it answers 403).
+  const blocked =
+    state.status === 'anonymous' || (state.status === 'signed-in' && state.user.mustChangePassword);
+  const { data } = useApi<PlanSummary[]>(blocked ? null : '/api/plans');
   const plans = useMemo(() => data ?? [], [data]);
   const [chosen, setChosen] = useState<string | null>(rememberedPlanId);
 

@@ -18,6 +18,8 @@ type AuthContextValue = {
   state: AuthState;
   signIn: (email: string, password: string) => Promise<Me>;
   signOut: () => Promise<void>;
+  /** After the user changed their password: the server no longer requires a change. */
+  passwordChanged: () => void;
 };
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -70,7 +72,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setState({ status: 'anonymous' });
   }, []);
 
-  const value = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  const passwordChanged = useCallback(() => {
+    setState((s) =>
+      s.status === 'signed-in' ? { ...s, user: { ...s.user, mustChangePassword: false } } : s,
+    );
+  }, []);
+
+  const value = useMemo(
+    () => ({ state, signIn, signOut, passwordChanged }),
+    [state, signIn, signOut, passwordChanged],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

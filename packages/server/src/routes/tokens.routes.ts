@@ -1,0 +1,125 @@
+import { ROLES } from '@plantrack/db';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import {
+  issueToken,
+  ownTokens,
+  revokeOwnToken,
+  revokeUserToken,
+  userTokens,
+} from '../services/token.service.js';
+import { errorResponses } from './common.schema.js';
+
+const ApiTokenSchema = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    name: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable().describe('Recorded at most once a minute'),
+    readOnly: z.boolean(),
+    roles: z
+      .array(z.enum(ROLES))
+      .nullable()
+      .describe('Roles chosen at issue; the token acts with those its owner still holds'),
+  })
+  .meta({ id: 'ApiToken', description: 'An API token without its secret' });
+
+const TokenListSchema = z.object({ items: z.array(ApiTokenSchema) });
+const IdParam = z.string().min(1).max(100);
+
+/**
+ * API tokens: issue (from a session only), list and revoke one's own; administrators list and
+ * revoke anyone's. Tokens change nothing dashboards or searches show.
+ */
+export const tokenRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
+  const config = { changesReadModels: false };
+
+  app.post(
+    '/api/me/tokens',
+    {
+      config,
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Issue an API token (shown once) from a signed-in session; default 90 days, scope read-only and/or a subset of your roles',
+        body: z.object({
+          name: z.string().trim().min(1).max(100),
+          expiresInDays: z
+            .number()
+            .int()
+            .min(1)
+            .max(3650)
+            .optional()
+            .describe('Default 90; at most tokenMaxDays'),
+          readOnly: z.boolean().optional().describe('Only GET requests (default false)'),
+          roles: z
+            .array(z.enum(ROLES))
+            .min(1)
+            .max(ROLES.length)
+            .optional()
+            .describe('A subset of your roles (default: all you hold now)'),
+        }),
+        response: { 201: ApiTokenSchema.extend({ token: z.string() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await issueToken(ctx, request.principal, request.body)),
+  );
+
+  app.get(
+    '/api/me/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'My API tokens, newest first (revoked and expired ones too)',
+        response: { 200: TokenListSchema, ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await ownTokens(ctx, request.principal) }),
+  );
+
+  app.delete(
+    '/api/me/tokens/:tokenId',
+    {
+      config,
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke one of my API tokens (at once)',
+        params: z.object({ tokenId: IdParam }),
+        response: { 200: ApiTokenSchema, ...errorResponses },
+      },
+    },
+    async (request) => revokeOwnToken(ctx, request.principal, request.params.tokenId),
+  );
+
+  app.get(
+    '/api/admin/users/:id/tokens',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: "A user's API tokens (administrator)",
+        params: z.object({ id: IdParam }),
+        response: { 200: TokenListSchema, ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await userTokens(ctx, request.principal, request.params.id) }),
+  );
+
+  app.delete(
+    '/api/admin/users/:id/tokens/:tokenId',
+    {
+      config,
+      schema: {
+        tags: ['admin'],
+        summary: "Revoke a user's API token (administrator)",
+        params: z.object({ id: IdParam, tokenId: IdParam }),
+        response: { 200: ApiTokenSchema, ...errorResponses },
+      },
+    },
+    async (request) => revokeUserToken(ctx, request.principal, request.params.id, request.params.tokenId),
+  );
+  done();
+};
