@@ -11,6 +11,7 @@ import {
   listEvidence,
   uploadEvidence,
 } from '../services/evidence.service.js';
+import { evidenceUploadGate } from '../services/evidence-upload.gate.js';
 import { ProblemSchema, errorResponses } from './common.schema.js';
 
 const KeyParams = z.object({ key: z.string().min(3).max(400).describe('Record key (URL-encoded)') });
@@ -36,6 +37,7 @@ export const evidenceRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
     app.post(
       `${subject.path}/:key/evidence`,
       {
+        config: { upload: evidenceUploadGate(ctx, subject.kind) },
         schema: {
           tags: [subject.tag],
           summary: `Upload an evidence file for ${subject.what} (multipart \`file\`; pdf, docx, xlsx, png, jpg, txt, csv)`,
