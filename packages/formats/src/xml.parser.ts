@@ -3,7 +3,7 @@ import type { Document } from '@xmldom/xmldom';
 import { formatErrors } from './format-error.catalog.js';
 
 /** Decodes an XML part: UTF-16 when it starts with a UTF-16 BOM, otherwise strict UTF-8. */
-function decodeXml(bytes: Uint8Array): string {
+export function decodeXml(bytes: Uint8Array): string {
   const encoding =
     bytes[0] === 0xff && bytes[1] === 0xfe
       ? 'utf-16le'

@@ -128,7 +128,10 @@ export async function uploadTemplate(
   // Read the upload only once the caller is known to be allowed to send one.
   const bytes = await input.readFile();
   const opened = await readWorkbook(bytes);
-  if (!opened.ok) throw new ApiError(400, 'unreadable-workbook', opened.messages);
+  if (!opened.ok) {
+    const code = opened.status === 413 ? 'workbook-too-large' : 'unreadable-workbook';
+    throw new ApiError(opened.status, code, opened.messages);
+  }
   const indicatorSheet = readDataRows(opened.workbook);
   const taskSheet = readSheetRows(opened.workbook, TASK_SHEET, TASK_COLUMNS);
   if (!indicatorSheet.present && !taskSheet.present) {
