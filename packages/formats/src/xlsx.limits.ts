@@ -23,9 +23,9 @@ export type XlsxLimits = {
  */
 export const DEFAULT_XLSX_LIMITS: Readonly<XlsxLimits> = Object.freeze({
   maxFileBytes: 5 * 1024 * 1024,
-  maxDecompressedBytes: 48 * 1024 * 1024,
+  maxDecompressedBytes: 24 * 1024 * 1024,
   maxEntries: 500,
-  maxRows: 20_000,
+  maxRows: 10_000,
   maxColumns: 32,
-  maxCells: 400_000,
+  maxCells: 200_000,
 });

@@ -3,7 +3,7 @@ import { isXlsxError, xlsxErrors } from './xlsx.errors.js';
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx.limits.js';
 import { isDateFormat, serialToIsoDate } from './xlsx-dates.js';
 import { scanXml } from './xlsx-xml.scanner.js';
-import { decodeXml } from './xml.parser.js';
+import { decodeXml } from './xml-text.decoder.js';
 import {
   type ZipDirectory,
   createInflateBudget,
