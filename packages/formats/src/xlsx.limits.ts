@@ -27,5 +27,5 @@ export const DEFAULT_XLSX_LIMITS: Readonly<XlsxLimits> = Object.freeze({
   maxEntries: 500,
   maxRows: 10_000,
   maxColumns: 32,
-  maxCells: 200_000,
+  maxCells: 400_000,
 });

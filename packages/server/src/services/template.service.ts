@@ -127,7 +127,7 @@ export async function uploadTemplate(
   const asOf = asOfOrToday(input.asOf);
   // Read the upload only once the caller is known to be allowed to send one.
   const bytes = await input.readFile();
-  const opened = await readWorkbook(bytes);
+  const opened = await readWorkbook(bytes, { limits: { maxFileBytes: ctx.config.templateMaxBytes } });
   if (!opened.ok) {
     const code = opened.status === 413 ? 'workbook-too-large' : 'unreadable-workbook';
     throw new ApiError(opened.status, code, opened.messages);
