@@ -53,10 +53,32 @@ async function refusalOf(gate: UploadGate, request: FastifyRequest): Promise<Api
 }
 
 /**
+ * How long a refused upload's connection stays open after the answer, discarding what the client
+ * still sends. Closing at once would reset the connection while the client is still writing, and
+ * most clients (browsers' fetch, Node's) then report the reset instead of the answer.
+ */
+export const REFUSED_UPLOAD_LINGER_MS = 5_000;
+
+/**
+ * After the refusal is sent: half-close the connection (the client sees the answer, then the end),
+ * let Node discard, never buffer, what arrives meanwhile, and drop the connection after
+ * {@link REFUSED_UPLOAD_LINGER_MS} if the client has not hung up by then.
+ */
+function closeAfterAnswer(request: FastifyRequest, reply: FastifyReply): void {
+  const socket = request.raw.socket;
+  reply.raw.once('finish', () => {
+    socket.end();
+    setTimeout(() => {
+      socket.destroy();
+    }, REFUSED_UPLOAD_LINGER_MS).unref();
+  });
+}
+
+/**
  * `onRequest` hook (after authentication): refuses an upload the caller may not make (401/403) or
- * whose declared length is over the route's limit (413) with nothing of the body read, and closes
- * the connection after the answer so the rest of the body is never read either. A body sent without
- * a length is still bounded while it streams, by the route's own limit.
+ * whose declared length is over the route's limit (413) before a byte of the body is read or
+ * parsed, and ends the connection after the answer (see {@link closeAfterAnswer}). A body sent
+ * without a length is still bounded while it streams, by the route's own limit.
  */
 export async function guardUpload(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const gate = request.routeOptions.config.upload;
@@ -66,11 +88,11 @@ export async function guardUpload(request: FastifyRequest, reply: FastifyReply):
     refusal = await refusalOf(gate, request);
   } catch (error) {
     // A malformed record key or a missing record: answered the same way, still without the body.
-    reply.header('connection', 'close');
+    closeAfterAnswer(request, reply);
     throw error;
   }
   if (refusal === null) return;
-  reply.header('connection', 'close');
+  closeAfterAnswer(request, reply);
   throw refusal;
 }
 

@@ -92,8 +92,7 @@ forEachDialect((dialect, open) => {
       expect(body.code).toBe(code);
       expect(body.messages.zh).toMatch(/[\u4e00-\u9fff]/u);
       expect(body.messages.en.length).toBeGreaterThan(0);
-      expect(answer.headers.toLowerCase()).toContain('connection: close');
-      // The server closed the connection instead of reading the 19 MiB it was promised.
+      // The server ended the connection instead of waiting for the 19 MiB it was promised.
       expect(answer.closed).toBe(true);
       expect(answer.ms).toBeLessThan(2_000);
     };
