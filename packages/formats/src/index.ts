@@ -12,3 +12,7 @@ export type { PlacedText } from './pdf-lines.js';
 export { readDocument } from './document.reader.js';
 export type { DocumentFormat, DocumentText } from './document.reader.js';
 export { writeWordExportDocx } from './docx.writer.js';
+export { readXlsx } from './xlsx.reader.js';
+export type { XlsxCell, XlsxRow, XlsxSheet, XlsxWorkbook } from './xlsx.reader.js';
+export { DEFAULT_XLSX_LIMITS } from './xlsx.limits.js';
+export type { XlsxLimits } from './xlsx.limits.js';

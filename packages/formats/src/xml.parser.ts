@@ -1,17 +1,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import type { Document } from '@xmldom/xmldom';
 import { formatErrors } from './format-error.catalog.js';
-
-/** Decodes an XML part: UTF-16 when it starts with a UTF-16 BOM, otherwise strict UTF-8. */
-function decodeXml(bytes: Uint8Array): string {
-  const encoding =
-    bytes[0] === 0xff && bytes[1] === 0xfe
-      ? 'utf-16le'
-      : bytes[0] === 0xfe && bytes[1] === 0xff
-        ? 'utf-16be'
-        : 'utf-8';
-  return new TextDecoder(encoding, { fatal: true }).decode(bytes);
-}
+import { decodeXml } from './xml-text.decoder.js';
 
 /**
  * Parses one XML part of a package. Any XML error (including `error`-level ones such as undefined

@@ -1,7 +1,7 @@
-import { Inflate } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
 import { Crc32 } from './crc32.js';
 import { formatErrors } from './format-error.catalog.js';
-import { FormatError } from './format.error.js';
+import type { FormatError } from './format.error.js';
 
 /** One file of a zip archive, as listed in its central directory. */
 export type ZipEntry = {
@@ -36,9 +36,6 @@ const SIG_CENTRAL = 0x02014b50;
 const SIG_EOCD = 0x06054b50;
 const SIG_ZIP64_LOCATOR = 0x07064b50;
 const SIG_ZIP64_EOCD = 0x06064b50;
-/** Compressed bytes handed to the inflater at a time: deflate expands at most ~1032×, so one step
- * produces at most ~16.5 MB before the budget is checked again. */
-const INFLATE_STEP = 16 * 1024;
 
 function corrupt(detail: string, cause?: unknown): FormatError {
   return formatErrors.corrupt('docx', { detail, cause });
@@ -205,38 +202,30 @@ function charge(budget: InflateBudget, bytes: number, name: string): void {
   }
 }
 
-/** Inflates in small steps so that neither the budget nor the entry's declared size can be overrun by
- * more than one step's output: a bomb that lies about its size is stopped as early as an honest one. */
+/**
+ * Inflates with the native zlib, never past the smaller of the entry's declared size and what is left
+ * of the budget: a bomb that lies about its size is stopped as early as an honest one, and memory
+ * never holds more than that bound.
+ */
 function inflateWithBudget(data: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
   const name = entry.name;
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const inflater = new Inflate((chunk) => {
-    charge(budget, chunk.length, name);
-    total += chunk.length;
-    if (total > entry.uncompressedSize) {
-      throw formatErrors.expandsTooLarge(
-        budget.limit,
-        `${name} expands beyond its declared ${entry.uncompressedSize} bytes`,
-      );
-    }
-    chunks.push(chunk);
-  });
+  const cap = Math.max(0, Math.min(entry.uncompressedSize, budget.remaining));
+  let output: Uint8Array;
   try {
-    if (data.length === 0) inflater.push(new Uint8Array(0), true);
-    for (let at = 0; at < data.length; at += INFLATE_STEP) {
-      inflater.push(data.subarray(at, at + INFLATE_STEP), at + INFLATE_STEP >= data.length);
-    }
+    output = inflateRawSync(data, { maxOutputLength: Math.max(1, cap) });
   } catch (error) {
-    if (error instanceof FormatError) throw error;
+    if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') {
+      const detail =
+        entry.uncompressedSize <= budget.remaining
+          ? `${name} expands beyond its declared ${entry.uncompressedSize} bytes`
+          : `${name} expands beyond ${budget.limit} bytes`;
+      throw formatErrors.expandsTooLarge(budget.limit, detail);
+    }
     throw corrupt(`${name}: ${error instanceof Error ? error.message : String(error)}`, error);
   }
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  const output = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    output.set(chunk, offset);
-    offset += chunk.length;
+  if (output.length > cap) {
+    throw formatErrors.expandsTooLarge(budget.limit, `${name} expands beyond ${cap} bytes`);
   }
+  charge(budget, output.length, name);
   return output;
 }

@@ -16,6 +16,7 @@ import { authenticate } from './auth/authenticate.js';
 import { ANONYMOUS, type Principal } from './auth/principal.js';
 import { SessionStore } from './auth/session.store.js';
 import { TokenPrincipals } from './auth/token-principals.js';
+import { guardUpload, requireUploadGate } from './auth/upload.gate.js';
 import { type ServerConfig, type TrustProxy, resolveConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { changeStamp } from './repositories/assessment-query.repository.js';
@@ -123,6 +124,9 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
     request.principal = ANONYMOUS;
     request.principal = await authenticate(ctx, request);
   });
+  // Upload routes (config.upload) refuse a caller or a declared length before the body is read.
+  app.addHook('onRequest', guardUpload);
+  app.addHook('onRoute', requireUploadGate);
   // Every route parameter, query string and JSON body, before validation: no text with a control character.
   app.addHook('preValidation', refuseControlCharacters);
   // Before the answer to a request that may have changed data leaves, the read caches are told,

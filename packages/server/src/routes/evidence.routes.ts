@@ -12,6 +12,7 @@ import {
   listEvidence,
   uploadEvidence,
 } from '../services/evidence.service.js';
+import { evidenceUploadGate } from '../services/evidence-upload.gate.js';
 import { ProblemSchema, errorResponses } from './common.schema.js';
 
 const KeyParams = z.object({ key: z.string().min(3).max(400).describe('Record key (URL-encoded)') });
@@ -41,6 +42,7 @@ export const evidenceRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
     app.post(
       `${subject.path}/:key/evidence`,
       {
+        config: { upload: evidenceUploadGate(ctx, subject.kind) },
         schema: {
           tags: [subject.tag],
           summary: `Upload an evidence file for ${subject.what} (multipart \`file\`; pdf, docx, xlsx, png, jpg, txt, csv)`,

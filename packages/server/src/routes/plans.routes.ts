@@ -9,6 +9,7 @@ import {
   TaskSchema,
 } from '../presenters/plan.presenter.js';
 import { ObservationRevisionSchema } from '../presenters/record.presenter.js';
+import { canImportPlan } from '../policies/plan.policy.js';
 import * as plans from '../services/plan.service.js';
 import { PageQuerySchema, ProblemSchema, errorResponses, pageOf } from './common.schema.js';
 
@@ -112,6 +113,7 @@ export const planRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
     '/api/plans/import',
     {
       bodyLimit: ctx.config.importMaxBytes,
+      config: { upload: { maxBytes: ctx.config.importMaxBytes, allows: canImportPlan } },
       schema: {
         tags: ['plans'],
         summary: 'Import an outline given as text (planning office, administrator)',
@@ -133,6 +135,7 @@ export const planRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
   app.post(
     '/api/plans/import/file',
     {
+      config: { upload: { maxBytes: ctx.config.importMaxBytes, allows: canImportPlan } },
       schema: {
         tags: ['plans'],
         summary: 'Import an outline uploaded as multipart/form-data `file` (.txt, .docx, .pdf)',

@@ -2,6 +2,7 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
+import { canUseMyTemplate } from '../policies/reporting.policy.js';
 import { missingReports, myPeriods } from '../services/reporting.service.js';
 import { downloadTemplate, uploadTemplate } from '../services/template.service.js';
 import { MessagesSchema, ProblemSchema, errorResponses } from './common.schema.js';
@@ -128,6 +129,7 @@ export const reportingRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
   app.post(
     '/api/my/template.xlsx',
     {
+      config: { upload: { maxBytes: ctx.config.templateMaxBytes, allows: canUseMyTemplate } },
       schema: {
         tags: ['work'],
         summary:

@@ -127,8 +127,11 @@ export async function uploadTemplate(
   const asOf = asOfOrToday(input.asOf);
   // Read the upload only once the caller is known to be allowed to send one.
   const bytes = await input.readFile();
-  const opened = await readWorkbook(bytes);
-  if (!opened.ok) throw new ApiError(400, 'unreadable-workbook', opened.messages);
+  const opened = await readWorkbook(bytes, { limits: { maxFileBytes: ctx.config.templateMaxBytes } });
+  if (!opened.ok) {
+    const code = opened.status === 413 ? 'workbook-too-large' : 'unreadable-workbook';
+    throw new ApiError(opened.status, code, opened.messages);
+  }
   const indicatorSheet = readDataRows(opened.workbook);
   const taskSheet = readSheetRows(opened.workbook, TASK_SHEET, TASK_COLUMNS);
   if (!indicatorSheet.present && !taskSheet.present) {

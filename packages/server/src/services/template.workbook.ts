@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { XlsxCell, XlsxWorkbook } from '@plantrack/formats';
 import type { CellError, Messages } from '../errors.js';
 import {
   TASK_COLUMNS,
@@ -7,6 +8,7 @@ import {
   addTaskSheet,
   taskColumnLetter,
 } from './template-task.sheet.js';
+import { type WorkbookReadOptions, readWorkbookOffThread } from './workbook.worker-reader.js';
 
 /**
  * The department's Excel template (填报模板): sheet `指标` with one row per indicator × owed period,
@@ -177,40 +179,38 @@ export async function buildTemplateWorkbook(
 /** A row of the indicator sheet of an uploaded workbook. */
 export type UploadedRow = SheetRow<ColumnKey>;
 
-const invalid = (messages: Messages) => ({ ok: false as const, messages });
+/** An uploaded workbook: the cells of its template sheets (formats/xlsx.reader.ts). */
+export type UploadedWorkbook = XlsxWorkbook;
 
-/** Opens an uploaded workbook, or says why it cannot be read. */
+/**
+ * Opens an uploaded workbook within the reader's limits on a worker thread
+ * (workbook.worker-reader.ts), reading only the template's sheets, or says why it cannot be read:
+ * 413 when it is too large or expands too much (a decompression bomb), 400 when it is no workbook.
+ */
 export async function readWorkbook(
   bytes: Buffer,
-): Promise<{ ok: true; workbook: ExcelJS.Workbook } | { ok: false; messages: Messages }> {
-  // An .xlsx file is a ZIP archive: refuse anything else before handing it to the parser.
+  options: WorkbookReadOptions = {},
+): Promise<{ ok: true; workbook: UploadedWorkbook } | { ok: false; status: 400 | 413; messages: Messages }> {
+  // An .xlsx file is a ZIP archive: refuse anything else before handing it to the reader.
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
-    return invalid({
-      zh: '上传的文件不是 Excel（.xlsx）工作簿。',
-      en: 'The upload is not an Excel (.xlsx) workbook.',
-    });
+    return {
+      ok: false,
+      status: 400,
+      messages: {
+        zh: '上传的文件不是 Excel（.xlsx）工作簿。',
+        en: 'The upload is not an Excel (.xlsx) workbook.',
+      },
+    };
   }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch {
-    return invalid({ zh: '无法读取该 Excel 工作簿。', en: 'The Excel workbook could not be read.' });
-  }
-  return { ok: true, workbook };
+  const read = await readWorkbookOffThread(bytes, [DATA_SHEET, TASK_SHEET], options);
+  if (read.ok) return read;
+  return { ok: false, status: read.reason === 'too-large' ? 413 : 400, messages: read.messages };
 }
 
-function cellValue(value: ExcelJS.CellValue): string | number | boolean | null {
+function cellValue(value: XlsxCell | undefined): string | number | boolean | null {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return cellValue(value.richText.map((t) => t.text).join(''));
-    if ('result' in value) return cellValue(value.result ?? null);
-    if ('text' in value && typeof value.text === 'string') return cellValue(value.text);
-    if ('error' in value) return `#${value.error}`;
-  }
-  return null;
+  return value;
 }
 
 /** A sheet's column as the reader needs it: the header text and the field it holds. */
@@ -224,16 +224,16 @@ export type SheetRow<K extends string> = { row: number; cells: Record<K, string 
  * non-empty rows below it; `present: false` when the workbook has no sheet of that name.
  */
 export function readSheetRows<K extends string>(
-  workbook: ExcelJS.Workbook,
+  workbook: UploadedWorkbook,
   sheet: string,
   columns: readonly SheetColumn<K>[],
 ): { present: boolean; errors: CellError[]; rows: SheetRow<K>[] } {
-  const ws = workbook.getWorksheet(sheet);
+  const ws = workbook.sheets.find((s) => s.name === sheet);
   if (ws === undefined) return { present: false, errors: [], rows: [] };
   const errors: CellError[] = [];
-  const header = ws.getRow(1);
+  const header = ws.rows.find((r) => r.row === 1)?.cells ?? [];
   columns.forEach((c, i) => {
-    const found = cellValue(header.getCell(i + 1).value);
+    const found = cellValue(header[i]);
     if (found !== c.header) {
       errors.push({
         sheet,
@@ -247,19 +247,19 @@ export function readSheetRows<K extends string>(
     }
   });
   const rows: SheetRow<K>[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
+  for (const row of ws.rows) {
+    if (row.row === 1) continue;
     const cells = {} as SheetRow<K>['cells'];
     columns.forEach((c, i) => {
-      cells[c.key] = cellValue(row.getCell(i + 1).value);
+      cells[c.key] = cellValue(row.cells[i]);
     });
-    if (Object.values(cells).some((v) => v !== null)) rows.push({ row: rowNumber, cells });
-  });
+    if (Object.values(cells).some((v) => v !== null)) rows.push({ row: row.row, cells });
+  }
   return { present: true, errors, rows };
 }
 
 /** Reads the indicator sheet (see {@link readSheetRows}). */
-export function readDataRows(workbook: ExcelJS.Workbook): {
+export function readDataRows(workbook: UploadedWorkbook): {
   present: boolean;
   errors: CellError[];
   rows: UploadedRow[];

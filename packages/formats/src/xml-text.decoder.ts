@@ -1,0 +1,10 @@
+/** Decodes an XML part: UTF-16 when it starts with a UTF-16 BOM, otherwise strict UTF-8. */
+export function decodeXml(bytes: Uint8Array): string {
+  const encoding =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : 'utf-8';
+  return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+}
