@@ -1,19 +1,26 @@
 import { Table, Tag } from 'antd';
 import { useApi } from '../../api/use-api';
+import { hasAnyRole, useUser } from '../../auth/auth';
 import { PageLoading } from '../../components/PageLoading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useMessages } from '../../i18n/i18n';
 import { entryMessages } from '../my-items/entry.messages';
+import { EvidenceAction } from '../my-items/EvidenceAction';
+import { EvidenceFileLine } from '../my-items/EvidenceFileLine';
 import type { AnyRevision } from '../my-items/my-items.types';
 import { reviewMessages } from './review.messages';
 import { recordUrl } from './review.types';
 import { actionLabel, revisionSummary, shortTime, statusLabel } from './revision-text';
 
-/** Every revision of one record, oldest first: who did what, when, with which values and reason. */
+/**
+ * Every revision of one record, oldest first: who did what, when, with which values, evidence
+ * files (and their state) and reason. The planning office may redact a file from here.
+ */
 export default function HistoryPanel({ kind, recordKey }: { kind: 'indicator' | 'task'; recordKey: string }) {
   const t = useMessages(reviewMessages);
   const e = useMessages(entryMessages);
   const history = useApi<AnyRevision[]>(`${recordUrl(kind, recordKey)}/history`);
+  const canRedact = hasAnyRole(useUser(), ['planning_office']);
   if (history.data === undefined) {
     return history.error === undefined ? (
       <PageLoading />
@@ -52,9 +59,14 @@ export default function HistoryPanel({ kind, recordKey }: { kind: 'indicator' | 
               <div>{revisionSummary(r, t, e)}</div>
               {(r.evidenceFiles ?? []).map((f) => (
                 <div key={f.id}>
-                  <a href={`/api/evidence/${encodeURIComponent(f.id)}`} download={f.fileName}>
-                    {f.fileName}
-                  </a>
+                  <EvidenceFileLine
+                    file={f}
+                    action={
+                      canRedact && f.state !== 'redacted' ? (
+                        <EvidenceAction kind="redact" file={f} onDone={history.reload} />
+                      ) : null
+                    }
+                  />
                 </div>
               ))}
             </>

@@ -5,7 +5,8 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useMessages } from '../../i18n/i18n';
 import { entryMessages } from '../my-items/entry.messages';
 import type { AnyRevision, EvidenceFile, IndicatorDetail } from '../my-items/my-items.types';
-import { fileSize } from '../my-items/EvidenceField';
+import { EvidenceAction } from '../my-items/EvidenceAction';
+import { EvidenceFileLine } from '../my-items/EvidenceFileLine';
 import { progressLabels } from '../my-items/progress-labels';
 import { QualityFlags } from '../my-items/QualityFlags';
 import type { ReviewText } from './review.messages';
@@ -79,6 +80,8 @@ export function ReviewItemCard({
             revision={revision}
             detail={detail.data}
             files={files.data ?? []}
+            canRedact={office}
+            onFileChanged={files.reload}
             progress={progressLabels(e)}
           />
         )}
@@ -124,12 +127,17 @@ function RevisionDetails({
   revision,
   detail,
   files,
+  canRedact,
+  onFileChanged,
   progress,
 }: {
   t: ReviewText;
   revision: AnyRevision;
   detail: IndicatorDetail | undefined;
   files: readonly EvidenceFile[];
+  /** The planning office may redact a file (bytes removed, with a reason). */
+  canRedact: boolean;
+  onFileChanged: () => void;
   progress: Record<string, string>;
 }) {
   const values = revision.values;
@@ -142,10 +150,14 @@ function RevisionDetails({
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
           {referenced.map((f) => (
             <li key={f.id}>
-              <a href={`/api/evidence/${encodeURIComponent(f.id)}`} download={f.fileName}>
-                {f.fileName}
-              </a>{' '}
-              <Typography.Text type="secondary">{fileSize(f.sizeBytes)}</Typography.Text>
+              <EvidenceFileLine
+                file={f}
+                action={
+                  canRedact && f.state !== 'redacted' ? (
+                    <EvidenceAction kind="redact" file={f} onDone={onFileChanged} />
+                  ) : null
+                }
+              />
             </li>
           ))}
         </ul>
