@@ -95,9 +95,19 @@ describe.skipIf(unavailable !== null)('withdrawing and redacting evidence in Chr
     expect(await seriousViolations(reporter)).toEqual([]);
     await confirm.getByRole('button', { name: '确认撤回' }).click();
     await confirm.waitFor({ state: 'detached' });
-    const list = drawer.getByRole('list', { name: '已附佐证材料' });
-    const withdrawnLine = list.getByRole('listitem').filter({ hasText: ID_CARD });
+    await poll(() =>
+      drawer
+        .getByRole('status')
+        .filter({ hasText: `已撤回“${ID_CARD}”` })
+        .count(),
+    ).toBe(1);
+    const withdrawnLine = drawer
+      .getByRole('list', { name: '已撤回或已删除的材料' })
+      .getByRole('listitem')
+      .filter({ hasText: ID_CARD });
     await poll(() => withdrawnLine.textContent()).toContain('已撤回');
+    // Off the submission: the attached list holds the other file only.
+    expect(await drawer.getByRole('list', { name: '已附佐证材料' }).textContent()).not.toContain(ID_CARD);
     expect(await withdrawnLine.textContent()).toContain('您于');
     // No second withdrawal is offered; the department may still read its own file.
     expect(await withdrawnLine.getByRole('button').count()).toBe(0);
@@ -133,12 +143,13 @@ describe.skipIf(unavailable !== null)('withdrawing and redacting evidence in Chr
     await redact.getByLabel('删除原因').fill('含有个人手机号码');
     await redact.getByRole('button', { name: '确认删除' }).click();
     await redact.waitFor({ state: 'detached' });
+    await poll(() => officeCard.getByRole('status').textContent()).toContain(`已删除“${LEDGER}”`);
     await poll(() => officeCard.textContent()).toContain('已删除（脱敏）');
     const officeText = (await officeCard.textContent()) ?? '';
     expect(officeText).toContain('含有个人手机号码');
     expect(officeText).toContain('您于');
     expect(await officeCard.getByRole('link', { name: LEDGER }).count()).toBe(0);
-    expect(await officeCard.getByText(LEDGER).count()).toBe(1);
+    expect(await officeCard.getByText(LEDGER, { exact: true }).count()).toBe(1);
     expect(await seriousViolations(office)).toEqual([]);
     expect((await api('reviewer', 'GET', `/api/evidence/${ledgerFile?.id ?? ''}`)).statusCode).toBe(410);
 
@@ -156,7 +167,7 @@ describe.skipIf(unavailable !== null)('withdrawing and redacting evidence in Chr
     const reporterAgain = await h.pageAs('department_reporter');
     drawer = await openDrawer(reporterAgain, '2027');
     const redactedLine = drawer
-      .getByRole('list', { name: '已附佐证材料' })
+      .getByRole('list', { name: '已撤回或已删除的材料' })
       .getByRole('listitem')
       .filter({ hasText: LEDGER });
     await poll(() => redactedLine.textContent()).toContain('规划办于');

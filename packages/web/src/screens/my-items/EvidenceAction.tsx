@@ -1,5 +1,5 @@
-import { Button, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
+import { type ReactNode, useCallback, useState } from 'react';
 import { ApiProblem, api } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useMessages } from '../../i18n/i18n';
@@ -123,4 +123,26 @@ function ReasonDialog({
       <ProblemAlert problem={problem} />
     </Modal>
   );
+}
+
+/**
+ * A polite live region saying what the last withdrawal or redaction did: the button that did it
+ * goes away with the change, so the screen that lists the files keeps the announcement.
+ */
+export function useEvidenceNotice(): { notice: ReactNode; announce: (file: EvidenceFile) => void } {
+  const t = useMessages(evidenceMessages);
+  const [done, setDone] = useState<EvidenceFile | null>(null);
+  const announce = useCallback((file: EvidenceFile) => {
+    setDone(file);
+  }, []);
+  const text =
+    done === null
+      ? null
+      : format(done.state === 'redacted' ? t.redacted : t.withdrawn, { name: done.fileName });
+  const notice = (
+    <div role="status" aria-live="polite">
+      {text === null ? null : <Alert type="success" showIcon title={text} />}
+    </div>
+  );
+  return { notice, announce };
 }

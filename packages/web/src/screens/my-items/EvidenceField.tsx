@@ -4,11 +4,12 @@ import { useEffect, useState } from 'react';
 import { ApiProblem } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { format } from '../../i18n/i18n';
+import { format, useMessages } from '../../i18n/i18n';
 import type { EntryText } from './entry.messages';
 import type { EvidenceFile } from './my-items.types';
 import { uploadWithProgress } from '../../api/upload-with-progress';
-import { EvidenceAction } from './EvidenceAction';
+import { EvidenceAction, useEvidenceNotice } from './EvidenceAction';
+import { evidenceMessages } from './evidence.messages';
 import { EvidenceFileLine } from './EvidenceFileLine';
 
 const ACCEPT = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg,.txt,.csv';
@@ -18,7 +19,7 @@ const ACCEPT = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg,.txt,.csv';
  * beforehand and the server's bilingual refusal shown), take one off the submission, or (draft
  * or returned revision) withdraw one so it is never shown outside the department and reviewers.
  * Files stay stored with the record; `attached` is what the submission will reference, and never
- * holds a withdrawn or redacted file. Those are listed with their state.
+ * holds a withdrawn or redacted file. Those are listed apart, with their state.
  */
 export function EvidenceField({
   t,
@@ -40,7 +41,10 @@ export function EvidenceField({
   const files = useApi<EvidenceFile[]>(`${recordPath}/evidence`);
   const [upload, setUpload] = useState<{ name: string; fraction: number } | null>(null);
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
-  const shown = (files.data ?? []).filter((f) => attached.includes(f.id) || f.state !== 'active');
+  const ev = useMessages(evidenceMessages);
+  const { notice, announce } = useEvidenceNotice();
+  const shown = (files.data ?? []).filter((f) => f.state === 'active' && attached.includes(f.id));
+  const removed = (files.data ?? []).filter((f) => f.state !== 'active');
 
   // A file withdrawn or redacted meanwhile (here, elsewhere, by the office) is not named again.
   useEffect(() => {
@@ -82,7 +86,7 @@ export function EvidenceField({
               <EvidenceFileLine
                 file={f}
                 action={
-                  disabled || f.state !== 'active' ? null : (
+                  disabled ? null : (
                     <>
                       <Button
                         size="small"
@@ -97,8 +101,9 @@ export function EvidenceField({
                         <EvidenceAction
                           kind="withdraw"
                           file={f}
-                          onDone={() => {
+                          onDone={(updated) => {
                             onChange(attached.filter((id) => id !== f.id));
+                            announce(updated);
                             files.reload();
                           }}
                         />
@@ -111,6 +116,16 @@ export function EvidenceField({
           ))}
         </ul>
       )}
+      {removed.length === 0 ? null : (
+        <ul aria-label={ev.removedListLabel} style={{ listStyle: 'none', padding: 0 }}>
+          {removed.map((f) => (
+            <li key={f.id} style={{ marginBottom: 4 }}>
+              <EvidenceFileLine file={f} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {notice}
       <ProblemAlert problem={files.error ?? problem} />
       {upload === null ? null : (
         <div role="status" aria-live="polite">

@@ -29,6 +29,7 @@ export const evidenceMessages = defineMessages({
     confirmRedact: '确认删除',
     redacted: '已删除“{name}”。',
     cancel: '取消',
+    removedListLabel: '已撤回或已删除的材料',
   },
   en: {
     stateWithdrawn: 'Withdrawn',
@@ -58,6 +59,7 @@ export const evidenceMessages = defineMessages({
     confirmRedact: 'Redact',
     redacted: 'Redacted “{name}”.',
     cancel: 'Cancel',
+    removedListLabel: 'Withdrawn or redacted files',
   },
 });
 

@@ -5,7 +5,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useMessages } from '../../i18n/i18n';
 import { entryMessages } from '../my-items/entry.messages';
 import type { AnyRevision, EvidenceFile, IndicatorDetail } from '../my-items/my-items.types';
-import { EvidenceAction } from '../my-items/EvidenceAction';
+import { EvidenceAction, useEvidenceNotice } from '../my-items/EvidenceAction';
 import { EvidenceFileLine } from '../my-items/EvidenceFileLine';
 import { progressLabels } from '../my-items/progress-labels';
 import { QualityFlags } from '../my-items/QualityFlags';
@@ -52,6 +52,7 @@ export function ReviewItemCard({
   const own = user !== null && item.submittedBy === user.id;
   const office = hasAnyRole(user, ['planning_office']);
   const blocked = own && !office;
+  const { notice, announce } = useEvidenceNotice();
 
   return (
     <Card
@@ -81,10 +82,14 @@ export function ReviewItemCard({
             detail={detail.data}
             files={files.data ?? []}
             canRedact={office}
-            onFileChanged={files.reload}
+            onFileChanged={(file) => {
+              announce(file);
+              files.reload();
+            }}
             progress={progressLabels(e)}
           />
         )}
+        {notice}
         <QualityFlags flags={item.qualityFlags ?? []} title={t.flagsTitle} />
         {own ? <Alert type="info" showIcon title={office ? t.ownSubmissionOffice : t.ownSubmission} /> : null}
         <Space wrap>
@@ -137,7 +142,7 @@ function RevisionDetails({
   files: readonly EvidenceFile[];
   /** The planning office may redact a file (bytes removed, with a reason). */
   canRedact: boolean;
-  onFileChanged: () => void;
+  onFileChanged: (file: EvidenceFile) => void;
   progress: Record<string, string>;
 }) {
   const values = revision.values;
