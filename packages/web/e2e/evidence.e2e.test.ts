@@ -68,6 +68,7 @@ describe.skipIf(unavailable !== null)('withdrawing and redacting evidence in Chr
     await drawer.getByRole('button', { name: '提交审核' }).click();
     await poll(() => drawer.getByRole('status').filter({ hasText: '已提交审核（第 1 版）' }).count()).toBe(1);
     // Under review: nothing can be withdrawn.
+    await drawer.getByText('已提交，等待审核', { exact: false }).waitFor();
     expect(await drawer.getByRole('button', { name: `撤回 ${ID_CARD}` }).count()).toBe(0);
 
     // The reviewer returns it: the list contains an ID-card number.
@@ -205,5 +206,28 @@ describe.skipIf(unavailable !== null)('withdrawing and redacting evidence in Chr
       'under review and cannot be withdrawn',
     );
     expect((await filesOf('2028'))[0]?.state).toBe('active');
+  });
+
+  it('never names again a file withdrawn from a saved draft, even when the drawer was closed unsaved', async () => {
+    const reporter = await h.pageAs('department_reporter');
+    let drawer = await openDrawer(reporter, '2029');
+    await drawer.getByLabel('监测值').fill('6.5');
+    await attach(reporter, '2029', '旧表.txt', '旧表');
+    await drawer.getByRole('button', { name: '保存草稿' }).click();
+    await poll(() => drawer.getByRole('status').filter({ hasText: '草稿已保存（第 1 版）' }).count()).toBe(1);
+    drawer = await openDrawer(reporter, '2029');
+    await drawer.getByRole('button', { name: '撤回 旧表.txt' }).click();
+    const confirm = reporter.getByRole('dialog', { name: /撤回佐证材料/ });
+    await confirm.getByRole('button', { name: '确认撤回' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    // Closed without saving: the saved draft still names the file; the form does not.
+    drawer = await openDrawer(reporter, '2029');
+    await drawer.getByRole('list', { name: '已撤回或已删除的材料' }).getByText('旧表.txt').waitFor();
+    expect(await drawer.getByRole('list', { name: '已附佐证材料' }).count()).toBe(0);
+    await drawer.getByRole('button', { name: '提交审核' }).click();
+    await poll(() => drawer.getByRole('status').filter({ hasText: '已提交审核（第 2 版）' }).count()).toBe(1);
+    const history = (await api('reviewer', 'GET', `${recordPath('2029')}/history`)).json<RevisionDto[]>();
+    const file = (await filesOf('2029'))[0];
+    expect(history.map((r) => r.values.evidence)).toEqual([[file?.id], []]);
   });
 });
