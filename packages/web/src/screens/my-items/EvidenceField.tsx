@@ -1,31 +1,31 @@
-import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Progress, Space, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Progress, Typography, Upload } from 'antd';
+import { useEffect, useState } from 'react';
 import { ApiProblem } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { format } from '../../i18n/i18n';
+import { format, useMessages } from '../../i18n/i18n';
 import type { EntryText } from './entry.messages';
 import type { EvidenceFile } from './my-items.types';
 import { uploadWithProgress } from '../../api/upload-with-progress';
+import { EvidenceAction, useEvidenceNotice } from './EvidenceAction';
+import { evidenceMessages } from './evidence.messages';
+import { EvidenceFileLine } from './EvidenceFileLine';
 
 const ACCEPT = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg,.txt,.csv';
 
-export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 /**
  * The evidence files attached to a submission: upload more (with progress, the limits stated
- * beforehand and the server's bilingual refusal shown), or take one off the submission. Files
- * stay stored with the record either way; `attached` is what the submission will reference.
+ * beforehand and the server's bilingual refusal shown), take one off the submission, or (draft
+ * or returned revision) withdraw one so it is never shown outside the department and reviewers.
+ * Files stay stored with the record; `attached` is what the submission will reference, and never
+ * holds a withdrawn or redacted file. Those are listed apart, with their state.
  */
 export function EvidenceField({
   t,
   recordPath,
   disabled,
+  withdrawable,
   attached,
   onChange,
 }: {
@@ -33,13 +33,24 @@ export function EvidenceField({
   /** `/api/observations/{key}` or `/api/progress-reports/{key}` (key URL-encoded). */
   recordPath: string;
   disabled: boolean;
+  /** The record's latest revision is a draft or returned: its files may be withdrawn. */
+  withdrawable: boolean;
   attached: readonly string[];
   onChange: (ids: string[]) => void;
 }) {
   const files = useApi<EvidenceFile[]>(`${recordPath}/evidence`);
   const [upload, setUpload] = useState<{ name: string; fraction: number } | null>(null);
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
-  const shown = (files.data ?? []).filter((f) => attached.includes(f.id));
+  const ev = useMessages(evidenceMessages);
+  const { notice, announce } = useEvidenceNotice();
+  const shown = (files.data ?? []).filter((f) => f.state === 'active' && attached.includes(f.id));
+  const removed = (files.data ?? []).filter((f) => f.state !== 'active');
+
+  // A file withdrawn or redacted meanwhile (here, elsewhere, by the office) is not named again.
+  useEffect(() => {
+    const gone = new Set((files.data ?? []).filter((f) => f.state !== 'active').map((f) => f.id));
+    if (attached.some((id) => gone.has(id))) onChange(attached.filter((id) => !gone.has(id)));
+  }, [files.data, attached, onChange]);
 
   const send = async (file: File) => {
     setProblem(undefined);
@@ -72,28 +83,49 @@ export function EvidenceField({
         <ul aria-label={t.evidenceListLabel} style={{ listStyle: 'none', padding: 0 }}>
           {shown.map((f) => (
             <li key={f.id} style={{ marginBottom: 4 }}>
-              <Space>
-                <PaperClipOutlined aria-hidden />
-                <a href={`/api/evidence/${encodeURIComponent(f.id)}`} download={f.fileName}>
-                  {f.fileName}
-                </a>
-                <Typography.Text type="secondary">{fileSize(f.sizeBytes)}</Typography.Text>
-                {disabled ? null : (
-                  <Button
-                    size="small"
-                    type="text"
-                    icon={<DeleteOutlined />}
-                    aria-label={format(t.evidenceRemove, { name: f.fileName })}
-                    onClick={() => {
-                      onChange(attached.filter((id) => id !== f.id));
-                    }}
-                  />
-                )}
-              </Space>
+              <EvidenceFileLine
+                file={f}
+                action={
+                  disabled ? null : (
+                    <>
+                      <Button
+                        size="small"
+                        type="text"
+                        icon={<DeleteOutlined />}
+                        aria-label={format(t.evidenceRemove, { name: f.fileName })}
+                        onClick={() => {
+                          onChange(attached.filter((id) => id !== f.id));
+                        }}
+                      />
+                      {withdrawable ? (
+                        <EvidenceAction
+                          kind="withdraw"
+                          file={f}
+                          onDone={(updated) => {
+                            onChange(attached.filter((id) => id !== f.id));
+                            announce(updated);
+                            files.reload();
+                          }}
+                        />
+                      ) : null}
+                    </>
+                  )
+                }
+              />
             </li>
           ))}
         </ul>
       )}
+      {removed.length === 0 ? null : (
+        <ul aria-label={ev.removedListLabel} style={{ listStyle: 'none', padding: 0 }}>
+          {removed.map((f) => (
+            <li key={f.id} style={{ marginBottom: 4 }}>
+              <EvidenceFileLine file={f} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {notice}
       <ProblemAlert problem={files.error ?? problem} />
       {upload === null ? null : (
         <div role="status" aria-live="polite">

@@ -199,6 +199,7 @@ function ObservationEditor({
         t={t}
         recordPath={recordPath}
         disabled={locked}
+        withdrawable={current?.status === 'draft' || current?.status === 'returned'}
         attached={evidence}
         onChange={(ids) => {
           setEvidence(ids);

@@ -166,6 +166,7 @@ function ProgressEditor({
         t={t}
         recordPath={recordPath}
         disabled={locked}
+        withdrawable={current?.status === 'draft' || current?.status === 'returned'}
         attached={evidence}
         onChange={(ids) => {
           setEvidence(ids);

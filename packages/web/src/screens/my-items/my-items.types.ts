@@ -30,7 +30,14 @@ export type QualityFlag = {
   details: Record<string, number | string | null>;
 };
 
-/** An uploaded evidence file (佐证材料); its bytes are at `GET /api/evidence/{id}`. */
+/**
+ * Where an evidence file stands: `withdrawn` by the department from a draft or returned submission
+ * (kept for the department and reviewers, never shown to leaders or the public), `redacted` by the
+ * planning office (bytes removed; downloads answer 410).
+ */
+export type EvidenceState = 'active' | 'withdrawn' | 'redacted';
+
+/** An uploaded evidence file (佐证材料); its bytes are at `GET /api/evidence/{id}` unless redacted. */
 export type EvidenceFile = {
   id: string;
   subjectKind: 'observation' | 'progress-report';
@@ -39,8 +46,17 @@ export type EvidenceFile = {
   fileName: string;
   mediaType: string;
   sizeBytes: number;
+  sha256: string;
   uploadedBy: string;
   uploadedAt: string;
+  state: EvidenceState;
+  withdrawnAt: string | null;
+  /** User id of whoever withdrew it. */
+  withdrawnBy: string | null;
+  redactedAt: string | null;
+  /** User id of the planning-office user who redacted it. */
+  redactedBy: string | null;
+  redactionReason: string | null;
 };
 
 type RevisionMeta = {

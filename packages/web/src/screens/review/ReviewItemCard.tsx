@@ -5,7 +5,8 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useMessages } from '../../i18n/i18n';
 import { entryMessages } from '../my-items/entry.messages';
 import type { AnyRevision, EvidenceFile, IndicatorDetail } from '../my-items/my-items.types';
-import { fileSize } from '../my-items/EvidenceField';
+import { EvidenceAction, useEvidenceNotice } from '../my-items/EvidenceAction';
+import { EvidenceFileLine } from '../my-items/EvidenceFileLine';
 import { progressLabels } from '../my-items/progress-labels';
 import { QualityFlags } from '../my-items/QualityFlags';
 import type { ReviewText } from './review.messages';
@@ -51,6 +52,7 @@ export function ReviewItemCard({
   const own = user !== null && item.submittedBy === user.id;
   const office = hasAnyRole(user, ['planning_office']);
   const blocked = own && !office;
+  const { notice, announce } = useEvidenceNotice();
 
   return (
     <Card
@@ -79,9 +81,15 @@ export function ReviewItemCard({
             revision={revision}
             detail={detail.data}
             files={files.data ?? []}
+            canRedact={office}
+            onFileChanged={(file) => {
+              announce(file);
+              files.reload();
+            }}
             progress={progressLabels(e)}
           />
         )}
+        {notice}
         <QualityFlags flags={item.qualityFlags ?? []} title={t.flagsTitle} />
         {own ? <Alert type="info" showIcon title={office ? t.ownSubmissionOffice : t.ownSubmission} /> : null}
         <Space wrap>
@@ -124,12 +132,17 @@ function RevisionDetails({
   revision,
   detail,
   files,
+  canRedact,
+  onFileChanged,
   progress,
 }: {
   t: ReviewText;
   revision: AnyRevision;
   detail: IndicatorDetail | undefined;
   files: readonly EvidenceFile[];
+  /** The planning office may redact a file (bytes removed, with a reason). */
+  canRedact: boolean;
+  onFileChanged: (file: EvidenceFile) => void;
   progress: Record<string, string>;
 }) {
   const values = revision.values;
@@ -142,10 +155,14 @@ function RevisionDetails({
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
           {referenced.map((f) => (
             <li key={f.id}>
-              <a href={`/api/evidence/${encodeURIComponent(f.id)}`} download={f.fileName}>
-                {f.fileName}
-              </a>{' '}
-              <Typography.Text type="secondary">{fileSize(f.sizeBytes)}</Typography.Text>
+              <EvidenceFileLine
+                file={f}
+                action={
+                  canRedact && f.state !== 'redacted' ? (
+                    <EvidenceAction kind="redact" file={f} onDone={onFileChanged} />
+                  ) : null
+                }
+              />
             </li>
           ))}
         </ul>
