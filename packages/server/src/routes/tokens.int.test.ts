@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expireApiTokenNow } from '../../../db/src/testing/api-token-clock.js';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
 import { type Harness, PASSWORD, type Session, as, makeHarness, signIn } from '../testing/harness.js';
 
@@ -84,11 +85,7 @@ forEachDialect((dialect, open) => {
 
     it('refuses an expired token', async () => {
       const t = await issued(h.sessions.leader, { name: 'short', expiresInDays: 1 });
-      await h.app.plantrack.db
-        .updateTable('api_tokens')
-        .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
-        .where('id', '=', t.id)
-        .execute();
+      await expireApiTokenNow(h.app.plantrack.db, t.id);
       expectProblem(await get('/api/me', bearer(t)), 401, 'bad-token');
     });
 
