@@ -1,4 +1,4 @@
-import type { Document, Element } from '@xmldom/xmldom';
+import type { XmlElement } from './xml.parser.js';
 import { isParagraphMarkDeleted, renderParagraphContent } from './docx-inline.renderer.js';
 import type { ListNumbering } from './docx-numbering.js';
 import type { NoteRegistry } from './docx-notes.js';
@@ -33,13 +33,13 @@ const MAX_BLOCK_DEPTH = 50;
  * TAB-prefixed line per cell with a blank line before the table and after every row.
  */
 export function renderDocumentText(
-  document: Document,
+  document: XmlElement,
   notes: NoteRegistry,
   options: DocxLayoutOptions = {},
   numbering: ListNumbering | null = null,
 ): string {
-  const root = document.documentElement;
-  const body = root && isW(root, 'document') ? wChild(root, 'body') : null;
+  const root = document;
+  const body = isW(root, 'document') ? wChild(root, 'body') : null;
   if (!body) throw formatErrors.corrupt('docx', { detail: 'word/document.xml has no w:body' });
   const lines = renderBody(body, { notes, padGridSpan: options.padGridSpan ?? false, depth: 0, numbering });
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
@@ -52,8 +52,8 @@ function deeper(context: Context): Context {
 }
 
 /** Unwraps content controls, custom XML, tracked insertions and alternate content around blocks. */
-function blockElements(container: Element): Element[] {
-  const result: Element[] = [];
+function blockElements(container: XmlElement): XmlElement[] {
+  const result: XmlElement[] = [];
   for (const element of childElements(container)) {
     if (isAlternateContent(element)) {
       const branch = chosenAlternative(element);
@@ -70,9 +70,9 @@ function blockElements(container: Element): Element[] {
   return result;
 }
 
-type RenderedParagraph = { line: string; textBoxes: Element[] } | null;
+type RenderedParagraph = { line: string; textBoxes: XmlElement[] } | null;
 
-function renderParagraph(paragraph: Element, context: Context): RenderedParagraph {
+function renderParagraph(paragraph: XmlElement, context: Context): RenderedParagraph {
   const content = renderParagraphContent(paragraph, context.notes);
   if (content.text === '' && content.newNotes.length === 0 && isParagraphMarkDeleted(paragraph)) return null;
   // Word's automatic list number (`第一章`, `（一）`…) with its suffix, as Word displays it.
@@ -86,7 +86,7 @@ function renderParagraph(paragraph: Element, context: Context): RenderedParagrap
   return { line, textBoxes: content.textBoxes };
 }
 
-function renderBody(container: Element, context: Context): string[] {
+function renderBody(container: XmlElement, context: Context): string[] {
   const lines: string[] = [];
   for (const block of blockElements(container)) {
     if (isW(block, 'p')) {
@@ -103,7 +103,7 @@ function renderBody(container: Element, context: Context): string[] {
 }
 
 /** Cell content as lines without TAB: non-blank paragraphs; nested tables flattened cell by cell. */
-function renderCellLines(container: Element, context: Context): string[] {
+function renderCellLines(container: XmlElement, context: Context): string[] {
   const lines: string[] = [];
   for (const block of blockElements(container)) {
     if (isW(block, 'p')) {
@@ -124,9 +124,9 @@ function renderCellLines(container: Element, context: Context): string[] {
 }
 
 /** A note body on one line: its paragraphs (and any table cells) joined by spaces. */
-function renderNoteText(note: Element, context: Context): string {
+function renderNoteText(note: XmlElement, context: Context): string {
   const parts: string[] = [];
-  const visit = (container: Element, depth: number): void => {
+  const visit = (container: XmlElement, depth: number): void => {
     if (depth > MAX_BLOCK_DEPTH) throw formatErrors.corrupt('docx', { detail: 'note nested too deeply' });
     for (const block of blockElements(container)) {
       if (isW(block, 'p')) {
@@ -145,22 +145,22 @@ function renderNoteText(note: Element, context: Context): string {
     .join(' ');
 }
 
-function tableRows(table: Element): Element[] {
+function tableRows(table: XmlElement): XmlElement[] {
   return blockElements(table).filter((element) => isW(element, 'tr'));
 }
 
-function rowCells(row: Element): Element[] {
+function rowCells(row: XmlElement): XmlElement[] {
   return blockElements(row).filter((element) => isW(element, 'tc'));
 }
 
-function intValue(element: Element | null, fallback: number): number {
+function intValue(element: XmlElement | null, fallback: number): number {
   const value = element ? Number.parseInt(wAttr(element, 'val') ?? '', 10) : Number.NaN;
   return Number.isFinite(value) && value > 0 ? Math.min(value, 1000) : fallback;
 }
 
 type CellMerge = { span: number; continuation: boolean; horizontalContinuation: boolean };
 
-function cellMerge(cell: Element): CellMerge {
+function cellMerge(cell: XmlElement): CellMerge {
   const properties = wChild(cell, 'tcPr');
   if (!properties) return { span: 1, continuation: false, horizontalContinuation: false };
   const vMerge = wChild(properties, 'vMerge');
@@ -173,18 +173,18 @@ function cellMerge(cell: Element): CellMerge {
   };
 }
 
-function rowGridPadding(row: Element, name: 'gridBefore' | 'gridAfter'): number {
+function rowGridPadding(row: XmlElement, name: 'gridBefore' | 'gridAfter'): number {
   const properties = wChild(row, 'trPr');
   return properties ? intValue(wChild(properties, name), 0) : 0;
 }
 
-function isRowDeleted(row: Element): boolean {
+function isRowDeleted(row: XmlElement): boolean {
   const properties = wChild(row, 'trPr');
   return properties !== null && wChild(properties, 'del') !== null;
 }
 
 /** A table: a blank line, then per row one TAB-prefixed line per cell and a closing blank line. */
-function renderTable(table: Element, context: Context): string[] {
+function renderTable(table: XmlElement, context: Context): string[] {
   const lines: string[] = [''];
   for (const row of tableRows(table)) {
     const cells = rowCells(row);

@@ -1,4 +1,4 @@
-import type { Document } from '@xmldom/xmldom';
+import type { XmlElement } from './xml.parser.js';
 import { isCompoundFile, listCompoundFileEntries } from './compound-file.reader.js';
 import { renderDocumentText } from './docx-blocks.renderer.js';
 import type { DocxLayoutOptions } from './docx-blocks.renderer.js';
@@ -73,11 +73,11 @@ function readPackage(bytes: Uint8Array, limits: ReadLimits, options: DocxLayoutO
     const entry = findZipEntry(directory, name);
     return entry ? extractZipEntry(bytes, entry, budget) : null;
   };
-  const parsePart = (name: string): Document | null => {
+  const parsePart = (name: string): XmlElement | null => {
     const data = partBytes(name);
     return data ? parseXmlPart(data, name) : null;
   };
-  const lenientPart = (name: string): Document | null => {
+  const lenientPart = (name: string): XmlElement | null => {
     try {
       return parsePart(name);
     } catch (error) {
