@@ -26,23 +26,57 @@ type Context = {
 /** Maximum nesting of tables/text boxes followed; deeper input is treated as corrupt. */
 const MAX_BLOCK_DEPTH = 50;
 
+/** Renders the body of word/document.xml while it is parsed, one top-level block at a time. */
+export type BodyStream = {
+  /**
+   * Offered every element as it closes, with its open ancestors (root first). Renders and returns
+   * true for a direct child of the document's first `w:body`, which the parser then drops.
+   */
+  take: (element: XmlElement, parents: readonly XmlElement[]) => boolean;
+  /** The text of the body, once the whole part is parsed (`root` is its root element). */
+  finish: (root: XmlElement) => string;
+};
+
 /**
- * Renders the body of a parsed word/document.xml in the canonical text layout: one paragraph per
- * line, led by its automatic list number when `numbering` is given, `[footnoteRef:N]` inline and ` [N:  body]` appended to the paragraph (then one space, as in
- * the Word export), tables as one
- * TAB-prefixed line per cell with a blank line before the table and after every row.
+ * Streams the body of word/document.xml into the canonical text layout: one paragraph per
+ * line, led by its automatic list number when `numbering` is given, `[footnoteRef:N]` inline and
+ * ` [N:  body]` appended to the paragraph (then one space, as in the Word export), tables as one
+ * TAB-prefixed line per cell with a blank line before the table and after every row. Only one
+ * top-level block (a paragraph, a table, a content control) is held in memory at a time.
  */
-export function renderDocumentText(
-  document: XmlElement,
+export function streamDocumentText(
   notes: NoteRegistry,
   options: DocxLayoutOptions = {},
   numbering: ListNumbering | null = null,
-): string {
-  const root = document;
-  const body = isW(root, 'document') ? wChild(root, 'body') : null;
-  if (!body) throw formatErrors.corrupt('docx', { detail: 'word/document.xml has no w:body' });
-  const lines = renderBody(body, { notes, padGridSpan: options.padGridSpan ?? false, depth: 0, numbering });
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+): BodyStream {
+  const context: Context = { notes, padGridSpan: options.padGridSpan ?? false, depth: 0, numbering };
+  const lines: string[] = [];
+  const isBody = (parents: readonly XmlElement[]): boolean => {
+    const [root, body] = parents;
+    return (
+      parents.length === 2 &&
+      root !== undefined &&
+      body !== undefined &&
+      isW(body, 'body') &&
+      isW(root, 'document') &&
+      wChild(root, 'body') === body
+    );
+  };
+  return {
+    take: (element, parents) => {
+      if (!isBody(parents)) return false;
+      const blocks: XmlElement[] = [];
+      unwrapBlock(element, blocks);
+      for (const line of renderBlocks(blocks, context)) lines.push(line);
+      return true;
+    },
+    finish: (root) => {
+      if (!isW(root, 'document') || !wChild(root, 'body')) {
+        throw formatErrors.corrupt('docx', { detail: 'word/document.xml has no w:body' });
+      }
+      return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+    },
+  };
 }
 
 function deeper(context: Context): Context {
@@ -54,20 +88,23 @@ function deeper(context: Context): Context {
 /** Unwraps content controls, custom XML, tracked insertions and alternate content around blocks. */
 function blockElements(container: XmlElement): XmlElement[] {
   const result: XmlElement[] = [];
-  for (const element of childElements(container)) {
-    if (isAlternateContent(element)) {
-      const branch = chosenAlternative(element);
-      if (branch) result.push(...blockElements(branch));
-    } else if (isW(element, 'sdt')) {
-      const content = wChild(element, 'sdtContent');
-      if (content) result.push(...blockElements(content));
-    } else if (['customXml', 'ins', 'moveTo', 'smartTag', 'sdtContent'].some((name) => isW(element, name))) {
-      result.push(...blockElements(element));
-    } else if (isW(element, 'p') || isW(element, 'tbl') || isW(element, 'tr') || isW(element, 'tc')) {
-      result.push(element);
-    }
-  }
+  for (const element of childElements(container)) unwrapBlock(element, result);
   return result;
+}
+
+/** Adds the blocks `element` stands for to `result`: itself, what it wraps, or nothing. */
+function unwrapBlock(element: XmlElement, result: XmlElement[]): void {
+  if (isAlternateContent(element)) {
+    const branch = chosenAlternative(element);
+    if (branch) result.push(...blockElements(branch));
+  } else if (isW(element, 'sdt')) {
+    const content = wChild(element, 'sdtContent');
+    if (content) result.push(...blockElements(content));
+  } else if (['customXml', 'ins', 'moveTo', 'smartTag', 'sdtContent'].some((name) => isW(element, name))) {
+    result.push(...blockElements(element));
+  } else if (isW(element, 'p') || isW(element, 'tbl') || isW(element, 'tr') || isW(element, 'tc')) {
+    result.push(element);
+  }
 }
 
 type RenderedParagraph = { line: string; textBoxes: XmlElement[] } | null;
@@ -87,8 +124,12 @@ function renderParagraph(paragraph: XmlElement, context: Context): RenderedParag
 }
 
 function renderBody(container: XmlElement, context: Context): string[] {
+  return renderBlocks(blockElements(container), context);
+}
+
+function renderBlocks(blocks: readonly XmlElement[], context: Context): string[] {
   const lines: string[] = [];
-  for (const block of blockElements(container)) {
+  for (const block of blocks) {
     if (isW(block, 'p')) {
       const paragraph = renderParagraph(block, context);
       if (!paragraph) continue;

@@ -1,6 +1,7 @@
 import { SaxesParser } from 'saxes';
 import type { SaxesAttributeNS } from 'saxes';
 import { formatErrors } from './format-error.catalog.js';
+import { isFormatError } from './format.error.js';
 import { decodeXml } from './xml-text.decoder.js';
 
 /**
@@ -44,21 +45,30 @@ function normalizeLineEnds(xml: string): string {
 }
 
 /**
- * Parses one XML part of a package in a single streaming pass (saxes events, no DOM) into a compact
- * element tree, and returns its root element. Any XML error becomes `FormatError` `corrupt`.
- * Entities other than XML's five and character references are refused by the parser (DTD entity
- * declarations are never expanded), so entity-expansion bombs fail here too.
+ * Offered every element as it closes, with its open ancestors (root first); returns true when it
+ * has consumed the element, which is then dropped from the tree.
  */
-export function parseXmlPart(bytes: Uint8Array, partName: string): XmlElement {
+export type ElementTaker = (element: XmlElement, parents: readonly XmlElement[]) => boolean;
+
+/**
+ * Parses one XML part of a package in a single streaming pass (saxes events, no DOM) into a compact
+ * element tree, and returns its root element. With `take`, elements it consumes as they close are
+ * not kept, so memory holds only what is still open. Any XML error becomes `FormatError` `corrupt`;
+ * a `FormatError` thrown by `take` ends the pass and is passed on. Entities other than XML's five
+ * and character references are refused by the parser (DTD entity declarations are never
+ * expanded), so entity-expansion bombs fail here too.
+ */
+export function parseXmlPart(bytes: Uint8Array, partName: string, take?: ElementTaker): XmlElement {
   try {
-    return buildTree(normalizeLineEnds(decodeXml(bytes)));
+    return buildTree(normalizeLineEnds(decodeXml(bytes)), take);
   } catch (error) {
+    if (isFormatError(error)) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw formatErrors.corrupt('docx', { detail: `${partName}: ${reason.slice(0, 300)}`, cause: error });
   }
 }
 
-function buildTree(xml: string): XmlElement {
+function buildTree(xml: string, take: ElementTaker | undefined): XmlElement {
   const parser = new SaxesParser({ xmlns: true, position: false });
   const stack: XmlElement[] = [];
   let root: XmlElement | null = null;
@@ -80,7 +90,12 @@ function buildTree(xml: string): XmlElement {
     stack.push(element);
   });
   parser.on('closetag', () => {
-    stack.pop();
+    const element = stack.pop();
+    if (take === undefined || element === undefined || !take(element, stack)) return;
+    // A closing element is the last item of its parent: drop it there.
+    const parent = stack[stack.length - 1];
+    parent?.children.pop();
+    parent?.content.pop();
   });
   const onText = (text: string): void => {
     const parent = stack[stack.length - 1];
