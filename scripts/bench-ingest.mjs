@@ -4,7 +4,7 @@
 // a bare `node -e ""`). Appends the figures to docs/benchmarks.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestText } from '../packages/core/dist/index.js';
@@ -84,7 +84,7 @@ rows.push({
   case: 'wujin as .docx ÷ its text (read + ingest vs ingest, warm)',
   median: median(docxTimes),
   floor: median(textTimes),
-  notes: 'floor = ingestText of the same text; goal ratio ≤ 3',
+  notes: `floor = ingestText of the same text; goal ratio ≤ 3; load avg ${loadavg()[0].toFixed(1)}`,
 });
 
 // Reading alone, beside one regex pass over the tags of its document.xml.
