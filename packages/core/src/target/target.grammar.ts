@@ -1,6 +1,7 @@
 import type { Comparator, Target, TargetKind } from '../model/plan-model.schema.js';
 import { toHalfWidth } from '../text/width.js';
 import { readNumberAt } from './number.reader.js';
+import { readPeriodPrefix } from './period-prefix.reader.js';
 import { matchExternal, matchRelative } from './target.phrases.js';
 import {
   DECREASE_VERBS,
@@ -75,6 +76,8 @@ type Flags = {
   scope: string | null;
   notes: string[];
   bracketValue: string | null;
+  /** The text inside the last square bracket that was neither a marker nor a plain value (`约350`). */
+  bracketText: string | null;
 };
 
 const BRACKET_RE = /([([【〔])([^()[\]【】〔〕]{0,80})[)\]】〕]/g;
@@ -128,6 +131,7 @@ function readTarget(text: string, folded: string | null, options: TargetOptions)
     scope: null,
     notes: [],
     bracketValue: null,
+    bracketText: null,
   };
   // Estimate marks are only removed where the test found some: the same words, so the same result.
   if (ESTIMATED_RE.test(s)) {
@@ -143,8 +147,12 @@ function readTarget(text: string, folded: string | null, options: TargetOptions)
   target.estimated = flags.estimated;
   target.year = flags.year;
   target.scope = flags.scope;
-  if (s.length === 0 && flags.bracketValue !== null) {
-    s = flags.bracketValue;
+  // A square bracket holding the whole cell is a cumulative value, whatever it says inside
+  // (`[125]`, `【350左右】`, `[约350]`, `［完成国家审核衔接后确定的目标］`): read its content instead.
+  const whole = flags.bracketValue ?? flags.bracketText;
+  if (s.length === 0 && whole !== null) {
+    s = whole;
+    flags.notes = flags.notes.filter((note) => note !== whole);
     flags.cumulative = true;
   }
   if (s.length === 0) return withNotes(target, flags.notes, null);
@@ -239,7 +247,10 @@ function readBracket(open: string, inner: string, flags: Flags): void {
   else if (BRACKET_YEAR_RE.test(inner)) flags.year = Number(inner.slice(0, 4));
   else if (BRACKET_SCOPE_RE.test(inner)) flags.scope = inner;
   else if (open !== '(' && BRACKET_VALUE_RE.test(inner)) flags.bracketValue = inner;
-  else flags.notes.push(inner);
+  else {
+    if (open !== '(') flags.bracketText = inner;
+    flags.notes.push(inner);
+  }
 }
 
 type Numeric = {
@@ -254,6 +265,11 @@ type Numeric = {
 
 function readNumeric(input: string, flags: Flags): Numeric | null {
   let s = input;
+  const period = readPeriodPrefix(s);
+  if (period && /\d|[一二两三四五六七八九十]/.test(s.slice(period.length))) {
+    flags.year = period.endYear ?? flags.year;
+    s = s.slice(period.length);
+  }
   const year = YEAR_PREFIX_RE.exec(s);
   if (year && /\d/.test(s.slice(year[0].length))) {
     flags.year = Number(year[1]);
