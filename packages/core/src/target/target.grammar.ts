@@ -114,6 +114,8 @@ const LEVEL_VERB_INDEX = indexByFirstChar(LEVEL_VERBS, (w) => w);
 const PREFIX_INDEX = indexByFirstChar(PREFIX_COMPARATORS, ([w]) => w);
 const SUFFIX_INDEX = indexByFirstChar(SUFFIX_COMPARATORS, ([w]) => w);
 const BRACKET_OPEN_RE = /[([【〔]/;
+/** Superscript digits or circled numbers ending the text, not after a Latin letter (`m²`). */
+const NOTE_MARK_RE = /(?:^|[^A-Za-z])([⁰¹²³⁴⁵⁶⁷⁸⁹\u2460-\u2473]+)$/;
 /** Rate patterns for `options.unit`, `options.context` and `options.indicatorName`, in that order. */
 const UNIT_RATE_RE = /年均|每年/;
 const CONTEXT_RATE_RE = /年均(?!浓度|水平|值)|每年/;
@@ -133,6 +135,12 @@ function readTarget(text: string, folded: string | null, options: TargetOptions)
     bracketValue: null,
     bracketText: null,
   };
+  // A note mark after the value (`85²`, `5左右①`) refers to the table's notes; not a unit (`m²` is).
+  const noteMark = NOTE_MARK_RE.exec(s);
+  if (noteMark) {
+    flags.notes.push(noteMark[1] ?? '');
+    s = s.slice(0, noteMark.index + (noteMark[0].length - (noteMark[1] ?? '').length));
+  }
   // Estimate marks are only removed where the test found some: the same words, so the same result.
   if (ESTIMATED_RE.test(s)) {
     flags.estimated = true;

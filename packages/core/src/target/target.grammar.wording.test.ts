@@ -143,3 +143,27 @@ describe('parseTarget — targets set by another level, however they are worded'
     );
   });
 });
+
+describe('parseTarget — note marks after a value', () => {
+  it.each([
+    ['85²', { value: 85, unit: null, qualifier: '²' }],
+    ['5左右①', { value: 5, op: '~', qualifier: '①' }],
+    ['[12]③', { kind: 'cumulative', value: 12, qualifier: '③' }],
+    ['完成省下达目标¹', { kind: 'external', setBy: '省', qualifier: '¹' }],
+  ] as const)('%j', (text, expected) => {
+    expect(parseTarget(text)).toMatchObject({ ...expected, text, parsed: true });
+  });
+
+  it('keeps a superscript that belongs to a unit', () => {
+    expect(parseTarget('20万m²').qualifier).not.toBe('²');
+  });
+
+  it('stays fast on long runs of period, bracket and issuer words', () => {
+    const inputs = ['“十五五”', '2021-', '完成国家', '【约', '审核衔接后', '¹'].map((s) =>
+      s.repeat(Math.floor(400 / s.length)),
+    );
+    const started = performance.now();
+    for (const text of inputs) expect(parseTarget(text).text).toBe(text);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+});
