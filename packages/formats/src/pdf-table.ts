@@ -65,26 +65,32 @@ function overlapping(columns: readonly Column[], fragment: Fragment): number[] {
 
 /**
  * Adds a line's fragments to the columns found so far (each column is the union of the extents of
- * its cells); null when a fragment bridges two columns or a single fragment lies outside them all,
- * which ends the table.
+ * its cells). A line of several cells may join columns that one of its cells spans (a cell split
+ * side by side above a full-width one); null when a single fragment spans or misses the columns
+ * (a paragraph of body text) or fewer than three columns would be left, which ends the table.
  */
 function widenColumns(columns: readonly Column[], fragments: readonly Fragment[]): Column[] | null {
-  const next = columns.map((column) => ({ ...column }));
+  let next = columns.map((column) => ({ ...column }));
   for (const fragment of fragments) {
     const hits = overlapping(next, fragment);
-    if (hits.length > 1 || (hits.length === 0 && fragments.length === 1)) return null;
-    const hit = hits[0];
-    if (hit === undefined) next.push({ left: fragment.x, right: fragment.right });
-    else {
-      const column = next[hit] as Column;
-      column.left = Math.min(column.left, fragment.x);
-      column.right = Math.max(column.right, fragment.right);
+    if (fragments.length === 1 && hits.length !== 1) return null;
+    const joined = hits.map((hit) => next[hit] as Column);
+    next = next.filter((_, index) => !hits.includes(index));
+    next.push({
+      left: Math.min(fragment.x, ...joined.map((c) => c.left)),
+      right: Math.max(fragment.right, ...joined.map((c) => c.right)),
+    });
+    next.sort((a, b) => a.left - b.left);
+  }
+  for (let i = 1; i < next.length; i++) {
+    const previous = next[i - 1] as Column;
+    const column = next[i] as Column;
+    if (column.left < previous.right) {
+      previous.right = Math.max(previous.right, column.right);
+      next.splice(i--, 1);
     }
   }
-  next.sort((a, b) => a.left - b.left);
-  for (let i = 1; i < next.length; i++)
-    if ((next[i] as Column).left < (next[i - 1] as Column).right) return null;
-  return next;
+  return columns.length >= MIN_COLUMNS && next.length < MIN_COLUMNS ? null : next;
 }
 
 /** True when `line` may continue a table whose previous line is `previous`. */
