@@ -167,3 +167,38 @@ describe('findPdfTables', () => {
     ).toEqual(['', '\t序号', '\t指标', '', '\t1', '\t6左右', '（年均）', '\t', '']);
   });
 });
+
+describe('findPdfTables at a page break', () => {
+  it('skips the page numbers and the header row repeated on the next page', () => {
+    const first = [
+      ...page([
+        HEADER,
+        [
+          [150, '1'],
+          [200, '常住人口（万人）'],
+          [300, '160'],
+        ],
+      ]),
+      ...page([[[250, '- 22 -']]], 1, 60),
+    ];
+    const second = page(
+      [
+        HEADER,
+        [
+          [150, '2'],
+          [200, '城镇化率（%）'],
+          [300, '80'],
+        ],
+      ],
+      2,
+    );
+    const tables = findPdfTables([...first, ...second]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.end).toBe(5);
+    expect(tables[0]?.rows.map((row) => row.flat())).toEqual([
+      ['类别', '序号', '指标名称', '目标值'],
+      ['1', '常住人口（万人）', '160'],
+      ['2', '城镇化率（%）', '80'],
+    ]);
+  });
+});

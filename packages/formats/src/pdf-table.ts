@@ -99,11 +99,44 @@ function follows(previous: PlacedLine, line: PlacedLine): boolean {
   return previous.y - line.y <= MAX_LINE_DISTANCE * Math.max(previous.size, line.size);
 }
 
+/** A page number alone on its line (`12`, `- 12 -`, `— 12 —`, `第12页`). */
+const PAGE_NUMBER = /^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?[-—–－\s]*$/;
+
+function isPageNumber(fragments: readonly Fragment[]): boolean {
+  return fragments.length === 1 && PAGE_NUMBER.test(fragments[0]?.text ?? '');
+}
+
+function sameText(a: readonly Fragment[], b: readonly Fragment[]): boolean {
+  return a.length === b.length && a.every((fragment, k) => fragment.text === b[k]?.text);
+}
+
+/**
+ * How many lines from `at` are a page turn inside the table starting at `start`: page numbers at the
+ * foot of the page and the head of the next one, and the header rows repeated on the new page.
+ * 0 where no page ends before `at`'s line (or just after its page numbers).
+ */
+function pageTurn(
+  lines: readonly PlacedLine[],
+  fragments: readonly Fragment[][],
+  at: number,
+  start: number,
+): number {
+  const page = lines[at - 1]?.page;
+  let j = at;
+  while (j < lines.length && lines[j]?.page === page && isPageNumber(fragments[j] ?? [])) j++;
+  if (j >= lines.length || lines[j]?.page === page) return 0;
+  const nextPage = lines[j]?.page;
+  while (j < lines.length && lines[j]?.page === nextPage && isPageNumber(fragments[j] ?? [])) j++;
+  for (let k = start; k < at && j < lines.length && sameText(fragments[j] ?? [], fragments[k] ?? []); k++)
+    j++;
+  return j - at;
+}
+
 /**
  * Finds the tables of a document from the positions of its text: a table starts at a line of three
- * or more cells (runs separated by wide gaps) and goes on, across page breaks, while each next line
- * is close below and its cells fall into the columns found so far; a line bridging two columns (a
- * paragraph of body text) ends it.
+ * or more cells (runs separated by wide gaps) and goes on, across page breaks (skipping page numbers
+ * and repeated header rows), while each next line is close below and its cells fall into the columns
+ * found so far; a line bridging two columns (a paragraph of body text) ends it.
  */
 export function findPdfTables(lines: readonly PlacedLine[]): PdfTable[] {
   const tables: PdfTable[] = [];
@@ -115,15 +148,25 @@ export function findPdfTables(lines: readonly PlacedLine[]): PdfTable[] {
       continue;
     }
     let columns = widenColumns([], fragments[i] ?? []) as Column[];
+    const kept = [i];
     let end = i + 1;
-    while (end < lines.length && follows(lines[end - 1] as PlacedLine, lines[end] as PlacedLine)) {
-      const widened = widenColumns(columns, fragments[end] ?? []);
+    while (end < lines.length) {
+      const turn = pageTurn(lines, fragments, end, i);
+      const next = end + turn;
+      if (next >= lines.length) break;
+      if (turn === 0 && !follows(lines[end - 1] as PlacedLine, lines[end] as PlacedLine)) break;
+      const widened = widenColumns(columns, fragments[next] ?? []);
       if (!widened) break;
       columns = widened;
-      end++;
+      kept.push(next);
+      end = next + 1;
     }
-    if (end - i >= 2 && columns.length >= MIN_COLUMNS) {
-      tables.push({ start: i, end, rows: buildRows(fragments.slice(i, end), columns) });
+    if (kept.length >= 2 && columns.length >= MIN_COLUMNS) {
+      const rows = buildRows(
+        kept.map((k) => fragments[k] ?? []),
+        columns,
+      );
+      tables.push({ start: i, end, rows });
       i = end;
     } else i++;
   }
