@@ -77,8 +77,11 @@ const MILESTONE_VERB_RE =
 /** The noun a count counts: Han characters up to a list mark, bracket or clause mark. */
 const NOUN_AFTER_RE = /^[\u4e00-\u9fff]+/;
 const NOUN_REACH = 16;
-/** Every trigger of the three classes holds one of these characters. */
-const MAY_HOLD_RE = /[大张项个座条类批家所”达中通创获]/;
+/**
+ * Every goal holds one of these: a numeral (counts, quoted counts), a closing quote, `碳` (carbon
+ * milestones), `通` (`通过`) or `创`/`获` (titles). Full-width digits too: the text may be unfolded.
+ */
+const MAY_HOLD_RE = /[0-9０-９零〇一二两三四五六七八九十”碳通创获]/;
 
 /** True for a match found by {@link scanGoals} (a goal, not a value of the quantity scanner). */
 export function isGoal(match: QuantityMatch): match is GoalMatch {
@@ -119,30 +122,55 @@ export function scanGoals(text: string, folded: string): GoalMatch[] {
  */
 export function mergeGoals(folded: string, matches: QuantityMatch[], goals: GoalMatch[]): QuantityMatch[] {
   if (goals.length === 0) return matches;
+  const clause = clauseNumbers(folded, CLAUSE_BREAK_RE);
   const kept: GoalMatch[] = [];
-  const replaced = new Set<QuantityMatch>();
+  const dropped = new Set<QuantityMatch>();
+  // Both lists are ordered: one pointer walks the matches, so the merge stays linear.
+  let i = 0;
+  let lastValue: QuantityMatch | null = null;
   for (const g of goals) {
-    if (g.goal !== 'count' && matches.some((m) => m.target !== null && sameClause(folded, m, g))) continue;
-    const overlapping = matches.filter((m) => m.start < g.end && g.start < m.end);
+    for (let m = matches[i]; m !== undefined && m.end <= g.start; m = matches[++i])
+      if (m.target) lastValue = m;
+    const overlapping: QuantityMatch[] = [];
+    for (let j = i, m = matches[j]; m !== undefined && m.start < g.end; m = matches[++j]) overlapping.push(m);
+    if (g.goal !== 'count' && hasValueInClause(clause, g, lastValue, matches[i + overlapping.length]))
+      continue;
     const covers = overlapping.every(
       (m) => m.target !== null && g.start <= m.start && m.end <= g.end && g.end - g.start > m.end - m.start,
     );
     if (!covers) continue;
-    for (const m of overlapping) replaced.add(m);
+    for (const m of overlapping) dropped.add(m);
     kept.push(g);
   }
   const datedBy = new Set(kept.map((g) => g.datedFrom));
   const rest = matches.filter(
-    (m) => !replaced.has(m) && !(m.target === null && datedBy.has(m.start) && m.deadline !== null),
+    (m) => !dropped.has(m) && !(m.target === null && m.deadline !== null && datedBy.has(m.start)),
   );
   return [...rest, ...kept].sort((a, b) => a.start - b.start);
 }
 
-/** True when no clause mark lies between the two spans. */
-function sameClause(folded: string, a: QuantityMatch, b: QuantityMatch): boolean {
-  const from = Math.min(a.end, b.end);
-  const to = Math.max(a.start, b.start);
-  return !CLAUSE_BREAK_RE.test(folded.slice(from, to));
+/** True when the value before or after goal `g` lies in its clause. */
+function hasValueInClause(
+  clause: Int32Array,
+  g: GoalMatch,
+  before: QuantityMatch | null,
+  after: QuantityMatch | undefined,
+): boolean {
+  const here = clause[g.start];
+  if (before && clause[before.start] === here) return true;
+  return after !== undefined && after.target !== null && clause[after.start] === here;
+}
+
+/** For each offset, how many marks matching `breakRe` come before it: equal numbers, same piece. */
+function clauseNumbers(folded: string, breakRe: RegExp): Int32Array {
+  const out = new Int32Array(folded.length + 1);
+  let n = 0;
+  for (let j = 0; j < folded.length; j++) {
+    out[j] = n;
+    if (breakRe.test(folded[j] ?? '')) n++;
+  }
+  out[folded.length] = n;
+  return out;
 }
 
 function counts(text: string, folded: string): GoalMatch[] {
@@ -229,10 +257,13 @@ function insideBrackets(folded: string, at: number): boolean {
 /** Dates each goal by the nearest deadline phrase before it with no sentence end in between. */
 function dateGoals(folded: string, goals: GoalMatch[]): void {
   const deadlines = scanDeadlines(folded);
+  if (deadlines.length === 0) return;
+  const sentence = clauseNumbers(folded, SENTENCE_BREAK_RE);
+  let d = 0;
   for (const g of goals) {
-    let best: (typeof deadlines)[number] | undefined;
-    for (const d of deadlines) if (d.end <= g.start) best = d;
-    if (best && !SENTENCE_BREAK_RE.test(folded.slice(best.end, g.start))) {
+    while ((deadlines[d + 1]?.end ?? Infinity) <= g.start) d++;
+    const best = deadlines[d];
+    if (best && best.end <= g.start && sentence[best.end] === sentence[g.start]) {
       g.deadline = best.year;
       g.datedFrom = best.start;
     }
