@@ -38,6 +38,12 @@ describe('scanGoals — counted sets the plan builds', () => {
   });
 });
 
+describe('scanGoals — headings and labels', () => {
+  it.each(['3个千亿级产业集群', '2.稳妥推进和实现碳中和'])('skips %s', (text) => {
+    expect(goals(text)).toEqual([]);
+  });
+});
+
 describe('scanGoals — quoted numbered goals', () => {
   it.each([
     ['推动交通事故起数和受伤人数实现“双下降”。', '“双下降”', '推动交通事故起数和受伤人数'],

@@ -32,6 +32,7 @@ const CLAUSE_BREAK = '，,；;。：:！？!?\\n';
 const VERB_WINDOW = 80;
 const CLAUSE_BREAK_RE = new RegExp(`[${CLAUSE_BREAK}]`);
 const SENTENCE_BREAK_RE = /[。！？!?\n]/;
+const PUNCTUATION_RE = /[，,；;。：:！？!?]/;
 /** Verbs that bring things into being: the count after them is the number of things promised. */
 const CREATE_VERB_RE =
   /建设|建好|建成|打造|培育|引育|建立|形成|构建|创建|设立|新建|组建|搭建|实施|推出|出台|制定|引进|招引/;
@@ -99,10 +100,12 @@ export function mayHoldGoal(text: string): boolean {
  * Finds checkable goals that carry no value the quantity scanner reads (see {@link GoalKind}), in
  * half-width folded text `folded` (`text` is the original, for the target text). Each goal is dated
  * by the nearest deadline phrase before it in its sentence (`到2030年，全区实现碳达峰目标` → 2030).
- * Returned in order, non-overlapping. A count that only names members of a list (`统筹5大产业`,
+ * Returned in order, non-overlapping; none in a line without punctuation (a heading or label). A count that only names members of a list (`统筹5大产业`,
  * `三项制度改革`) has no building verb before it and is not a goal.
  */
 export function scanGoals(text: string, folded: string): GoalMatch[] {
+  // A line with no punctuation is a heading or a label (`2个万亿级产业集群` in a box), not a promise.
+  if (!PUNCTUATION_RE.test(folded)) return [];
   const found = [...counts(text, folded), ...quoted(text, folded), ...milestones(text, folded)];
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: GoalMatch[] = [];
