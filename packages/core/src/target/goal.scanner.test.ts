@@ -24,6 +24,10 @@ describe('scanGoals — counted sets the plan builds', () => {
       ['count', '2个万亿级', null, '产业集群'],
       ['count', '4个千亿级', null, '产业集群'],
     ]);
+    expect(goals('形成3个万亿级、5个千亿级的产业集群。')).toEqual([
+      ['count', '3个万亿级', null, ''],
+      ['count', '5个千亿级', null, '产业集群'],
+    ]);
   });
 
   it.each([

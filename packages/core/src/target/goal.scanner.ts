@@ -44,7 +44,7 @@ const REACH_VERB_RE = /实现|建立|完成|达到|确保|形成|建成|打造|�
  * ({@link NOT_BEFORE_COUNT_RE}, tested in code: a look-behind here slowed the scan sixfold).
  */
 const COUNT_RE =
-  /(\d{1,4}|[一二两三四五六七八九十]{1,3})(大|张|项|个|座|条|批|家|所)(\d*[十百千万亿]+级)?(?=[\u4e00-\u9fff])/g;
+  /(\d{1,4}|[一二两三四五六七八九十]{1,3})(大|张|项|个|座|条|批|家|所)(?:(\d*[十百千万亿]+级)|(?=[\u4e00-\u9fff]))/g;
 const NOT_BEFORE_COUNT_RE = /[\d.零〇一二两三四五六七八九十百千万亿第“]/;
 /** A quoted goal that starts with a count or `双`/`零`; plan labels (`“十四五”`) are not goals. */
 const QUOTED_RE =
@@ -79,8 +79,8 @@ const MILESTONE_HINT_RE = /碳|通过|创|获批/;
 /** The verb of a milestone, at either end (`实现碳达峰目标`, `碳达峰目标如期实现`). */
 const MILESTONE_VERB_RE =
   /^(?:实现|完成|通过|创成|获批|成功创建|创建成功|创建|争创)(?:为)?|(?:如期|全面|顺利)?实现$/g;
-/** The noun a count counts: Han characters up to a list mark, bracket or clause mark. */
-const NOUN_AFTER_RE = /^[\u4e00-\u9fff]+/;
+/** The noun a count counts: Han characters up to a list mark, bracket or clause mark; `的` skipped. */
+const NOUN_AFTER_RE = /^(的?)[\u4e00-\u9fff]+/;
 const NOUN_REACH = 16;
 /**
  * Every goal holds one of these: a numeral (counts, quoted counts), a closing quote, `碳` (carbon
@@ -197,8 +197,9 @@ function counts(text: string, folded: string): GoalMatch[] {
     if (insideBrackets(folded, m.index)) continue;
     const end = m.index + whole.length;
     const target = goalTarget(text.slice(m.index, end), 'absolute', value, classifier);
-    const noun = NOUN_AFTER_RE.exec(folded.slice(end, end + NOUN_REACH))?.[0] ?? '';
-    const subject = text.slice(end, end + noun.length);
+    const noun = NOUN_AFTER_RE.exec(folded.slice(end, end + NOUN_REACH));
+    const skip = noun?.[1]?.length ?? 0;
+    const subject = text.slice(end + skip, end + (noun?.[0].length ?? 0));
     out.push({ start: m.index, end, target, deadline: null, goal: 'count', datedFrom: null, subject });
   }
   return out;
