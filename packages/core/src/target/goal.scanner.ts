@@ -104,8 +104,9 @@ export function mayHoldGoal(text: string): boolean {
  * Finds checkable goals that carry no value the quantity scanner reads (see {@link GoalKind}), in
  * half-width folded text `folded` (`text` is the original, for the target text). Each goal is dated
  * by the nearest deadline phrase before it in its sentence (`到2030年，全区实现碳达峰目标` → 2030).
- * Returned in order, non-overlapping; none in a line without punctuation (a heading or label). A count that only names members of a list (`统筹5大产业`,
- * `三项制度改革`) has no building verb before it and is not a goal.
+ * Returned in order, non-overlapping; none in a line without punctuation (a heading or label). A
+ * count that only names members of a list (`统筹5大产业`, `三项制度改革`) has no building verb before
+ * it and is not a goal.
  */
 export function scanGoals(text: string, folded: string): GoalMatch[] {
   // A line with no punctuation is a heading or a label (`2个万亿级产业集群` in a box), not a promise.
@@ -126,9 +127,9 @@ export function scanGoals(text: string, folded: string): GoalMatch[] {
 
 /**
  * Adds goals to the matches of the quantity scanner. A goal without a value is dropped when its
- * clause already holds a value (`力争15个新品种通过省级以上审定`: the count is the promise). A goal that overlaps a match is dropped unless
- * it covers the match and is longer (`1个2千亿级` over `1个`); a deadline that stood alone because
- * it dated no value is dropped once it dates a goal.
+ * clause already holds a value (`力争15个新品种通过省级以上审定`: the count is the promise). A goal
+ * that overlaps a match is dropped unless it covers the match and is longer (`1个2千亿级` over
+ * `1个`); a deadline that stood alone because it dated no value is dropped once it dates a goal.
  */
 export function mergeGoals(folded: string, matches: QuantityMatch[], goals: GoalMatch[]): QuantityMatch[] {
   if (goals.length === 0) return matches;
