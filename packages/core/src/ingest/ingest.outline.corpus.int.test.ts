@@ -76,3 +76,39 @@ describe('Shanghai (web text, 一、/1. headings without 篇/章/节)', () => {
     expect(industry?.children[0]?.paragraphs.some((p) => p.text.startsWith('1.2'))).toBe(false);
   });
 });
+
+describe('Hefei (a government work report, not a plan outline)', () => {
+  const model = ingestText(readCorpus('hefei-2026-work-report.txt'));
+
+  test('ingests with a warning naming what it looks like, and keeps its 一、/（一） headings', () => {
+    const warnings = model.findings.filter((f) => f.code === 'not-a-plan-outline');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.message.zh).toContain('政府工作报告');
+    expect(model.outline.map((n) => n.label)).toEqual(['一、', '二、', '三、', '四、']);
+    expect(model.outline[2]?.children.map((n) => n.label)).toEqual([
+      '（一）',
+      '（二）',
+      '（三）',
+      '（四）',
+      '（五）',
+      '（六）',
+      '（七）',
+      '（八）',
+      '（九）',
+      '（十）',
+    ]);
+    expect(model.commitments.length).toBeGreaterThan(0);
+  });
+});
+
+describe('plan outlines get no not-a-plan warning', () => {
+  test.each([
+    'suzhou-15th-outline.txt',
+    'hangzhou-15th-outline.txt',
+    'national-15th-outline-excerpt.txt',
+    'shanghai-15th-outline.txt',
+    'shenzhen-15th-outline.txt',
+  ] as const)('%s', (name) => {
+    expect(ingestText(readCorpus(name)).findings.filter((f) => f.code === 'not-a-plan-outline')).toEqual([]);
+  });
+});
