@@ -179,6 +179,26 @@ describe('subheading nesting by numbering style', () => {
     ]);
   });
 
+  test('（1） is a style of its own, below 1. when it comes after it', () => {
+    const text = [
+      '一、产业',
+      '1.制造业',
+      '（1）智能制造',
+      '智能正文。',
+      '（2）绿色制造',
+      '绿色正文。',
+      '2.服务业',
+      '服务正文。',
+    ].join('\n');
+    expect(tree(ingestText(text).outline)).toEqual([
+      '一、 产业',
+      '  1. 制造业',
+      '    （1） 智能制造',
+      '    （2） 绿色制造',
+      '  2. 服务业',
+    ]);
+  });
+
   test('a box without a list does not close its section; the next heading or 1.2 paragraph does', () => {
     const text = [
       '一、产业',
