@@ -228,13 +228,15 @@ function completeWrappedTitle(
   at: number,
   toc: Toc | null,
 ): number {
-  heading.title = withoutNoteMark(heading.title);
+  const marked = withoutNoteMark(heading.title);
+  // A note number glued to the end of the line means the title went on past the superscript.
+  let split = marked !== heading.title;
+  heading.title = marked;
   let title = compact(heading.title);
   const entry = tocEntriesFor(toc, heading.kind, heading.label).find(
     (e) => e.key.length > title.length && e.key.startsWith(title),
   );
   let consumed = 0;
-  let split = false;
   for (let k = at + 1; k < lines.length && k <= at + 6; k++) {
     const raw = lines[k]?.trimmed ?? '';
     const next = compact(raw);

@@ -256,6 +256,13 @@ describe('wrapped and split headings', () => {
     expect(model.outline.map((c) => c.title)).toEqual(['推进新型工业化和数字化', '主要目标']);
     expect(model.outline[0]?.paragraphs.map((p) => p.text)).toEqual(['正文。']);
   });
+
+  test('a note number glued to the first half of a split heading is dropped and the halves joined', () => {
+    const text = ['第一章 推进新型工业化2', '和数字化', '正文。', '第二章 主要目标3', '正文。'].join('\n');
+    const model = ingestText(text);
+    expect(model.outline.map((c) => c.title)).toEqual(['推进新型工业化和数字化', '主要目标']);
+    expect(model.outline[1]?.paragraphs.map((p) => p.text)).toEqual(['正文。']);
+  });
 });
 
 describe('the title', () => {
