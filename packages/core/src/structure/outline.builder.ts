@@ -68,12 +68,19 @@ export function buildOutline(
     const item = ITEM.exec(text.text);
     if (item && item[0].length > 0 && /[.．、）)]/.test(item[0])) {
       const numbered = itemHeading(text.text, item);
-      if (isArabicHeading(text.text, item, stack)) {
+      const previous = deepest();
+      const heading = { ...numbered, kind: 'subheading' as const };
+      const inList = previous?.kind === 'item' || listEntry(previous, heading);
+      if (isArabicHeading(text.text, item, stack) && !inList) {
         // A short numbered line without punctuation heads what follows: a subheading, not an item.
-        const node = openNode({ ...numbered, kind: 'subheading' }, text.sourceRange().start);
+        const node = openNode(heading, text.sourceRange().start);
         node.source = source.span(text.sourceRange().start, text.sourceRange().end);
+        arabicTexts.set(node, { text, refs });
         return;
       }
+      // Two such lines with nothing between them were a list, not headings: the first becomes an
+      // item, as does any numbered line right after an item.
+      if (previous && listEntry(previous, heading)) demote(previous);
       openNode(numbered, text.sourceRange().start);
     } else {
       // Items are single paragraphs, and a box ends with its numbered list.
@@ -90,6 +97,25 @@ export function buildOutline(
     units.push(unitOf(node?.id ?? '', text, paragraph.leadPhrase, source));
   };
   const ranks = new WeakMap<OutlineNode, number>();
+  const arabicTexts = new WeakMap<OutlineNode, { text: MappedText; refs: string[] }>();
+  const listEntry = (node: OutlineNode | undefined, heading: HeadingMatch): boolean =>
+    node !== undefined &&
+    arabicTexts.has(node) &&
+    node.paragraphs.length === 0 &&
+    node.children.length === 0 &&
+    headingStyle(node.kind, node.label) === headingStyle(heading.kind, heading.label);
+  const demote = (node: OutlineNode): void => {
+    const entry = arabicTexts.get(node);
+    if (!entry) return;
+    arabicTexts.delete(node);
+    ids.delete(node.id);
+    node.kind = 'item';
+    node.id = uniqueId(node.id.replace(/h(\d+)(-\d+)?$/, 'i$1'), ids);
+    const paragraph = toParagraph(entry.text, entry.refs, source);
+    node.paragraphs.push(paragraph);
+    units.push(unitOf(node.id, entry.text, paragraph.leadPhrase, source));
+    stack.pop();
+  };
   const styleOrders = new Map<string, HeadingStyle[]>();
   const rankOf = (heading: HeadingMatch): number => {
     const style = headingStyle(heading.kind, heading.label);

@@ -179,6 +179,29 @@ describe('subheading nesting by numbering style', () => {
     ]);
   });
 
+  test('short numbered lines with nothing between them are a list of items, not headings', () => {
+    const text = [
+      '一、重点工程',
+      '1.城市更新工程',
+      '2.交通提升工程',
+      '3.生态修复工程',
+      '工程说明正文。',
+      '二、保障',
+    ].join('\n');
+    const [first] = ingestText(text).outline;
+    expect(first?.children.map((c) => [c.id, c.kind, c.label, c.title])).toEqual([
+      ['h1.i1', 'item', '1.', '城市更新工程'],
+      ['h1.i2', 'item', '2.', '交通提升工程'],
+      ['h1.i3', 'item', '3.', '生态修复工程'],
+    ]);
+    expect(first?.children.map((c) => c.paragraphs.map((p) => p.text))).toEqual([
+      ['1.城市更新工程'],
+      ['2.交通提升工程'],
+      ['3.生态修复工程'],
+    ]);
+    expect(first?.paragraphs.map((p) => p.text)).toEqual(['工程说明正文。']);
+  });
+
   test('（1） is a style of its own, below 1. when it comes after it', () => {
     const text = [
       '一、产业',
