@@ -17,6 +17,7 @@ import { readIndicatorTable } from '../table/indicator-table.reader.js';
 import { SourceText } from '../text/source-text.js';
 import { auditPlan } from './findings.js';
 import { IngestError, MAX_TEXT_CHARS } from './ingest-error.js';
+import { nonPlanKind, notAPlanMessage } from './document-kind.js';
 import { readPlanMeta } from './plan-meta.js';
 
 export type IngestOptions = {
@@ -47,6 +48,7 @@ export function ingestText(input: string, options: IngestOptions = {}): PlanMode
   const layout = detectLayout(text, lines);
   const toc = findToc(lines);
   const { plan, titleLines } = readPlanMeta(lines);
+  const notAPlan = nonPlanKind(lines, plan);
   const inToc = (i: number): boolean => toc !== null && i >= toc.startLine && i < toc.endLine;
   const table = readIndicatorTable(lines, plan.periodEnd, inToc);
   const inTable = (i: number): boolean => table !== null && i >= table.startLine && i < table.endLine;
@@ -76,16 +78,19 @@ export function ingestText(input: string, options: IngestOptions = {}): PlanMode
     units,
     bodyText: units.map((u) => u.text).join('\n'),
     ownerlessMeasures: measuresWithoutOwner(units, assignments),
+    notAPlan,
   });
-  const warnings =
-    outline.length === 0
+  const warnings = [
+    ...(outline.length === 0
       ? [
           {
             zh: '未识别出篇、章、节结构，已按段落读取全文。',
             en: 'No parts, chapters or sections were recognised; the text was read as plain paragraphs.',
           },
         ]
-      : [];
+      : []),
+    ...(notAPlan ? [notAPlanMessage(notAPlan)] : []),
+  ];
   const tableRange = table
     ? source.span(
         lines[table.startLine]?.text.sourceRange().start ?? 0,

@@ -191,6 +191,7 @@ export const FindingSchema = z.object({
     'unknown-department',
     'toc-mismatch',
     'no-structure',
+    'not-a-plan-outline',
   ]),
   severity: z.enum(['info', 'warning', 'error']),
   message: z.object({ zh: z.string(), en: z.string() }),
