@@ -128,6 +128,33 @@ describe('one cell per line: sub-indicators without a number', () => {
     ]);
   });
 
+  test('an attribute merged down over rows is written once and shared by the rows below', () => {
+    const indicators = indicatorsOf([
+      '主要指标',
+      '序号',
+      '指标',
+      '2030年目标',
+      '属性',
+      '1',
+      '森林覆盖率（%）',
+      '25',
+      '约束性',
+      '2',
+      '地表水优良水体比例（%）',
+      '90',
+      '3',
+      '人均预期寿命（岁）',
+      '82',
+      '预期性',
+      '备注：示例。',
+    ]);
+    expect(indicators.map((i) => [i.seq, i.name, i.target.text, i.attribute])).toEqual([
+      ['1', '森林覆盖率', '25', '约束性'],
+      ['2', '地表水优良水体比例', '90', '约束性'],
+      ['3', '人均预期寿命', '82', '预期性'],
+    ]);
+  });
+
   test('a group label on a row of its own between rows names the rows after it', () => {
     const indicators = indicatorsOf([
       '主要指标',

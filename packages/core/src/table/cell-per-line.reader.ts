@@ -28,7 +28,10 @@ export function readCellPerLineTable(
   const nameIndex = columns.findIndex((c) => c.role === 'name');
   const valueColumns = columns.map((_, index) => index).filter((index) => index > nameIndex);
   const attribute = columns.findIndex((c) => c.role === 'attribute');
-  const minCells = Math.max(1, valueColumns.length);
+  // A number cannot be the last cell when that cell is the attribute, so a row whose merged
+  // attribute is written only above it may end one cell short.
+  const lastIsAttribute = attribute >= 0 && attribute === columns.length - 1;
+  const minCells = Math.max(1, valueColumns.length - (lastIsAttribute ? 1 : 0));
   const maxLines = MAX_LINES_PER_COLUMN * (valueColumns.length + 1) + 2;
   const segments: { seq: PreparedLine | null; lines: PreparedLine[] }[] = [{ seq: null, lines: [] }];
   let lastSeq = 0;
@@ -58,6 +61,7 @@ export function readCellPerLineTable(
   }
   const rows: RawRow[] = [];
   let group: MappedText | null = null;
+  let inherited: MappedText | null = null;
   let end = next;
   segments.forEach((segment, k) => {
     const cells = joinCells(segment.lines);
@@ -68,12 +72,11 @@ export function readCellPerLineTable(
     const isLast = k === segments.length - 1;
     const roles = valueColumns.map((c) => (columns[c] as Column).role);
     const parsed = parseSegment(cells, roles, CELL_OPS, !isLast);
-    let inherited: MappedText | null = null;
     parsed.rows.forEach((row, r) => {
       const raw = toRow(row, r === 0 ? segment.seq : null, r === 0 ? group : null, valueColumns, nameIndex);
-      // A merged attribute cell is written once, on the parent row; its sub-indicators share it.
+      // A merged attribute cell is written once, in its first row; the rows it spans share it.
       if (attribute >= 0 && !raw.values.has(attribute) && inherited) raw.values.set(attribute, inherited);
-      if (attribute >= 0 && r === 0) inherited = raw.values.get(attribute) ?? null;
+      if (attribute >= 0) inherited = raw.values.get(attribute) ?? null;
       rows.push(raw);
     });
     group = parsed.nextGroup.length > 0 ? MappedText.concat(parsed.nextGroup.map(nameText)) : null;

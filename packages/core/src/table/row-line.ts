@@ -11,6 +11,8 @@ export type LineRow = {
   body: MappedText | null;
   lead: MappedText[];
   tail: MappedText[];
+  /** The end of a value cell wrapped onto a line below the row (`以上`). */
+  after: MappedText[];
   /** The name holds a parent and a sub-indicator separated by a space (a sub-indicator row follows). */
   split: boolean;
 };
@@ -18,11 +20,15 @@ export type LineRow = {
 const ATTRIBUTE_TAIL = /(^|[\s\u3000]+)(预期性|约束性)$/;
 const CJK_END = /[\u4e00-\u9fff“”（(、/／]$/;
 const CJK_START = /^[\u4e00-\u9fff“”）)]/;
+/** `左右`, `以上` end the value before them; no space is put between. */
+const VALUE_TAIL = /^(左右|以上|以下|以内)/;
 
 /** Joins a wrapped line to the text before it: no space inside a wrapped name, a space elsewhere. */
 export function joinWrapped(a: MappedText | null, b: MappedText): MappedText {
   if (!a || a.text.trim() === '') return b;
-  const glued = CJK_END.test(a.text) && CJK_START.test(b.text) && !/^(预期性|约束性)$/.test(b.text.trim());
+  const glued =
+    (CJK_END.test(a.text) && CJK_START.test(b.text) && !/^(预期性|约束性)$/.test(b.text.trim())) ||
+    VALUE_TAIL.test(b.text);
   return MappedText.concat([a, b], glued ? '' : ' ');
 }
 
@@ -45,6 +51,7 @@ export function toRawRow(row: LineRow, group: MappedText | null, columns: Column
     values.set(attributeIndex, body.slice(attribute.index).trim());
     body = body.slice(0, attribute.index);
   }
+  for (const piece of row.after) body = joinWrapped(body.trim(), piece);
   const nameEnd = findNameEnd(body.text);
   let name = body.slice(0, nameEnd).trim();
   if (row.tail.length > 0) name = MappedText.concat([name, ...row.tail]);
@@ -69,7 +76,9 @@ export function toRawRow(row: LineRow, group: MappedText | null, columns: Column
     const cell = joined[k];
     if (cell) values.set(column, cell);
   });
-  const parts = [row.seq, ...row.lead, row.body, ...row.tail].filter((p): p is MappedText => p !== null);
+  const parts = [row.seq, ...row.lead, row.body, ...row.tail, ...row.after].filter(
+    (p): p is MappedText => p !== null,
+  );
   const range = MappedText.concat(parts).sourceRange();
   return {
     group,

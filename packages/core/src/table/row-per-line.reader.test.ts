@@ -8,7 +8,7 @@ describe('one row per line (PDF text): rows wrapped over several lines', () => {
     const indicators = indicatorsOf([
       '表 1 主要指标',
       '序号 指 标 2030 年目标 属性',
-      '一、经济发展（6 项）',
+      '一、经济发展（7 项）',
       '1',
       '地区生产总值增长（%） 5 左右 预期性',
       '规上工业企业研发机构',
@@ -23,6 +23,8 @@ describe('one row per line (PDF text): rows wrapped over several lines', () => {
       '（%）',
       '6 森林覆盖率（%） 25',
       '约束性',
+      '7 规上工业增加值率（%） 提高 1 个百分点 预期性',
+      '以上',
       '在此基础上再奋斗五年。',
     ]);
     expect(indicators.map((i) => [i.seq, i.group, i.name, i.unit, i.target.text, i.attribute])).toEqual([
@@ -32,6 +34,7 @@ describe('one row per line (PDF text): rows wrapped over several lines', () => {
       ['4', '经济发展', '单位地区生产总值能源消耗降低', '%', '完成省下达目标', '约束性'],
       ['5', '经济发展', '城镇生活污水集中收集率', '%', '＞80', '约束性'],
       ['6', '经济发展', '森林覆盖率', '%', '25', '约束性'],
+      ['7', '经济发展', '规上工业增加值率', '%', '提高 1 个百分点以上', '预期性'],
     ]);
   });
 });

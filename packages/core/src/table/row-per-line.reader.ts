@@ -68,7 +68,7 @@ export function readRowPerLineTable(
     labelOpen = false;
     if (start && !open) {
       flush();
-      current = { seq: start.seq, body: start.body, lead, tail: [], split: false };
+      current = { seq: start.seq, body: start.body, lead, tail: [], after: [], split: false };
       lead = [];
       lastSeq += 1;
       continuations = 0;
@@ -84,7 +84,7 @@ export function readRowPerLineTable(
       const previous = rows[rows.length - 1];
       if (previous?.seq && !previous.split)
         previous.split = /\S[\s\u3000]+\S/.test(previous.body?.text ?? '');
-      current = { seq: null, body: line.text.trim(), lead: [], tail: [], split: false };
+      current = { seq: null, body: line.text.trim(), lead: [], tail: [], after: [], split: false };
       continuations = 0;
     } else if (
       isLabel(
@@ -95,10 +95,15 @@ export function readRowPerLineTable(
     ) {
       labelOpen = wasLabelOpen;
       addLabel(line.text.trim(), false);
+      continue;
+    } else if (current && /^(左右|以上|以下|以内)$/.test(text)) {
+      // The end of a target wrapped below its row (`提高 1 个百分点` / `以上`).
+      current.after.push(line.text.trim());
     } else if (current && /[）)]$/.test(text) && !nameClosed(current)) {
       current.tail.push(line.text.trim());
     } else if (rowStart(nextLine(lines, i), lastSeq, hasGroupColumn)) {
       lead.push(line.text.trim());
+      continue;
     } else {
       break;
     }
