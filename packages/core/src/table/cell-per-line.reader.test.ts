@@ -128,6 +128,34 @@ describe('one cell per line: sub-indicators without a number', () => {
     ]);
   });
 
+  test('其中 rows, and a wrapped name whose second line starts with a number', () => {
+    const indicators = indicatorsOf([
+      '主要指标',
+      '序号',
+      '指标',
+      '2030年目标',
+      '属性',
+      '1',
+      '研发经费投入强度（%）',
+      '3.5',
+      '预期性',
+      '其中：基础研究经费占比（%）',
+      '10',
+      '预期性',
+      '2',
+      '家庭年可支配收入',
+      '10万—50万元群体比例（%）',
+      '稳步提高',
+      '预期性',
+      '备注：示例。',
+    ]);
+    expect(indicators.map((i) => [i.seq, i.name, i.parent, i.target.text, i.attribute])).toEqual([
+      ['1', '研发经费投入强度', null, '3.5', '预期性'],
+      ['1.1', '基础研究经费占比', '研发经费投入强度', '10', '预期性'],
+      ['2', '家庭年可支配收入10万—50万元群体比例', null, '稳步提高', '预期性'],
+    ]);
+  });
+
   test('an attribute merged down over rows is written once and shared by the rows below', () => {
     const indicators = indicatorsOf([
       '主要指标',

@@ -3,7 +3,7 @@ import type { PreparedLine } from '../structure/prepared-line.js';
 import { MappedText } from '../text/mapped-text.js';
 import { classifyColumn, continuesHeader, isHeaderCell, type Column } from './columns.js';
 import { parseSegment, type SegmentRow } from './cell-segment.js';
-import { isGroupLike, isOpenCell, startsClosed } from './cell-shapes.js';
+import { isGroupLike, isOpenCell, startsClosed, withoutSubMarker } from './cell-shapes.js';
 import type { RawRow, RawTable } from './raw-table.js';
 import { isNoteLine, readNotes } from './table-notes.js';
 
@@ -165,7 +165,7 @@ function toRow(
   return {
     group,
     seq: seq ? seq.text.trim() : null,
-    names: row.names.map(nameText),
+    names: row.names.map((n, k) => (seq || k > 0 ? nameText(n) : withoutSubMarker(nameText(n)))),
     values,
     start: range.start,
     end: range.end,

@@ -66,7 +66,8 @@ function parseRow<C>(cells: C[], roles: Role[], ops: CellOps<C>): { row: Segment
   while (
     j < limit &&
     names.length < 3 &&
-    !fitsColumn(ops.text(cells[j] as C), beforeRoles[0] ?? 'target') &&
+    (!fitsColumn(ops.text(cells[j] as C), beforeRoles[0] ?? 'target') ||
+      continuesName(ops.text(names[names.length - 1] as C), ops.text(cells[j] as C))) &&
     limit - (j + 1) >= beforeRoles.length
   ) {
     names.push(cells[j] as C);
@@ -91,6 +92,17 @@ function parseRow<C>(cells: C[], roles: Role[], ops: CellOps<C>): { row: Segment
   }
   return { row: { names, values }, length };
 }
+
+/**
+ * Names end with their unit in brackets; a line ending with one after a name line that does not
+ * is the name's end even when it starts like a value (`家庭收入` / `10万—50万元群体比例（%）`).
+ */
+function continuesName(name: string, cell: string): boolean {
+  // Words outside the bracket: `21.5（2024年）` is a value with its year, not a name.
+  return UNIT_END.test(cell) && !UNIT_END.test(name) && /[\u4e00-\u9fff]/.test(cell.replace(UNIT_END, ''));
+}
+
+const UNIT_END = /[（(][^（）()]{1,8}[）)]$/;
 
 /** Puts `cells` into `count` columns from `offset`: joined where there are too many, in order when fewer. */
 function place<C>(cells: C[], count: number, offset: number, values: C[][], ops: CellOps<C>): void {

@@ -1,3 +1,4 @@
+import type { MappedText } from '../text/mapped-text.js';
 import type { ColumnRole } from './columns.js';
 import { EMPTY_CELL, looksLikeValue } from './raw-table.js';
 
@@ -62,4 +63,10 @@ export function isOpenCell(text: string): boolean {
 /** True when a line cannot start a cell: it closes a bracket opened on the line before (`）浓度`). */
 export function startsClosed(text: string): boolean {
   return /^[）)】］\]〕]/.test(text.trim());
+}
+
+/** `其中：基础研究经费占比` → `基础研究经费占比`: the marker says it is a sub-indicator, not its name. */
+export function withoutSubMarker(name: MappedText): MappedText {
+  const marker = /^其中[:：]?[\s\u3000]*/.exec(name.text);
+  return marker ? name.slice(marker[0].length) : name;
 }

@@ -1,4 +1,5 @@
 import { MappedText } from '../text/mapped-text.js';
+import { withoutSubMarker } from './cell-shapes.js';
 import type { Column } from './columns.js';
 import { fitCells, type RawRow } from './raw-table.js';
 
@@ -55,8 +56,7 @@ export function toRawRow(row: LineRow, group: MappedText | null, columns: Column
   const nameEnd = findNameEnd(body.text);
   let name = body.slice(0, nameEnd).trim();
   if (row.tail.length > 0) name = MappedText.concat([name, ...row.tail]);
-  const marker = /^其中[:：]?[\s\u3000]*/.exec(name.text);
-  if (marker && !row.seq) name = name.slice(marker[0].length);
+  if (!row.seq) name = withoutSubMarker(name);
   const nameIndex = columns.findIndex((c) => c.role === 'name');
   const valueColumns = columns
     .map((_, index) => index)
