@@ -66,6 +66,28 @@ describe('one row per line (PDF text): group labels', () => {
   });
 });
 
+describe('one row per line (PDF text): merged attribute cells', () => {
+  test('an attribute printed once on the middle row of its merged cell is shared by the rows it spans', () => {
+    const indicators = indicatorsOf([
+      '表 1 主要指标',
+      '序号 指 标 2030 年目标 属性',
+      '1 人均预期寿命（岁） 82 预期性',
+      '2 森林覆盖率（%） 25',
+      '3 地表水优良水体比例（%） 90 约束性',
+      '4 细颗粒物浓度（微克/立方米） 28',
+      '5 城镇调查失业率（%） ＜5.5 预期性',
+      '在此基础上再奋斗五年。',
+    ]);
+    expect(indicators.map((i) => [i.seq, i.target.text, i.attribute])).toEqual([
+      ['1', '82', '预期性'],
+      ['2', '25', '约束性'],
+      ['3', '90', '约束性'],
+      ['4', '28', '约束性'],
+      ['5', '＜5.5', '预期性'],
+    ]);
+  });
+});
+
 describe('one row per line (PDF text): sub-indicators without a number', () => {
   test('其中 rows and a parent over two measures; a merged attribute is shared', () => {
     const indicators = indicatorsOf([

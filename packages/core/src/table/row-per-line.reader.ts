@@ -66,7 +66,9 @@ export function readRowPerLineTable(
     const start = rowStart(line, lastSeq, hasGroupColumn);
     const wasLabelOpen: boolean = labelOpen;
     labelOpen = false;
-    if (start && !open) {
+    // A row that has its values but no attribute lies under a merged attribute cell printed on
+    // another row's line: the next number still starts the next row.
+    if (start && (!open || (current !== null && isComplete(current, false)))) {
       flush();
       current = { seq: start.seq, body: start.body, lead, tail: [], after: [], split: false };
       lead = [];
@@ -122,12 +124,9 @@ export function readRowPerLineTable(
   const raw: RawRow[] = [];
   rows.forEach((row, k) => {
     const next = toRawRow(row, groups[k] ?? null, columns);
-    // A merged attribute cell is printed once; a sub-indicator without one shares its parent's.
-    const parent = raw[raw.length - 1];
-    if (attribute >= 0 && !row.seq && !next.values.has(attribute) && parent?.values.has(attribute))
-      next.values.set(attribute, parent.values.get(attribute) as MappedText);
     raw.push(next);
   });
+  if (attribute >= 0) fillMergedAttributes(raw, attribute);
   const notes = readNotes(lines, end);
   return {
     columns,
@@ -136,6 +135,30 @@ export function readRowPerLineTable(
     startLine: headerLine,
     endLine: Math.max(end, notes.endLine),
   };
+}
+
+/**
+ * A merged attribute cell is printed once, on the line of one of the rows it spans (centred, so
+ * often a middle one); each row without an attribute takes the nearest printed one; of two as near,
+ * the one that sits between unprinted rows (the centre of a merge), else the one above.
+ */
+function fillMergedAttributes(rows: RawRow[], column: number): void {
+  const printed = rows.map((row) => row.values.get(column) ?? null);
+  rows.forEach((row, k) => {
+    if (printed[k]) return;
+    for (let d = 1; d < rows.length; d++) {
+      const above = printed[k - d] ?? null;
+      const below = printed[k + d] ?? null;
+      // Equally near: a printed cell with unprinted rows on both sides is the centre of a merge.
+      const belowCentred = below !== null && k + d + 1 < rows.length && !printed[k + d + 1];
+      const aboveCentred = above !== null && k - d - 1 >= 0 && !printed[k - d - 1];
+      const cell = above && below ? (belowCentred && !aboveCentred ? below : above) : (above ?? below);
+      if (cell) {
+        row.values.set(column, cell);
+        return;
+      }
+    }
+  });
 }
 
 function rowStart(
