@@ -66,6 +66,32 @@ describe('one row per line (PDF text): group labels', () => {
   });
 });
 
+describe('one row per line (PDF text): group labels centred in a merged column', () => {
+  test('rows above a label without an item count belong to it', () => {
+    const indicators = indicatorsOf([
+      '表 1 主要指标',
+      '类别 序号 指标 2030 年目标 属性',
+      '1 地区生产总值增长（%） 5 预期性',
+      '经济',
+      '发展',
+      '2 人均地区生产总值（万元） 15 预期性',
+      '3 服务业增加值占比（%） 55 预期性',
+      '4 人均预期寿命（岁） 82 预期性',
+      '民生 5 城镇调查失业率（%） ＜5.5 约束性',
+      '6 居民收入增长（%） 5 预期性',
+      '在此基础上再奋斗五年。',
+    ]);
+    expect(indicators.map((i) => [i.seq, i.group])).toEqual([
+      ['1', '经济发展'],
+      ['2', '经济发展'],
+      ['3', '民生'],
+      ['4', '民生'],
+      ['5', '民生'],
+      ['6', '民生'],
+    ]);
+  });
+});
+
 describe('one row per line (PDF text): merged attribute cells', () => {
   test('an attribute printed once on the middle row of its merged cell is shared by the rows it spans', () => {
     const indicators = indicatorsOf([

@@ -48,8 +48,10 @@ export function readRowPerLineTable(
     const open = labels[labels.length - 1];
     if (open && labelOpen && open.count === null && !/^[一二三四五六七八九十]+、/.test(text.text)) {
       open.parts.push(text);
-    } else labels.push({ parts: [text], firstRow: numbered() - (onRowLine ? 1 : 0), count: null });
+    } else labels.push({ parts: [text], firstRow: numbered() - (onRowLine ? 1 : 0), count: null, span: [] });
     const label = labels[labels.length - 1] as GroupLabel;
+    // Where the piece sits: on a row's line, or between two rows.
+    label.span.push(numbered() - (onRowLine ? 1 : 0.5));
     const count = /[（(][\s\u3000]*(\d+)[\s\u3000]*项/.exec(text.text);
     if (count) label.count = Number(count[1]);
     labelOpen = true;
@@ -119,6 +121,7 @@ export function readRowPerLineTable(
   const groups = assignGroups(
     labels,
     rows.map((r) => r.seq !== null),
+    hasGroupColumn,
   );
   const attribute = columns.findIndex((c) => c.role === 'attribute');
   const raw: RawRow[] = [];
