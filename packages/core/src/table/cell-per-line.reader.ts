@@ -66,7 +66,11 @@ export function readCellPerLineTable(
   segments.forEach((segment, k) => {
     const cells = joinCells(segment.lines);
     if (!segment.seq) {
-      group = cells.length > 0 ? MappedText.concat(cells.map(nameText)) : null;
+      // Only the label just above the first number names its group; header cells left unread do not.
+      let from = cells.length;
+      while (from > 0 && isGroupLike(CELL_OPS.text(cells[from - 1] as PreparedLine[]))) from--;
+      const label = cells.slice(from);
+      group = label.length > 0 ? MappedText.concat(label.map(nameText)) : null;
       return;
     }
     const isLast = k === segments.length - 1;
