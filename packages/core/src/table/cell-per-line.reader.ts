@@ -1,8 +1,8 @@
 import { matchHeading } from '../structure/heading.js';
 import type { PreparedLine } from '../structure/prepared-line.js';
 import { MappedText } from '../text/mapped-text.js';
-import { classifyColumn, continuesHeader, isHeaderCell, type Column } from './columns.js';
-import { fitCells, looksLikeValue, type RawRow, type RawTable } from './raw-table.js';
+import { buildColumns, continuesHeader, isHeaderCell, type Column } from './columns.js';
+import { assignRowCells, type RawRow, type RawTable } from './raw-table.js';
 import { isNoteLine, readNotes } from './table-notes.js';
 
 const ATTRIBUTE = /^(预期性|约束性)$/;
@@ -22,7 +22,8 @@ export function readCellPerLineTable(
   periodEnd: number | null,
 ): Omit<RawTable, 'caption'> {
   const { columns, next } = readHeader(lines, headerLine, periodEnd);
-  const hasAttribute = columns.some((c) => c.role === 'attribute');
+  // A row closes at its attribute only when the attribute is the last column (else at the next number).
+  const hasAttribute = columns[columns.length - 1]?.role === 'attribute';
   const rows: RawRow[] = [];
   let pending: PreparedLine[] = [];
   let anchor = -1;
@@ -79,7 +80,7 @@ function readHeader(
     else if (isHeaderCell(text)) cells.push(text);
     else break;
   }
-  return { columns: cells.map((c) => classifyColumn(c, periodEnd)), next: i };
+  return { columns: buildColumns(cells, periodEnd), next: i };
 }
 
 function toRow(pending: PreparedLine[], anchor: number, columns: Column[]): RawRow {
@@ -89,22 +90,13 @@ function toRow(pending: PreparedLine[], anchor: number, columns: Column[]): RawR
   const rest = anchor >= 0 ? texts.slice(anchor + 1) : texts;
   const nameIndex = columns.findIndex((c) => c.role === 'name');
   const valueColumns = columns.map((_, index) => index).filter((index) => index > nameIndex);
-  let nameCount = 0;
-  while (nameCount < Math.min(2, rest.length - 1) && !looksLikeValue(rest[nameCount]?.text ?? ''))
-    nameCount++;
-  nameCount = Math.max(1, Math.min(nameCount, rest.length - valueColumns.length));
-  const names = rest.slice(0, nameCount);
-  const fitted = fitCells(
-    rest.slice(nameCount),
-    valueColumns.length,
+  const { names, values } = assignRowCells(
+    rest,
+    columns,
+    valueColumns,
     (c) => c.text,
     (a, b) => MappedText.concat([a, b], '\n'),
   );
-  const values = new Map<number, MappedText>();
-  valueColumns.forEach((column, k) => {
-    const cell = fitted[k];
-    if (cell) values.set(column, cell);
-  });
   const range = MappedText.concat(texts).sourceRange();
   return {
     group: groupCells.length > 0 ? MappedText.concat(groupCells) : null,

@@ -2,7 +2,7 @@ import { PAGE_FOOTER } from '../structure/layout.js';
 import type { PreparedLine } from '../structure/prepared-line.js';
 import { compact } from '../structure/toc.js';
 import { MappedText } from '../text/mapped-text.js';
-import { classifyColumn, splitHeaderLine, type Column } from './columns.js';
+import { buildColumns, splitHeaderLine, type Column } from './columns.js';
 import { fitCells, type RawRow, type RawTable } from './raw-table.js';
 import { readNotes } from './table-notes.js';
 
@@ -25,7 +25,7 @@ export function readRowPerLineTable(
   periodEnd: number | null,
 ): Omit<RawTable, 'caption'> {
   const headerText = lines[headerLine]?.trimmed ?? '';
-  const columns = splitHeaderLine(headerText).map((c) => classifyColumn(c, periodEnd));
+  const columns = buildColumns(splitHeaderLine(headerText), periodEnd);
   const hasAttribute = columns.some((c) => c.role === 'attribute');
   const rows: RawRow[] = [];
   let group: MappedText | null = null;

@@ -1,6 +1,6 @@
 import type { PreparedLine } from '../structure/prepared-line.js';
 import { MappedText } from '../text/mapped-text.js';
-import { classifyColumn } from './columns.js';
+import { buildColumns } from './columns.js';
 import { looksLikeValue, type RawRow, type RawTable } from './raw-table.js';
 import { readNotes } from './table-notes.js';
 
@@ -31,7 +31,10 @@ export function readTabLayoutTable(
     blocks.push({ cells, start, end: i });
   }
   const [header, ...body] = blocks;
-  const columns = (header?.cells ?? []).map((c) => classifyColumn(c.text, periodEnd));
+  const columns = buildColumns(
+    (header?.cells ?? []).map((c) => c.text),
+    periodEnd,
+  );
   const nameIndex = columns.findIndex((c) => c.role === 'name');
   const rows = body.map((block) => toRow(block.cells, columns.length, nameIndex, lines, block));
   const notes = readNotes(lines, i);
