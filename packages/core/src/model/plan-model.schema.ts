@@ -133,6 +133,15 @@ export const IndicatorTableSchema = z.object({
   source: SourceSpanSchema,
 });
 
+/** What an indicator table is for: the plan's own targets, the previous plan's results, or other. */
+export const IndicatorTableRoleSchema = z.enum(['plan-targets', 'previous-results', 'other']);
+
+/** Every indicator table of the document, each with its role and its own rows. */
+export const IndicatorTableEntrySchema = IndicatorTableSchema.extend({
+  role: IndicatorTableRoleSchema,
+  indicators: z.array(IndicatorSchema),
+});
+
 export const CommitmentSchema = z.object({
   id: z.string(),
   subject: z.string(),
@@ -235,8 +244,11 @@ export const PlanModelSchema = z.object({
       page: z.number().int().nullable(),
     }),
   ),
+  /** The plan's targets table (the first table in the role `plan-targets`); its rows are `indicators`. */
   indicatorTable: IndicatorTableSchema.nullable(),
   indicators: z.array(IndicatorSchema),
+  /** Every indicator table found, in document order, the targets table included. */
+  indicatorTables: z.array(IndicatorTableEntrySchema),
   commitments: z.array(CommitmentSchema),
   assignments: z.array(AssignmentSchema),
   phases: z.array(PhaseSchema),
@@ -256,6 +268,7 @@ export type Baseline = z.infer<typeof BaselineSchema>;
 export type Attribute = z.infer<typeof AttributeSchema>;
 export type Indicator = z.infer<typeof IndicatorSchema>;
 export type IndicatorTable = z.infer<typeof IndicatorTableSchema>;
+export type IndicatorTableEntry = z.infer<typeof IndicatorTableEntrySchema>;
 export type Commitment = z.infer<typeof CommitmentSchema>;
 export type DepartmentRef = z.infer<typeof DepartmentRefSchema>;
 export type Assignment = z.infer<typeof AssignmentSchema>;

@@ -7,6 +7,8 @@ import { isNoteLine, readNotes } from './table-notes.js';
 
 const ATTRIBUTE = /^(预期性|约束性)$/;
 const SEQ = /^\d{1,3}$/;
+/** Without a 序号 column the number opens the name cell (`1. 地区生产总值`); the name keeps it. */
+const SEQ_IN_NAME = /^(\d{1,3})[.、．](?!\d)\s*\S/;
 /** A row that has not closed after this many lines is not a row: the table has ended. */
 const MAX_ROW_LINES = 14;
 
@@ -24,13 +26,14 @@ export function readCellPerLineTable(
   const { columns, next } = readHeader(lines, headerLine, periodEnd);
   // A row closes at its attribute only when the attribute is the last column (else at the next number).
   const hasAttribute = columns[columns.length - 1]?.role === 'attribute';
+  const hasSeqColumn = columns.some((c) => c.role === 'seq');
   const rows: RawRow[] = [];
   let pending: PreparedLine[] = [];
   let anchor = -1;
   let lastSeq = 0;
   let end = next;
   const close = (): void => {
-    rows.push(toRow(pending, anchor, columns));
+    rows.push(toRow(pending, anchor, columns, hasSeqColumn));
     pending = [];
     anchor = -1;
   };
@@ -39,14 +42,15 @@ export function readCellPerLineTable(
     const text = line.trimmed;
     if (text === '') continue;
     if (isNoteLine(text) || matchHeading(text) || text.length > 60 || /。$/.test(text)) break;
-    const isAnchor = SEQ.test(text) && Number(text) === lastSeq + 1 && (anchor < 0 || !hasAttribute);
+    const number = SEQ.test(text) ? text : hasSeqColumn ? null : (SEQ_IN_NAME.exec(text)?.[1] ?? null);
+    const isAnchor = number !== null && Number(number) === lastSeq + 1 && (anchor < 0 || !hasAttribute);
     if (isAnchor && !hasAttribute && anchor >= 0) {
       close();
       end = i;
     }
     if (isAnchor) {
       anchor = pending.length;
-      lastSeq = Number(text);
+      lastSeq = Number(number);
     }
     pending.push(line);
     if (hasAttribute && ATTRIBUTE.test(text)) {
@@ -83,11 +87,12 @@ function readHeader(
   return { columns: buildColumns(cells, periodEnd), next: i };
 }
 
-function toRow(pending: PreparedLine[], anchor: number, columns: Column[]): RawRow {
+function toRow(pending: PreparedLine[], anchor: number, columns: Column[], hasSeqColumn: boolean): RawRow {
   const texts = pending.map((l) => l.text.trim());
   const groupCells = anchor > 0 ? texts.slice(0, anchor) : [];
-  const seq = anchor >= 0 ? (texts[anchor] ?? null) : null;
-  const rest = anchor >= 0 ? texts.slice(anchor + 1) : texts;
+  const ownCell = anchor >= 0 && (hasSeqColumn || SEQ.test(texts[anchor]?.text ?? ''));
+  const seq = ownCell ? (texts[anchor] ?? null) : null;
+  const rest = anchor >= 0 ? texts.slice(anchor + (ownCell ? 1 : 0)) : texts;
   const nameIndex = columns.findIndex((c) => c.role === 'name');
   const valueColumns = columns.map((_, index) => index).filter((index) => index > nameIndex);
   const { names, values } = assignRowCells(

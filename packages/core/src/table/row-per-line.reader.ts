@@ -6,7 +6,8 @@ import { buildColumns, splitHeaderLine, type Column } from './columns.js';
 import { fitCells, type RawRow, type RawTable } from './raw-table.js';
 import { readNotes } from './table-notes.js';
 
-const ROW = /^(\d{1,3})[\s\u3000]+\S/;
+/** A row opens with its number, alone or written into the name cell (`1. 地区生产总值`). */
+const ROW = /^(\d{1,3})(?:[.、．](?!\d)[\s\u3000]*|[\s\u3000]+)\S/;
 const ATTRIBUTE_TAIL = /[\s\u3000]+(预期性|约束性)$/;
 /** A name wraps onto one or two more lines; a row still open after that means the table has ended. */
 const MAX_CONTINUATIONS = 2;
@@ -69,7 +70,7 @@ export function readRowPerLineTable(
 
 function toRow(rowText: MappedText, group: MappedText | null, columns: Column[]): RawRow {
   const range = rowText.sourceRange();
-  const seqMatch = /^(\d{1,3})[\s\u3000]+/.exec(rowText.text);
+  const seqMatch = /^(\d{1,3})(?:[.、．](?!\d)[\s\u3000]*|[\s\u3000]+)/.exec(rowText.text);
   const seqLength = seqMatch?.[1]?.length ?? 0;
   let body = rowText.slice(seqMatch?.[0].length ?? 0);
   const values = new Map<number, MappedText>();
