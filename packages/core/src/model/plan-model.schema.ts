@@ -124,7 +124,8 @@ export const IndicatorSchema = z.object({
   source: SourceSpanSchema,
 });
 
-export const IndicatorTableSchema = z.object({
+/** The fields of an indicator table, built afresh for each schema that has them. */
+const indicatorTableFields = () => ({
   caption: z.string().nullable(),
   columns: z.array(z.string()),
   groups: z.array(z.string()),
@@ -133,11 +134,14 @@ export const IndicatorTableSchema = z.object({
   source: SourceSpanSchema,
 });
 
+export const IndicatorTableSchema = z.object(indicatorTableFields());
+
 /** What an indicator table is for: the plan's own targets, the previous plan's results, or other. */
 export const IndicatorTableRoleSchema = z.enum(['plan-targets', 'previous-results', 'other']);
 
 /** Every indicator table of the document, each with its role and its own rows. */
-export const IndicatorTableEntrySchema = IndicatorTableSchema.extend({
+export const IndicatorTableEntrySchema = z.object({
+  ...indicatorTableFields(),
   role: IndicatorTableRoleSchema,
   indicators: z.array(IndicatorSchema),
 });
