@@ -1,6 +1,6 @@
 import type { PreparedLine } from '../structure/prepared-line.js';
 import { MappedText } from '../text/mapped-text.js';
-import { buildColumns } from './columns.js';
+import { buildColumns, isHeaderCell } from './columns.js';
 import { looksLikeValue, type RawRow, type RawTable } from './raw-table.js';
 import { readNotes } from './table-notes.js';
 
@@ -31,10 +31,12 @@ export function readTabLayoutTable(
     blocks.push({ cells, start, end: i });
   }
   const [header, ...body] = blocks;
-  const columns = buildColumns(
-    (header?.cells ?? []).map((c) => c.text),
-    periodEnd,
-  );
+  // A second header row (cells merged down from the first left empty) adds its sub-columns.
+  const second = body[0] && isSecondHeaderRow(body[0].cells) ? body.shift() : undefined;
+  const titles = [...(header?.cells ?? []), ...(second?.cells ?? [])]
+    .map((c) => c.text)
+    .filter((t) => t !== '');
+  const columns = buildColumns(titles, periodEnd);
   const nameIndex = columns.findIndex((c) => c.role === 'name');
   const rows = body.map((block) => toRow(block.cells, columns.length, nameIndex, lines, block));
   const notes = readNotes(lines, i);
@@ -71,4 +73,9 @@ function toRow(
     values.set(column, cell);
   });
   return row;
+}
+
+function isSecondHeaderRow(cells: readonly MappedText[]): boolean {
+  const filled = cells.filter((c) => c.text.trim() !== '');
+  return filled.length > 0 && filled.every((c) => isHeaderCell(c.text));
 }
