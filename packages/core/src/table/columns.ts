@@ -27,8 +27,8 @@ const HEADER_WORDS = [
   '指标名称|指标属性|指标性质|指标|名称',
   '计量单位|单位',
   '属性|性质',
-  `(?:${PERIOD}(?:时期|期间|期末)?)?(?:${YEAR})?(?:${MODIFIER})?`,
-  '年均增长|年均增速|年均|累计|增速|增长',
+  '年均[/／]?累计|年均增长|年均增速|年均|累计|增速|增长',
+  `${PERIOD}(?:时期|期间|期末)?(?:${YEAR})?(?:${MODIFIER})?|${YEAR}(?:${MODIFIER})?|${MODIFIER}`,
 ].join('|');
 const HEADER_WORD = new RegExp(`(?:${HEADER_WORDS})`, 'g');
 const HEADER_CELL = new RegExp(`^(?:(?:${HEADER_WORDS})[/／、]?)+$`);
@@ -136,4 +136,10 @@ export function isHeaderCell(text: string): boolean {
   const t = text.replace(/[\s\u3000]+/g, '');
   const b = bare(t).replace(/[/／]$/, '');
   return t.length > 0 && t.length <= 16 && b.length > 0 && HEADER_CELL.test(b);
+}
+
+/** True when a line is a whole header written on one line (`序号 指 标 2030 年目标 属性`). */
+export function isHeaderLine(text: string): boolean {
+  const b = bare(text).replace(/[/／]$/, '');
+  return b.length > 0 && b.length <= 80 && HEADER_CELL.test(b);
 }

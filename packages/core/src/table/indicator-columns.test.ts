@@ -82,6 +82,41 @@ describe('header cells are read by meaning', () => {
   });
 });
 
+describe('one row per line (PDF)', () => {
+  test('a header of two rows on two lines, and a long one-line header', () => {
+    const twoRows = ingest([
+      '表1 主要指标',
+      '序号 指标 单位 “十五五”目标 属性',
+      '2030年 年均［累计］',
+      '1 集装箱吞吐量 万标箱 5000 — 预期性',
+      '第一章 总体要求',
+    ]);
+    expect(twoRows.indicatorTable?.columns).toEqual(['序号', '指标', '单位', '2030年', '年均累计', '属性']);
+    expect(twoRows.indicators.map((i) => [i.seq, i.name, i.unit, i.target.text].join(' | '))).toEqual([
+      '1 | 集装箱吞吐量 | 万标箱 | 5000',
+    ]);
+    const model = ingest([
+      '表1 主要指标',
+      '类别 序号 指标名称 2025年预计 2030年目标 年均/累计 属性',
+      '1 城市绿地面积（公顷） 1100 1200 — 预期性',
+      '2 集装箱吞吐量（万标箱） 4000 5000 — 预期性',
+      '第一章 总体要求',
+    ]);
+    expect(model.indicatorTable?.columns).toEqual([
+      '类别',
+      '序号',
+      '指标名称',
+      '2025年预计',
+      '2030年目标',
+      '年均/累计',
+      '属性',
+    ]);
+    expect(
+      model.indicators.map((i) => [i.seq, i.name, i.unit, i.attribute, i.target.text].join(' | ')),
+    ).toEqual(['1 | 城市绿地面积 | 公顷 | 预期性 | 1200', '2 | 集装箱吞吐量 | 万标箱 | 预期性 | 5000']);
+  });
+});
+
 describe('units', () => {
   test('a unit grammar: magnitude, base unit, compounds over a slash', () => {
     for (const unit of [

@@ -2,7 +2,7 @@ import { matchHeading } from '../structure/heading.js';
 import type { PreparedLine } from '../structure/prepared-line.js';
 import { compact } from '../structure/toc.js';
 import { readCellPerLineTable } from './cell-per-line.reader.js';
-import { buildColumns, isHeaderCell, splitHeaderLine, type Column } from './columns.js';
+import { buildColumns, isHeaderCell, isHeaderLine, splitHeaderLine, type Column } from './columns.js';
 import type { RawTable } from './raw-table.js';
 import { readRowPerLineTable } from './row-per-line.reader.js';
 import { readTabLayoutTable } from './tab-layout.reader.js';
@@ -68,7 +68,7 @@ function isHeaderStart(lines: readonly PreparedLine[], at: number, periodEnd: nu
 
 /** A header written on one line: `序号 指 标 2030 年目标 属性`. */
 function isOneLineHeader(text: string, periodEnd: number | null): boolean {
-  if (!/[\s\u3000]/.test(text) || text.length > 80 || !isHeaderCell(text)) return false;
+  if (!/[\s\u3000]/.test(text) || !isHeaderLine(text)) return false;
   return namesValues(buildColumns(splitHeaderLine(text), periodEnd));
 }
 

@@ -2,7 +2,7 @@ import { PAGE_FOOTER } from '../structure/layout.js';
 import type { PreparedLine } from '../structure/prepared-line.js';
 import { compact } from '../structure/toc.js';
 import { MappedText } from '../text/mapped-text.js';
-import { buildColumns, splitHeaderLine, type Column } from './columns.js';
+import { buildColumns, isHeaderLine, splitHeaderLine, type Column } from './columns.js';
 import { fitCells, type RawRow, type RawTable } from './raw-table.js';
 import { readNotes } from './table-notes.js';
 
@@ -26,14 +26,21 @@ export function readRowPerLineTable(
   periodEnd: number | null,
 ): Omit<RawTable, 'caption'> {
   const headerText = lines[headerLine]?.trimmed ?? '';
-  const columns = buildColumns(splitHeaderLine(headerText), periodEnd);
+  // A header of two rows comes out as two lines (`序号 指标 单位 “十五五”目标` / `2030年 年均`).
+  const following = lines[headerLine + 1]?.trimmed ?? '';
+  const headerTexts =
+    following !== '' && !ROW.test(following) && isHeaderLine(following)
+      ? [headerText, following]
+      : [headerText];
+  const isHeaderRepeat = (text: string): boolean => headerTexts.some((h) => compact(text) === compact(h));
+  const columns = buildColumns(headerTexts.flatMap(splitHeaderLine), periodEnd);
   const hasAttribute = columns.some((c) => c.role === 'attribute');
   const rows: RawRow[] = [];
   let group: MappedText | null = null;
   let current: MappedText | null = null;
   let lastSeq = 0;
   let continuations = 0;
-  let end = headerLine + 1;
+  let end = headerLine + headerTexts.length;
   const complete = (text: MappedText): boolean => !hasAttribute || ATTRIBUTE_TAIL.test(text.text);
   // A group line names the rows after it; only the first of them carries it (merged-cell style).
   const flush = (): void => {
@@ -45,7 +52,7 @@ export function readRowPerLineTable(
   for (let i = headerLine + 1; i < lines.length; i++) {
     const line = lines[i] as PreparedLine;
     const text = line.trimmed;
-    if (text === '' || PAGE_FOOTER.test(text) || compact(text) === compact(headerText)) continue;
+    if (text === '' || PAGE_FOOTER.test(text) || isHeaderRepeat(text)) continue;
     const rowStart = ROW.exec(text);
     if (rowStart && Number(rowStart[1]) === lastSeq + 1 && (!current || complete(current))) {
       flush();
