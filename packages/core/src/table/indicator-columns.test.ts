@@ -145,6 +145,18 @@ describe('units', () => {
 });
 
 describe('column order comes from the header', () => {
+  test('one row per line (PDF): 属性 before the target', () => {
+    expect(
+      rowsOf([
+        '表1 主要指标',
+        '序号 指标 单位 属性 2030年目标 年均/累计',
+        '1 供水能力 亿立方米 约束性 30 —',
+        '2 城市绿地面积 公顷 预期性 — [200]',
+        '第一章 总体要求',
+      ]),
+    ).toEqual(['1 | 供水能力 | 亿立方米 | 约束性 | 30', '2 | 城市绿地面积 | 公顷 | 预期性 | [200]']);
+  });
+
   test('属性 before the target: cells after the attribute stay in their row', () => {
     expect(
       rowsOf([

@@ -3,12 +3,13 @@ import type { PreparedLine } from '../structure/prepared-line.js';
 import { compact } from '../structure/toc.js';
 import { MappedText } from '../text/mapped-text.js';
 import { buildColumns, isHeaderLine, splitHeaderLine, type Column } from './columns.js';
-import { fitCells, type RawRow, type RawTable } from './raw-table.js';
+import { assignRowCells, fitCells, type RawRow, type RawTable } from './raw-table.js';
 import { readNotes } from './table-notes.js';
 
 /** A row opens with its number, alone or written into the name cell (`1. 地区生产总值`). */
 const ROW = /^(\d{1,3})(?:[.、．](?!\d)[\s\u3000]*|[\s\u3000]+)\S/;
 const ATTRIBUTE_TAIL = /[\s\u3000]+(预期性|约束性)$/;
+const ATTRIBUTE_TOKEN = /[\s\u3000](预期性|约束性)(?:[\s\u3000]|$)/;
 /** A name wraps onto one or two more lines; a row still open after that means the table has ended. */
 const MAX_CONTINUATIONS = 2;
 const GROUP =
@@ -41,7 +42,10 @@ export function readRowPerLineTable(
   let lastSeq = 0;
   let continuations = 0;
   let end = headerLine + headerTexts.length;
-  const complete = (text: MappedText): boolean => !hasAttribute || ATTRIBUTE_TAIL.test(text.text);
+  // A row is complete at its attribute: at the end, or wherever the header puts the attribute column.
+  const attributeLast = columns[columns.length - 1]?.role === 'attribute';
+  const complete = (text: MappedText): boolean =>
+    !hasAttribute || (attributeLast ? ATTRIBUTE_TAIL : ATTRIBUTE_TOKEN).test(text.text);
   // A group line names the rows after it; only the first of them carries it (merged-cell style).
   const flush = (): void => {
     if (!current) return;
@@ -97,13 +101,28 @@ function toRow(rowText: MappedText, group: MappedText | null, columns: Column[])
   const tokens = [...rest.text.matchAll(/[^\s\u3000]+/g)].map((m) =>
     rest.slice(m.index, m.index + m[0].length),
   );
+  const merge = (a: MappedText, b: MappedText): MappedText => spanning(rowText, a, b);
+  if (attributeIndex >= 0 && attributeIndex < columns.length - 1) {
+    // The attribute stands before other columns: place every cell by the header's order.
+    const placed = assignRowCells(
+      [name, ...tokens],
+      columns,
+      valueColumnsAfter(columns, nameIndex),
+      (t) => t.text,
+      merge,
+    );
+    placed.values.forEach((cell, column) => values.set(column, cell));
+    return {
+      group,
+      seq: rowText.slice(0, seqLength),
+      names: placed.names,
+      values,
+      start: range.start,
+      end: range.end,
+    };
+  }
   // Joining tokens keeps the original spacing (`5 左右`) by re-slicing the row between them.
-  const joined = fitCells(
-    tokens,
-    valueColumns.length,
-    (t) => t.text,
-    (a, b) => spanning(rowText, a, b),
-  );
+  const joined = fitCells(tokens, valueColumns.length, (t) => t.text, merge);
   valueColumns.forEach((column, k) => {
     const cell = joined[k];
     if (cell) values.set(column, cell);
@@ -137,4 +156,8 @@ function spanning(row: MappedText, a: MappedText, b: MappedText): MappedText {
     if (offset < to) stop = i + 1;
   }
   return start >= 0 && stop > start ? row.slice(start, stop) : MappedText.concat([a, b], ' ');
+}
+
+function valueColumnsAfter(columns: readonly Column[], nameIndex: number): number[] {
+  return columns.map((_, index) => index).filter((index) => index > nameIndex);
 }
