@@ -204,6 +204,16 @@ describe('Shanghai (text of a web page, cut off)', () => {
   });
 });
 
+describe('Shenzhen (its table survives only as notes)', () => {
+  test('no indicator rows, and a warning that names the orphaned table notes', () => {
+    const model = ingestText(readCorpus('shenzhen-15th-outline.txt'));
+    expect(model.indicators).toEqual([]);
+    expect(model.indicatorTables).toEqual([]);
+    const warning = model.warnings.find((w) => w.en.includes('no row was recognised'));
+    expect(warning?.zh).toContain('带[ ]数据为5年累计值');
+  });
+});
+
 describe('national outline (excerpt, markdown-like)', () => {
   const model = ingestText(readCorpus('national-15th-outline-excerpt.txt'));
 
