@@ -35,10 +35,14 @@ export function assembleIndicators(columns: Column[], rows: RawRow[], source: So
       seqText = numbered[1] as string;
       texts[0] = (texts[0] ?? '').slice(numbered[0].length);
     }
-    // Two name cells are a parent over sub-indicators only when numberless rows follow (more
-    // sub-indicators); otherwise they are one name wrapped over two cells.
+    // Two name cells are a parent over sub-indicators only when more sub-indicators follow (a row
+    // without a number, or one whose parent cell is merged from above); otherwise they are one
+    // name wrapped over two cells.
     const next = rows[k + 1];
-    const splitsParent = texts.length === 2 && seqText !== '' && next !== undefined && seqOf(next) === '';
+    const nextIsChild =
+      next !== undefined &&
+      (seqOf(next) === '' || (next.names.length === 2 && next.names[0]?.text.trim() === ''));
+    const splitsParent = texts.length === 2 && (texts[0] === '' || (seqText !== '' && nextIsChild));
     const [first, second] = splitsParent ? texts : [texts.join('')];
     if (seqText !== '') {
       seq = seqText;
