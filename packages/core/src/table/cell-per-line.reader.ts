@@ -1,13 +1,15 @@
 import { matchHeading } from '../structure/heading.js';
 import type { PreparedLine } from '../structure/prepared-line.js';
 import { MappedText } from '../text/mapped-text.js';
-import { classifyColumn, continuesHeader, isHeaderCell, type Column } from './columns.js';
+import { buildColumns, continuesHeader, isHeaderCell, type Column } from './columns.js';
 import { parseSegment, type SegmentRow } from './cell-segment.js';
 import { isGroupLike, isOpenCell, startsClosed, withoutSubMarker } from './cell-shapes.js';
 import type { RawRow, RawTable } from './raw-table.js';
 import { isNoteLine, readNotes } from './table-notes.js';
 
 const SEQ = /^\d{1,3}$/;
+/** Without a 序号 column the number opens the name cell (`1. 地区生产总值`); the name keeps it. */
+const SEQ_IN_NAME = /^(\d{1,3})[.、．](?!\d)\s*\S/;
 /** A row that has not reached its next number after this many cells per column is not a row. */
 const MAX_LINES_PER_COLUMN = 3;
 
@@ -33,7 +35,11 @@ export function readCellPerLineTable(
   const lastIsAttribute = attribute >= 0 && attribute === columns.length - 1;
   const minCells = Math.max(1, valueColumns.length - (lastIsAttribute ? 1 : 0));
   const maxLines = MAX_LINES_PER_COLUMN * (valueColumns.length + 1) + 2;
-  const segments: { seq: PreparedLine | null; lines: PreparedLine[] }[] = [{ seq: null, lines: [] }];
+  const hasSeqColumn = columns.some((c) => c.role === 'seq');
+  const numberOf = (text: string): string | null =>
+    SEQ.test(text) ? text : hasSeqColumn ? null : (SEQ_IN_NAME.exec(text)?.[1] ?? null);
+  // `seq` is the number's own cell; `numbered` is also set when the number opens the name cell.
+  const segments: Segment[] = [{ seq: null, numbered: false, lines: [] }];
   let lastSeq = 0;
   let stop = lines.length;
   for (let i = next; i < lines.length; i++) {
@@ -41,19 +47,21 @@ export function readCellPerLineTable(
     const text = line.trimmed;
     if (text === '') continue;
     // `一、经济发展` just before the next number is a group row, not a heading after the table.
-    const groupRow = isGroupLike(text) && nextText(lines, i) === String(lastSeq + 1);
+    const groupRow = isGroupLike(text) && numberOf(nextText(lines, i)) === String(lastSeq + 1);
     if (isNoteLine(text) || (matchHeading(text) && !groupRow) || text.length > 60 || /。$/.test(text)) {
       stop = i;
       break;
     }
     const current = segments[segments.length - 1] as (typeof segments)[number];
-    const cellCount = current.seq ? joinCells(current.lines).length : 0;
-    if (SEQ.test(text) && Number(text) === lastSeq + 1 && (!current.seq || cellCount >= minCells)) {
-      segments.push({ seq: line, lines: [] });
+    const cellCount = current.numbered ? joinCells(current.lines).length - (current.seq ? 0 : 1) : 0;
+    const number = numberOf(text);
+    if (number !== null && Number(number) === lastSeq + 1 && (!current.numbered || cellCount >= minCells)) {
+      const own = SEQ.test(text);
+      segments.push({ seq: own ? line : null, numbered: true, lines: own ? [] : [line] });
       lastSeq += 1;
       continue;
     }
-    if (current.seq && current.lines.length >= maxLines) {
+    if (current.numbered && current.lines.length >= maxLines) {
       stop = i;
       break;
     }
@@ -65,7 +73,7 @@ export function readCellPerLineTable(
   let end = next;
   segments.forEach((segment, k) => {
     const cells = joinCells(segment.lines);
-    if (!segment.seq) {
+    if (!segment.numbered) {
       // Only the label just above the first number names its group; header cells left unread do not.
       let from = cells.length;
       while (from > 0 && isGroupLike(CELL_OPS.text(cells[from - 1] as PreparedLine[]))) from--;
@@ -87,12 +95,15 @@ export function readCellPerLineTable(
     const used = parsed.used > 0 ? cells[parsed.used - 1] : undefined;
     const lastLine = used ? used[used.length - 1] : segment.seq;
     end = Math.max(end, (lastLine?.index ?? end) + 1);
-    if (!isLast) end = Math.max(end, segments[k + 1]?.seq?.index ?? end);
+    const following = segments[k + 1];
+    if (following) end = Math.max(end, (following.seq ?? following.lines[0])?.index ?? end);
   });
   end = Math.min(end, stop);
   const notes = readNotes(lines, end);
   return { columns, rows, notes: notes.notes, startLine: headerLine, endLine: Math.max(end, notes.endLine) };
 }
+
+type Segment = { seq: PreparedLine | null; numbered: boolean; lines: PreparedLine[] };
 
 function nextText(lines: readonly PreparedLine[], from: number): string {
   for (let k = from + 1; k < lines.length; k++) {
@@ -147,7 +158,7 @@ function readHeader(
     else if (isHeaderCell(text)) cells.push(text);
     else break;
   }
-  return { columns: cells.map((c) => classifyColumn(c, periodEnd)), next: i };
+  return { columns: buildColumns(cells, periodEnd), next: i };
 }
 
 function toRow(

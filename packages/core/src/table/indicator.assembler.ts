@@ -8,6 +8,7 @@ import { parseTarget } from '../target/target.grammar.js';
 import { inferDirection } from './direction.js';
 import type { Column } from './columns.js';
 import { EMPTY_CELL, type RawRow } from './raw-table.js';
+import { isUnit, normaliseUnit } from './unit.grammar.js';
 
 /**
  * Turns the rows a layout reader saw into indicators: carries merged group cells down, numbers
@@ -23,11 +24,28 @@ export function assembleIndicators(columns: Column[], rows: RawRow[], source: So
   let seq = '';
   let parent: string | null = null;
   let sub = 0;
-  for (const row of rows) {
+  const seqOf = (row: RawRow | undefined): string =>
+    row ? ((row.seq ?? at(row, index('seq')))?.text.trim() ?? '') : '';
+  rows.forEach((row, k) => {
     const groupText = (row.group ?? at(row, index('group')))?.text ?? '';
     if (!EMPTY_CELL.test(groupText)) group = cleanGroup(groupText);
-    const seqText = (row.seq ?? at(row, index('seq')))?.text.trim() ?? '';
-    const [first, second] = row.names.map((n) => n.text.replace(/\s+/g, ''));
+    const texts = row.names.map((n) => n.text.replace(/\s+/g, ''));
+    let seqText = seqOf(row);
+    // A table without a number column writes the number in the name cell (`1. 地区生产总值`).
+    const numbered = seqText === '' ? NUMBER_IN_NAME.exec(texts[0] ?? '') : null;
+    if (numbered && index('seq') < 0) {
+      seqText = numbered[1] as string;
+      texts[0] = (texts[0] ?? '').slice(numbered[0].length);
+    }
+    // Two name cells are a parent over sub-indicators only when more sub-indicators follow (a row
+    // without a number, or one whose parent cell is merged from above); otherwise they are one
+    // name wrapped over two cells.
+    const next = rows[k + 1];
+    const nextIsChild =
+      next !== undefined &&
+      (seqOf(next) === '' || (next.names.length === 2 && next.names[0]?.text.trim() === ''));
+    const splitsParent = texts.length === 2 && (texts[0] === '' || (seqText !== '' && nextIsChild));
+    const [first, second] = splitsParent ? texts : [texts.join('')];
     if (seqText !== '') {
       seq = seqText;
       parent = second ? (first ?? null) : null;
@@ -37,8 +55,12 @@ export function assembleIndicators(columns: Column[], rows: RawRow[], source: So
       if (parent === null) parent = indicators[indicators.length - 1]?.name ?? null;
       sub += 1;
     }
-    const written = (seqText === '' ? (second ?? first) : (second ?? first)) ?? '';
-    const { name, unit, mark } = readName(written);
+    const written = second ?? first ?? '';
+    const read = readName(written);
+    const { name, mark } = read;
+    // A 单位 column wins over the name's bracket.
+    const unitCell = at(row, index('unit'))?.text ?? '';
+    const unit = EMPTY_CELL.test(unitCell) ? read.unit : normaliseUnit(unitCell);
     const attributeColumn = index('attribute');
     const attributeText = at(row, attributeColumn)?.text.trim() ?? '';
     const attribute = readAttribute(attributeText, group, attributeColumn >= 0);
@@ -75,11 +97,11 @@ export function assembleIndicators(columns: Column[], rows: RawRow[], source: So
     const parts = sub === 0 ? splitMeasures(name, unit, targetText, baselineText) : null;
     if (parts) {
       parts.forEach((part, i) => indicators.push(make(part, `${seq}.${i + 1}`, name)));
-      continue;
+      return;
     }
     const whole = { name, unit, target: targetText, baseline: baselineText };
     indicators.push(make(whole, sub > 0 ? `${seq}.${sub}` : seq, sub > 0 ? parent : null));
-  }
+  });
   return indicators;
 }
 
@@ -92,14 +114,19 @@ function cleanGroup(text: string): string {
 }
 
 const UNIT_TAIL = /[（(]([^（）()]{1,12})[）)]$/;
+const NUMBER_IN_NAME = /^(\d{1,3})(?:[.、．]|[\s\u3000]+)(?!\d)/;
 
-/** Splits a trailing unit in brackets off an indicator name: `人均预期寿命（岁）` → `人均预期寿命`, `岁`. */
+/**
+ * Splits a trailing unit in brackets off an indicator name: `人均预期寿命（岁）` → `人均预期寿命`, `岁`;
+ * `集装箱吞吐量（万标箱）` → `万标箱`. A bracket is a unit when the unit grammar reads it (magnitude,
+ * base unit, compounds over `/`), or when it ends like a count or rate; `（含…）` never is.
+ */
 export function splitUnit(written: string): { name: string; unit: string | null } {
   const match = UNIT_TAIL.exec(written);
   const unit = match?.[1] ?? '';
   if (
     match &&
-    /%|％|\/|[元人家件个岁年斤亩米吨煤分点座次台辆户所张条项倍克数]$/.test(unit) &&
+    (isUnit(unit) || /%|％|\/|[元人家件个岁年斤亩米吨煤分点座次台辆户所张条项倍克数]$/.test(unit)) &&
     !/^(含|不含)/.test(unit)
   ) {
     return { name: written.slice(0, match.index), unit: toHalfWidth(unit) };

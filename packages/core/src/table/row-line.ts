@@ -1,7 +1,7 @@
 import { MappedText } from '../text/mapped-text.js';
 import { withoutSubMarker } from './cell-shapes.js';
 import type { Column } from './columns.js';
-import { fitCells, type RawRow } from './raw-table.js';
+import { assignRowCells, fitCells, type RawRow } from './raw-table.js';
 
 /**
  * One row of a one-row-per-line (PDF text) table being gathered: its number, the text after the
@@ -19,6 +19,8 @@ export type LineRow = {
 };
 
 const ATTRIBUTE_TAIL = /(^|[\s\u3000]+)(预期性|约束性)$/;
+/** The attribute standing before other columns: a word of its own anywhere in the row. */
+const ATTRIBUTE_TOKEN = /(^|[\s\u3000])(预期性|约束性)([\s\u3000]|$)/;
 const CJK_END = /[\u4e00-\u9fff“”（(、/／]$/;
 const CJK_START = /^[\u4e00-\u9fff“”）)]/;
 /** `左右`, `以上` end the value before them; no space is put between. */
@@ -33,11 +35,15 @@ export function joinWrapped(a: MappedText | null, b: MappedText): MappedText {
   return MappedText.concat([a, b], glued ? '' : ' ');
 }
 
-/** True when the row has all its cells: it ends with its attribute, or has a value after its name. */
-export function isComplete(row: LineRow, hasAttribute: boolean): boolean {
+/**
+ * True when the row has all its cells: it holds its attribute (at its end, or anywhere when the
+ * header puts the attribute before other columns), or has a value after its name.
+ */
+export function isComplete(row: LineRow, hasAttribute: boolean, attributeLast = true): boolean {
   const body = row.body?.text ?? '';
+  const attribute = attributeLast ? ATTRIBUTE_TAIL : ATTRIBUTE_TOKEN;
   // A sub-indicator may lack the attribute: its parent's merged cell is printed once.
-  if (hasAttribute && (row.seq || ATTRIBUTE_TAIL.test(body))) return ATTRIBUTE_TAIL.test(body);
+  if (hasAttribute && (row.seq || attribute.test(body))) return attribute.test(body);
   const nameEnd = findNameEnd(body);
   return /\S/.test(body.slice(nameEnd));
 }
@@ -66,16 +72,21 @@ export function toRawRow(row: LineRow, group: MappedText | null, columns: Column
     rest.slice(m.index, m.index + m[0].length),
   );
   // Joining tokens keeps the original spacing (`5 左右`) by re-slicing the row between them.
-  const joined = fitCells(
-    tokens,
-    valueColumns.length,
-    (t) => t.text,
-    (a, b) => spanning(body, a, b),
-  );
-  valueColumns.forEach((column, k) => {
-    const cell = joined[k];
-    if (cell) values.set(column, cell);
-  });
+  const merge = (a: MappedText, b: MappedText): MappedText => spanning(body, a, b);
+  let names = row.split ? splitParent(name) : [name];
+  if (attributeIndex >= 0 && attributeIndex < columns.length - 1) {
+    // The attribute stands before other columns: place every cell by the header's order.
+    const after = columns.map((_, index) => index).filter((index) => index > nameIndex);
+    const placed = assignRowCells([name, ...tokens], columns, after, (t) => t.text, merge);
+    placed.values.forEach((cell, column) => values.set(column, cell));
+    names = placed.names;
+  } else {
+    const joined = fitCells(tokens, valueColumns.length, (t) => t.text, merge);
+    valueColumns.forEach((column, k) => {
+      const cell = joined[k];
+      if (cell) values.set(column, cell);
+    });
+  }
   const parts = [row.seq, ...row.lead, row.body, ...row.tail, ...row.after].filter(
     (p): p is MappedText => p !== null,
   );
@@ -83,7 +94,7 @@ export function toRawRow(row: LineRow, group: MappedText | null, columns: Column
   return {
     group,
     seq: row.seq,
-    names: row.split ? splitParent(name) : [name],
+    names,
     values,
     start: range.start,
     end: range.end,

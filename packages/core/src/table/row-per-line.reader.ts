@@ -3,16 +3,19 @@ import type { PreparedLine } from '../structure/prepared-line.js';
 import { compact } from '../structure/toc.js';
 import type { MappedText } from '../text/mapped-text.js';
 import { isAttributeWord, isGroupLike, isItemCount } from './cell-shapes.js';
-import { classifyColumn, splitHeaderLine } from './columns.js';
+import { buildColumns, isHeaderLine, splitHeaderLine } from './columns.js';
 import { assignGroups, type GroupLabel } from './group-labels.js';
 import type { RawRow, RawTable } from './raw-table.js';
 import { isComplete, joinWrapped, toRawRow, type LineRow } from './row-line.js';
 import { readNotes } from './table-notes.js';
 
-/** A row line: the number, then the row's text (or nothing when the number stands alone). */
-const ROW = /^()(\d{1,3})(?:[\s\u3000]+(\S.*))?$/;
+/**
+ * A row line: the number, alone or written into the name cell (`1. 地区生产总值`), then the row's
+ * text (or nothing when the number stands alone).
+ */
+const ROW = /^()(\d{1,3})(?:(?:[.、．](?!\d)[\s\u3000]*|[\s\u3000]+)(\S.*))?$/;
 /** A row line led by a piece of a group label (a merged first column). */
-const GROUP_ROW = /^(\S+)[\s\u3000]+(\d{1,3})(?:[\s\u3000]+(\S.*))?$/;
+const GROUP_ROW = /^(\S+)[\s\u3000]+(\d{1,3})(?:(?:[.、．](?!\d)[\s\u3000]*|[\s\u3000]+)(\S.*))?$/;
 /** A row gathers at most this many wrapped lines; a row still open after that ends the table. */
 const MAX_CONTINUATIONS = 3;
 /** Without a group column, a plain line this short is a group row; a longer one is a wrapped name. */
@@ -32,7 +35,16 @@ export function readRowPerLineTable(
   periodEnd: number | null,
 ): Omit<RawTable, 'caption'> {
   const headerText = lines[headerLine]?.trimmed ?? '';
-  const columns = splitHeaderLine(headerText).map((c) => classifyColumn(c, periodEnd));
+  // A header of two rows comes out as two lines (`序号 指标 单位 “十五五”目标` / `2030年 年均`).
+  const following = lines[headerLine + 1]?.trimmed ?? '';
+  const headerTexts =
+    following !== '' && !ROW.test(following) && isHeaderLine(following)
+      ? [headerText, following]
+      : [headerText];
+  const isHeaderRepeat = (text: string): boolean => headerTexts.some((h) => compact(text) === compact(h));
+  const columns = buildColumns(headerTexts.flatMap(splitHeaderLine), periodEnd);
+  // A row is complete at its attribute: at the end, or wherever the header puts the attribute column.
+  const attributeLast = columns[columns.length - 1]?.role === 'attribute';
   const hasAttribute = columns.some((c) => c.role === 'attribute');
   const hasGroupColumn = columns.some((c) => c.role === 'group');
   const rows: LineRow[] = [];
@@ -42,7 +54,7 @@ export function readRowPerLineTable(
   let lastSeq = 0;
   let continuations = 0;
   let labelOpen = false;
-  let end = headerLine + 1;
+  let end = headerLine + headerTexts.length;
   const numbered = (): number => rows.filter((r) => r.seq).length + (current?.seq ? 1 : 0);
   const addLabel = (text: MappedText, onRowLine: boolean): void => {
     const open = labels[labels.length - 1];
@@ -63,8 +75,8 @@ export function readRowPerLineTable(
   for (let i = headerLine + 1; i < lines.length; i++) {
     const line = lines[i] as PreparedLine;
     const text = line.trimmed;
-    if (text === '' || PAGE_FOOTER.test(text) || compact(text) === compact(headerText)) continue;
-    const open = current !== null && !isComplete(current, hasAttribute);
+    if (text === '' || PAGE_FOOTER.test(text) || isHeaderRepeat(text)) continue;
+    const open = current !== null && !isComplete(current, hasAttribute, attributeLast);
     const start = rowStart(line, lastSeq, hasGroupColumn);
     const wasLabelOpen: boolean = labelOpen;
     labelOpen = false;

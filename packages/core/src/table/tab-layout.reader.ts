@@ -1,6 +1,6 @@
 import type { PreparedLine } from '../structure/prepared-line.js';
 import { MappedText } from '../text/mapped-text.js';
-import { classifyColumn } from './columns.js';
+import { buildColumns, isHeaderCell } from './columns.js';
 import { isGroupLike } from './cell-shapes.js';
 import { EMPTY_CELL, looksLikeValue, type RawRow, type RawTable } from './raw-table.js';
 import { readNotes } from './table-notes.js';
@@ -33,7 +33,12 @@ export function readTabLayoutTable(
     blocks.push({ cells, start, end: i });
   }
   const [header, ...body] = blocks;
-  const columns = (header?.cells ?? []).map((c) => classifyColumn(c.text, periodEnd));
+  // A second header row (cells merged down from the first left empty) adds its sub-columns.
+  const second = body[0] && isSecondHeaderRow(body[0].cells) ? body.shift() : undefined;
+  const titles = [...(header?.cells ?? []), ...(second?.cells ?? [])]
+    .map((c) => c.text)
+    .filter((t) => t !== '');
+  const columns = buildColumns(titles, periodEnd);
   const nameIndex = columns.findIndex((c) => c.role === 'name');
   const attribute = columns.findIndex((c) => c.role === 'attribute');
   const rows: RawRow[] = [];
@@ -88,4 +93,9 @@ function toRow(
     values.set(column, cell);
   });
   return row;
+}
+
+function isSecondHeaderRow(cells: readonly MappedText[]): boolean {
+  const filled = cells.filter((c) => c.text.trim() !== '');
+  return filled.length > 0 && filled.every((c) => isHeaderCell(c.text));
 }
