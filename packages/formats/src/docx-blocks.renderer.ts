@@ -1,4 +1,4 @@
-import type { Document, Element } from '@xmldom/xmldom';
+import type { XmlElement } from './xml.parser.js';
 import { isParagraphMarkDeleted, renderParagraphContent } from './docx-inline.renderer.js';
 import type { ListNumbering } from './docx-numbering.js';
 import type { NoteRegistry } from './docx-notes.js';
@@ -26,23 +26,57 @@ type Context = {
 /** Maximum nesting of tables/text boxes followed; deeper input is treated as corrupt. */
 const MAX_BLOCK_DEPTH = 50;
 
+/** Renders the body of word/document.xml while it is parsed, one top-level block at a time. */
+export type BodyStream = {
+  /**
+   * Offered every element as it closes, with its open ancestors (root first). Renders and returns
+   * true for a direct child of the document's first `w:body`, which the parser then drops.
+   */
+  take: (element: XmlElement, parents: readonly XmlElement[]) => boolean;
+  /** The text of the body, once the whole part is parsed (`root` is its root element). */
+  finish: (root: XmlElement) => string;
+};
+
 /**
- * Renders the body of a parsed word/document.xml in the canonical text layout: one paragraph per
- * line, led by its automatic list number when `numbering` is given, `[footnoteRef:N]` inline and ` [N:  body]` appended to the paragraph (then one space, as in
- * the Word export), tables as one
- * TAB-prefixed line per cell with a blank line before the table and after every row.
+ * Streams the body of word/document.xml into the canonical text layout: one paragraph per
+ * line, led by its automatic list number when `numbering` is given, `[footnoteRef:N]` inline and
+ * ` [N:  body]` appended to the paragraph (then one space, as in the Word export), tables as one
+ * TAB-prefixed line per cell with a blank line before the table and after every row. Only one
+ * top-level block (a paragraph, a table, a content control) is held in memory at a time.
  */
-export function renderDocumentText(
-  document: Document,
+export function streamDocumentText(
   notes: NoteRegistry,
   options: DocxLayoutOptions = {},
   numbering: ListNumbering | null = null,
-): string {
-  const root = document.documentElement;
-  const body = root && isW(root, 'document') ? wChild(root, 'body') : null;
-  if (!body) throw formatErrors.corrupt('docx', { detail: 'word/document.xml has no w:body' });
-  const lines = renderBody(body, { notes, padGridSpan: options.padGridSpan ?? false, depth: 0, numbering });
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+): BodyStream {
+  const context: Context = { notes, padGridSpan: options.padGridSpan ?? false, depth: 0, numbering };
+  const lines: string[] = [];
+  const isBody = (parents: readonly XmlElement[]): boolean => {
+    const [root, body] = parents;
+    return (
+      parents.length === 2 &&
+      root !== undefined &&
+      body !== undefined &&
+      isW(body, 'body') &&
+      isW(root, 'document') &&
+      wChild(root, 'body') === body
+    );
+  };
+  return {
+    take: (element, parents) => {
+      if (!isBody(parents)) return false;
+      const blocks: XmlElement[] = [];
+      unwrapBlock(element, blocks);
+      for (const line of renderBlocks(blocks, context)) lines.push(line);
+      return true;
+    },
+    finish: (root) => {
+      if (!isW(root, 'document') || !wChild(root, 'body')) {
+        throw formatErrors.corrupt('docx', { detail: 'word/document.xml has no w:body' });
+      }
+      return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+    },
+  };
 }
 
 function deeper(context: Context): Context {
@@ -52,27 +86,30 @@ function deeper(context: Context): Context {
 }
 
 /** Unwraps content controls, custom XML, tracked insertions and alternate content around blocks. */
-function blockElements(container: Element): Element[] {
-  const result: Element[] = [];
-  for (const element of childElements(container)) {
-    if (isAlternateContent(element)) {
-      const branch = chosenAlternative(element);
-      if (branch) result.push(...blockElements(branch));
-    } else if (isW(element, 'sdt')) {
-      const content = wChild(element, 'sdtContent');
-      if (content) result.push(...blockElements(content));
-    } else if (['customXml', 'ins', 'moveTo', 'smartTag', 'sdtContent'].some((name) => isW(element, name))) {
-      result.push(...blockElements(element));
-    } else if (isW(element, 'p') || isW(element, 'tbl') || isW(element, 'tr') || isW(element, 'tc')) {
-      result.push(element);
-    }
-  }
+function blockElements(container: XmlElement): XmlElement[] {
+  const result: XmlElement[] = [];
+  for (const element of childElements(container)) unwrapBlock(element, result);
   return result;
 }
 
-type RenderedParagraph = { line: string; textBoxes: Element[] } | null;
+/** Adds the blocks `element` stands for to `result`: itself, what it wraps, or nothing. */
+function unwrapBlock(element: XmlElement, result: XmlElement[]): void {
+  if (isAlternateContent(element)) {
+    const branch = chosenAlternative(element);
+    if (branch) result.push(...blockElements(branch));
+  } else if (isW(element, 'sdt')) {
+    const content = wChild(element, 'sdtContent');
+    if (content) result.push(...blockElements(content));
+  } else if (['customXml', 'ins', 'moveTo', 'smartTag', 'sdtContent'].some((name) => isW(element, name))) {
+    result.push(...blockElements(element));
+  } else if (isW(element, 'p') || isW(element, 'tbl') || isW(element, 'tr') || isW(element, 'tc')) {
+    result.push(element);
+  }
+}
 
-function renderParagraph(paragraph: Element, context: Context): RenderedParagraph {
+type RenderedParagraph = { line: string; textBoxes: XmlElement[] } | null;
+
+function renderParagraph(paragraph: XmlElement, context: Context): RenderedParagraph {
   const content = renderParagraphContent(paragraph, context.notes);
   if (content.text === '' && content.newNotes.length === 0 && isParagraphMarkDeleted(paragraph)) return null;
   // Word's automatic list number (`第一章`, `（一）`…) with its suffix, as Word displays it.
@@ -86,9 +123,13 @@ function renderParagraph(paragraph: Element, context: Context): RenderedParagrap
   return { line, textBoxes: content.textBoxes };
 }
 
-function renderBody(container: Element, context: Context): string[] {
+function renderBody(container: XmlElement, context: Context): string[] {
+  return renderBlocks(blockElements(container), context);
+}
+
+function renderBlocks(blocks: readonly XmlElement[], context: Context): string[] {
   const lines: string[] = [];
-  for (const block of blockElements(container)) {
+  for (const block of blocks) {
     if (isW(block, 'p')) {
       const paragraph = renderParagraph(block, context);
       if (!paragraph) continue;
@@ -103,7 +144,7 @@ function renderBody(container: Element, context: Context): string[] {
 }
 
 /** Cell content as lines without TAB: non-blank paragraphs; nested tables flattened cell by cell. */
-function renderCellLines(container: Element, context: Context): string[] {
+function renderCellLines(container: XmlElement, context: Context): string[] {
   const lines: string[] = [];
   for (const block of blockElements(container)) {
     if (isW(block, 'p')) {
@@ -124,9 +165,9 @@ function renderCellLines(container: Element, context: Context): string[] {
 }
 
 /** A note body on one line: its paragraphs (and any table cells) joined by spaces. */
-function renderNoteText(note: Element, context: Context): string {
+function renderNoteText(note: XmlElement, context: Context): string {
   const parts: string[] = [];
-  const visit = (container: Element, depth: number): void => {
+  const visit = (container: XmlElement, depth: number): void => {
     if (depth > MAX_BLOCK_DEPTH) throw formatErrors.corrupt('docx', { detail: 'note nested too deeply' });
     for (const block of blockElements(container)) {
       if (isW(block, 'p')) {
@@ -145,22 +186,22 @@ function renderNoteText(note: Element, context: Context): string {
     .join(' ');
 }
 
-function tableRows(table: Element): Element[] {
+function tableRows(table: XmlElement): XmlElement[] {
   return blockElements(table).filter((element) => isW(element, 'tr'));
 }
 
-function rowCells(row: Element): Element[] {
+function rowCells(row: XmlElement): XmlElement[] {
   return blockElements(row).filter((element) => isW(element, 'tc'));
 }
 
-function intValue(element: Element | null, fallback: number): number {
+function intValue(element: XmlElement | null, fallback: number): number {
   const value = element ? Number.parseInt(wAttr(element, 'val') ?? '', 10) : Number.NaN;
   return Number.isFinite(value) && value > 0 ? Math.min(value, 1000) : fallback;
 }
 
 type CellMerge = { span: number; continuation: boolean; horizontalContinuation: boolean };
 
-function cellMerge(cell: Element): CellMerge {
+function cellMerge(cell: XmlElement): CellMerge {
   const properties = wChild(cell, 'tcPr');
   if (!properties) return { span: 1, continuation: false, horizontalContinuation: false };
   const vMerge = wChild(properties, 'vMerge');
@@ -173,18 +214,18 @@ function cellMerge(cell: Element): CellMerge {
   };
 }
 
-function rowGridPadding(row: Element, name: 'gridBefore' | 'gridAfter'): number {
+function rowGridPadding(row: XmlElement, name: 'gridBefore' | 'gridAfter'): number {
   const properties = wChild(row, 'trPr');
   return properties ? intValue(wChild(properties, name), 0) : 0;
 }
 
-function isRowDeleted(row: Element): boolean {
+function isRowDeleted(row: XmlElement): boolean {
   const properties = wChild(row, 'trPr');
   return properties !== null && wChild(properties, 'del') !== null;
 }
 
 /** A table: a blank line, then per row one TAB-prefixed line per cell and a closing blank line. */
-function renderTable(table: Element, context: Context): string[] {
+function renderTable(table: XmlElement, context: Context): string[] {
   const lines: string[] = [''];
   for (const row of tableRows(table)) {
     const cells = rowCells(row);

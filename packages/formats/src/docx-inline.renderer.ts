@@ -1,4 +1,5 @@
-import type { Element, Node } from '@xmldom/xmldom';
+import { textContent } from './xml.parser.js';
+import type { XmlElement } from './xml.parser.js';
 import type { NoteRegistry } from './docx-notes.js';
 import { formatErrors } from './format-error.catalog.js';
 import {
@@ -20,7 +21,7 @@ export type ParagraphContent = {
   /** Numbers of the notes referenced here for the first time, in order. */
   newNotes: number[];
   /** `w:txbxContent` elements found in the paragraph (rendered by the caller as extra blocks). */
-  textBoxes: Element[];
+  textBoxes: XmlElement[];
 };
 
 /** Maximum element nesting followed inside a paragraph; deeper input is treated as corrupt. */
@@ -50,7 +51,7 @@ const SKIPPED = new Set([
 type InlineState = {
   text: string;
   newNotes: number[];
-  textBoxes: Element[];
+  textBoxes: XmlElement[];
   skipNextText: boolean;
 };
 
@@ -58,14 +59,14 @@ type InlineState = {
  * Collects the text of a `w:p` (or any inline container). `notes` is null where note references
  * must be ignored (inside a note body).
  */
-export function renderParagraphContent(paragraph: Element, notes: NoteRegistry | null): ParagraphContent {
+export function renderParagraphContent(paragraph: XmlElement, notes: NoteRegistry | null): ParagraphContent {
   const state: InlineState = { text: '', newNotes: [], textBoxes: [], skipNextText: false };
   walk(paragraph, state, notes, 0);
   return { text: state.text, newNotes: state.newNotes, textBoxes: state.textBoxes };
 }
 
 /** True when a paragraph's own mark was deleted with change tracking (it merges into the next one). */
-export function isParagraphMarkDeleted(paragraph: Element): boolean {
+export function isParagraphMarkDeleted(paragraph: XmlElement): boolean {
   const properties = wChild(paragraph, 'pPr');
   const markProperties = properties ? wChild(properties, 'rPr') : null;
   return markProperties !== null && wChild(markProperties, 'del') !== null;
@@ -77,7 +78,7 @@ function cleanText(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
 }
 
-function walk(node: Node, state: InlineState, notes: NoteRegistry | null, depth: number): void {
+function walk(node: XmlElement, state: InlineState, notes: NoteRegistry | null, depth: number): void {
   if (depth > MAX_INLINE_DEPTH) {
     throw formatErrors.corrupt('docx', { detail: 'paragraph markup nested too deeply' });
   }
@@ -88,7 +89,7 @@ function walk(node: Node, state: InlineState, notes: NoteRegistry | null, depth:
       continue;
     }
     if (isMath(element, 't')) {
-      state.text += cleanText(element.textContent ?? '');
+      state.text += cleanText(textContent(element));
       continue;
     }
     if (!isW(element)) {
@@ -101,7 +102,7 @@ function walk(node: Node, state: InlineState, notes: NoteRegistry | null, depth:
 }
 
 function inlineElement(
-  element: Element,
+  element: XmlElement,
   state: InlineState,
   notes: NoteRegistry | null,
   depth: number,
@@ -111,7 +112,7 @@ function inlineElement(
   switch (name) {
     case 't':
       if (state.skipNextText) state.skipNextText = false;
-      else state.text += cleanText(element.textContent ?? '');
+      else state.text += cleanText(textContent(element));
       return;
     case 'br': {
       // A line break separates words; a page or column break is layout only.
@@ -150,7 +151,7 @@ function inlineElement(
 }
 
 function noteReference(
-  element: Element,
+  element: XmlElement,
   kind: 'footnote' | 'endnote',
   state: InlineState,
   notes: NoteRegistry | null,

@@ -1,4 +1,4 @@
-import type { Document, Element } from '@xmldom/xmldom';
+import type { XmlElement } from './xml.parser.js';
 import { childElements, isW, wAttr } from './wordml.nodes.js';
 
 /** Footnotes live in footnotes.xml, endnotes in endnotes.xml; both are written as footnotes. */
@@ -8,10 +8,10 @@ export type NoteKind = 'footnote' | 'endnote';
 const SPECIAL_NOTE_TYPES = new Set(['separator', 'continuationSeparator', 'continuationNotice']);
 
 /** Maps `w:id` → note element for a parsed footnotes.xml / endnotes.xml (null part → empty map). */
-export function indexNotes(part: Document | null, kind: NoteKind): Map<string, Element> {
-  const notes = new Map<string, Element>();
-  if (!part?.documentElement) return notes;
-  for (const note of childElements(part.documentElement)) {
+export function indexNotes(part: XmlElement | null, kind: NoteKind): Map<string, XmlElement> {
+  const notes = new Map<string, XmlElement>();
+  if (!part) return notes;
+  for (const note of childElements(part)) {
     if (!isW(note, kind)) continue;
     const type = wAttr(note, 'type');
     const id = wAttr(note, 'id');
@@ -26,11 +26,11 @@ export function indexNotes(part: Document | null, kind: NoteKind): Map<string, E
  */
 export class NoteRegistry {
   private readonly numbers = new Map<string, number>();
-  private readonly bodies: Element[] = [];
+  private readonly bodies: XmlElement[] = [];
 
   constructor(
-    private readonly footnotes: Map<string, Element>,
-    private readonly endnotes: Map<string, Element>,
+    private readonly footnotes: Map<string, XmlElement>,
+    private readonly endnotes: Map<string, XmlElement>,
   ) {}
 
   /**
@@ -50,7 +50,7 @@ export class NoteRegistry {
   }
 
   /** The note element numbered `number` by {@link reference}. */
-  body(number: number): Element | null {
+  body(number: number): XmlElement | null {
     return this.bodies[number] ?? null;
   }
 }

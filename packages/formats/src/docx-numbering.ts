@@ -1,4 +1,4 @@
-import type { Document, Element } from '@xmldom/xmldom';
+import type { XmlElement } from './xml.parser.js';
 import { childElements, isOn, isW, wAttr, wChild } from './wordml.nodes.js';
 
 /**
@@ -62,9 +62,9 @@ export class ListNumbering {
    * Returns null when there is no usable numbering, or when the parts are malformed in a way that
    * makes reading them throw: the document is then rendered without numbers.
    */
-  static fromParts(numbering: Document | null, styles: Document | null): ListNumbering | null {
+  static fromParts(numbering: XmlElement | null, styles: XmlElement | null): ListNumbering | null {
     try {
-      const root = numbering?.documentElement;
+      const root = numbering;
       if (!root || !isW(root, 'numbering')) return null;
       const abstracts = new Map<string, AbstractNum>();
       const nums = new Map<string, NumDefinition>();
@@ -90,7 +90,7 @@ export class ListNumbering {
    * The number Word shows before `paragraph` (with its suffix), or '' when it is not numbered;
    * advances the list counters. `hasText` false drops the suffix (an empty numbered paragraph).
    */
-  next(paragraph: Element, hasText: boolean): string {
+  next(paragraph: XmlElement, hasText: boolean): string {
     try {
       return this.advance(paragraph, hasText);
     } catch {
@@ -98,7 +98,7 @@ export class ListNumbering {
     }
   }
 
-  private advance(paragraph: Element, hasText: boolean): string {
+  private advance(paragraph: XmlElement, hasText: boolean): string {
     const properties = wChild(paragraph, 'pPr');
     const own = properties ? readNumPr(wChild(properties, 'numPr')) : null;
     const styleElement = properties ? wChild(properties, 'pStyle') : null;
@@ -185,14 +185,14 @@ export class ListNumbering {
   }
 }
 
-function intAttr(element: Element | null, name = 'val'): number | null {
+function intAttr(element: XmlElement | null, name = 'val'): number | null {
   const raw = element ? wAttr(element, name) : null;
   if (raw === null || !/^\s*-?\d+\s*$/.test(raw)) return null;
   const value = Number.parseInt(raw, 10);
   return Number.isSafeInteger(value) ? value : null;
 }
 
-function readNumPr(numPr: Element | null): NumPr | null {
+function readNumPr(numPr: XmlElement | null): NumPr | null {
   if (!numPr) return null;
   const numIdElement = wChild(numPr, 'numId');
   const ilvl = intAttr(wChild(numPr, 'ilvl'));
@@ -202,7 +202,7 @@ function readNumPr(numPr: Element | null): NumPr | null {
   };
 }
 
-function readLevel(element: Element): Level {
+function readLevel(element: XmlElement): Level {
   const start = intAttr(wChild(element, 'start'));
   const format = wChild(element, 'numFmt');
   const text = wChild(element, 'lvlText');
@@ -222,12 +222,12 @@ function readLevel(element: Element): Level {
   };
 }
 
-function ilvlAttr(element: Element): number | null {
+function ilvlAttr(element: XmlElement): number | null {
   const ilvl = intAttr(element, 'ilvl');
   return ilvl !== null && ilvl >= 0 && ilvl < LEVELS ? ilvl : null;
 }
 
-function readAbstractNum(element: Element): AbstractNum {
+function readAbstractNum(element: XmlElement): AbstractNum {
   const levels = new Array<Level | null>(LEVELS).fill(null);
   for (const child of childElements(element)) {
     if (!isW(child, 'lvl')) continue;
@@ -238,7 +238,7 @@ function readAbstractNum(element: Element): AbstractNum {
   return { levels, styleLink: link ? wAttr(link, 'val') : null };
 }
 
-function readNum(element: Element): NumDefinition | null {
+function readNum(element: XmlElement): NumDefinition | null {
   const abstract = wChild(element, 'abstractNumId');
   const abstractId = abstract ? wAttr(abstract, 'val')?.trim() : null;
   if (abstractId === null || abstractId === undefined) return null;
@@ -256,10 +256,10 @@ function readNum(element: Element): NumDefinition | null {
   return { abstractId, levelOverrides, startOverrides };
 }
 
-function readStyles(styles: Document | null): { map: Map<string, StyleInfo>; defaultStyle: string | null } {
+function readStyles(styles: XmlElement | null): { map: Map<string, StyleInfo>; defaultStyle: string | null } {
   const map = new Map<string, StyleInfo>();
   let defaultStyle: string | null = null;
-  const root = styles?.documentElement;
+  const root = styles;
   if (!root || !isW(root, 'styles')) return { map, defaultStyle };
   for (const style of childElements(root).slice(0, MAX_DEFINITIONS)) {
     if (!isW(style, 'style')) continue;

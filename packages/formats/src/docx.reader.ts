@@ -1,6 +1,6 @@
-import type { Document } from '@xmldom/xmldom';
+import type { XmlElement } from './xml.parser.js';
 import { isCompoundFile, listCompoundFileEntries } from './compound-file.reader.js';
-import { renderDocumentText } from './docx-blocks.renderer.js';
+import { streamDocumentText } from './docx-blocks.renderer.js';
 import type { DocxLayoutOptions } from './docx-blocks.renderer.js';
 import { ListNumbering } from './docx-numbering.js';
 import { NoteRegistry, indexNotes } from './docx-notes.js';
@@ -26,7 +26,7 @@ export function isZipArchive(bytes: Uint8Array): boolean {
 
 /**
  * Converts a .docx (OOXML WordprocessingML) file into the canonical text layout (see
- * {@link renderDocumentText}). Zip entries are inflated under `maxDecompressedBytes` (declared and
+ * {@link streamDocumentText}). Zip entries are inflated under `maxDecompressedBytes` (declared and
  * actual sizes). Throws `FormatError`: `encrypted` for a password-protected document (an OLE
  * container with an `EncryptedPackage` stream), `unsupported` for an old .doc or a non-Word package,
  * `corrupt` for anything damaged, `too-large`/`empty` for size limits. Other exceptions never escape.
@@ -73,11 +73,11 @@ function readPackage(bytes: Uint8Array, limits: ReadLimits, options: DocxLayoutO
     const entry = findZipEntry(directory, name);
     return entry ? extractZipEntry(bytes, entry, budget) : null;
   };
-  const parsePart = (name: string): Document | null => {
+  const parsePart = (name: string): XmlElement | null => {
     const data = partBytes(name);
     return data ? parseXmlPart(data, name) : null;
   };
-  const lenientPart = (name: string): Document | null => {
+  const lenientPart = (name: string): XmlElement | null => {
     try {
       return parsePart(name);
     } catch (error) {
@@ -87,8 +87,9 @@ function readPackage(bytes: Uint8Array, limits: ReadLimits, options: DocxLayoutO
   };
 
   const parts = resolveDocxParts(lenientPart);
-  const document = parsePart(parts.document);
-  if (!document) throw missingDocumentError(directory, parts.document);
+  const documentBytes = partBytes(parts.document);
+  if (!documentBytes) throw missingDocumentError(directory, parts.document);
+  // Notes and numbering are read first so that the body can be rendered while it is parsed.
   const notes = new NoteRegistry(
     indexNotes(parts.footnotes ? parsePart(parts.footnotes) : null, 'footnote'),
     indexNotes(parts.endnotes ? parsePart(parts.endnotes) : null, 'endnote'),
@@ -96,7 +97,8 @@ function readPackage(bytes: Uint8Array, limits: ReadLimits, options: DocxLayoutO
   // Damaged numbering or styles only cost the list numbers (size limits still apply).
   const numbering = parts.numbering ? lenientPart(parts.numbering) : null;
   const styles = numbering && parts.styles ? lenientPart(parts.styles) : null;
-  return renderDocumentText(document, notes, options, ListNumbering.fromParts(numbering, styles));
+  const body = streamDocumentText(notes, options, ListNumbering.fromParts(numbering, styles));
+  return body.finish(parseXmlPart(documentBytes, parts.document, body.take));
 }
 
 function missingDocumentError(directory: ZipDirectory, documentPart: string): FormatError {

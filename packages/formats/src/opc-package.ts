@@ -1,4 +1,5 @@
-import type { Document } from '@xmldom/xmldom';
+import { plainAttribute } from './xml.parser.js';
+import type { XmlElement } from './xml.parser.js';
 import { childElements } from './wordml.nodes.js';
 
 /** Where the parts the text comes from live inside a .docx package. */
@@ -11,21 +12,22 @@ export type DocxPartNames = {
 };
 
 /** Reads and parses a package part; null when the part does not exist or cannot be parsed. */
-export type PartLoader = (name: string) => Document | null;
+export type PartLoader = (name: string) => XmlElement | null;
 
 const DEFAULT_DOCUMENT = 'word/document.xml';
 
 type Relationship = { type: string; target: string };
 
-function relationships(rels: Document | null): Relationship[] {
-  if (!rels?.documentElement) return [];
-  return childElements(rels.documentElement)
+function relationships(rels: XmlElement | null): Relationship[] {
+  if (!rels) return [];
+  return childElements(rels)
     .filter(
-      (element) => element.localName === 'Relationship' && element.getAttribute('TargetMode') !== 'External',
+      (element) =>
+        element.localName === 'Relationship' && plainAttribute(element, 'TargetMode') !== 'External',
     )
     .map((element) => ({
-      type: element.getAttribute('Type') ?? '',
-      target: element.getAttribute('Target') ?? '',
+      type: plainAttribute(element, 'Type') ?? '',
+      target: plainAttribute(element, 'Target') ?? '',
     }))
     .filter((relationship) => relationship.target !== '');
 }

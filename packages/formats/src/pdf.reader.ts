@@ -3,7 +3,7 @@ import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { dirname, join } from 'node:path';
 import { formatErrors } from './format-error.catalog.js';
 import { FormatError } from './format.error.js';
-import { groupTextLines } from './pdf-lines.js';
+import { layoutPdfPages } from './pdf-layout.js';
 import type { PlacedText } from './pdf-lines.js';
 import { assertFileSize, resolveReadLimits } from './read-limits.js';
 import type { ReadLimits } from './read-limits.js';
@@ -72,9 +72,10 @@ function classifyPdfJsError(error: unknown): FormatError {
 }
 
 /**
- * Extracts the text layer of a PDF with pdf.js (no eval, no font loading): per page, text runs are
- * grouped into lines by baseline and ordered by x (see {@link groupTextLines}); page after page,
- * one line per text line. Running headers/footers and page numbers are left for the core parser.
+ * Extracts the text layer of a PDF with pdf.js (no eval, no font loading) and lays it out for the
+ * core parser (see {@link layoutPdfPages}): one line per text line, page after page, footnotes and
+ * tables rebuilt from the positions of the text. Running headers/footers and page numbers are left
+ * for the core parser.
  * Throws `FormatError`: `no-text` for a PDF without a usable text layer (a scan), `encrypted` for a
  * password-protected PDF, `corrupt` when pdf.js cannot open it, `too-large`/`empty` for size limits.
  */
@@ -93,7 +94,7 @@ export async function readPdf(bytes: Uint8Array, limits: Partial<ReadLimits> = {
     cMapPacked: true,
     ...assetDirectories(),
   });
-  const pages: string[] = [];
+  const pages: PlacedText[][] = [];
   let characters = 0;
   try {
     const document = await task.promise;
@@ -101,16 +102,15 @@ export async function readPdf(bytes: Uint8Array, limits: Partial<ReadLimits> = {
       const page = await document.getPage(number);
       const content = await page.getTextContent();
       const placed = content.items.map(toPlacedText).filter((item): item is PlacedText => item !== null);
-      const lines = groupTextLines(placed);
       page.cleanup();
-      characters += lines.reduce((sum, line) => sum + line.length + 1, 0);
+      characters += placed.reduce((sum, item) => sum + item.text.length + 1, 0);
       if (characters > resolved.maxDecompressedBytes) {
         throw formatErrors.textTooLarge(
           resolved.maxDecompressedBytes,
           `text layer exceeds ${characters} characters`,
         );
       }
-      if (lines.length > 0) pages.push(lines.join('\n'));
+      pages.push(placed);
     }
   } catch (error) {
     throw classifyPdfJsError(error);
@@ -118,7 +118,7 @@ export async function readPdf(bytes: Uint8Array, limits: Partial<ReadLimits> = {
     await task.destroy().catch(() => undefined);
   }
 
-  const text = pages.join('\n');
+  const text = layoutPdfPages(pages).join('\n');
   if (garbageRatio(text) > 0.5) {
     throw formatErrors.noText({
       detail: text.trim() === '' ? 'no text items' : 'text layer is not decodable',

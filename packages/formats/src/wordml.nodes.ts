@@ -1,4 +1,4 @@
-import type { Element, Node } from '@xmldom/xmldom';
+import type { XmlElement } from './xml.parser.js';
 
 /** WordprocessingML main namespaces (transitional and strict OOXML). */
 const W_NAMESPACES: ReadonlySet<string> = new Set([
@@ -12,59 +12,38 @@ const MATH_NAMESPACES: ReadonlySet<string> = new Set([
 ]);
 const MC_NAMESPACE = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
-const ELEMENT_NODE = 1;
-
 /** True for an element of the WordprocessingML namespace, optionally with the given local name. */
-export function isW(node: Node, localName?: string): boolean {
-  return (
-    node.nodeType === ELEMENT_NODE &&
-    W_NAMESPACES.has(node.namespaceURI ?? '') &&
-    (localName === undefined || node.localName === localName)
-  );
+export function isW(node: XmlElement, localName?: string): boolean {
+  return (localName === undefined || node.localName === localName) && W_NAMESPACES.has(node.namespaceURI);
 }
 
 /** True for an Office Math element with the given local name. */
-export function isMath(node: Node, localName: string): boolean {
-  return (
-    node.nodeType === ELEMENT_NODE &&
-    MATH_NAMESPACES.has(node.namespaceURI ?? '') &&
-    node.localName === localName
-  );
+export function isMath(node: XmlElement, localName: string): boolean {
+  return node.localName === localName && MATH_NAMESPACES.has(node.namespaceURI);
 }
 
 /** True for `mc:AlternateContent`. */
-export function isAlternateContent(node: Node): boolean {
-  return (
-    node.nodeType === ELEMENT_NODE &&
-    node.namespaceURI === MC_NAMESPACE &&
-    node.localName === 'AlternateContent'
-  );
+export function isAlternateContent(node: XmlElement): boolean {
+  return node.localName === 'AlternateContent' && node.namespaceURI === MC_NAMESPACE;
 }
 
-/** The element children of `node`, in document order. */
-export function childElements(node: Node): Element[] {
-  const result: Element[] = [];
-  const children = node.childNodes;
-  for (let i = 0; i < children.length; i++) {
-    const child = children.item(i);
-    if (child && child.nodeType === ELEMENT_NODE) result.push(child as Element);
-  }
-  return result;
+/** The element children of `node`, in document order (the tree's own array: do not modify it). */
+export function childElements(node: XmlElement): readonly XmlElement[] {
+  return node.children;
 }
 
 /** The first WordprocessingML child of `node` named `localName`, or null. */
-export function wChild(node: Node, localName: string): Element | null {
-  return childElements(node).find((child) => isW(child, localName)) ?? null;
+export function wChild(node: XmlElement, localName: string): XmlElement | null {
+  for (const child of node.children) if (isW(child, localName)) return child;
+  return null;
 }
 
 /** A WordprocessingML attribute (`w:val`, `w:id`…) of `element`, or null. */
-export function wAttr(element: Element, localName: string): string | null {
+export function wAttr(element: XmlElement, localName: string): string | null {
   const attributes = element.attributes;
-  for (let i = 0; i < attributes.length; i++) {
-    const attribute = attributes.item(i);
-    if (attribute && attribute.localName === localName && W_NAMESPACES.has(attribute.namespaceURI ?? '')) {
-      return attribute.value;
-    }
+  for (const name in attributes) {
+    const attribute = attributes[name];
+    if (attribute && attribute.local === localName && W_NAMESPACES.has(attribute.uri)) return attribute.value;
   }
   return null;
 }
@@ -75,7 +54,7 @@ export function isOnValue(value: string): boolean {
 }
 
 /** An on/off property (`<w:vanish/>`, `<w:vanish w:val="false"/>`): true when present and not off. */
-export function isOn(element: Element | null): boolean {
+export function isOn(element: XmlElement | null): boolean {
   if (!element) return false;
   const value = wAttr(element, 'val');
   return value === null || isOnValue(value);
@@ -85,7 +64,7 @@ export function isOn(element: Element | null): boolean {
  * The branch of `mc:AlternateContent` to read: the first `mc:Choice` (what Word itself renders), or
  * the `mc:Fallback` when there is no choice. Reading both would duplicate text boxes.
  */
-export function chosenAlternative(alternate: Element): Element | null {
+export function chosenAlternative(alternate: XmlElement): XmlElement | null {
   const branches = childElements(alternate).filter((child) => child.namespaceURI === MC_NAMESPACE);
   return (
     branches.find((b) => b.localName === 'Choice') ?? branches.find((b) => b.localName === 'Fallback') ?? null

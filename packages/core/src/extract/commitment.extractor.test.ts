@@ -102,6 +102,31 @@ describe('extractCommitments', () => {
     expect(found).toEqual([]);
   });
 
+  it('keeps checkable goals without a value, with what they are about as subject', () => {
+    const found = extract([
+      '到2030年，全市实现碳中和目标。着力打造4大先进制造业基地：1个万亿级产业集群（电子）、3个千亿级产业集群（装备、材料、医药）。推动交通事故起数和受伤人数实现“双下降”。新建院区投入使用，通过二甲评审。',
+    ]);
+    expect(found.map((c) => [c.subject, c.quantity?.text, c.quantity?.kind, c.deadline])).toEqual([
+      ['碳中和目标', '实现碳中和目标', 'qualitative', 2030],
+      ['先进制造业基地', '4大', 'absolute', null],
+      ['产业集群', '1个万亿级', 'absolute', null],
+      ['产业集群', '3个千亿级', 'absolute', null],
+      ['交通事故起数和受伤人数', '“双下降”', 'qualitative', null],
+      ['二甲评审', '通过二甲评审', 'qualitative', null],
+    ]);
+    for (const c of found) expect(CommitmentSchema.parse(c)).toEqual(c);
+  });
+
+  it('skips goals and values that report a past streak (连续N年)', () => {
+    expect(extract(['群众满意度连续8年实现“双提升”，人均可支配收入达到9.2万元。'])).toEqual([]);
+    expect(extract(['群众满意度实现“双提升”，人均可支配收入达到9.2万元。']).length).toBe(2);
+  });
+
+  it('skips goals already reached', () => {
+    expect(extract(['已建成三大物流枢纽。'])).toEqual([]);
+    expect(extract(['建成三大物流枢纽。']).map((c) => c.quantity?.text)).toEqual(['三大']);
+  });
+
   it('skips retrospective nodes and their descendants', () => {
     const units = inlineUnits([
       { text: '新增上市企业12家。', nodeId: 'p1.c1.s1' },

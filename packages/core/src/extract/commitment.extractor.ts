@@ -1,5 +1,7 @@
 import type { Commitment } from '../model/plan-model.schema.js';
 import { fiveYearPlanLabel } from '../target/deadline.scanner.js';
+import { isGoal, mayHoldGoal, mergeGoals, scanGoals } from '../target/goal.scanner.js';
+import type { GoalMatch } from '../target/goal.scanner.js';
 import { matchIndicator, prepareIndicators } from '../target/indicator-name.matcher.js';
 import type { IndicatorRef } from '../target/indicator-name.matcher.js';
 import { mayHoldQuantity, scanFoldedQuantities } from '../target/quantity.scanner.js';
@@ -33,7 +35,7 @@ const SEGMENT_END_RE = /[。！？!?；;\n]/g;
 const PROJECTION_RE = /预计|预测|预期将/;
 const HEDGE_RE = /力争|确保|争取|努力|目标是/;
 const PAST_WORD_RE =
-  /已(?!有)|以来|获评|入选|荣获|跨入|迈入|位列|连续获|累计招引|如期高水平完成|取得显著成效|成功创建|成为全国首/;
+  /已(?!有)|以来|连续\s*(?:\d+|[一二三四五六七八九十]+)\s*年|获评|入选|荣获|跨入|迈入|位列|连续获|累计招引|如期高水平完成|取得显著成效|成功创建|成为全国首/;
 const PRESENT_RE = /拥有|现有|目前|当前|仅|高达|近年来/;
 const BASELINE_YEAR_RE = /(?:较|比)\s*((?:19|20)\d{2})\s*年/g;
 const BASELINE_LABEL_RE = /(?:较|比)\s*[“"]?十([一二三四五六七八九])五/g;
@@ -71,9 +73,11 @@ const CLOSE_PAREN = 0x29;
 type PlanLabel = { label: string; periodRe: RegExp } | null;
 
 /**
- * Finds commitments — quantitative or dated promises — in running text. Each unit is scanned by
- * {@link scanFoldedQuantities}; every value (and every deadline that dates no value) in a sentence that
- * reads as a promise becomes one commitment, ids `cm-1`, `cm-2`… in document order.
+ * Finds commitments — quantitative or dated promises, and checkable goals without a value — in
+ * running text. Each unit is scanned by {@link scanFoldedQuantities} and {@link scanGoals}; every value,
+ * goal (`打造5大产业集群`, `实现“双下降”`, `通过三甲复评`) and deadline that dates neither, in a sentence
+ * that reads as a promise, becomes one commitment, ids `cm-1`, `cm-2`… in document order. Past and
+ * present tests apply to goals as to values (`连续13年实现“双提升”` reports the past).
  *
  * A match is dropped when it reports the past or present rather than promising:
  * - its deadline is before `periodStart` (`“十四五”期间…年均减少4000人`, `2022-2024年…`), or a
@@ -82,13 +86,15 @@ type PlanLabel = { label: string; periodRe: RegExp } | null;
  * - undated, and its segment has past markers (`已`, `以来`, `获评`, `较2020年` with a baseline before
  *   the plan, `较“十三五”末`, `“十四五”期间`) or present-state markers (`拥有`, `现有`, `仅`), or the
  *   paragraph as a whole is retrospective (some past segment and no dated or hedged promise in it);
- * - it counts the members of a structure listed right after it (`3个优势产业（智电汽车、…）`);
+ * - it counts the members of a structure listed right after it (`3个优势产业（智电汽车、…）`), unless
+ *   it is a goal (`打造四项基础底座（…）`, a graded `1个2千亿级产业集群（智电汽车）`);
  * - it lies under `retrospectiveNodeIds`.
  *
  * `sentence` is the sentence holding the value, split on `。！？` and line breaks (its closing mark
  * included), and `source` its span. Past/present tests look at the smaller `；`-segment, while the
  * deadline carries across `；` (`到2030年，A；B；C。` dates A, B and C).
- * `subject` is the noun phrase before the value with leading time phrases and action verbs removed
+ * A goal's `subject` is its counted noun, the words before a quoted goal, or the milestone itself.
+ * Otherwise `subject` is the noun phrase before the value with leading time phrases and action verbs removed
  * (`新建5G基站超300座` → `5G基站`; `新增` is kept because indicator names use it), else the words after
  * the value; for a value-less deadline it is the clause after the deadline (`完成全部任务`).
  * `indicatorSeq` names the indicator whose name the subject restates (bigram overlap; a clearly
@@ -105,9 +111,9 @@ export function extractCommitments(
   for (const unit of units) {
     if (isRetrospectiveNode(unit.nodeId, options.retrospectiveNodeIds)) continue;
     // Folding costs a pass over the text: paragraphs without a numeral are ruled out before it.
-    if (!mayHoldQuantity(unit.text)) continue;
+    if (!mayHoldQuantity(unit.text) && !mayHoldGoal(unit.text)) continue;
     const folded = toHalfWidth(unit.text);
-    const matches = scanFoldedQuantities(unit.text, folded);
+    const matches = mergeGoals(folded, scanFoldedQuantities(unit.text, folded), scanGoals(unit.text, folded));
     if (matches.length === 0) continue;
     const { sentences, segments } = splitSentences(folded);
     const paragraphPast = isParagraphRetrospective(folded, segments, matches, options, plan);
@@ -122,8 +128,9 @@ export function extractCommitments(
         previousEnd = match.end;
         continue;
       }
-      const subject =
-        match.target === null
+      const subject = isGoal(match)
+        ? goalSubject(match)
+        : match.target === null
           ? deadlineSubject(unit.text, folded, match, segment)
           : quantitySubject(unit.text, folded, match, segment, Math.max(previousEnd, segment.start));
       previousEnd = match.end;
@@ -291,7 +298,9 @@ function isParagraphRetrospective(
  * members describes a structure (`“3+5+X”产业体系`), not a promise to reach a number.
  */
 function isStructureCount(folded: string, match: QuantityMatch): boolean {
-  return match.target !== null && STRUCTURE_RE.test(folded.slice(match.end, match.end + 20));
+  return (
+    match.target !== null && !isGoal(match) && STRUCTURE_RE.test(folded.slice(match.end, match.end + 20))
+  );
 }
 
 /** Start of the clause holding `at`, never before `floor`; marks inside brackets do not end a clause. */
@@ -347,6 +356,11 @@ function quantitySubject(
     return cleanSubject(text.slice(previousStart, start - 1));
   }
   return '';
+}
+
+/** A quoted goal's subject is the clause before its verb, read like any other subject. */
+function goalSubject(match: GoalMatch): string {
+  return match.goal === 'quoted' ? cleanSubject(match.subject) : match.subject.trim();
 }
 
 function deadlineSubject(text: string, folded: string, match: QuantityMatch, segment: Span): string {

@@ -9,6 +9,7 @@ import type {
 import type { TextUnit } from '../extract/text-unit.js';
 import { compact, type Toc } from '../structure/toc.js';
 import { toHalfWidth } from '../text/width.js';
+import { notAPlanMessage, type DocumentKind } from './document-kind.js';
 import { readScope, scopeAt, targetScope, walk, walkWithPath, type DeclaredScope } from './scope.js';
 
 export type AuditInput = {
@@ -21,6 +22,8 @@ export type AuditInput = {
   /** Body text outside the indicator table, to check that indicators are mentioned. */
   bodyText: string;
   ownerlessMeasures: SourceSpan[];
+  /** What the document looks like when it is not a plan outline (`nonPlanKind`), else null. */
+  notAPlan?: DocumentKind | null;
 };
 
 /** Nodes reporting the previous period's results, whose figures serve as baselines. */
@@ -47,6 +50,9 @@ export function auditPlan(input: AuditInput): Finding[] {
     ),
     ...unknownDepartments(input.assignments),
     ...tocMismatches(input.outline, input.toc),
+    ...(input.notAPlan
+      ? [finding('not-a-plan-outline', 'warning', notAPlanMessage(input.notAPlan), [], null)]
+      : []),
   ];
   return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }

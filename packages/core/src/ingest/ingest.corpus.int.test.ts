@@ -170,6 +170,50 @@ describe('Hangzhou (text of a web page)', () => {
   });
 });
 
+describe('Shanghai (text of a web page, cut off)', () => {
+  const model = ingestText(readCorpus('shanghai-15th-outline.txt'));
+
+  test('the table: two header rows, a 单位 column and 属性 before the target; 20 rows hand-checked', () => {
+    expect(model.indicatorTable?.caption).toBe('表1 上海“十五五”经济社会发展主要指标');
+    expect(model.indicatorTable?.columns).toEqual(['序号', '指标', '单位', '属性', '2030年', '年均［累计］']);
+    // seq | group | name | unit | attribute | target, read from the document by hand. The target is
+    // the 2030 cell, or the 年均［累计］ cell where the 2030 cell is `—`.
+    expect(model.indicators.map(row)).toEqual([
+      '1 |  | 地区生产总值年均增速 | % | 预期性 | 力争达到5%左右',
+      '2 |  | 全员劳动生产率 | 万元/人 | 预期性 | > 52',
+      '3 |  | 数字经济核心产业增加值占地区生产总值比重 | % | 预期性 | > 20',
+      '4 |  | 金融市场交易总额 | 万亿元 | 预期性 | ＞4500',
+      '5 |  | 服务贸易进出口额 | 亿美元 | 预期性 | ＞3000',
+      '6 |  | 航空货邮年吞吐量 | 万吨 | 预期性 | 470左右',
+      '7 |  | 全社会研发经费支出相当于地区生产总值比例 | % | 预期性 | > 5.0',
+      '8 |  | 每万人口高价值发明专利拥有量 | 件 | 预期性 | 85左右',
+      '9 |  | 主要劳动年龄人口受过高等教育的比例 | % | 预期性 | 60左右',
+      '10 |  | 城镇调查失业率 | % | 预期性 | < 5.0',
+      '11 |  | 全市居民人均可支配收入年均增速 | % | 预期性 | 与经济增长同步',
+      '12 |  | 新增供应保障性租赁住房 | 万套(间) | 预期性 | ［25—27］',
+      '13 |  | 养老机构护理型床位占比 | % | 预期性 | ＞75',
+      '14 |  | 社区公共服务设施15分钟步行可达覆盖率 | % | 预期性 | 95',
+      '15 |  | 单位生产总值二氧化碳排放降低 | % | 约束性 | ［完成国家审核衔接后确定的目标］',
+      '16 |  | 非化石能源占能源消费总量比重 | % | 约束性 | ［完成国家审核衔接后确定的目标］',
+      '17 |  | 细颗粒物（PM2.5）浓度 | 微克/立方米 | 约束性 | 完成国家审核衔接后确定的目标',
+      '18 |  | 地表水优良水体比例 | % | 约束性 | 完成国家审核衔接后确定的目标',
+      '19 |  | 生活垃圾回收利用率 | % | 约束性 | 50',
+      '20 |  | 单位生产总值生产安全事故死亡率 | 人/亿元 | 约束性 | < 0.006',
+    ]);
+    expect(model.indicators.every((i) => !i.attributeInferred && i.parent === null)).toBe(true);
+  });
+});
+
+describe('Shenzhen (its table survives only as notes)', () => {
+  test('no indicator rows, and a warning that names the orphaned table notes', () => {
+    const model = ingestText(readCorpus('shenzhen-15th-outline.txt'));
+    expect(model.indicators).toEqual([]);
+    expect(model.indicatorTables).toEqual([]);
+    const warning = model.warnings.find((w) => w.en.includes('no row was recognised'));
+    expect(warning?.zh).toContain('带[ ]数据为5年累计值');
+  });
+});
+
 describe('national outline (excerpt, markdown-like)', () => {
   const model = ingestText(readCorpus('national-15th-outline-excerpt.txt'));
 

@@ -13,10 +13,11 @@ import { buildOutline } from '../structure/outline.builder.js';
 import { prepareLines } from '../structure/prepared-line.js';
 import { findToc } from '../structure/toc.js';
 import { assembleIndicators } from '../table/indicator.assembler.js';
-import { readIndicatorTable } from '../table/indicator-table.reader.js';
+import { findUnreadTables, readIndicatorTables, type FoundTable } from '../table/indicator-table.reader.js';
 import { SourceText } from '../text/source-text.js';
 import { auditPlan } from './findings.js';
 import { IngestError, MAX_TEXT_CHARS } from './ingest-error.js';
+import { nonPlanKind, notAPlanMessage } from './document-kind.js';
 import { readPlanMeta } from './plan-meta.js';
 
 export type IngestOptions = {
@@ -47,9 +48,16 @@ export function ingestText(input: string, options: IngestOptions = {}): PlanMode
   const layout = detectLayout(text, lines);
   const toc = findToc(lines);
   const { plan, titleLines } = readPlanMeta(lines);
+  const notAPlan = nonPlanKind(lines, plan);
   const inToc = (i: number): boolean => toc !== null && i >= toc.startLine && i < toc.endLine;
-  const table = readIndicatorTable(lines, plan.periodEnd, inToc);
-  const inTable = (i: number): boolean => table !== null && i >= table.startLine && i < table.endLine;
+  const tables = readIndicatorTables(lines, plan.periodEnd, inToc);
+  // The plan's targets table; a document whose tables have no role of their own keeps its first
+  // table that is not the previous plan's results.
+  const table =
+    tables.find((t) => t.role === 'plan-targets') ??
+    tables.find((t) => t.role !== 'previous-results') ??
+    null;
+  const inTable = (i: number): boolean => tables.some((t) => i >= t.startLine && i < t.endLine);
   const isTitle = new Set(titleLines);
   const { outline, preamble, units } = buildOutline(
     lines,
@@ -58,7 +66,10 @@ export function ingestText(input: string, options: IngestOptions = {}): PlanMode
     source,
     (i) => inToc(i) || inTable(i) || isTitle.has(i),
   );
-  const indicators = table ? assembleIndicators(table.columns, table.rows, source) : [];
+  const rowsOf = new Map<FoundTable, ReturnType<typeof assembleIndicators>>(
+    tables.map((t) => [t, assembleIndicators(t.columns, t.rows, source)]),
+  );
+  const indicators = table ? (rowsOf.get(table) ?? []) : [];
   const registry = options.departments
     ? buildDepartmentRegistry(options.departments, { localPrefixes: DISTRICT_LOCAL_PREFIXES })
     : DEFAULT_DEPARTMENT_REGISTRY;
@@ -76,22 +87,33 @@ export function ingestText(input: string, options: IngestOptions = {}): PlanMode
     units,
     bodyText: units.map((u) => u.text).join('\n'),
     ownerlessMeasures: measuresWithoutOwner(units, assignments),
+    notAPlan,
   });
-  const warnings =
-    outline.length === 0
+  const warnings = [
+    ...(outline.length === 0
       ? [
           {
             zh: '未识别出篇、章、节结构，已按段落读取全文。',
             en: 'No parts, chapters or sections were recognised; the text was read as plain paragraphs.',
           },
         ]
-      : [];
-  const tableRange = table
-    ? source.span(
-        lines[table.startLine]?.text.sourceRange().start ?? 0,
-        lines[Math.max(table.startLine, table.endLine - 1)]?.text.sourceRange().end ?? 0,
-      )
-    : null;
+      : []),
+    ...tableWarnings(lines, tables, plan.periodEnd, inToc),
+    ...(notAPlan ? [notAPlanMessage(notAPlan)] : []),
+  ];
+  const describe = (t: FoundTable) => {
+    const rows = rowsOf.get(t) ?? [];
+    return {
+      caption: t.caption?.text ?? null,
+      columns: t.columns.map((c) => c.title),
+      groups: [...new Set(rows.map((i) => i.group).filter((g): g is string => g !== null))],
+      notes: t.notes.map((n) => n.text),
+      source: source.span(
+        lines[t.startLine]?.text.sourceRange().start ?? 0,
+        lines[Math.max(t.startLine, t.endLine - 1)]?.text.sourceRange().end ?? 0,
+      ),
+    };
+  };
   return {
     modelVersion: MODEL_VERSION,
     document: {
@@ -110,17 +132,9 @@ export function ingestText(input: string, options: IngestOptions = {}): PlanMode
       title,
       page,
     })),
-    indicatorTable:
-      table && tableRange
-        ? {
-            caption: table.caption?.text ?? null,
-            columns: table.columns.map((c) => c.title),
-            groups: [...new Set(indicators.map((i) => i.group).filter((g): g is string => g !== null))],
-            notes: table.notes.map((n) => n.text),
-            source: tableRange,
-          }
-        : null,
+    indicatorTable: table ? describe(table) : null,
     indicators,
+    indicatorTables: tables.map((t) => ({ ...describe(t), role: t.role, indicators: rowsOf.get(t) ?? [] })),
     commitments,
     assignments,
     phases: extractPhases(units),
@@ -128,4 +142,27 @@ export function ingestText(input: string, options: IngestOptions = {}): PlanMode
     findings,
     warnings,
   };
+}
+
+/**
+ * Warnings about indicator tables that were announced but not read: a caption with header words
+ * after it and no row recognised, or no targets table while the document has other tables.
+ */
+function tableWarnings(
+  lines: Parameters<typeof findUnreadTables>[0],
+  tables: readonly FoundTable[],
+  periodEnd: number | null,
+  skip: (line: number) => boolean,
+): { zh: string; en: string }[] {
+  const warnings = findUnreadTables(lines, tables, periodEnd, skip).map((caption) => ({
+    zh: `找到指标表的标题、表头或表注（“${caption}”），但未识别出任何指标行，请核对原文中的指标表。`,
+    en: `Found an indicator table's caption, header or notes ("${caption}") but no row was recognised; check the table in the original.`,
+  }));
+  if (tables.length > 0 && !tables.some((t) => t.role !== 'previous-results')) {
+    warnings.push({
+      zh: '只找到上一规划期的指标完成情况表，未找到本规划的主要指标表。',
+      en: "Only the previous plan's results table was found; the plan's own main indicator table was not.",
+    });
+  }
+  return warnings;
 }

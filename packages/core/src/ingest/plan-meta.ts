@@ -1,5 +1,5 @@
 import type { Plan } from '../model/plan-model.schema.js';
-import { parseOrdinal, stripHeadingDecoration } from '../structure/heading.js';
+import { matchHeading, parseOrdinal, stripHeadingDecoration } from '../structure/heading.js';
 import type { PreparedLine } from '../structure/prepared-line.js';
 import { parseChineseNumeral } from '../target/chinese-numeral.js';
 
@@ -15,14 +15,28 @@ const REGION_CODES: Record<string, string> = {
   杭州市: '330100',
 };
 
+/** Lines searched for a title that only ends in 规划, and read for issuer and date past the title. */
 const HEAD_LINES = 40;
+/** A title names the plan it is: the 国民经济和社会发展 plan, a 五年规划, a 规划纲要. */
+const PLAN_TITLE = /(国民经济和社会发展|五年规划|规划纲要)/;
 
-/** Reads title, region, period, issuer and date from the first lines of the document. */
+/**
+ * Reads title, region, period, issuer and date from the opening of the document. The title is found
+ * by what it says, anywhere in the opening third of the text: site navigation, an app banner or an
+ * issuing notice can push it far down. A line that only ends in 规划 is taken from the first lines.
+ */
 export function readPlanMeta(lines: readonly PreparedLine[]): { plan: Plan; titleLines: number[] } {
-  const head = lines.slice(0, HEAD_LINES);
+  const firstHeading = lines.findIndex((l) => {
+    const heading = matchHeading(l.trimmed);
+    return heading !== null && heading.kind !== 'subheading';
+  });
+  // The opening part: up to the first 篇/章/节 (contents or body), and at least the first third.
+  const opening = Math.max(HEAD_LINES, Math.ceil(lines.length / 3), firstHeading);
   const titleLines: number[] = [];
   let title = '';
-  const at = head.findIndex((l) => isTitleLine(l.trimmed));
+  let at = lines.findIndex((l, i) => i < opening && isTitleLine(l.trimmed) && PLAN_TITLE.test(l.trimmed));
+  if (at < 0) at = lines.slice(0, HEAD_LINES).findIndex((l) => isTitleLine(l.trimmed));
+  const head = lines.slice(0, Math.max(HEAD_LINES, at + HEAD_LINES / 2));
   if (at >= 0) {
     title = stripHeadingDecoration(head[at]?.trimmed ?? '');
     titleLines.push(at);

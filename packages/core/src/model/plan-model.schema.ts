@@ -124,13 +124,26 @@ export const IndicatorSchema = z.object({
   source: SourceSpanSchema,
 });
 
-export const IndicatorTableSchema = z.object({
+/** The fields of an indicator table, built afresh for each schema that has them. */
+const indicatorTableFields = () => ({
   caption: z.string().nullable(),
   columns: z.array(z.string()),
   groups: z.array(z.string()),
   /** Notes under the table, e.g. `[ ]内数据为累计数`. */
   notes: z.array(z.string()),
   source: SourceSpanSchema,
+});
+
+export const IndicatorTableSchema = z.object(indicatorTableFields());
+
+/** What an indicator table is for: the plan's own targets, the previous plan's results, or other. */
+export const IndicatorTableRoleSchema = z.enum(['plan-targets', 'previous-results', 'other']);
+
+/** Every indicator table of the document, each with its role and its own rows. */
+export const IndicatorTableEntrySchema = z.object({
+  ...indicatorTableFields(),
+  role: IndicatorTableRoleSchema,
+  indicators: z.array(IndicatorSchema),
 });
 
 export const CommitmentSchema = z.object({
@@ -191,6 +204,7 @@ export const FindingSchema = z.object({
     'unknown-department',
     'toc-mismatch',
     'no-structure',
+    'not-a-plan-outline',
   ]),
   severity: z.enum(['info', 'warning', 'error']),
   message: z.object({ zh: z.string(), en: z.string() }),
@@ -235,8 +249,11 @@ export const PlanModelSchema = z.object({
       page: z.number().int().nullable(),
     }),
   ),
+  /** The plan's targets table (the first table in the role `plan-targets`); its rows are `indicators`. */
   indicatorTable: IndicatorTableSchema.nullable(),
   indicators: z.array(IndicatorSchema),
+  /** Every indicator table found, in document order, the targets table included. */
+  indicatorTables: z.array(IndicatorTableEntrySchema),
   commitments: z.array(CommitmentSchema),
   assignments: z.array(AssignmentSchema),
   phases: z.array(PhaseSchema),
@@ -256,6 +273,7 @@ export type Baseline = z.infer<typeof BaselineSchema>;
 export type Attribute = z.infer<typeof AttributeSchema>;
 export type Indicator = z.infer<typeof IndicatorSchema>;
 export type IndicatorTable = z.infer<typeof IndicatorTableSchema>;
+export type IndicatorTableEntry = z.infer<typeof IndicatorTableEntrySchema>;
 export type Commitment = z.infer<typeof CommitmentSchema>;
 export type DepartmentRef = z.infer<typeof DepartmentRefSchema>;
 export type Assignment = z.infer<typeof AssignmentSchema>;

@@ -11,6 +11,24 @@ export type HeadingMatch = {
   page: number | null;
 };
 
+/**
+ * The numbering style of a heading, from its label: `part`/`chapter`/`section` for `第…篇/章/节`, and
+ * for subheadings `一、` (`cn`), `（一）` (`paren`), `1.` (`arabic`), `（1）` (`paren-arabic`) or a
+ * box (`专栏3`, `box`).
+ * Documents nest list styles in an order of their own, so the style, not the kind, sets the rank.
+ */
+export type HeadingStyle =
+  'part' | 'chapter' | 'section' | 'cn' | 'paren' | 'arabic' | 'paren-arabic' | 'box' | 'item';
+
+export function headingStyle(kind: NodeKind, label: string): HeadingStyle {
+  if (kind !== 'subheading') return kind;
+  if (label.startsWith('专栏')) return 'box';
+  if (/^[（(]\d/.test(label)) return 'paren-arabic';
+  if (/^[（(]/.test(label)) return 'paren';
+  if (/^\d/.test(label)) return 'arabic';
+  return 'cn';
+}
+
 /** Reads heading ordinals: `十二` → 12, `二十一` → 21, `一百零三` → 103, `12` → 12. */
 export function parseOrdinal(text: string): number | null {
   if (/^\d+$/.test(text)) return Number(text);

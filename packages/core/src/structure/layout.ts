@@ -17,7 +17,9 @@ const MARKDOWN_HEADING = /^(\*\*第|#{1,6}\s)/;
 
 /** Detects the layout from the whole text (for Word markers) and its prepared lines. */
 export function detectLayout(text: string, lines: readonly PreparedLine[]): Layout {
-  if (text.includes('[bookmark:') || text.includes('[footnoteRef:')) return 'word-text';
+  // Bookmarks come only from Word; note markers and tab-indented cells also from a PDF's tables
+  // and footnotes, so those say Word only when the lines are not hard-wrapped at a column width.
+  if (text.includes('[bookmark:')) return 'word-text';
   let footers = 0;
   let tabCells = 0;
   let markdownHeadings = 0;
@@ -36,11 +38,11 @@ export function detectLayout(text: string, lines: readonly PreparedLine[]): Layo
       widths.set(line.width, (widths.get(line.width) ?? 0) + 1);
     }
   }
-  if (tabCells >= 8) return 'word-text';
   if (markdownHeadings >= 2) return 'markdown';
   // Page footers alone are not enough: web copies of a PDF keep a stray `— 1 —`.
   const share = textLines > 20 ? atColumnWidth(widths) / textLines : 0;
   if (share > WRAPPED_SHARE || (footers >= 5 && share > WRAPPED_SHARE / 2)) return 'pdf-text';
+  if (tabCells >= 8 || text.includes('[footnoteRef:')) return 'word-text';
   return 'web-text';
 }
 

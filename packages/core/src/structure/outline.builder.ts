@@ -2,11 +2,11 @@ import type { Footnote, NodeKind, OutlineNode, Paragraph } from '../model/plan-m
 import type { TextUnit } from '../extract/text-unit.js';
 import { MappedText } from '../text/mapped-text.js';
 import type { SourceText } from '../text/source-text.js';
-import { matchHeading, type HeadingMatch } from './heading.js';
+import { headingStyle, matchHeading, type HeadingMatch, type HeadingStyle } from './heading.js';
 import { PAGE_FOOTER, type Layout } from './layout.js';
 import { toParagraph } from './paragraph.js';
 import type { PreparedLine } from './prepared-line.js';
-import { compact, tocEntriesFor, type Toc } from './toc.js';
+import { compact, tocEntriesFor, tocKindKey, type Toc } from './toc.js';
 import { joinPdfLines, typicalWidth } from './pdf-lines.js';
 
 export type OutlineResult = {
@@ -16,8 +16,15 @@ export type OutlineResult = {
   units: TextUnit[];
 };
 
+/** A paragraph numbered `1.2` under the heading `1.`: the body's own numbering, never a box's. */
+const DECIMAL = /^\d{1,2}[.．]\d{1,2}(?!\d)/;
 const ITEM = /^[（(]?(\d{1,2})[）)]?[.．、]?(?!\d)/;
-const RANK: Record<NodeKind, number> = { part: 0, chapter: 1, section: 2, subheading: 3, item: 4 };
+/** Fixed ranks; list subheadings rank from 3 down by the order their styles appear (`styleRank`). */
+const RANK: Record<NodeKind, number> = { part: 0, chapter: 1, section: 2, subheading: 3, item: 12 };
+/** A box (`专栏`) sits inside whatever heading is open, below every list style, above its own items. */
+const BOX_RANK = 11;
+/** A numbered paragraph this short, with no punctuation, is a heading (`1.指导思想和基本原则`). */
+const MAX_ARABIC_TITLE = 30;
 const LETTER: Record<NodeKind, string> = {
   part: 'p',
   chapter: 'c',
@@ -59,12 +66,29 @@ export function buildOutline(
     open = null;
     if (text.length === 0) return;
     const item = ITEM.exec(text.text);
-    if (item && item[0].length > 0 && /[.．、）)]/.test(item[0]))
-      openNode(itemHeading(text.text, item), text.sourceRange().start);
-    else {
+    if (item && item[0].length > 0 && /[.．、）)]/.test(item[0])) {
+      const numbered = itemHeading(text.text, item);
+      const previous = deepest();
+      const heading = { ...numbered, kind: 'subheading' as const };
+      const inList = previous?.kind === 'item' || listEntry(previous, heading);
+      if (isArabicHeading(text.text, item, stack) && !inList) {
+        // A short numbered line without punctuation heads what follows: a subheading, not an item.
+        const node = openNode(heading, text.sourceRange().start);
+        node.source = source.span(text.sourceRange().start, text.sourceRange().end);
+        arabicTexts.set(node, { text, refs });
+        return;
+      }
+      // Two such lines with nothing between them were a list, not headings: the first becomes an
+      // item, as does any numbered line right after an item.
+      if (previous && listEntry(previous, heading)) demote(previous);
+      openNode(numbered, text.sourceRange().start);
+    } else {
       // Items are single paragraphs, and a box ends with its numbered list.
       if (deepest()?.kind === 'item') stack.pop();
       if (deepest()?.label.startsWith('专栏') && hasItemChild(deepest())) stack.pop();
+      // A paragraph numbered in the text's own decimal scheme (`1.2…`) is back outside the box.
+      if (DECIMAL.test(text.text))
+        while (stack.some((n) => headingStyle(n.kind, n.label) === 'box')) stack.pop();
     }
     const paragraph = toParagraph(text, refs, source);
     const node = deepest();
@@ -72,8 +96,42 @@ export function buildOutline(
     else preamble.push(paragraph);
     units.push(unitOf(node?.id ?? '', text, paragraph.leadPhrase, source));
   };
+  const ranks = new WeakMap<OutlineNode, number>();
+  const arabicTexts = new WeakMap<OutlineNode, { text: MappedText; refs: string[] }>();
+  const listEntry = (node: OutlineNode | undefined, heading: HeadingMatch): boolean =>
+    node !== undefined &&
+    arabicTexts.has(node) &&
+    node.paragraphs.length === 0 &&
+    node.children.length === 0 &&
+    headingStyle(node.kind, node.label) === headingStyle(heading.kind, heading.label);
+  const demote = (node: OutlineNode): void => {
+    const entry = arabicTexts.get(node);
+    if (!entry) return;
+    arabicTexts.delete(node);
+    ids.delete(node.id);
+    node.kind = 'item';
+    node.id = uniqueId(node.id.replace(/h(\d+)(-\d+)?$/, 'i$1'), ids);
+    const paragraph = toParagraph(entry.text, entry.refs, source);
+    node.paragraphs.push(paragraph);
+    units.push(unitOf(node.id, entry.text, paragraph.leadPhrase, source));
+    stack.pop();
+  };
+  const styleOrders = new Map<string, HeadingStyle[]>();
+  const rankOf = (heading: HeadingMatch): number => {
+    const style = headingStyle(heading.kind, heading.label);
+    if (heading.kind !== 'subheading') return RANK[heading.kind];
+    if (style === 'box') return BOX_RANK;
+    // The first list style met under a 篇/章/节 (or the document) is its upper rank, the next one
+    // nests inside it, and so on: 一、/（一）/1. in one document, （一）/1. in another.
+    const anchor = [...stack].reverse().find((n) => RANK[n.kind] < RANK.subheading)?.id ?? '';
+    const order = styleOrders.get(anchor) ?? [];
+    if (!order.includes(style)) order.push(style);
+    styleOrders.set(anchor, order);
+    return RANK.subheading + order.indexOf(style);
+  };
   const openNode = (heading: HeadingMatch, start: number): OutlineNode => {
-    while (stack.length > 0 && RANK[(deepest() as OutlineNode).kind] >= RANK[heading.kind]) stack.pop();
+    const rank = rankOf(heading);
+    while (stack.length > 0 && (ranks.get(deepest() as OutlineNode) ?? 0) >= rank) stack.pop();
     const parent = deepest();
     const node: OutlineNode = {
       id: uniqueId(`${parent ? `${parent.id}.` : ''}${LETTER[heading.kind]}${heading.ordinal}`, ids),
@@ -88,6 +146,7 @@ export function buildOutline(
     };
     (parent ? parent.children : outline).push(node);
     stack.push(node);
+    ranks.set(node, rank);
     return node;
   };
   const attachFootnotes = (footnotes: readonly Footnote[]): void => {
@@ -160,9 +219,9 @@ function acceptHeading(
   const heading = matchHeading(text);
   if (!heading) return null;
   if (layout !== 'pdf-text' && layout !== 'web-text') return heading;
-  const listed = toc?.index.has(heading.kind) ?? false;
+  const listed = toc?.index.has(tocKindKey(heading.kind, heading.label)) ?? false;
   if (!listed) return midParagraph ? null : heading;
-  const title = compact(heading.title);
+  const title = compact(withoutNoteMark(heading.title));
   return tocEntriesFor(toc, heading.kind, heading.label).some((e) => titlesAgree(e.key, title))
     ? heading
     : null;
@@ -172,26 +231,56 @@ function titlesAgree(a: string, b: string): boolean {
   return a.length > 0 && b.length > 0 && (a.startsWith(b) || b.startsWith(a));
 }
 
-/** A heading wrapped over lines (`…人工智能创新发展` / `第一城`): join lines while the contents entry agrees. */
+/** A superscript note number left on its own line or glued to the end of a title (`…体系1`). */
+const NOTE_MARK = /^(?:\d{1,2}|[①-⑳]|\[\d{1,2}\])$/;
+const TRAILING_NOTE_MARK = /(?<=[\u4e00-\u9fff”」）)])(?:\d{1,2}|[①-⑳]|\[\d{1,2}\])$/;
+/** A title continuation without contents to check it against: short, no punctuation, no heading. */
+const MAX_CONTINUATION = 20;
+
+/** A title without the note number a superscript left at its end. */
+function withoutNoteMark(title: string): string {
+  return title.replace(TRAILING_NOTE_MARK, '');
+}
+
+/**
+ * A heading wrapped over lines (`…人工智能创新发展` / `第一城`), across a blank line, or split by a
+ * superscript note number: join the pieces while the contents entry agrees. Without a contents
+ * entry, a piece is joined only after a note number split the title, and only if it is short and
+ * unpunctuated, as the rest of a title is.
+ */
 function completeWrappedTitle(
   heading: HeadingMatch,
   lines: readonly PreparedLine[],
   at: number,
   toc: Toc | null,
 ): number {
+  const marked = withoutNoteMark(heading.title);
+  // A note number glued to the end of the line means the title went on past the superscript.
+  let split = marked !== heading.title;
+  heading.title = marked;
   let title = compact(heading.title);
   const entry = tocEntriesFor(toc, heading.kind, heading.label).find(
     (e) => e.key.length > title.length && e.key.startsWith(title),
   );
-  if (!entry) return 0;
-  const full = entry.key;
   let consumed = 0;
-  while (title.length < full.length) {
-    const next = compact(lines[at + consumed + 1]?.trimmed ?? '');
-    if (next === '' || !full.startsWith(title + next)) break;
-    title += next;
-    heading.title += lines[at + consumed + 1]?.trimmed ?? '';
-    consumed++;
+  for (let k = at + 1; k < lines.length && k <= at + 6; k++) {
+    const raw = lines[k]?.trimmed ?? '';
+    const next = compact(raw);
+    if (next === '') continue;
+    if (NOTE_MARK.test(next)) {
+      split = true;
+      continue;
+    }
+    const piece = compact(withoutNoteMark(next));
+    const joins = entry
+      ? entry.key.startsWith(title + piece)
+      : split && piece.length <= MAX_CONTINUATION && !/[，。；：,.;:！？]/.test(piece) && !matchHeading(raw);
+    if (!joins) break;
+    title += piece;
+    heading.title += withoutNoteMark(raw);
+    consumed = k - at;
+    if (entry && title.length >= entry.key.length) break;
+    if (!entry) break;
   }
   return consumed;
 }
@@ -201,6 +290,17 @@ function itemHeading(text: string, match: RegExpExecArray): HeadingMatch {
   const stop = rest.indexOf('。');
   const title = (stop > 0 && stop <= 40 ? rest.slice(0, stop) : rest.slice(0, 30)).trim();
   return { kind: 'item', ordinal: Number(match[1]), label: match[0].trim(), title, page: null };
+}
+
+function isArabicHeading(text: string, item: RegExpExecArray, stack: readonly OutlineNode[]): boolean {
+  const rest = text.slice(item[0].length).trim();
+  if (rest.length === 0 || rest.length > MAX_ARABIC_TITLE || /[。，,；;：:！？!?]/.test(rest)) return false;
+  // Numbered lines inside a box are its list of projects (1., 2., …), not headings; a number that
+  // does not continue the box's list continues the headings around the box and closes it.
+  const box = [...stack].reverse().find((n) => headingStyle(n.kind, n.label) === 'box');
+  if (!box) return true;
+  const listed = box.children.filter((c) => c.kind === 'item').at(-1)?.ordinal ?? 0;
+  return Number(item[1]) !== listed + 1;
 }
 
 function hasItemChild(node: OutlineNode | undefined): boolean {

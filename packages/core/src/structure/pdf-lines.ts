@@ -1,13 +1,6 @@
 import { MappedText } from '../text/mapped-text.js';
 import type { PreparedLine } from './prepared-line.js';
 
-/** Width as laid out on the page: CJK characters (and everything above U+2E80) are twice as wide as Latin ones. */
-export function displayWidth(text: string): number {
-  let width = text.length;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2e80) width++;
-  return width;
-}
-
 /** The usual full-line width of a PDF's body text (the 80th percentile of widths of 20 and more). */
 export function typicalWidth(lines: readonly PreparedLine[]): number {
   const counts: number[] = [];
@@ -45,8 +38,8 @@ export function joinPdfLines(lines: readonly PreparedLine[], source: string): Ma
   const ranges: number[] = [];
   for (const line of lines) {
     const start = line.text.verbatimStart;
-    // Lines that lost markers are not one slice of the source; PDF text has none, but stay exact.
-    if (start === null) return MappedText.concat(lines.map((l) => l.text.trim()));
+    // Lines that lost markers (a PDF's footnote references) are not one slice of the source.
+    if (start === null) return MappedText.concat(lines.map((l) => dropWideSpaces(l.text.trim())));
     let from = start;
     let to = start + line.text.length;
     while (from < to && isSpace(source.charCodeAt(from))) from++;
@@ -65,4 +58,15 @@ export function joinPdfLines(lines: readonly PreparedLine[], source: string): Ma
     ranges.push(runStart, to);
   }
   return MappedText.fromSourceRanges(source, ranges);
+}
+
+const SPACES = /[ \u3000\t]+/g;
+
+/** The same rule on a line that is not one slice of the source: spaces next to Chinese go. */
+function dropWideSpaces(text: MappedText): MappedText {
+  const plain = text.text;
+  return text.removeWhere(
+    SPACES,
+    (start, end) => isWide(plain.charCodeAt(start - 1)) || isWide(plain.charCodeAt(end)),
+  );
 }

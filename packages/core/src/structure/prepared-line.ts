@@ -1,8 +1,8 @@
 import type { Footnote } from '../model/plan-model.schema.js';
 import { MappedText } from '../text/mapped-text.js';
 import type { SourceText } from '../text/source-text.js';
+import { displayWidth } from '../text/width.js';
 import { cleanWordMarkers } from '../text/word-markers.js';
-import { displayWidth } from './pdf-lines.js';
 
 /** A source line with Word markers removed; `text` keeps leading tabs (table cells start with one). */
 export type PreparedLine = {

@@ -1,5 +1,6 @@
 import type { MappedText } from '../text/mapped-text.js';
 import type { Column } from './columns.js';
+import { isUnit } from './unit.grammar.js';
 
 /**
  * One row of an indicator table as a layout reader saw it, before interpretation. Cells keep their
@@ -71,4 +72,80 @@ export function fitCells<T>(
     out.splice(best - 1, 2, merge(out[best - 1] as T, out[best] as T));
   }
   return out;
+}
+
+const ATTRIBUTE_CELL = /^(预期性|约束性)$/;
+
+/** A cell cut short: it ends with a slash (`人/` + `亿元`) or leaves a bracket open (`（PM` + `2.5` + `）`). */
+function isCutShort(text: string): boolean {
+  const open = (text.match(/[（(［[【〔]/g) ?? []).length;
+  const close = (text.match(/[）)］\]】〕]/g) ?? []).length;
+  return /[/／]$/.test(text.trim()) || open > close;
+}
+
+/**
+ * Places the cells of one row, read after its number, into the name and the columns after it.
+ * Cells cut short are joined to the next first. Cells that say which column they belong to (an
+ * attribute `预期性`, a unit `万元/人`) anchor their columns wherever those stand in the header; the
+ * cells between anchors are fitted to the columns between them, the name taking the cells before
+ * the first value (one, or two for a parent and a sub-indicator or a wrapped name).
+ */
+export function assignRowCells<T>(
+  cells: readonly T[],
+  columns: readonly Column[],
+  valueColumns: readonly number[],
+  textOf: (cell: T) => string,
+  merge: (a: T, b: T) => T,
+): { names: T[]; values: Map<number, T> } {
+  const joined: T[] = [];
+  for (const cell of cells) {
+    const last = joined[joined.length - 1];
+    if (last !== undefined && isCutShort(textOf(last))) joined[joined.length - 1] = merge(last, cell);
+    else joined.push(cell);
+  }
+  // Anchors: [position among value columns, cell index]. The name stands before value column 0.
+  const anchors: [number, number][] = [];
+  let fromCell = 1;
+  valueColumns.forEach((column, k) => {
+    const role = columns[column]?.role;
+    const test = role === 'attribute' ? ATTRIBUTE_CELL : role === 'unit' ? null : undefined;
+    if (test === undefined) return;
+    const previous = anchors[anchors.length - 1];
+    const minCell = Math.max(fromCell, previous ? previous[1] + 1 + (k - previous[0] - 1) : k + 1);
+    for (let j = minCell; j < joined.length; j++) {
+      const text = textOf(joined[j] as T).trim();
+      if (test ? test.test(text) : isUnit(text)) {
+        anchors.push([k, j]);
+        fromCell = j + 1;
+        return;
+      }
+    }
+  });
+  const values = new Map<number, T>();
+  let names: T[] = [];
+  const bounds: [number, number][] = [[-1, 0], ...anchors];
+  bounds.forEach(([k, j], b) => {
+    const next = bounds[b + 1];
+    const segmentColumns = valueColumns.slice(k + 1, next ? next[0] : valueColumns.length);
+    const segment = joined.slice(k < 0 ? 0 : j + 1, next ? next[1] : joined.length);
+    if (k >= 0) values.set(valueColumns[k] as number, joined[j] as T);
+    let rest = segment;
+    if (k < 0 && segmentColumns.length === 0) {
+      names = segment;
+      rest = [];
+    } else if (k < 0) {
+      let nameCount = 0;
+      while (nameCount < Math.min(2, segment.length - 1) && !looksLikeValue(textOf(segment[nameCount] as T)))
+        nameCount++;
+      nameCount = Math.max(1, Math.min(nameCount, segment.length - segmentColumns.length));
+      names = segment.slice(0, nameCount);
+      rest = segment.slice(nameCount);
+    }
+    const fitted = fitCells(rest, segmentColumns.length, textOf, merge);
+    segmentColumns.forEach((column, c) => {
+      const cell = fitted[c];
+      if (cell !== undefined) values.set(column, cell);
+    });
+  });
+  return { names, values };
 }

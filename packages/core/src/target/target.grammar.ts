@@ -1,6 +1,7 @@
 import type { Comparator, Target, TargetKind } from '../model/plan-model.schema.js';
 import { toHalfWidth } from '../text/width.js';
 import { readNumberAt } from './number.reader.js';
+import { readPeriodPrefix } from './period-prefix.reader.js';
 import { matchExternal, matchRelative } from './target.phrases.js';
 import {
   DECREASE_VERBS,
@@ -75,6 +76,8 @@ type Flags = {
   scope: string | null;
   notes: string[];
   bracketValue: string | null;
+  /** The text inside the last square bracket that was neither a marker nor a plain value (`约350`). */
+  bracketText: string | null;
 };
 
 const BRACKET_RE = /([([【〔])([^()[\]【】〔〕]{0,80})[)\]】〕]/g;
@@ -111,6 +114,8 @@ const LEVEL_VERB_INDEX = indexByFirstChar(LEVEL_VERBS, (w) => w);
 const PREFIX_INDEX = indexByFirstChar(PREFIX_COMPARATORS, ([w]) => w);
 const SUFFIX_INDEX = indexByFirstChar(SUFFIX_COMPARATORS, ([w]) => w);
 const BRACKET_OPEN_RE = /[([【〔]/;
+/** Superscript digits or circled numbers ending the text, not after a Latin letter (`m²`). */
+const NOTE_MARK_RE = /(?:^|[^A-Za-z])([⁰¹²³⁴⁵⁶⁷⁸⁹\u2460-\u2473]+)$/;
 /** Rate patterns for `options.unit`, `options.context` and `options.indicatorName`, in that order. */
 const UNIT_RATE_RE = /年均|每年/;
 const CONTEXT_RATE_RE = /年均(?!浓度|水平|值)|每年/;
@@ -128,7 +133,14 @@ function readTarget(text: string, folded: string | null, options: TargetOptions)
     scope: null,
     notes: [],
     bracketValue: null,
+    bracketText: null,
   };
+  // A note mark after the value (`85²`, `5左右①`) refers to the table's notes; not a unit (`m²` is).
+  const noteMark = NOTE_MARK_RE.exec(s);
+  if (noteMark) {
+    flags.notes.push(noteMark[1] ?? '');
+    s = s.slice(0, noteMark.index + (noteMark[0].length - (noteMark[1] ?? '').length));
+  }
   // Estimate marks are only removed where the test found some: the same words, so the same result.
   if (ESTIMATED_RE.test(s)) {
     flags.estimated = true;
@@ -143,8 +155,12 @@ function readTarget(text: string, folded: string | null, options: TargetOptions)
   target.estimated = flags.estimated;
   target.year = flags.year;
   target.scope = flags.scope;
-  if (s.length === 0 && flags.bracketValue !== null) {
-    s = flags.bracketValue;
+  // A square bracket holding the whole cell is a cumulative value, whatever it says inside
+  // (`[125]`, `【350左右】`, `[约350]`, `［完成国家审核衔接后确定的目标］`): read its content instead.
+  const whole = flags.bracketValue ?? flags.bracketText;
+  if (s.length === 0 && whole !== null) {
+    s = whole;
+    flags.notes = flags.notes.filter((note) => note !== whole);
     flags.cumulative = true;
   }
   if (s.length === 0) return withNotes(target, flags.notes, null);
@@ -239,7 +255,10 @@ function readBracket(open: string, inner: string, flags: Flags): void {
   else if (BRACKET_YEAR_RE.test(inner)) flags.year = Number(inner.slice(0, 4));
   else if (BRACKET_SCOPE_RE.test(inner)) flags.scope = inner;
   else if (open !== '(' && BRACKET_VALUE_RE.test(inner)) flags.bracketValue = inner;
-  else flags.notes.push(inner);
+  else {
+    if (open !== '(') flags.bracketText = inner;
+    flags.notes.push(inner);
+  }
 }
 
 type Numeric = {
@@ -254,6 +273,11 @@ type Numeric = {
 
 function readNumeric(input: string, flags: Flags): Numeric | null {
   let s = input;
+  const period = readPeriodPrefix(s);
+  if (period && /\d|[一二两三四五六七八九十]/.test(s.slice(period.length))) {
+    flags.year = period.endYear ?? flags.year;
+    s = s.slice(period.length);
+  }
   const year = YEAR_PREFIX_RE.exec(s);
   if (year && /\d/.test(s.slice(year[0].length))) {
     flags.year = Number(year[1]);

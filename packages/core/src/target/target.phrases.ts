@@ -13,12 +13,22 @@ export type ExternalPhrase = { setBy: string };
 /** A relative target: compared with `reference`, optionally by a margin (`高于全市平均2个百分点`). */
 export type RelativePhrase = { op: Comparator; reference: string; rest: string };
 
+/**
+ * An external target by its parts, in writing order: an optional verb of fulfilment (`完成`, `达到`,
+ * `落实`…), an optional `经`, the issuer (`国家`, `省`, `市`, `上级`…), a few words of procedure
+ * (`审核衔接后`), the verb that sets the value (`下达`, `确定`, `考核`, `定`…) and what is set (`目标`,
+ * `任务`, `要求`…, any number of them: `目标任务`). Procedure words are a few known ones, or up to eight
+ * characters ending in `后`, so that `市场监管要求` is not read as `市` + `场监管` + `要求`.
+ */
 const EXTERNAL_RE =
-  /^(?:完成|达到|满足|落实|实现|符合|确保完成|确保达到)?(全市|全省|市级|省级|市|省|国家|中央|上级)(?:定|下达|要求|确定|规定|考核|核定|分解)(?:的)?(?:目标|任务|要求|指标|标准)?(?:任务|要求)?$/;
+  /^(?:完成|达到|满足|落实|实现|符合|执行|确保完成|确保达到)?(?:经)?(全国|全市|全省|市级|省级|市里|省里|市|省|国家|中央|上级)(?:[^\d,，;；。]{1,8}?后|统一|审核|衔接|审核衔接|分解|每年|年度)?(?:下达|确定|考核|核定|分解|规定|审定|制定|要求|定)(?:的)?(?:约束性|预期性|年度)?(?:目标|任务|要求|指标|标准|值)*$/;
 
 const SET_BY: Readonly<Record<string, string>> = {
   全市: '市',
   市级: '市',
+  市里: '市',
+  省里: '省',
+  全国: '国家',
   市: '市',
   全省: '省',
   省级: '省',
@@ -29,8 +39,8 @@ const SET_BY: Readonly<Record<string, string>> = {
 };
 
 /**
- * Recognises `完成市定目标`, `完成省下达目标`, `达到国家要求`, `完成上级下达任务`. `setBy` is normalised
- * to `市`, `省`, `国家` or `上级`.
+ * Recognises `完成市定目标`, `完成省下达目标任务`, `达到国家考核要求`, `完成上级下达任务`,
+ * `完成经国家审核衔接后确定的目标`. `setBy` is normalised to `市`, `省`, `国家` or `上级`.
  */
 export function matchExternal(text: string): ExternalPhrase | null {
   const m = EXTERNAL_RE.exec(text);

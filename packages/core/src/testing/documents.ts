@@ -13,8 +13,15 @@ export function readSamplePlan(): string {
   return readFileSync(SAMPLE_PLAN_PATH, 'utf8');
 }
 
-export function readCorpus(
-  name: 'suzhou-15th-outline.txt' | 'hangzhou-15th-outline.txt' | 'national-15th-outline-excerpt.txt',
-): string {
+/** The documents of `../shared/corpus/`. */
+export type CorpusDocument =
+  | 'suzhou-15th-outline.txt'
+  | 'hangzhou-15th-outline.txt'
+  | 'national-15th-outline-excerpt.txt'
+  | 'shanghai-15th-outline.txt'
+  | 'shenzhen-15th-outline.txt'
+  | 'hefei-2026-work-report.txt';
+
+export function readCorpus(name: CorpusDocument): string {
   return readFileSync(`${CORPUS_DIR}${name}`, 'utf8');
 }

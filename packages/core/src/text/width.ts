@@ -14,3 +14,10 @@ export function toHalfWidth(text: string): string {
 
 /** Full-width forms (U+FF01–FF5E) and the ideographic space, less the sentence marks ，；：！？. */
 const FOLDABLE = /[\uff02-\uff0b\uff0d-\uff19\uff1c-\uff1e\uff20-\uff5e\u3000]/g;
+
+/** Width as laid out on the page: CJK characters (and everything above U+2E80) are twice as wide as Latin ones. */
+export function displayWidth(text: string): number {
+  let width = text.length;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2e80) width++;
+  return width;
+}
