@@ -77,36 +77,11 @@ export function httpUpload(
     input.bytes,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      new URL(input.path, address),
-      {
-        method: 'POST',
-        agent: false,
-        headers: {
-          authorization: `Bearer ${input.token}`,
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-          'content-length': payload.length,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', reject);
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let body: unknown = text;
-          try {
-            body = JSON.parse(text) as unknown;
-          } catch {
-            // Not JSON: keep the text.
-          }
-          resolve({ status: res.statusCode ?? 0, body, cookies: [] });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
+  return httpJson(address, {
+    method: 'POST',
+    path: input.path,
+    headers: { authorization: `Bearer ${input.token}` },
+    raw: { bytes: payload, contentType: `multipart/form-data; boundary=${boundary}` },
   });
 }
 

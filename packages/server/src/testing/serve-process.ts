@@ -101,12 +101,16 @@ export function httpJson(
     path: string;
     headers?: Record<string, string>;
     body?: unknown;
+    /** A body sent as it is, with its content type (a multipart upload), instead of JSON. */
+    raw?: { bytes: Buffer; contentType: string };
     /** The client's own address (e.g. `127.0.0.2`, another loopback address than the server's). */
     localAddress?: string;
   },
 ): Promise<HttpAnswer> {
   const url = new URL(input.path, address);
-  const payload = input.body === undefined ? undefined : JSON.stringify(input.body);
+  const payload =
+    input.raw?.bytes ?? (input.body === undefined ? undefined : Buffer.from(JSON.stringify(input.body)));
+  const contentType = input.raw?.contentType ?? 'application/json';
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       url,
@@ -115,9 +119,7 @@ export function httpJson(
         agent: false,
         ...(input.localAddress === undefined ? {} : { localAddress: input.localAddress }),
         headers: {
-          ...(payload === undefined
-            ? {}
-            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+          ...(payload === undefined ? {} : { 'content-type': contentType, 'content-length': payload.length }),
           ...input.headers,
         },
       },
