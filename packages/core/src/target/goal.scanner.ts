@@ -1,6 +1,7 @@
 import type { Target } from '../model/plan-model.schema.js';
 import { parseChineseNumeral } from './chinese-numeral.js';
 import { scanDeadlines } from './deadline.scanner.js';
+import { blankTarget } from './target.grammar.js';
 import type { QuantityMatch } from './quantity.scanner.js';
 
 /**
@@ -288,20 +289,5 @@ function goalTarget(
   value: number | null,
   unit: string | null,
 ): Target {
-  return {
-    text,
-    kind,
-    op: null,
-    value,
-    valueMax: null,
-    unit,
-    scope: null,
-    estimated: false,
-    year: null,
-    change: null,
-    reference: null,
-    setBy: null,
-    qualifier: null,
-    parsed: true,
-  };
+  return { ...blankTarget(text), kind, value, unit, parsed: true };
 }

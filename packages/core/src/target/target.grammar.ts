@@ -215,7 +215,8 @@ function readTarget(text: string, folded: string | null, options: TargetOptions)
   };
 }
 
-function blankTarget(text: string): Target {
+/** A target with nothing read from `text` yet (qualitative, unparsed): the base every reading fills in. */
+export function blankTarget(text: string): Target {
   return {
     text,
     kind: 'qualitative',
