@@ -233,3 +233,61 @@ export {
   replacePassword,
   type PasswordReplacement,
 } from './repositories/password.repository.js';
+
+/** Bulk reads behind assessments and the dashboard: one indexed query (or two) per plan. */
+export {
+  approvedObservations,
+  assessableIndicators,
+  changeStamp,
+  departmentNames,
+  indicatorChapters,
+  latestApprovedProgress,
+  planHeader,
+  planPhases,
+  type ApprovedObservationRow,
+  type ApprovedProgressRow,
+  type AssessableIndicatorRow,
+  type PlanHeader,
+  type PlanPhase,
+} from './repositories/assessment-query.repository.js';
+/** Read models of the monitoring API: review queue, values in force, indicator identity. */
+export {
+  approvedValues,
+  approvedValuesInPeriod,
+  indicatorIdentity,
+  reviewQueue,
+  type ApprovedValue,
+  type QueueItem,
+} from './repositories/monitoring-query.repository.js';
+export { setIndicatorPublished } from './repositories/indicator-publication.repository.js';
+/** Read models of the reminder job and the return notice. */
+export {
+  reportersByDepartment,
+  returnedRevision,
+  type ReturnedRevision,
+} from './repositories/notification-query.repository.js';
+export { progressReportByIdempotencyKey } from './repositories/template-query.repository.js';
+/** Stored data-quality flags of submitted observation revisions. */
+export {
+  indicatorForQuality,
+  qualityFlagsByKey,
+  qualityFlagsOf,
+  storeQualityFlags,
+} from './repositories/evidence-quality.repository.js';
+/** Users and roles: create, find, list, change (the last active administrator is kept). */
+export {
+  LastAdministratorError,
+  countUsers,
+  createUser,
+  departmentExists,
+  departmentIdsByName,
+  findUserByEmail,
+  findUserById,
+  listUsers,
+  normalizeEmail,
+  updateUser,
+  type NewUser,
+  type UserChange,
+  type UserFilter,
+  type UserRecord,
+} from './repositories/user.repository.js';

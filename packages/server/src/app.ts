@@ -1,3 +1,4 @@
+import { changeStamp } from '@plantrack/db';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -19,7 +20,6 @@ import { TokenPrincipals } from './auth/token-principals.js';
 import { guardUpload, requireUploadGate } from './auth/upload.gate.js';
 import { type ServerConfig, type TrustProxy, resolveConfig } from './config.js';
 import type { AppContext } from './context.js';
-import { changeStamp } from './repositories/assessment-query.repository.js';
 import { ChangeStamps } from './services/change-stamps.js';
 import { ApiError, type Problem, problem, storageProblem } from './errors.js';
 import { faultProblem } from './fault-problem.js';

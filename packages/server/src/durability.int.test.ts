@@ -33,7 +33,7 @@ import {
   sqliteIntegrity,
   expectWholeRecords,
   submissionAudits,
-} from './testing/submission-records.js';
+} from '../../db/src/testing/submission-records.js';
 import { countKinds, plantLeftovers, removeDataDirs, storeOf } from './testing/durability-store.js';
 
 /**

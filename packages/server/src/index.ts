@@ -2,18 +2,13 @@
  * @plantrack/server — the PlanTrack HTTP API (Fastify): routes → services → repositories, with
  * authentication, per-route policies and a generated OpenAPI document. See docs/adr/0003-api.md.
  */
+export { createUser, findUserByEmail, type NewUser, type UserRecord } from '@plantrack/db';
 export { API_VERSION, buildApp, type BuildAppOptions, type PlanTrackApp } from './app.js';
 export { DEFAULT_CONFIG, resolveConfig, type ServerConfig } from './config.js';
 export { OPERATION_ENV, operationConfig, type OperationOptions } from './serve-options.js';
 export { openApiDocument, openApiText } from './openapi.js';
 export { SAMPLE_OUTLINE_PATH, startServer, type RunningServer, type StartServerOptions } from './serve.js';
 export { hashPassword, verifyPassword } from './auth/password.js';
-export {
-  createUser,
-  findUserByEmail,
-  type NewUser,
-  type UserRecord,
-} from './repositories/user.repository.js';
 export {
   STATISTICS_ACTOR,
   loadStatistics,

@@ -11,7 +11,7 @@ import {
   issueApiToken,
   startServeProcess,
 } from './testing/serve-process.js';
-import { revisionsByKeyPrefix } from './testing/submission-records.js';
+import { revisionsByKeyPrefix } from '../../db/src/testing/submission-records.js';
 
 /**
  * PostgreSQL connections killed mid-burst: while 400 submissions are in flight against the built

@@ -6,6 +6,8 @@ import {
   listPlans,
   migrateToLatest,
   openDatabase,
+  countUsers,
+  createUser,
 } from '@plantrack/db';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -15,7 +17,6 @@ import { hashPassword } from './auth/password.js';
 import { generatePassword } from './auth/password-policy.js';
 import { tokenMaxDaysFromEnv } from './auth/token-lifetime.js';
 import type { ServerConfig } from './config.js';
-import { countUsers, createUser } from './repositories/user.repository.js';
 import { cleanEvidenceStore, describeEvidenceCleanup } from './services/evidence-cleanup.js';
 import { prepareEvidenceDir } from './services/evidence.storage.js';
 import { startReminderScheduler } from './services/reminder.scheduler.js';

@@ -2,8 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
-import { findLiveApiToken } from '@plantrack/db';
-import { findUserById, type UserRecord } from '../repositories/user.repository.js';
+import { findLiveApiToken, findUserById, type UserRecord } from '@plantrack/db';
 import { hashApiToken } from './api-token.js';
 import { ANONYMOUS, type Principal } from './principal.js';
 

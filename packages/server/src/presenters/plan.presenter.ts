@@ -1,6 +1,6 @@
+import { type ApprovedValue } from '@plantrack/db';
 import type { IndicatorRow, PlanSummaryRow, TaskRow } from '@plantrack/db';
 import { z } from 'zod';
-import type { ApprovedValue } from '../repositories/monitoring-query.repository.js';
 
 export const PlanSchema = z
   .object({

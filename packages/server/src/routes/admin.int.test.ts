@@ -1,8 +1,7 @@
-import { queryAudit } from '@plantrack/db';
+import { queryAudit, departmentIdsByName } from '@plantrack/db';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
-import { departmentIdsByName } from '../repositories/user.repository.js';
 import {
   type Harness,
   OTHER_DEPT,

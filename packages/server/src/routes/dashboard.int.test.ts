@@ -1,9 +1,8 @@
-import { listIndicators } from '@plantrack/db';
+import { listIndicators, changeStamp } from '@plantrack/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
 import type { DashboardCard, DashboardDto } from '../services/dashboard.service.js';
 import type { IndicatorAssessmentDto } from '../services/indicator-assessment.service.js';
-import { changeStamp } from '../repositories/assessment-query.repository.js';
 import { type Harness, as, makeHarness, signIn } from '../testing/harness.js';
 import { DashboardSchema, IndicatorAssessmentSchema } from './dashboard.schema.js';
 

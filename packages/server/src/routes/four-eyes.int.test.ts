@@ -1,9 +1,9 @@
+import { departmentIdsByName, createUser } from '@plantrack/db';
 import type { Role } from '@plantrack/db';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
 import { hashPassword } from '../auth/password.js';
-import { departmentIdsByName, createUser } from '../repositories/user.repository.js';
 import {
   type Harness,
   OWN_DEPT,

@@ -14,8 +14,7 @@ import {
   signIn,
 } from '../testing/harness.js';
 import { makeHarness } from '../testing/harness.js';
-import { createNotificationIfAbsent } from '@plantrack/db';
-import { findUserByEmail } from '../repositories/user.repository.js';
+import { createNotificationIfAbsent, findUserByEmail } from '@plantrack/db';
 
 /** Every role (and a reporter of another department) against every route: the expected status. */
 type Caller = Persona | 'anonymous';

@@ -1,6 +1,6 @@
+import { departmentIdsByName } from '@plantrack/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
-import { departmentIdsByName } from '../repositories/user.repository.js';
 import {
   type Harness,
   OTHER_DEPT,

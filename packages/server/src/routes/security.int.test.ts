@@ -1,6 +1,6 @@
+import { findUserByEmail } from '@plantrack/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
-import { findUserByEmail } from '../repositories/user.repository.js';
 import { type Harness, as, makeHarness } from '../testing/harness.js';
 
 type Problem = {

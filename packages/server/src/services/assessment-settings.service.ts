@@ -4,13 +4,12 @@ import {
   type ThresholdsPatch,
   validateThresholds,
 } from '@plantrack/core';
-import { getAssessmentSettings, putAssessmentSettings } from '@plantrack/db';
+import { getAssessmentSettings, putAssessmentSettings, planHeader } from '@plantrack/db';
 import { type Principal, actorOf } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { canManageAssessmentSettings } from '../policies/assessment.policy.js';
 import { enforce } from '../policies/policy.js';
-import { planHeader } from '../repositories/assessment-query.repository.js';
 
 export type AssessmentSettingsDto = {
   planId: string;

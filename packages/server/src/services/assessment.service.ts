@@ -13,18 +13,16 @@ import {
   type ReferenceValueRow,
   getAssessmentSettings,
   linkedReferenceSeries,
-} from '@plantrack/db';
-import type { AppContext } from '../context.js';
-import { notFound } from '../errors.js';
-import { stampedCachePerApp } from './stamped.cache.js';
-import {
   type ApprovedObservationRow,
   type AssessableIndicatorRow,
   type PlanHeader,
   approvedObservations,
   assessableIndicators,
   planHeader,
-} from '../repositories/assessment-query.repository.js';
+} from '@plantrack/db';
+import type { AppContext } from '../context.js';
+import { notFound } from '../errors.js';
+import { stampedCachePerApp } from './stamped.cache.js';
 
 /** A linked reference series with its values in force. */
 export type LinkedSeries = ReferenceSeriesRow & { values: ReferenceValueRow[] };

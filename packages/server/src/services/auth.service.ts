@@ -1,11 +1,10 @@
-import { appendAudit } from '@plantrack/db';
+import { appendAudit, type UserRecord, findUserByEmail, findUserById } from '@plantrack/db';
 import { verifyPassword } from '../auth/password.js';
 import { type Principal, actorOf } from '../auth/principal.js';
 import type { Session } from '../auth/session.store.js';
 import type { AppContext } from '../context.js';
 import { ApiError, unauthenticated } from '../errors.js';
 import { requireSignedIn } from '../policies/policy.js';
-import { type UserRecord, findUserByEmail, findUserById } from '../repositories/user.repository.js';
 
 export type MeDto = {
   id: string;

@@ -7,6 +7,7 @@ import {
   listFrameworkEdits,
   listIndicators,
   listPlanVersions,
+  indicatorIdentity,
 } from '@plantrack/db';
 import { type Principal, actorOf } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
@@ -14,7 +15,6 @@ import { notFound } from '../errors.js';
 import { canCurate, canReadCuration } from '../policies/curation.policy.js';
 import { enforce } from '../policies/policy.js';
 import { type IndicatorDto, presentIndicator } from '../presenters/plan.presenter.js';
-import { indicatorIdentity } from '../repositories/monitoring-query.repository.js';
 import { type IngestionReport, ingestionReport, resolveVersion } from './plan-version.lookup.js';
 
 /** An indicator as curation shows it: with the token an edit must quote. */

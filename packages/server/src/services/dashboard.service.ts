@@ -8,20 +8,20 @@ import {
   assessIndicator,
   rollUp,
 } from '@plantrack/core';
-import { listTasks } from '@plantrack/db';
-import type { Principal } from '../auth/principal.js';
-import type { AppContext } from '../context.js';
-import { canReadDashboard } from '../policies/assessment.policy.js';
-import { enforce } from '../policies/policy.js';
-import { expectedPath, shortExplanation, sparkline } from '../presenters/assessment.presenter.js';
 import {
+  listTasks,
   type ApprovedProgressRow,
   type PlanPhase,
   departmentNames,
   indicatorChapters,
   latestApprovedProgress,
   planPhases,
-} from '../repositories/assessment-query.repository.js';
+} from '@plantrack/db';
+import type { Principal } from '../auth/principal.js';
+import type { AppContext } from '../context.js';
+import { canReadDashboard } from '../policies/assessment.policy.js';
+import { enforce } from '../policies/policy.js';
+import { expectedPath, shortExplanation, sparkline } from '../presenters/assessment.presenter.js';
 import { type PlanAssessmentData, buildEngineInput, loadPlanAssessmentData } from './assessment.service.js';
 import { type MissingSummary, missingForCurrentPeriod } from './dashboard-missing.js';
 import { indicatorOwnersOfPlan } from './ownership.service.js';

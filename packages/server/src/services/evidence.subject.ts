@@ -4,9 +4,9 @@ import {
   observationRepository,
   planIdOfTask,
   progressReportRepository,
+  indicatorIdentity,
 } from '@plantrack/db';
 import type { AppContext } from '../context.js';
-import { indicatorIdentity } from '../repositories/monitoring-query.repository.js';
 import type { EvidenceRecord } from './evidence.visibility.js';
 import { indicatorOwnerIds, taskOwnerIds } from './ownership.service.js';
 import { parseObservationKey, parseProgressReportKey } from './record.service.js';

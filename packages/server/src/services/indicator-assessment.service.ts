@@ -1,9 +1,9 @@
+import { indicatorIdentity } from '@plantrack/db';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { canReadDashboard } from '../policies/assessment.policy.js';
 import { enforce } from '../policies/policy.js';
 import { type AssessmentDto, expectedPath, presentAssessment } from '../presenters/assessment.presenter.js';
-import { indicatorIdentity } from '../repositories/monitoring-query.repository.js';
 import { assessOneIndicator } from './assessment.service.js';
 import { asOfOrToday } from './reporting.service.js';
 import { stampedCachePerApp } from './stamped.cache.js';

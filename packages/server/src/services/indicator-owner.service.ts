@@ -7,13 +7,13 @@ import {
   listIndicators,
   planRegionCode,
   setIndicatorOwners,
+  indicatorIdentity,
 } from '@plantrack/db';
 import { type Principal, actorOf } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { canAssignOwners, canReadAdministration } from '../policies/admin.policy.js';
 import { enforce } from '../policies/policy.js';
-import { indicatorIdentity } from '../repositories/monitoring-query.repository.js';
 import { ensureOwnersSeeded } from './ownership.service.js';
 
 /** The owners of one indicator; `version` is what the next update names (0: never assigned). */

@@ -5,13 +5,13 @@ import {
   listNotifications,
   markNotificationRead,
   unreadNotificationCount,
+  returnedRevision,
 } from '@plantrack/db';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { canReadOwnNotifications, canRunReminders } from '../policies/notification.policy.js';
 import { enforce } from '../policies/policy.js';
-import { returnedRevision } from '../repositories/notification-query.repository.js';
 import { type ReminderCounts, type ReminderLog, runRemindersExclusive } from './reminder.service.js';
 import { returnedMessages } from './reminder.messages.js';
 import type { ReviewFlowService } from './review-flow.service.js';

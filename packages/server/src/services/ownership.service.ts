@@ -4,9 +4,9 @@ import {
   plansWithoutOwners,
   seedIndicatorOwners,
   taskOwnerIds as ownersOfTask,
+  indicatorIdentity,
 } from '@plantrack/db';
 import type { AppContext } from '../context.js';
-import { indicatorIdentity } from '../repositories/monitoring-query.repository.js';
 
 /** The actor recorded for owners taken from `config.indicatorOwners`. */
 export const CONFIG_SEED_ACTOR = 'config:indicatorOwners';

@@ -1,4 +1,4 @@
-import { replacePassword } from '@plantrack/db';
+import { replacePassword, findUserById } from '@plantrack/db';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { PASSWORD_MIN_LENGTH, PASSWORD_POLICY, passwordWeakness } from '../auth/password-policy.js';
 import type { Principal } from '../auth/principal.js';
@@ -6,7 +6,6 @@ import { hashSessionId } from '../auth/session.store.js';
 import type { AppContext } from '../context.js';
 import { ApiError, type Messages, unauthenticated } from '../errors.js';
 import { requireSignedIn } from '../policies/policy.js';
-import { findUserById } from '../repositories/user.repository.js';
 
 /** The password policy as the web app shows it beside the form. */
 export type PasswordPolicyDto = { minLength: number; messages: Messages };

@@ -6,6 +6,9 @@ import {
   listIndicators,
   listPlans,
   listTasks,
+  approvedValues,
+  indicatorIdentity,
+  setIndicatorPublished,
 } from '@plantrack/db';
 import { readDocument } from '@plantrack/formats';
 import { type Principal, actorOf } from '../auth/principal.js';
@@ -25,11 +28,6 @@ import {
   presentTask,
 } from '../presenters/plan.presenter.js';
 import { type ObservationRevisionDto, presentObservation } from '../presenters/record.presenter.js';
-import {
-  approvedValues,
-  indicatorIdentity,
-  setIndicatorPublished,
-} from '../repositories/monitoring-query.repository.js';
 import { observationRepository } from '@plantrack/db';
 import { indicatorKeysOfDepartments, indicatorOwnerIds } from './ownership.service.js';
 

@@ -1,4 +1,12 @@
 import {
+  indicatorForQuality,
+  qualityFlagsByKey,
+  qualityFlagsOf,
+  storeQualityFlags,
+  type QueueItem,
+  approvedValuesInPeriod,
+} from '@plantrack/db';
+import {
   type Baseline,
   type QualityFlag,
   type Target,
@@ -8,13 +16,6 @@ import {
 import type { Alongside, ObservationRef, ObservationRevision } from '@plantrack/db';
 import type { AppContext } from '../context.js';
 import type { ObservationRevisionDto } from '../presenters/record.presenter.js';
-import {
-  indicatorForQuality,
-  qualityFlagsByKey,
-  qualityFlagsOf,
-  storeQualityFlags,
-} from '../repositories/evidence-quality.repository.js';
-import { type QueueItem, approvedValuesInPeriod } from '../repositories/monitoring-query.repository.js';
 import type { ReviewFlowService } from './review-flow.service.js';
 
 type Db = AppContext['db'];

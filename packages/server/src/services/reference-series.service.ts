@@ -7,13 +7,13 @@ import {
   createReferenceSeries,
   linkIndicatorToSeries,
   listReferenceSeries,
+  planHeader,
 } from '@plantrack/db';
 import { type Principal, actorOf } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { canManageReferenceSeries, canReadReferenceSeries } from '../policies/assessment.policy.js';
 import { enforce } from '../policies/policy.js';
-import { planHeader } from '../repositories/assessment-query.repository.js';
 
 export async function seriesOfPlan(
   ctx: AppContext,

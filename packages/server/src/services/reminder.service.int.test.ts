@@ -1,8 +1,14 @@
-import { type Notification, emailDeliveriesOf, listNotifications, listTasks } from '@plantrack/db';
+import {
+  type Notification,
+  emailDeliveriesOf,
+  listNotifications,
+  listTasks,
+  departmentIdsByName,
+  findUserByEmail,
+} from '@plantrack/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
 import type { AppContext } from '../context.js';
-import { departmentIdsByName, findUserByEmail } from '../repositories/user.repository.js';
 import {
   type Harness,
   OTHER_DEPT,

@@ -6,10 +6,10 @@ import {
   listPlans,
   pendingEmails,
   recordEmailDelivery,
+  reportersByDepartment,
 } from '@plantrack/db';
 import type { SmtpConfig } from '../config.js';
 import type { AppContext } from '../context.js';
-import { reportersByDepartment } from '../repositories/notification-query.repository.js';
 import { smtpMailer } from './reminder.mailer.js';
 import { dueSoonMessages, overdueMessages, reminderEmail } from './reminder.messages.js';
 import { ownedStatus } from './reporting.service.js';

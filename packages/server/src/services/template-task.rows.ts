@@ -4,10 +4,10 @@ import {
   type ReviewStatus,
   checkPeriod,
   progressReportRepository,
+  progressReportByIdempotencyKey,
 } from '@plantrack/db';
 import type { Kysely } from 'kysely';
 import type { CellError, Messages } from '../errors.js';
-import { progressReportByIdempotencyKey } from '../repositories/template-query.repository.js';
 import type { DepartmentOwed, OwedTaskRow } from './template-owed.js';
 import {
   PROGRESS_LABELS,

@@ -1,11 +1,17 @@
-import { type ApiToken, type Role, createApiToken, listApiTokens, revokeApiToken } from '@plantrack/db';
+import {
+  type ApiToken,
+  type Role,
+  createApiToken,
+  listApiTokens,
+  revokeApiToken,
+  findUserById,
+} from '@plantrack/db';
 import { newApiToken } from '../auth/api-token.js';
 import { type Principal, actorOf } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { ApiError, notFound } from '../errors.js';
 import { canManageUsers } from '../policies/admin.policy.js';
 import { enforce, requireSignedIn } from '../policies/policy.js';
-import { findUserById } from '../repositories/user.repository.js';
 
 /** Lifetime of a token issued without one asked for. */
 export const DEFAULT_TOKEN_DAYS = 90;

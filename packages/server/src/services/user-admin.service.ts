@@ -1,11 +1,3 @@
-import type { Role } from '@plantrack/db';
-import { hashPassword } from '../auth/password.js';
-import { generatePassword, passwordWeakness } from '../auth/password-policy.js';
-import { type Principal, actorOf } from '../auth/principal.js';
-import type { AppContext } from '../context.js';
-import { ApiError, notFound } from '../errors.js';
-import { canManageUsers } from '../policies/admin.policy.js';
-import { enforce } from '../policies/policy.js';
 import {
   type UserChange,
   type UserFilter,
@@ -16,7 +8,15 @@ import {
   findUserById,
   listUsers,
   updateUser,
-} from '../repositories/user.repository.js';
+} from '@plantrack/db';
+import type { Role } from '@plantrack/db';
+import { hashPassword } from '../auth/password.js';
+import { generatePassword, passwordWeakness } from '../auth/password-policy.js';
+import { type Principal, actorOf } from '../auth/principal.js';
+import type { AppContext } from '../context.js';
+import { ApiError, notFound } from '../errors.js';
+import { canManageUsers } from '../policies/admin.policy.js';
+import { enforce } from '../policies/policy.js';
 import type { Page } from './plan.service.js';
 
 /** A user as administrators see it: never a password hash. */

@@ -1,4 +1,4 @@
-import { listIndicators, listPlans, listTasks } from '@plantrack/db';
+import { listIndicators, listPlans, listTasks, type QueueItem, reviewQueue } from '@plantrack/db';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { enforce } from '../policies/policy.js';
@@ -9,7 +9,6 @@ import {
   presentIndicator,
   presentTask,
 } from '../presenters/plan.presenter.js';
-import { type QueueItem, reviewQueue } from '../repositories/monitoring-query.repository.js';
 import { indicatorKeysOfDepartments } from './ownership.service.js';
 import { withQueueFlags } from './quality.service.js';
 

@@ -1,8 +1,8 @@
+import { createUser } from '@plantrack/db';
 import { request as httpRequest } from 'node:http';
 import type { DatabaseHandle } from '@plantrack/db';
 import { departmentWithMostTasks } from '../../../db/src/testing/durability-records.js';
 import { hashPassword } from '../auth/password.js';
-import { createUser } from '../repositories/user.repository.js';
 import { type HttpAnswer, httpJson, issueApiToken } from './serve-process.js';
 
 /** A signed-in user of a running server: id and API token. */

@@ -2,12 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseHandle, DialectName, IndicatorRow, Role } from '@plantrack/db';
-import { listIndicators } from '@plantrack/db';
+import { listIndicators, createUser, departmentIdsByName } from '@plantrack/db';
 import { type SeededPlan, seedSamplePlan } from '../../../db/src/testing/seed.js';
 import { type PlanTrackApp, buildApp } from '../app.js';
 import { hashPassword } from '../auth/password.js';
 import type { ServerConfig } from '../config.js';
-import { createUser, departmentIdsByName } from '../repositories/user.repository.js';
 
 /** The departments the test users belong to: the first owns task 0 and indicator 0. */
 export const OWN_DEPT = '区财政局';

@@ -1,9 +1,10 @@
-import { isNewestObservation, isNewestProgressReport } from '@plantrack/db';
-import { type DatabaseHandle, NotFoundError, appendAudit, writeTransaction } from '@plantrack/db';
+import type { DatabaseHandle } from '../connection.factory.js';
+import { NotFoundError } from '../errors.js';
+import { isNewestObservation, isNewestProgressReport } from '../support/newest-revision.js';
 
 /**
- * Read models the API needs beyond @plantrack/db's repositories (review queue, values in force by
- * plan, ownership lookups) and the publish flag. Plain Kysely, portable across both dialects.
+ * Read models of the monitoring API (review queue, values in force by plan, indicator identity).
+ * Reads only: publishing an indicator is in indicator-publication.repository.ts.
  */
 type Db = DatabaseHandle['db'];
 
@@ -141,37 +142,4 @@ export async function indicatorIdentity(
     throw new NotFoundError({ zh: `指标不存在：${indicatorId}`, en: `No such indicator: ${indicatorId}` });
   }
   return { planId: row.plan_id, indicatorKey: row.indicator_key, published: row.published === 1 };
-}
-
-/** Publishes or withdraws an indicator, audited in the same transaction. */
-export async function setIndicatorPublished(
-  db: Db,
-  args: { indicatorId: string; published: boolean; actor: string },
-): Promise<void> {
-  await writeTransaction(db, async (trx) => {
-    const row = await trx
-      .selectFrom('indicators')
-      .select(['plan_id', 'published'])
-      .where('id', '=', args.indicatorId)
-      .executeTakeFirst();
-    if (row === undefined) {
-      throw new NotFoundError({
-        zh: `指标不存在：${args.indicatorId}`,
-        en: `No such indicator: ${args.indicatorId}`,
-      });
-    }
-    await trx
-      .updateTable('indicators')
-      .set({ published: args.published ? 1 : 0 })
-      .where('id', '=', args.indicatorId)
-      .execute();
-    await appendAudit(trx, {
-      actor: args.actor,
-      action: args.published ? 'indicator.published' : 'indicator.withdrawn',
-      entity: 'indicator',
-      entityId: args.indicatorId,
-      planId: row.plan_id,
-      detail: { before: row.published === 1, after: args.published },
-    });
-  });
 }

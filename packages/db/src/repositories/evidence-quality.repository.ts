@@ -1,9 +1,10 @@
 import type { QualityFlag } from '@plantrack/core';
-import { type DatabaseHandle, nowIso } from '@plantrack/db';
+import type { DatabaseHandle } from '../connection.factory.js';
+import { nowIso } from '../support/ids.js';
 
 /**
  * Stored data-quality flags (migration 0009). Plain Kysely, both dialects. Evidence file rows are
- * in `@plantrack/db` (repositories/evidence.repository.ts).
+ * in evidence.repository.ts.
  */
 type Db = DatabaseHandle['db'];
 

@@ -1,4 +1,4 @@
-import type { DatabaseHandle } from '@plantrack/db';
+import type { DatabaseHandle } from '../connection.factory.js';
 
 /** Read models of the reminder job and the return notice. Plain Kysely, portable across both dialects. */
 type Db = DatabaseHandle['db'];

@@ -1,4 +1,5 @@
-import type { DatabaseHandle, ReviewStatus } from '@plantrack/db';
+import type { DatabaseHandle } from '../connection.factory.js';
+import type { ReviewStatus } from '../schema/monitoring-tables.schema.js';
 
 type Db = DatabaseHandle['db'];
 

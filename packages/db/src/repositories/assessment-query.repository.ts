@@ -1,5 +1,6 @@
 import type { Baseline, Target } from '@plantrack/core';
-import { type DatabaseHandle, NotFoundError } from '@plantrack/db';
+import type { DatabaseHandle } from '../connection.factory.js';
+import { NotFoundError } from '../errors.js';
 
 /**
  * Bulk reads behind assessments and the dashboard: each function is one indexed query (or two)

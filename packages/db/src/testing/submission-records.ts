@@ -1,4 +1,5 @@
-import type { DatabaseHandle, DialectName } from '@plantrack/db';
+import type { DatabaseHandle } from '../connection.factory.js';
+import type { DialectName } from '../support/dialect.js';
 import { type RawBuilder, sql } from 'kysely';
 import { expect } from 'vitest';
 

@@ -1,20 +1,15 @@
-import {
-  type DatabaseHandle,
-  type Role,
-  ConflictError,
-  appendAudit,
-  dialectOf,
-  newId,
-  nowIso,
-  replacePassword,
-  revokeUserApiTokens,
-  writeTransaction,
-} from '@plantrack/db';
+import type { DatabaseHandle } from '../connection.factory.js';
+import { ConflictError } from '../errors.js';
+import type { Role } from '../schema/people-tables.schema.js';
+import { dialectOf, writeTransaction } from '../support/dialect.js';
+import { newId, nowIso } from '../support/ids.js';
+import { revokeUserApiTokens } from './api-token.repository.js';
+import { appendAudit } from './audit.repository.js';
+import { replacePassword } from './password.repository.js';
 
 /**
- * Users and roles. The tables belong to @plantrack/db (migration 0002) but it has no repository
- * for them yet; this one lives in the server until it moves there. API tokens and password
- * replacement have moved (db: api-token.repository.ts, password.repository.ts).
+ * Users and roles (migration 0002): create, find, list, change, audited. API tokens and password
+ * replacement are in api-token.repository.ts and password.repository.ts.
  */
 type Db = DatabaseHandle['db'];
 
