@@ -13,6 +13,8 @@ const DB_BOUNDARY =
   'packages/db stores what core models; it may import @plantrack/core only (no formats, server or cli).';
 const SERVER_BOUNDARY =
   'packages/server may import core, formats and db — never the cli (the cli wires the server, not the other way round).';
+const SQL_IN_DB =
+  'All SQL lives in packages/db behind named, documented functions; packages/server calls them and keeps the business logic. Do not import kysely (or a database driver) in the server: add or extend a repository in packages/db (use its `Db` type to pass a handle or transaction along).';
 const CLI_BOUNDARY =
   'The cli wires packages together; it must not reach into another package’s internals (import the package entry instead).';
 
@@ -122,6 +124,24 @@ export default tseslint.config(
   },
   {
     files: ['packages/server/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['kysely', 'pg', 'better-sqlite3'].map((name) => ({ name, message: SQL_IN_DB })),
+          patterns: [
+            { group: ['@plantrack/cli', '@plantrack/*/*'], message: SERVER_BOUNDARY },
+            { group: ['kysely/*', 'pg/*', 'better-sqlite3/*'], message: SQL_IN_DB },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Test files only (not src/testing, which holds shared harness code and obeys SQL_IN_DB): a test
+    // may reach past the repositories on purpose, e.g. to prove an append-only trigger refuses an
+    // UPDATE, so the query builder is allowed there. Shared SQL fixtures belong in db/src/testing.
+    files: ['packages/server/src/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -40,9 +40,15 @@ export type OpenDatabaseOptions = {
   checkpoints?: 'inline' | 'background';
 };
 
+/**
+ * The typed query handle the repositories take: the open database or a transaction on it. Named
+ * here so the server can pass it along without importing the query builder itself.
+ */
+export type Db = Kysely<Database>;
+
 /** An open database: the typed Kysely instance, which dialect it is, and how to close it. */
 export type DatabaseHandle = {
-  db: Kysely<Database>;
+  db: Db;
   dialect: DialectName;
   /** The SQLite file path, `:memory:`, or the PostgreSQL URL without its password. */
   location: string;

@@ -10,6 +10,7 @@ export {
   openDatabase,
   redactPassword,
   type DatabaseHandle,
+  type Db,
   type OpenDatabaseOptions,
 } from './connection.factory.js';
 export {
@@ -166,7 +167,12 @@ export type {
   ProgressReportRevision,
   ProgressReportValues,
 } from './repositories/progress-report.repository.js';
-export { isNewestObservation, isNewestProgressReport } from './support/newest-revision.js';
+export {
+  isNewestApprovedObservation,
+  isNewestApprovedProgressReport,
+  isNewestObservation,
+  isNewestProgressReport,
+} from './support/newest-revision.js';
 /** In-app notifications (reminders, returned reports) and the log of e-mails sent for them. */
 export {
   createNotificationIfAbsent,
@@ -291,3 +297,48 @@ export {
   type UserFilter,
   type UserRecord,
 } from './repositories/user.repository.js';
+/** Browser session rows, keyed by the SHA-256 of the session id (the server's session store). */
+export {
+  deleteSession,
+  deleteUserSessions,
+  extendSession,
+  findSession,
+  insertSession,
+  purgeExpiredSessions,
+  type NewSession,
+  type StoredSession,
+} from './repositories/session.repository.js';
+/** One stored plan version for the plan reader, curation and places: model, text, outline rows. */
+export {
+  commitmentRows,
+  findPlanVersion,
+  outlineNodeRows,
+  planVersionContent,
+  planVersionModelJson,
+  planVersionSourceText,
+  taskVersionOwnerRows,
+  taskVersionRows,
+  type PlanVersionIdentity,
+  type TaskVersionOwnerRow,
+} from './repositories/plan-version-query.repository.js';
+/** The public data export of a plan: title, baselines, values in force with their source. */
+export {
+  baselineJsonByIndicatorVersion,
+  exportedValuesInForce,
+  findPlanTitle,
+  type ExportedValueRow,
+} from './repositories/plan-export.repository.js';
+/** Small reads around the services' logic: departments by region, ids by key, what is published. */
+export {
+  departmentRegionCode,
+  departmentRegionCodes,
+  indicatorIdByKey,
+  indicatorVersionNumbers,
+  isDepartmentInRegion,
+  observationPeriodsOf,
+  publishedIndicatorCounts,
+  publishedTaskIds,
+  referenceSeriesSource,
+  taskIdByKey,
+  userDisplayNames,
+} from './repositories/catalog-lookup.repository.js';

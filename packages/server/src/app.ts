@@ -21,6 +21,7 @@ import { guardUpload, requireUploadGate } from './auth/upload.gate.js';
 import { type ServerConfig, type TrustProxy, resolveConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { ChangeStamps } from './services/change-stamps.js';
+import { seedOwnersOfAllPlans } from './services/ownership.service.js';
 import { ApiError, type Problem, problem, storageProblem } from './errors.js';
 import { faultProblem } from './fault-problem.js';
 import { echoRequestId, logRequestCompleted, requestLogOptions } from './request-log.js';
@@ -78,6 +79,8 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
     tokenPrincipals: new TokenPrincipals(config.tokenCacheMs),
     changeStamps: new ChangeStamps(() => changeStamp(options.db), config.changeStampMs),
   };
+  // Configured indicator owners are written here and at import, so no read has to write them.
+  await seedOwnersOfAllPlans(ctx);
   const app = Fastify({
     ...requestLogOptions(config.logLevel, options.logStream),
     trustProxy: fastifyTrustProxy(config.trustProxy),

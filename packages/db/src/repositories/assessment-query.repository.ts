@@ -1,6 +1,7 @@
 import type { Baseline, Target } from '@plantrack/core';
 import type { DatabaseHandle } from '../connection.factory.js';
 import { NotFoundError } from '../errors.js';
+import { isNewestApprovedObservation, isNewestApprovedProgressReport } from '../support/newest-revision.js';
 
 /**
  * Bulk reads behind assessments and the dashboard: each function is one indexed query (or two)
@@ -143,17 +144,7 @@ export async function approvedObservations(
     .where('o.indicator_id', 'in', [...indicatorIds])
     .where('o.period', 'in', periods)
     .where('o.status', '=', 'approved')
-    .where((eb) =>
-      eb(
-        'o.revision_no',
-        '=',
-        eb
-          .selectFrom('observations as o2')
-          .select((e) => e.fn.max('o2.revision_no').as('m'))
-          .whereRef('o2.observation_key', '=', 'o.observation_key')
-          .where('o2.status', '=', 'approved'),
-      ),
-    )
+    .where(isNewestApprovedObservation)
     .execute();
   return rows.map((r) => ({
     indicatorId: r.indicator_id,
@@ -236,17 +227,7 @@ export async function latestApprovedProgress(
     .select(['r.task_id', 'r.period', 'r.progress'])
     .where('r.task_id', 'in', [...taskIds])
     .where('r.status', '=', 'approved')
-    .where((eb) =>
-      eb(
-        'r.revision_no',
-        '=',
-        eb
-          .selectFrom('progress_reports as r2')
-          .select((e) => e.fn.max('r2.revision_no').as('m'))
-          .whereRef('r2.report_key', '=', 'r.report_key')
-          .where('r2.status', '=', 'approved'),
-      ),
-    )
+    .where(isNewestApprovedProgressReport)
     .execute();
   for (const r of rows) {
     const seen = out.get(r.task_id);

@@ -1,6 +1,10 @@
 import type { DatabaseHandle } from '../connection.factory.js';
 import { NotFoundError } from '../errors.js';
-import { isNewestObservation, isNewestProgressReport } from '../support/newest-revision.js';
+import {
+  isNewestApprovedObservation,
+  isNewestObservation,
+  isNewestProgressReport,
+} from '../support/newest-revision.js';
 
 /**
  * Read models of the monitoring API (review queue, values in force by plan, indicator identity).
@@ -72,17 +76,7 @@ export async function approvedValues(db: Db, indicatorIds: readonly string[]): P
     .selectAll('o')
     .where('o.indicator_id', 'in', [...indicatorIds])
     .where('o.status', '=', 'approved')
-    .where((eb) =>
-      eb(
-        'o.revision_no',
-        '=',
-        eb
-          .selectFrom('observations as o2')
-          .select((e) => e.fn.max('o2.revision_no').as('m'))
-          .whereRef('o2.observation_key', '=', 'o.observation_key')
-          .where('o2.status', '=', 'approved'),
-      ),
-    )
+    .where(isNewestApprovedObservation)
     .orderBy('o.period')
     .execute();
   return rows.map((r) => ({
@@ -113,17 +107,7 @@ export async function approvedValuesInPeriod(
     .where('o.indicator_id', '=', indicatorId)
     .where('o.period', '=', period)
     .where('o.status', '=', 'approved')
-    .where((eb) =>
-      eb(
-        'o.revision_no',
-        '=',
-        eb
-          .selectFrom('observations as o2')
-          .select((e) => e.fn.max('o2.revision_no').as('m'))
-          .whereRef('o2.observation_key', '=', 'o.observation_key')
-          .where('o2.status', '=', 'approved'),
-      ),
-    )
+    .where(isNewestApprovedObservation)
     .orderBy('o.scope')
     .execute();
 }

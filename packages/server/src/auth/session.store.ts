@@ -1,5 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { DatabaseHandle } from '@plantrack/db';
+import {
+  type DatabaseHandle,
+  deleteSession,
+  deleteUserSessions,
+  extendSession,
+  findSession,
+  insertSession,
+  purgeExpiredSessions,
+} from '@plantrack/db';
 
 /** A signed-in browser session and its CSRF token. */
 export type Session = { id: string; userId: string; csrfToken: string; expiresAt: number };
@@ -32,61 +40,49 @@ export class SessionStore {
   /** Opens a session for a user; expired sessions of anyone are purged on the way. */
   async create(userId: string): Promise<Session> {
     const now = this.now();
-    await this.db.deleteFrom('sessions').where('expires_at', '<=', iso(now)).execute();
+    await purgeExpiredSessions(this.db, iso(now));
     const session: Session = {
       id: randomToken(),
       userId,
       csrfToken: randomToken(),
       expiresAt: now + this.ttlMs,
     };
-    await this.db
-      .insertInto('sessions')
-      .values({
-        id_hash: hashSessionId(session.id),
-        user_id: userId,
-        csrf_token: session.csrfToken,
-        created_at: iso(now),
-        last_seen_at: iso(now),
-        expires_at: iso(session.expiresAt),
-      })
-      .execute();
+    await insertSession(this.db, {
+      idHash: hashSessionId(session.id),
+      userId,
+      csrfToken: session.csrfToken,
+      createdAt: iso(now),
+      expiresAt: iso(session.expiresAt),
+    });
     return session;
   }
 
   /** The live session with this id (its expiry is extended), or undefined; an expired one is removed. */
   async get(id: string): Promise<Session | undefined> {
     const idHash = hashSessionId(id);
-    const row = await this.db
-      .selectFrom('sessions')
-      .select(['user_id', 'csrf_token', 'expires_at'])
-      .where('id_hash', '=', idHash)
-      .executeTakeFirst();
+    const row = await findSession(this.db, idHash);
     if (row === undefined) return undefined;
     const now = this.now();
-    let expiresAt = Date.parse(row.expires_at);
+    let expiresAt = Date.parse(row.expiresAt);
     if (!(expiresAt > now)) {
-      await this.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+      await deleteSession(this.db, idHash);
       return undefined;
     }
     if (now + this.ttlMs - expiresAt >= this.refreshMs) {
       expiresAt = now + this.ttlMs;
-      await this.db
-        .updateTable('sessions')
-        .set({ last_seen_at: iso(now), expires_at: iso(expiresAt) })
-        .where('id_hash', '=', idHash)
-        .execute();
+      await extendSession(this.db, idHash, iso(now), iso(expiresAt));
     }
-    return { id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt };
+    return { id, userId: row.userId, csrfToken: row.csrfToken, expiresAt };
   }
 
   /** Ends one session (sign-out). */
   async delete(id: string): Promise<void> {
-    await this.db.deleteFrom('sessions').where('id_hash', '=', hashSessionId(id)).execute();
+    await deleteSession(this.db, hashSessionId(id));
   }
 
   /** Ends every session of a user (deactivation, a removed account). */
   async deleteForUser(userId: string): Promise<void> {
-    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await deleteUserSessions(this.db, userId);
   }
 }
 

@@ -1,4 +1,10 @@
-import { type IndicatorRow, listIndicators } from '@plantrack/db';
+import {
+  type IndicatorRow,
+  baselineJsonByIndicatorVersion,
+  exportedValuesInForce,
+  findPlanTitle,
+  listIndicators,
+} from '@plantrack/db';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
@@ -107,11 +113,7 @@ export const exportRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app,
 
 /** The published indicators of the plan's newest version and their values in force. */
 async function publishedData(ctx: AppContext, planId: string): Promise<PlanExport> {
-  const plan = await ctx.db
-    .selectFrom('plans')
-    .select(['id', 'slug', 'title'])
-    .where('id', '=', planId)
-    .executeTakeFirst();
+  const plan = await findPlanTitle(ctx.db, planId);
   if (plan === undefined) throw notFound(planId);
   const indicators = (await listIndicators(ctx.db, planId)).filter((i) => i.published);
   const baselines = await baselinesOf(ctx, indicators);
@@ -141,20 +143,12 @@ async function baselinesOf(
   ctx: AppContext,
   indicators: readonly IndicatorRow[],
 ): Promise<Map<string, z.infer<typeof BaselineSchema>>> {
-  if (indicators.length === 0) return new Map();
-  const rows = await ctx.db
-    .selectFrom('indicator_versions')
-    .select(['id', 'baseline_json'])
-    .where(
-      'id',
-      'in',
-      indicators.map((i) => i.indicatorVersionId),
-    )
-    .execute();
+  const stored = await baselineJsonByIndicatorVersion(
+    ctx.db,
+    indicators.map((i) => i.indicatorVersionId),
+  );
   const out = new Map<string, z.infer<typeof BaselineSchema>>();
-  for (const r of rows) {
-    if (r.baseline_json !== null) out.set(r.id, BaselineSchema.parse(JSON.parse(r.baseline_json)));
-  }
+  for (const [id, json] of stored) out.set(id, BaselineSchema.parse(JSON.parse(json)));
   return out;
 }
 
@@ -164,49 +158,10 @@ async function valuesInForce(
   indicatorIds: readonly string[],
 ): Promise<Map<string, PublishedObservation[]>> {
   const out = new Map<string, PublishedObservation[]>();
-  if (indicatorIds.length === 0) return out;
-  const rows = await ctx.db
-    .selectFrom('observations as o')
-    .select([
-      'o.indicator_id',
-      'o.period',
-      'o.scope',
-      'o.value',
-      'o.value_text',
-      'o.unit',
-      'o.estimated',
-      'o.source',
-      'o.created_at',
-    ])
-    .where('o.indicator_id', 'in', [...indicatorIds])
-    .where('o.status', '=', 'approved')
-    .where((eb) =>
-      eb(
-        'o.revision_no',
-        '=',
-        eb
-          .selectFrom('observations as o2')
-          .select((e) => e.fn.max('o2.revision_no').as('m'))
-          .whereRef('o2.observation_key', '=', 'o.observation_key')
-          .where('o2.status', '=', 'approved'),
-      ),
-    )
-    .orderBy('o.period')
-    .orderBy('o.scope')
-    .execute();
-  for (const r of rows) {
-    const list = out.get(r.indicator_id) ?? [];
-    list.push({
-      period: r.period,
-      scope: r.scope,
-      value: r.value,
-      valueText: r.value_text,
-      unit: r.unit,
-      estimated: r.estimated === 1,
-      source: r.source,
-      approvedAt: r.created_at,
-    });
-    out.set(r.indicator_id, list);
+  for (const { indicatorId, ...value } of await exportedValuesInForce(ctx.db, indicatorIds)) {
+    const list = out.get(indicatorId) ?? [];
+    list.push(value);
+    out.set(indicatorId, list);
   }
   return out;
 }

@@ -8,6 +8,8 @@ import {
   listIndicators,
   listPlanVersions,
   indicatorIdentity,
+  indicatorVersionNumbers,
+  userDisplayNames,
 } from '@plantrack/db';
 import { type Principal, actorOf } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
@@ -68,31 +70,19 @@ export async function indicatorEdits(
 ): Promise<{ indicator: CuratedIndicatorDto; edits: FrameworkEditDto[] }> {
   enforce(p, canReadCuration(p));
   const row = await currentRow(ctx, indicatorId);
-  const versions = await ctx.db
-    .selectFrom('indicator_versions as iv')
-    .innerJoin('plan_versions as pv', 'pv.id', 'iv.plan_version_id')
-    .select(['iv.id', 'pv.version_no'])
-    .where('iv.indicator_id', '=', indicatorId)
-    .orderBy('pv.version_no')
-    .execute();
+  const versions = await indicatorVersionNumbers(ctx.db, indicatorId);
   type Edit = Awaited<ReturnType<typeof listFrameworkEdits>>[number];
   const rows: { e: Edit; versionNo: number | null }[] = (
     await listFrameworkEdits(ctx.db, 'indicator', indicatorId)
   ).map((e) => ({ e, versionNo: null }));
   for (const v of versions) {
     for (const e of await listFrameworkEdits(ctx.db, 'indicator_version', v.id)) {
-      rows.push({ e, versionNo: v.version_no });
+      rows.push({ e, versionNo: v.versionNo });
     }
   }
   const actors = [...new Set(rows.map((r) => r.e.actor))];
-  const names = new Map(
-    actors.length === 0
-      ? []
-      : (
-          await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', actors).execute()
-        ).map((u) => [u.id, u.display_name]),
-  );
-  const latestNo = versions.at(-1)?.version_no ?? 0;
+  const names = await userDisplayNames(ctx.db, actors);
+  const latestNo = versions.at(-1)?.versionNo ?? 0;
   const edits = rows
     .map(({ e, versionNo }) => ({
       id: e.id,

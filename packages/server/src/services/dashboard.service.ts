@@ -16,6 +16,7 @@ import {
   indicatorChapters,
   latestApprovedProgress,
   planPhases,
+  publishedTaskIds,
 } from '@plantrack/db';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
@@ -336,17 +337,10 @@ function taskCounts(items: readonly { status: TaskProgressStatus }[]): Record<Ta
 
 async function onlyPublishedTasks<T extends { taskId: string }>(ctx: AppContext, tasks: T[]): Promise<T[]> {
   if (tasks.length === 0) return tasks;
-  const published = await ctx.db
-    .selectFrom('tasks')
-    .select('id')
-    .where(
-      'id',
-      'in',
-      tasks.map((t) => t.taskId),
-    )
-    .where('published', '=', 1)
-    .execute();
-  const ids = new Set(published.map((r) => r.id));
+  const ids = await publishedTaskIds(
+    ctx.db,
+    tasks.map((t) => t.taskId),
+  );
   return tasks.filter((t) => ids.has(t.taskId));
 }
 

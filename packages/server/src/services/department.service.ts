@@ -8,6 +8,8 @@ import {
   planRegionCode,
   resolveDepartmentRef,
   writeTransaction,
+  departmentRegionCode,
+  departmentRegionCodes,
 } from '@plantrack/db';
 import { type Principal, actorOf } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
@@ -29,9 +31,7 @@ export async function departments(
       ? [query.regionCode]
       : query.planId !== undefined
         ? [await planRegionCode(ctx.db, query.planId)]
-        : (await ctx.db.selectFrom('departments').select('region_code').distinct().execute()).map(
-            (r) => r.region_code,
-          );
+        : await departmentRegionCodes(ctx.db);
   const out: Department[] = [];
   for (const region of regions.sort()) out.push(...(await listDepartments(ctx.db, region)));
   return out;
@@ -48,13 +48,9 @@ async function refuseTakenName(db: Db, regionCode: string, name: string, exceptI
 }
 
 async function departmentById(db: Db, id: string): Promise<Department> {
-  const row = await db
-    .selectFrom('departments')
-    .select('region_code')
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const region = await departmentRegionCode(db, id);
   const found =
-    row === undefined ? undefined : (await listDepartments(db, row.region_code)).find((d) => d.id === id);
+    region === undefined ? undefined : (await listDepartments(db, region)).find((d) => d.id === id);
   if (found === undefined) throw notFound(`department ${id}`);
   return found;
 }

@@ -8,6 +8,7 @@ import {
   planRegionCode,
   setIndicatorOwners,
   indicatorIdentity,
+  isDepartmentInRegion,
 } from '@plantrack/db';
 import { type Principal, actorOf } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
@@ -36,7 +37,6 @@ export async function planIndicatorOwners(
 ): Promise<IndicatorOwnersDto[]> {
   enforce(p, canReadAdministration(p));
   await planRegionCode(ctx.db, planId); // 404 for an unknown plan
-  await ensureOwnersSeeded(ctx, planId);
   const sets = new Map((await listIndicatorOwnerSets(ctx.db, planId)).map((s) => [s.indicatorKey, s]));
   return (await listIndicators(ctx.db, planId)).map((i) => {
     const set = sets.get(i.indicatorKey);
@@ -120,13 +120,7 @@ export async function replaceIndicatorOwners(
 }
 
 async function resolveDepartment(ctx: AppContext, region: string, ref: string): Promise<string> {
-  const byId = await ctx.db
-    .selectFrom('departments')
-    .select('id')
-    .where('id', '=', ref)
-    .where('region_code', '=', region)
-    .executeTakeFirst();
-  if (byId !== undefined) return byId.id;
+  if (await isDepartmentInRegion(ctx.db, ref, region)) return ref;
   const byName = await findDepartment(ctx.db, region, ref);
   if (byName !== undefined) return byName.id;
   throw new ApiError(400, 'unknown-department', {

@@ -1,5 +1,12 @@
 import type { Finding } from '@plantrack/core';
-import { listIndicators } from '@plantrack/db';
+import {
+  listIndicators,
+  commitmentRows,
+  outlineNodeRows,
+  planVersionSourceText,
+  taskVersionOwnerRows,
+  taskVersionRows,
+} from '@plantrack/db';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { canReadFramework } from '../policies/plan.policy.js';
@@ -83,11 +90,7 @@ export async function planOutline(
   // Unpublished indicators and tasks are highlighted, so the reader is for staff only.
   enforce(p, canReadFramework(p));
   const version = await resolveVersion(ctx, planId, versionId);
-  const { source_text: text } = await ctx.db
-    .selectFrom('plan_versions')
-    .select('source_text')
-    .where('id', '=', version.versionId)
-    .executeTakeFirstOrThrow();
+  const text = await planVersionSourceText(ctx.db, version.versionId);
   return {
     ...version,
     text,
@@ -117,12 +120,7 @@ export async function planOutline(
 }
 
 async function outlineTree(ctx: AppContext, versionId: string): Promise<OutlineNodeDto[]> {
-  const rows = await ctx.db
-    .selectFrom('outline_nodes')
-    .selectAll()
-    .where('plan_version_id', '=', versionId)
-    .orderBy('position')
-    .execute();
+  const rows = await outlineNodeRows(ctx.db, versionId);
   const roots: OutlineNodeDto[] = [];
   const byKey = new Map<string, OutlineNodeDto>();
   for (const r of rows) {
@@ -144,12 +142,7 @@ async function outlineTree(ctx: AppContext, versionId: string): Promise<OutlineN
 }
 
 async function commitments(ctx: AppContext, versionId: string): Promise<OutlineDto['commitments']> {
-  const rows = await ctx.db
-    .selectFrom('commitments')
-    .selectAll()
-    .where('plan_version_id', '=', versionId)
-    .orderBy('source_start')
-    .execute();
+  const rows = await commitmentRows(ctx.db, versionId);
   return rows.map((r) => ({
     ref: r.ref,
     subject: r.subject,
@@ -162,20 +155,8 @@ async function commitments(ctx: AppContext, versionId: string): Promise<OutlineD
 }
 
 async function assignments(ctx: AppContext, versionId: string): Promise<OutlineDto['assignments']> {
-  const rows = await ctx.db
-    .selectFrom('task_versions')
-    .selectAll()
-    .where('plan_version_id', '=', versionId)
-    .orderBy('source_start')
-    .execute();
-  const owners = await ctx.db
-    .selectFrom('task_departments as td')
-    .innerJoin('task_versions as tv', 'tv.id', 'td.task_version_id')
-    .innerJoin('departments as d', 'd.id', 'td.department_id')
-    .select(['td.task_version_id', 'td.role', 'td.name_as_written', 'd.canonical_name'])
-    .where('tv.plan_version_id', '=', versionId)
-    .orderBy('td.id')
-    .execute();
+  const rows = await taskVersionRows(ctx.db, versionId);
+  const owners = await taskVersionOwnerRows(ctx.db, versionId);
   return rows.map((r) => ({
     taskId: r.task_id,
     measure: r.measure,

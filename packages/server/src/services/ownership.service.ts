@@ -14,7 +14,8 @@ export const CONFIG_SEED_ACTOR = 'config:indicatorOwners';
 /**
  * Applies `config.indicatorOwners` to a plan none of whose indicators was ever assigned. The
  * records are the truth; the configuration is only an initial seed, so once the planning office
- * has assigned anything in a plan the configuration no longer touches it.
+ * has assigned anything in a plan the configuration no longer touches it. A write: called where a
+ * plan arrives (start-up, import) or owners are set, never on a read, so a GET writes nothing.
  */
 export async function ensureOwnersSeeded(ctx: AppContext, planId: string): Promise<void> {
   if (Object.keys(ctx.config.indicatorOwners).length === 0) return;
@@ -28,7 +29,11 @@ export async function ensureOwnersSeeded(ctx: AppContext, planId: string): Promi
 /** Plans this app instance has seeded or found assigned: the seed applies once, so skip the check. */
 const seededPlans = new WeakMap<AppContext, Set<string>>();
 
-async function ensureAllPlansSeeded(ctx: AppContext): Promise<void> {
+/**
+ * Seeds every stored plan that has no owners yet from `config.indicatorOwners`, once at start-up
+ * (idempotent: a plan with owners is left alone), so the reads that need owners never write.
+ */
+export async function seedOwnersOfAllPlans(ctx: AppContext): Promise<void> {
   if (Object.keys(ctx.config.indicatorOwners).length === 0) return;
   for (const planId of await plansWithoutOwners(ctx.db)) await ensureOwnersSeeded(ctx, planId);
 }
@@ -44,8 +49,7 @@ export async function indicatorOwnerIds(ctx: AppContext, indicatorId: string): P
 }
 
 /** Owning department ids of a plan's assigned indicators, by indicator key. */
-export async function indicatorOwnersOfPlan(ctx: AppContext, planId: string): Promise<Map<string, string[]>> {
-  await ensureOwnersSeeded(ctx, planId);
+export function indicatorOwnersOfPlan(ctx: AppContext, planId: string): Promise<Map<string, string[]>> {
   return ownerIdsByIndicatorKey(ctx.db, planId);
 }
 
@@ -55,10 +59,9 @@ export function taskOwnerIds(ctx: AppContext, taskId: string): Promise<string[]>
 }
 
 /** Indicator keys assigned to any of the departments (for the "my items" queue and filters). */
-export async function indicatorKeysOfDepartments(
+export function indicatorKeysOfDepartments(
   ctx: AppContext,
   departmentIds: readonly string[],
 ): Promise<Set<string>> {
-  await ensureAllPlansSeeded(ctx);
   return indicatorKeysOwnedBy(ctx.db, departmentIds);
 }

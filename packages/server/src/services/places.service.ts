@@ -1,5 +1,5 @@
 import type { GazetteerEntry, OutlineNode, Paragraph, PlanModel } from '@plantrack/core';
-import { latestVersionId, listIndicators } from '@plantrack/db';
+import { latestVersionId, listIndicators, planVersionContent, taskVersionRows } from '@plantrack/db';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { canReadFramework } from '../policies/plan.policy.js';
@@ -43,12 +43,8 @@ const SHORT = 80;
 export async function planPlaces(ctx: AppContext, p: Principal, planId: string): Promise<PlacesDto> {
   enforce(p, canReadFramework(p));
   const versionId = await latestVersionId(ctx.db, planId);
-  const version = await ctx.db
-    .selectFrom('plan_versions')
-    .select(['version_no', 'model_json', 'source_text'])
-    .where('id', '=', versionId)
-    .executeTakeFirstOrThrow();
-  const model = JSON.parse(version.model_json) as PlanModel;
+  const version = await planVersionContent(ctx.db, versionId);
+  const model = JSON.parse(version.modelJson) as PlanModel;
   // The plan's own region (`武进区` of 常州市武进区) is everywhere, not a place within it.
   const region = model.plan.region ?? '';
   const places = model.gazetteer.filter(
@@ -64,7 +60,7 @@ export async function planPlaces(ctx: AppContext, p: Principal, planId: string):
 
   const items = [
     ...(await indicatorItems(ctx, planId)),
-    ...(await taskItems(ctx, versionId, model, version.source_text)),
+    ...(await taskItems(ctx, versionId, model, version.sourceText)),
     ...model.commitments.map((c) => ({
       kind: 'commitment' as const,
       id: c.id,
@@ -78,7 +74,7 @@ export async function planPlaces(ctx: AppContext, p: Principal, planId: string):
   );
   return {
     planId,
-    versionNo: version.version_no,
+    versionNo: version.versionNo,
     cities,
     places: places.map((g) => ({
       name: g.name,
@@ -139,11 +135,7 @@ async function taskItems(
   model: PlanModel,
   sourceText: string,
 ): Promise<Located[]> {
-  const rows = await ctx.db
-    .selectFrom('task_versions')
-    .select(['task_id', 'ref', 'measure', 'node_key'])
-    .where('plan_version_id', '=', versionId)
-    .execute();
+  const rows = await taskVersionRows(ctx.db, versionId);
   const assignments = new Map(model.assignments.map((a) => [a.id, a]));
   const paragraphs = new Map<string, Paragraph[]>();
   const visit = (node: OutlineNode): void => {

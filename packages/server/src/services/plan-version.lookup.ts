@@ -1,5 +1,5 @@
 import type { Finding, PlanModel } from '@plantrack/core';
-import { latestVersionId } from '@plantrack/db';
+import { latestVersionId, findPlanVersion, planVersionModelJson } from '@plantrack/db';
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
 
@@ -17,13 +17,9 @@ export async function resolveVersion(
   versionId?: string,
 ): Promise<VersionRef> {
   const id = versionId ?? (await latestVersionId(ctx.db, planId));
-  const row = await ctx.db
-    .selectFrom('plan_versions')
-    .select(['id', 'plan_id', 'version_no'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (row === undefined || row.plan_id !== planId) throw notFound(`${planId}/${id}`);
-  return { planId, versionId: row.id, versionNo: row.version_no };
+  const row = await findPlanVersion(ctx.db, id);
+  if (row === undefined || row.planId !== planId) throw notFound(`${planId}/${id}`);
+  return { planId, versionId: row.id, versionNo: row.versionNo };
 }
 
 /** What ingestion reported about a stored version, read from its stored model. */
@@ -34,12 +30,7 @@ export type IngestionReport = {
 };
 
 export async function ingestionReport(ctx: AppContext, versionId: string): Promise<IngestionReport> {
-  const row = await ctx.db
-    .selectFrom('plan_versions')
-    .select('model_json')
-    .where('id', '=', versionId)
-    .executeTakeFirstOrThrow();
-  const model = JSON.parse(row.model_json) as PlanModel;
+  const model = JSON.parse(await planVersionModelJson(ctx.db, versionId)) as PlanModel;
   let nodes = 0;
   const count = (list: PlanModel['outline']): void => {
     for (const node of list) {

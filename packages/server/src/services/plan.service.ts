@@ -9,6 +9,7 @@ import {
   approvedValues,
   indicatorIdentity,
   setIndicatorPublished,
+  observationPeriodsOf,
 } from '@plantrack/db';
 import { readDocument } from '@plantrack/formats';
 import { type Principal, actorOf } from '../auth/principal.js';
@@ -29,7 +30,7 @@ import {
 } from '../presenters/plan.presenter.js';
 import { type ObservationRevisionDto, presentObservation } from '../presenters/record.presenter.js';
 import { observationRepository } from '@plantrack/db';
-import { indicatorKeysOfDepartments, indicatorOwnerIds } from './ownership.service.js';
+import { ensureOwnersSeeded, indicatorKeysOfDepartments, indicatorOwnerIds } from './ownership.service.js';
 
 export type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
 
@@ -99,12 +100,7 @@ export async function indicatorDetail(
   const owners = await indicatorOwnerIds(ctx, indicatorId);
   let latest: ObservationRevisionDto[] | null = null;
   if (canReadRecordHistory(p, { ownerDepartmentIds: owners })) {
-    const keys = await ctx.db
-      .selectFrom('observations')
-      .select(['period', 'scope'])
-      .distinct()
-      .where('indicator_id', '=', indicatorId)
-      .execute();
+    const keys = await observationPeriodsOf(ctx.db, indicatorId);
     latest = [];
     for (const k of keys) {
       const rev = await observationRepository.latest(ctx.db, {
@@ -157,6 +153,7 @@ export async function importText(
     actor: actorOf(p),
     ...(input.planSlug === undefined ? {} : { planSlug: input.planSlug }),
   });
+  await ensureOwnersSeeded(ctx, result.planId);
   return {
     planId: result.planId,
     versionId: result.versionId,

@@ -1,4 +1,4 @@
-import { listPlans } from '@plantrack/db';
+import { listPlans, publishedIndicatorCounts } from '@plantrack/db';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { enforce } from '../policies/policy.js';
@@ -26,13 +26,7 @@ export function canReadPublishedData(): boolean {
  */
 export async function publicPlans(ctx: AppContext, p: Principal): Promise<PublicPlanDto[]> {
   enforce(p, canReadPublishedData());
-  const counts = await ctx.db
-    .selectFrom('indicators')
-    .select(['plan_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where('published', '=', 1)
-    .groupBy('plan_id')
-    .execute();
-  const published = new Map(counts.map((c) => [c.plan_id, Number(c.n)]));
+  const published = await publishedIndicatorCounts(ctx.db);
   return (await listPlans(ctx.db))
     .filter((plan) => (published.get(plan.id) ?? 0) > 0)
     .map((plan) => ({

@@ -8,6 +8,7 @@ import {
   linkIndicatorToSeries,
   listReferenceSeries,
   planHeader,
+  referenceSeriesSource,
 } from '@plantrack/db';
 import { type Principal, actorOf } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
@@ -70,11 +71,7 @@ export async function newValue(
 ): Promise<ReferenceValueRow> {
   enforce(p, canManageReferenceSeries(p));
   if ((body.source ?? '').trim() === '') {
-    const series = await ctx.db
-      .selectFrom('reference_series')
-      .select('source')
-      .where('id', '=', seriesId)
-      .executeTakeFirst();
+    const series = await referenceSeriesSource(ctx.db, seriesId);
     if (series !== undefined && (series.source ?? '').trim() === '') {
       throw new ApiError(400, 'missing-source', {
         zh: '参照值须注明来源（数值或所属序列的 source）。',

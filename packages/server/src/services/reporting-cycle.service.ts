@@ -6,6 +6,8 @@ import {
   planRegionCode,
   reportingCyclesOfPlan,
   setReportingCycle,
+  indicatorIdByKey,
+  taskIdByKey,
 } from '@plantrack/db';
 import { type Principal, actorOf } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
@@ -69,32 +71,22 @@ export async function putReportingCycle(
   args: { planId: string; subjectKind: SubjectKind; key: string; rule: CycleRule & { frequency: Frequency } },
 ): Promise<ReportingCycleDto> {
   enforce(p, canSetReportingCycles(p));
-  const subject =
+  const subjectId =
     args.subjectKind === 'indicator'
-      ? await ctx.db
-          .selectFrom('indicators')
-          .select('id')
-          .where('plan_id', '=', args.planId)
-          .where('indicator_key', '=', args.key)
-          .executeTakeFirst()
-      : await ctx.db
-          .selectFrom('tasks')
-          .select('id')
-          .where('plan_id', '=', args.planId)
-          .where('task_key', '=', args.key)
-          .executeTakeFirst();
-  if (subject === undefined) throw notFound(`${args.subjectKind} ${args.key} (plan ${args.planId})`);
+      ? await indicatorIdByKey(ctx.db, args.planId, args.key)
+      : await taskIdByKey(ctx.db, args.planId, args.key);
+  if (subjectId === undefined) throw notFound(`${args.subjectKind} ${args.key} (plan ${args.planId})`);
   await setReportingCycle(ctx.db, {
-    subject: args.subjectKind === 'indicator' ? { indicatorId: subject.id } : { taskId: subject.id },
+    subject: args.subjectKind === 'indicator' ? { indicatorId: subjectId } : { taskId: subjectId },
     rule: args.rule,
     actor: actorOf(p),
   });
   const all = await planReportingCycles(ctx, p, args.planId);
-  const found = all.items.find((i) => i.id === subject.id);
+  const found = all.items.find((i) => i.id === subjectId);
   return (
     found ?? {
       subjectKind: args.subjectKind,
-      id: subject.id,
+      id: subjectId,
       key: args.key,
       name: args.key,
       explicit: true,

@@ -1,4 +1,12 @@
-import { type OwedPeriod, checkDate, isReported, listPlans, listTasks, reportingStatus } from '@plantrack/db';
+import {
+  type OwedPeriod,
+  checkDate,
+  isReported,
+  listPlans,
+  listTasks,
+  reportingStatus,
+  departmentNames,
+} from '@plantrack/db';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { enforce } from '../policies/policy.js';
@@ -125,17 +133,7 @@ export async function missingReports(
     }
   }
   const deptIds = [...byDept.keys()].filter((d): d is string => d !== null);
-  const names = new Map(
-    deptIds.length === 0
-      ? []
-      : (
-          await ctx.db
-            .selectFrom('departments')
-            .select(['id', 'canonical_name'])
-            .where('id', 'in', deptIds)
-            .execute()
-        ).map((r) => [r.id, r.canonical_name]),
-  );
+  const names = await departmentNames(ctx.db, deptIds);
   const departments = [...byDept.entries()].map(([departmentId, items]) => ({
     departmentId,
     name: departmentId === null ? null : (names.get(departmentId) ?? null),

@@ -1,11 +1,10 @@
 import {
-  type Database,
+  type Db,
   type ObservationRevision,
   type ObservationValues,
   checkPeriod,
   observationRepository,
 } from '@plantrack/db';
-import type { Kysely } from 'kysely';
 import type { CellError, Messages } from '../errors.js';
 import { normalizeText, parseFlag, parseNumber } from './template.cells.js';
 import type { DepartmentOwed, OwedIndicatorRow } from './template-owed.js';
@@ -206,7 +205,7 @@ function result(c: CheckedIndicatorRow, outcome: IndicatorRowResult['outcome'], 
  * cell. Returns the decided rows and the writes to run once no row of any sheet is wrong.
  */
 export async function prepareIndicatorRows(
-  trx: Kysely<Database>,
+  trx: Db,
   checked: readonly CheckedIndicatorRow[],
   options: UploadOptions,
   errors: CellError[],

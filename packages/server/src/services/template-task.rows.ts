@@ -1,12 +1,11 @@
 import {
-  type Database,
+  type Db,
   type ProgressReportValues,
   type ReviewStatus,
   checkPeriod,
   progressReportRepository,
   progressReportByIdempotencyKey,
 } from '@plantrack/db';
-import type { Kysely } from 'kysely';
 import type { CellError, Messages } from '../errors.js';
 import type { DepartmentOwed, OwedTaskRow } from './template-owed.js';
 import {
@@ -180,7 +179,7 @@ function result(
  * row of a report under review or approved an error at its status cell; the rest become writes.
  */
 export async function prepareTaskRows(
-  trx: Kysely<Database>,
+  trx: Db,
   checked: readonly CheckedTaskRow[],
   options: UploadOptions,
   errors: CellError[],

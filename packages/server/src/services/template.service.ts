@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import { observationRepository, progressReportRepository, writeTransaction } from '@plantrack/db';
+import {
+  observationRepository,
+  progressReportRepository,
+  writeTransaction,
+  departmentNames,
+} from '@plantrack/db';
 import { type Principal, actorOf } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { ApiError, type CellError } from '../errors.js';
@@ -76,15 +81,8 @@ export async function downloadTemplate(
       comment: latest?.values.comment ?? null,
     });
   }
-  const depts =
-    p.departmentIds.length === 0
-      ? []
-      : await ctx.db
-          .selectFrom('departments')
-          .select('canonical_name')
-          .where('id', 'in', [...p.departmentIds])
-          .execute();
-  const deptName = depts.map((d) => d.canonical_name).join('、');
+  const depts = await departmentNames(ctx.db, p.departmentIds);
+  const deptName = [...depts.values()].join('、');
   const bytes = await buildTemplateWorkbook(`${deptName} 监测填报模板（截至 ${asOf}）`, rows, taskRows);
   return { bytes, fileName: `${deptName || 'department'}-指标填报-${asOf}.xlsx` };
 }

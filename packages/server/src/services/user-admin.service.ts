@@ -8,6 +8,7 @@ import {
   findUserById,
   listUsers,
   updateUser,
+  departmentNames,
 } from '@plantrack/db';
 import type { Role } from '@plantrack/db';
 import { hashPassword } from '../auth/password.js';
@@ -58,21 +59,10 @@ export function checkPasswordPolicy(password: string | undefined, email: string)
   if (weakness !== null) throw new ApiError(400, 'weak-password', weakness);
 }
 
-async function departmentNames(ctx: AppContext, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await ctx.db
-    .selectFrom('departments')
-    .select(['id', 'canonical_name'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.canonical_name]));
-}
-
 async function present(ctx: AppContext, users: readonly UserRecord[]): Promise<UserDto[]> {
-  const names = await departmentNames(
-    ctx,
-    users.flatMap((u) => (u.departmentId === null ? [] : [u.departmentId])),
-  );
+  const names = await departmentNames(ctx.db, [
+    ...new Set(users.flatMap((u) => (u.departmentId === null ? [] : [u.departmentId]))),
+  ]);
   return users.map((u) => ({
     id: u.id,
     email: u.email,
