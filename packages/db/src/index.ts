@@ -167,12 +167,6 @@ export type {
   ProgressReportRevision,
   ProgressReportValues,
 } from './repositories/progress-report.repository.js';
-export {
-  isNewestApprovedObservation,
-  isNewestApprovedProgressReport,
-  isNewestObservation,
-  isNewestProgressReport,
-} from './support/newest-revision.js';
 /** In-app notifications (reminders, returned reports) and the log of e-mails sent for them. */
 export {
   createNotificationIfAbsent,

@@ -1,5 +1,4 @@
-import { type ApprovedValue } from '@plantrack/db';
-import type { IndicatorRow, PlanSummaryRow, TaskRow } from '@plantrack/db';
+import type { ApprovedValue, IndicatorRow, PlanSummaryRow, TaskRow } from '@plantrack/db';
 import { z } from 'zod';
 
 export const PlanSchema = z

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { changeStamp, listIndicatorOwnerSets, queryAudit } from '@plantrack/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
+import { SAMPLE_PLAN_PATH } from '../../../db/src/testing/sample-plan.js';
 import { type Harness, as, makeHarness } from '../testing/harness.js';
 import { CONFIG_SEED_ACTOR } from './ownership.service.js';
 
@@ -38,6 +40,24 @@ forEachDialect((dialect, open) => {
       }
       expect(await changeStamp(db)).toBe(stampBefore);
       expect(await queryAudit(db, { limit: 1000 })).toEqual(auditBefore);
+    });
+
+    it('are seeded when a new plan is imported', async () => {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/plans/import',
+        headers: as(h.sessions.planning_office),
+        payload: {
+          text: readFileSync(SAMPLE_PLAN_PATH, 'utf8'),
+          fileName: 'copy.txt',
+          planSlug: 'owners-copy',
+        },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const { planId } = res.json<{ planId: string }>();
+      expect(planId).not.toBe(h.plan.planId);
+      const sets = await listIndicatorOwnerSets(h.app.plantrack.db, planId);
+      expect(sets.map((s) => s.updatedBy)).toEqual([CONFIG_SEED_ACTOR]);
     });
   });
 });
