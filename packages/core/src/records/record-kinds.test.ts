@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   RECORD_KINDS,
   RECORD_KIND_DESCRIPTORS,
+  type RecordKindDescriptor,
   UnknownRecordKindError,
   isRecordKindName,
   recordKind,
@@ -11,9 +12,9 @@ import {
 describe('record kinds', () => {
   it('resolves every spelling of every kind to its own descriptor', () => {
     for (const name of RECORD_KINDS) {
-      const d = RECORD_KIND_DESCRIPTORS[name];
+      const d: RecordKindDescriptor = RECORD_KIND_DESCRIPTORS[name];
       expect(d.name).toBe(name);
-      const spellings = [d.name, d.urlSegment, d.stored.evidenceSubject, d.stored.auditEntity];
+      const spellings: string[] = [d.name, d.urlSegment, d.stored.evidenceSubject, d.stored.auditEntity];
       if (d.stored.searchDoc !== null) spellings.push(d.stored.searchDoc);
       for (const spelling of spellings) expect(recordKind(spelling).name).toBe(name);
       expect(recordKindOfElement(d.element).name).toBe(name);
@@ -32,10 +33,15 @@ describe('record kinds', () => {
   });
 
   it('gives no two kinds the same spelling or plan element', () => {
-    const all = RECORD_KINDS.map((name) => RECORD_KIND_DESCRIPTORS[name]);
+    const all = RECORD_KINDS.map((name): RecordKindDescriptor => RECORD_KIND_DESCRIPTORS[name]);
     const owners = new Map<string, string>();
     for (const d of all) {
-      const spellings = new Set([d.name, d.urlSegment, d.stored.evidenceSubject, d.stored.auditEntity]);
+      const spellings = new Set<string>([
+        d.name,
+        d.urlSegment,
+        d.stored.evidenceSubject,
+        d.stored.auditEntity,
+      ]);
       if (d.stored.searchDoc !== null) spellings.add(d.stored.searchDoc);
       spellings.add(`element:${d.element}`);
       for (const s of spellings) {
