@@ -1,3 +1,4 @@
+import { recordKind } from '@plantrack/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../schema/database.schema.js';
 import type { EvidenceSubjectKind } from '../schema/evidence-quality-tables.schema.js';
@@ -46,8 +47,8 @@ export type NewEvidenceFile = Pick<
   | 'uploadedBy'
 > & { planId: string | null };
 
-const entityOf = (kind: EvidenceSubjectKind): string =>
-  kind === 'observation' ? 'observation' : 'progress_report';
+/** The audit entity of an evidence row's record (core's record-kind vocabulary maps the spellings). */
+const entityOf = (kind: EvidenceSubjectKind): string => recordKind(kind).stored.auditEntity;
 
 /** Inserts an evidence row with its audit record (`evidence.upload`), in the caller's transaction. */
 export async function insertEvidenceFile(

@@ -1,7 +1,12 @@
+import type { RECORD_KIND_DESCRIPTORS, RecordKindName } from '@plantrack/core';
 import type { Fixed, JsonText, Timestamp } from './column-types.js';
 
-/** What an evidence file supports: an observation (监测值) or a progress report (进展报告). */
-export type EvidenceSubjectKind = 'observation' | 'progress-report';
+/**
+ * What an evidence file supports: a record of any kind (an observation 监测值, a progress report
+ * 进展报告), by the spelling core's record-kind vocabulary gives for this column.
+ */
+export type EvidenceSubjectKind =
+  (typeof RECORD_KIND_DESCRIPTORS)[RecordKindName]['stored']['evidenceSubject'];
 
 /**
  * Columns migration 0009 adds to `evidence_files` (0003): the record a file belongs to and the

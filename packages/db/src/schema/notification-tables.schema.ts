@@ -1,3 +1,4 @@
+import { RECORD_KINDS } from '@plantrack/core';
 import type { Timestamp } from './column-types.js';
 
 /**
@@ -7,8 +8,8 @@ import type { Timestamp } from './column-types.js';
 export const NOTIFICATION_KINDS = ['due-soon', 'overdue', 'returned'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-/** What a notification is about: an item that owes a period, or a reviewed record. */
-export const NOTIFICATION_SUBJECT_KINDS = ['indicator', 'task', 'observation', 'progress_report'] as const;
+/** What a notification is about: an item that owes a period, or a reviewed record (of any kind). */
+export const NOTIFICATION_SUBJECT_KINDS = ['indicator', 'task', ...RECORD_KINDS] as const;
 export type NotificationSubjectKind = (typeof NOTIFICATION_SUBJECT_KINDS)[number];
 
 /** Outcome of one attempt to e-mail a notification. */

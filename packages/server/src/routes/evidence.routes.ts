@@ -1,9 +1,9 @@
-import type { EvidenceSubjectKind } from '@plantrack/db';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
+import { serverRecordKinds } from '../record-kinds/registry.js';
 import { EvidenceFileSchema } from '../presenters/evidence.presenter.js';
 import { redactEvidence, withdrawEvidence } from '../services/evidence.removal.js';
 import {
@@ -18,17 +18,6 @@ import { ProblemSchema, errorResponses } from './common.schema.js';
 const KeyParams = z.object({ key: z.string().min(3).max(400).describe('Record key (URL-encoded)') });
 const IdParams = z.object({ id: z.string().min(1).max(100) });
 
-/** The two kinds of record that take evidence, by their API path. */
-const SUBJECTS: readonly { path: string; kind: EvidenceSubjectKind; tag: string; what: string }[] = [
-  { path: '/api/observations', kind: 'observation', tag: 'observations', what: 'an observation (监测值)' },
-  {
-    path: '/api/progress-reports',
-    kind: 'progress-report',
-    tag: 'progress-reports',
-    what: 'a progress report (进展报告)',
-  },
-];
-
 /**
  * Evidence files (佐证材料): upload to a record (multipart `file`), list a record's files, download
  * one, withdraw one, redact one. Uploading and withdrawing take the record's write policy; who sees
@@ -38,7 +27,13 @@ const SUBJECTS: readonly { path: string; kind: EvidenceSubjectKind; tag: string;
  * planning office's.
  */
 export const evidenceRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
-  for (const subject of SUBJECTS) {
+  for (const recordKind of serverRecordKinds()) {
+    const subject = {
+      path: `/api/${recordKind.descriptor.urlSegment}`,
+      kind: recordKind.evidenceSubject,
+      tag: recordKind.descriptor.urlSegment,
+      what: recordKind.what,
+    };
     app.post(
       `${subject.path}/:key/evidence`,
       {

@@ -2,8 +2,7 @@ import type { EvidenceSubjectKind } from '@plantrack/db';
 import type { UploadGate } from '../auth/upload.gate.js';
 import type { AppContext } from '../context.js';
 import { canWriteRecord, permitsRecord } from '../policies/record.policy.js';
-import { indicatorOwnerIds, taskOwnerIds } from './ownership.service.js';
-import { parseObservationKey, parseProgressReportKey } from './record.service.js';
+import { serverRecordKind } from '../record-kinds/registry.js';
 
 /**
  * The upload gate of an evidence route: the record's write policy (planning office, or a reporter
@@ -11,16 +10,12 @@ import { parseObservationKey, parseProgressReportKey } from './record.service.js
  * read. The service checks it again with the whole record once the file is in.
  */
 export function evidenceUploadGate(ctx: AppContext, kind: EvidenceSubjectKind): UploadGate {
+  const recordKind = serverRecordKind(kind);
   return {
     maxBytes: ctx.config.evidenceMaxBytes,
     allows: (principal, params) =>
-      permitsRecord(principal, canWriteRecord, async () => {
-        const key = params.key ?? '';
-        const ownerDepartmentIds =
-          kind === 'observation'
-            ? await indicatorOwnerIds(ctx, parseObservationKey(key).indicatorId)
-            : await taskOwnerIds(ctx, parseProgressReportKey(key).taskId);
-        return { ownerDepartmentIds };
-      }),
+      permitsRecord(principal, canWriteRecord, async () => ({
+        ownerDepartmentIds: await recordKind.ownerDepartmentIdsOfKey(ctx, params.key ?? ''),
+      })),
   };
 }

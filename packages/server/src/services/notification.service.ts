@@ -1,3 +1,4 @@
+import type { RecordKindName } from '@plantrack/core';
 import {
   type Notification,
   type NotificationPage,
@@ -74,7 +75,7 @@ type ReturnedDto = {
  */
 export async function notifyReturned(
   ctx: AppContext,
-  kind: 'observation' | 'progress_report',
+  kind: RecordKindName,
   revision: ReturnedDto,
 ): Promise<void> {
   if (revision.supersedesId === null) return;
@@ -102,7 +103,7 @@ export async function notifyReturned(
 /** The review flow of one record kind, with the return notice added to its `return` action. */
 export function withReturnNotice<R, V, Dto extends ReturnedDto>(
   service: ReviewFlowService<R, V, Dto>,
-  kind: 'observation' | 'progress_report',
+  kind: RecordKindName,
 ): ReviewFlowService<R, V, Dto> {
   return {
     ...service,

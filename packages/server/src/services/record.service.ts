@@ -1,3 +1,4 @@
+import { RECORD_KIND_DESCRIPTORS } from '@plantrack/core';
 import {
   type ObservationRef,
   type ProgressReportRef,
@@ -13,6 +14,8 @@ import { reviewFlowService } from './review-flow.service.js';
 import { qualityCheckOnReview, withReplayedQualityFlags } from './quality.service.js';
 
 export type { WriteAction } from './review-flow.service.js';
+
+const { observation, progress_report: progressReport } = RECORD_KIND_DESCRIPTORS;
 
 const badKey = (key: string): ApiError =>
   new ApiError(400, 'invalid-key', { zh: `记录键格式不正确：${key}`, en: `Malformed record key: ${key}` });
@@ -41,11 +44,11 @@ export const observationService = withReturnNotice(
       ownerDepartmentIds: (ctx, ref) => indicatorOwnerIds(ctx, ref.indicatorId),
       present: presentObservation,
       onReview: qualityCheckOnReview,
-      decorateHistory: evidenceInHistory('observation'),
-      forReader: evidenceForReader('observation'),
+      decorateHistory: evidenceInHistory(observation.stored.evidenceSubject),
+      forReader: evidenceForReader(observation.stored.evidenceSubject),
     }),
   ),
-  'observation',
+  observation.name,
 );
 
 /** Progress reports (进展报告): owned by the lead and co-lead departments of their task. */
@@ -55,8 +58,8 @@ export const progressReportService = withReturnNotice(
     parseKey: parseProgressReportKey,
     ownerDepartmentIds: (ctx, ref) => taskOwnerIds(ctx, ref.taskId),
     present: presentProgressReport,
-    decorateHistory: evidenceInHistory('progress-report'),
-    forReader: evidenceForReader('progress-report'),
+    decorateHistory: evidenceInHistory(progressReport.stored.evidenceSubject),
+    forReader: evidenceForReader(progressReport.stored.evidenceSubject),
   }),
-  'progress_report',
+  progressReport.name,
 );

@@ -1,3 +1,4 @@
+import { type RecordKindName, recordKind, recordKindOfElement } from '@plantrack/core';
 import type { Notification } from '@plantrack/db';
 import type { Messages } from '../errors.js';
 
@@ -16,10 +17,9 @@ function short(name: string, max = 40): string {
   return chars.length <= max ? name : `${chars.slice(0, max).join('')}…`;
 }
 
-function what(kind: 'indicator' | 'task' | 'observation' | 'progress_report'): Messages {
-  return kind === 'indicator' || kind === 'observation'
-    ? { zh: '监测值', en: 'value' }
-    : { zh: '进展报告', en: 'progress report' };
+/** What is owed or was returned: the label of the record kind of a plan element, or the kind itself. */
+function what(kind: 'indicator' | 'task' | RecordKindName): Messages {
+  return kind === 'indicator' || kind === 'task' ? recordKindOfElement(kind).label : recordKind(kind).label;
 }
 
 /** Title and body of a reminder that a report falls due within the configured days. */
@@ -54,7 +54,7 @@ export function overdueMessages(s: ReminderSubject): { title: Messages; body: Me
 
 /** Title and body of the notice that a reviewer returned a submission. */
 export function returnedMessages(args: {
-  kind: 'observation' | 'progress_report';
+  kind: RecordKindName;
   name: string;
   period: string;
   reason: string;

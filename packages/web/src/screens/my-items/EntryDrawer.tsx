@@ -1,12 +1,11 @@
 import { Drawer, Result, Tag, Typography } from 'antd';
 import { format, useMessages } from '../../i18n/i18n';
-import { entryMessages } from './entry.messages';
+import { entryMessages } from '../../records/entry.messages';
 import { myItemsMessages } from './my-items.messages';
 import type { PeriodItem } from './my-items.types';
-import { ObservationEntry } from './ObservationEntry';
+import { ENTRY_EDITORS } from './entry-editors';
 import { DueTag, StateTag } from './period-state';
 import { rowKeyOf } from './PeriodsTable';
-import { ProgressEntry } from './ProgressEntry';
 
 /** The form of one owed period, in a drawer over the list; `item: null` = the URL named an item not ours. */
 export function EntryDrawer({
@@ -44,11 +43,7 @@ export function EntryDrawer({
               </>
             )}
           </Typography.Paragraph>
-          {item.kind === 'indicator' ? (
-            <ObservationEntry key={rowKeyOf(item)} item={item} onSaved={onSaved} />
-          ) : (
-            <ProgressEntry key={rowKeyOf(item)} item={item} onSaved={onSaved} />
-          )}
+          {ENTRY_EDITORS[item.kind](item, onSaved, rowKeyOf(item))}
         </>
       )}
     </Drawer>

@@ -5,12 +5,12 @@ import { ApiProblem } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useMessages } from '../../i18n/i18n';
-import type { EntryText } from './entry.messages';
+import type { EntryText } from '../../records/entry.messages';
 import type { EvidenceFile } from './my-items.types';
 import { uploadWithProgress } from '../../api/upload-with-progress';
-import { EvidenceAction, useEvidenceNotice } from './EvidenceAction';
-import { evidenceMessages } from './evidence.messages';
-import { EvidenceFileLine } from './EvidenceFileLine';
+import { EvidenceAction, useEvidenceNotice } from '../../records/EvidenceAction';
+import { evidenceMessages } from '../../records/evidence.messages';
+import { EvidenceFileLine } from '../../records/EvidenceFileLine';
 
 const ACCEPT = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg,.txt,.csv';
 

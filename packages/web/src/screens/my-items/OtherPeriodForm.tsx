@@ -1,4 +1,5 @@
 import { Button, Card, Form, Input, Select, Typography } from 'antd';
+import type { RecordElement } from '../../records/record-kinds';
 import type { MyItemsText } from './my-items.messages';
 import { type OwnedItems, PERIOD_PATTERN } from './my-items.types';
 
@@ -12,7 +13,7 @@ export function OtherPeriodForm({
 }: {
   t: MyItemsText;
   owned: OwnedItems;
-  onOpen: (kind: 'indicator' | 'task', id: string, period: string) => void;
+  onOpen: (kind: RecordElement, id: string, period: string) => void;
 }) {
   const [form] = Form.useForm<OtherPeriod>();
   const options = owned.flatMap((plan) => [
@@ -36,7 +37,7 @@ export function OtherPeriodForm({
         initialValues={{ period: String(new Date().getFullYear()) }}
         onFinish={(v) => {
           const at = v.item.indexOf(':');
-          onOpen(v.item.slice(0, at) as 'indicator' | 'task', v.item.slice(at + 1), v.period.trim());
+          onOpen(v.item.slice(0, at) as RecordElement, v.item.slice(at + 1), v.period.trim());
         }}
       >
         <Form.Item name="item" label={t.otherItem} rules={[{ required: true, message: t.otherItemRequired }]}>

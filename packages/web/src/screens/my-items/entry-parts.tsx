@@ -1,7 +1,8 @@
 import { Button, Collapse, Space } from 'antd';
 import { lazy, Suspense } from 'react';
 import { PageLoading } from '../../components/PageLoading';
-import type { EntryText } from './entry.messages';
+import type { EntryText } from '../../records/entry.messages';
+import type { RecordElement } from '../../records/record-kinds';
 
 const HistoryPanel = lazy(() => import('../review/HistoryPanel'));
 
@@ -66,7 +67,7 @@ export function HistorySection({
   recordKey,
 }: {
   t: EntryText;
-  kind: 'indicator' | 'task';
+  kind: RecordElement;
   recordKey: string;
 }) {
   return (

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { ApiProblem, api } from '../../api/client';
-import { newIdempotencyKey } from './idempotency';
+import { newIdempotencyKey } from '../../records/idempotency';
 import type { AnyRevision } from './my-items.types';
 
 export type WriterState = {

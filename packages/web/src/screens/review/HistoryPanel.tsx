@@ -4,19 +4,20 @@ import { hasAnyRole, useUser } from '../../auth/auth';
 import { PageLoading } from '../../components/PageLoading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useMessages } from '../../i18n/i18n';
-import { entryMessages } from '../my-items/entry.messages';
-import { EvidenceAction, useEvidenceNotice } from '../my-items/EvidenceAction';
-import { EvidenceFileLine } from '../my-items/EvidenceFileLine';
+import { entryMessages } from '../../records/entry.messages';
+import { EvidenceAction, useEvidenceNotice } from '../../records/EvidenceAction';
+import { EvidenceFileLine } from '../../records/EvidenceFileLine';
 import type { AnyRevision } from '../my-items/my-items.types';
 import { reviewMessages } from './review.messages';
-import { recordUrl } from './review.types';
-import { actionLabel, revisionSummary, shortTime, statusLabel } from './revision-text';
+import { type RecordElement, recordUrl } from '../../records/record-kinds';
+import { shortTime } from '../../records/short-time';
+import { actionLabel, revisionSummary, statusLabel } from './revision-text';
 
 /**
  * Every revision of one record, oldest first: who did what, when, with which values, evidence
  * files (and their state) and reason. The planning office may redact a file from here.
  */
-export default function HistoryPanel({ kind, recordKey }: { kind: 'indicator' | 'task'; recordKey: string }) {
+export default function HistoryPanel({ kind, recordKey }: { kind: RecordElement; recordKey: string }) {
   const t = useMessages(reviewMessages);
   const e = useMessages(entryMessages);
   const history = useApi<AnyRevision[]>(`${recordUrl(kind, recordKey)}/history`);

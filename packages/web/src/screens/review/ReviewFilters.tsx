@@ -1,4 +1,7 @@
 import { Input, Segmented, Select, Space, Switch } from 'antd';
+import { useMessages } from '../../i18n/i18n';
+import { WEB_RECORD_KINDS } from '../../records/record-kinds';
+import { recordKindMessages } from '../../records/record-kinds.messages';
 import type { ReviewText } from './review.messages';
 import type { QueueItem } from './review.types';
 
@@ -32,6 +35,7 @@ export function ReviewFilters({
   periods: readonly string[];
   onChange: (filter: QueueFilter) => void;
 }) {
+  const kinds = useMessages(recordKindMessages);
   return (
     <Space wrap aria-label={t.filters} role="group">
       <Segmented<QueueFilter['kind']>
@@ -42,8 +46,7 @@ export function ReviewFilters({
         }}
         options={[
           { value: 'all', label: t.kindAll },
-          { value: 'observation', label: t.kindObservation },
-          { value: 'progress_report', label: t.kindProgress },
+          ...WEB_RECORD_KINDS.map((k) => ({ value: k.name, label: kinds[k.name] })),
         ]}
       />
       <Select<string>

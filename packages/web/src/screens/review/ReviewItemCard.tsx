@@ -3,15 +3,18 @@ import { useApi } from '../../api/use-api';
 import { hasAnyRole, useUser } from '../../auth/auth';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useMessages } from '../../i18n/i18n';
-import { entryMessages } from '../my-items/entry.messages';
+import { entryMessages } from '../../records/entry.messages';
 import type { AnyRevision, EvidenceFile, IndicatorDetail } from '../my-items/my-items.types';
-import { EvidenceAction, useEvidenceNotice } from '../my-items/EvidenceAction';
-import { EvidenceFileLine } from '../my-items/EvidenceFileLine';
-import { progressLabels } from '../my-items/progress-labels';
-import { QualityFlags } from '../my-items/QualityFlags';
+import { EvidenceAction, useEvidenceNotice } from '../../records/EvidenceAction';
+import { EvidenceFileLine } from '../../records/EvidenceFileLine';
+import { progressLabels } from '../../records/progress-labels';
+import { QualityFlags } from '../../records/QualityFlags';
 import type { ReviewText } from './review.messages';
-import { type QueueItem, recordUrl } from './review.types';
-import { isObservationValues, shortTime, valueText } from './revision-text';
+import { recordUrl, webRecordKind } from '../../records/record-kinds';
+import { recordKindMessages } from '../../records/record-kinds.messages';
+import type { QueueItem } from './review.types';
+import { shortTime } from '../../records/short-time';
+import { isObservationValues, valueText } from './revision-text';
 
 export type ItemAction = 'approve' | 'return' | 'history';
 
@@ -36,11 +39,14 @@ export function ReviewItemCard({
   onAction: (action: ItemAction) => void;
 }) {
   const e = useMessages(entryMessages);
+  const kinds = useMessages(recordKindMessages);
   const url = recordUrl(item.kind, item.key);
   const history = useApi<AnyRevision[]>(`${url}/history`);
   const files = useApi<EvidenceFile[]>(`${url}/evidence`);
   const detail = useApi<IndicatorDetail>(
-    item.kind === 'observation' ? `/api/indicators/${encodeURIComponent(item.targetId)}` : null,
+    webRecordKind(item.kind).element === 'indicator'
+      ? `/api/indicators/${encodeURIComponent(item.targetId)}`
+      : null,
   );
   const revision =
     history.data?.find((r) => r.revisionNo === item.revisionNo) ?? history.data?.at(-1) ?? null;
@@ -65,8 +71,7 @@ export function ReviewItemCard({
       }
       extra={
         <Typography.Text type="secondary">
-          {item.kind === 'observation' ? t.kindObservation : t.kindProgress} ·{' '}
-          {format(t.revision, { n: item.revisionNo })}
+          {kinds[item.kind]} · {format(t.revision, { n: item.revisionNo })}
         </Typography.Text>
       }
     >

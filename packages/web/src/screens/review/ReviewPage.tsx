@@ -7,13 +7,14 @@ import { usePlan } from '../../app/plan-context';
 import { PageLoading } from '../../components/PageLoading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useMessages } from '../../i18n/i18n';
-import { newIdempotencyKey } from '../my-items/idempotency';
+import { newIdempotencyKey } from '../../records/idempotency';
 import HistoryPanel from './HistoryPanel';
 import { ReturnDialog } from './ReturnDialog';
 import { NO_FILTER, type QueueFilter, ReviewFilters, matches } from './ReviewFilters';
 import { type ItemAction, ReviewItemCard } from './ReviewItemCard';
 import { reviewMessages } from './review.messages';
-import { type QueueItem, recordUrl } from './review.types';
+import { recordUrl, webRecordKind } from '../../records/record-kinds';
+import type { QueueItem } from './review.types';
 
 const PAGE_SIZE = 10;
 
@@ -188,7 +189,7 @@ export default function ReviewPage() {
         {historyOf === null ? null : (
           <HistoryPanel
             key={historyOf.key}
-            kind={historyOf.kind === 'observation' ? 'indicator' : 'task'}
+            kind={webRecordKind(historyOf.kind).element}
             recordKey={historyOf.key}
           />
         )}

@@ -1,6 +1,6 @@
-import type { EntryText } from '../my-items/entry.messages';
+import type { EntryText } from '../../records/entry.messages';
 import type { AnyRevision, ObservationValues, ProgressValues } from '../my-items/my-items.types';
-import { progressLabels } from '../my-items/progress-labels';
+import { progressLabels } from '../../records/progress-labels';
 import type { ReviewText } from './review.messages';
 
 export function isObservationValues(values: ObservationValues | ProgressValues): values is ObservationValues {
@@ -44,9 +44,4 @@ export function statusLabel(t: ReviewText, status: AnyRevision['status']): strin
     returned: t.statusReturned,
   };
   return labels[status];
-}
-
-/** `2026-03-01T08:15:00.000Z` → `2026-03-01 08:15`. */
-export function shortTime(iso: string): string {
-  return iso.slice(0, 16).replace('T', ' ');
 }

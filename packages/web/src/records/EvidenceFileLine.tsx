@@ -1,11 +1,11 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useUser } from '../../auth/auth';
-import { format, useMessages } from '../../i18n/i18n';
-import { shortTime } from '../review/revision-text';
+import { useUser } from '../auth/auth';
+import { format, useMessages } from '../i18n/i18n';
+import { shortTime } from './short-time';
 import { evidenceMessages } from './evidence.messages';
-import type { EvidenceFile } from './my-items.types';
+import type { EvidenceFile } from '../screens/my-items/my-items.types';
 
 /** `532 B`, `12.5 KB`, `3.1 MB`. */
 export function fileSize(bytes: number): string {

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../i18n/i18n';
+import { defineMessages } from '../i18n/i18n';
 
 /** Strings of an evidence file's state and of withdrawing (department) or redacting (office) it. */
 export const evidenceMessages = defineMessages({

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../i18n/i18n';
+import { defineMessages } from '../i18n/i18n';
 
 /** Strings of the form a reporter enters a value or a progress report in. */
 export const entryMessages = defineMessages({

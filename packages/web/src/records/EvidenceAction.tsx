@@ -1,10 +1,10 @@
 import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { type ReactNode, useCallback, useState } from 'react';
-import { ApiProblem, api } from '../../api/client';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { format, useMessages } from '../../i18n/i18n';
+import { ApiProblem, api } from '../api/client';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { format, useMessages } from '../i18n/i18n';
 import { type EvidenceText, evidenceMessages } from './evidence.messages';
-import type { EvidenceFile } from './my-items.types';
+import type { EvidenceFile } from '../screens/my-items/my-items.types';
 
 /** `withdraw`: the department takes a file off a draft or returned submission; `redact`: the office removes its bytes. */
 export type EvidenceActionKind = 'withdraw' | 'redact';

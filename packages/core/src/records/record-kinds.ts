@@ -1,0 +1,99 @@
+/**
+ * The vocabulary of record kinds: the reviewed records reporters write about a plan element
+ * (observations of an indicator, progress reports of a task). Each kind is declared here once
+ * with every spelling the system uses for it, so routes, policies, search, templates, reminders
+ * and the web editors derive them instead of naming a kind by hand. The stored spellings are
+ * those already in the database (evidence subject kind, audit entity, notification subject kind,
+ * search document kind); they are never changed, only mapped here.
+ */
+
+/** The canonical kinds, in the order screens and the API list them. */
+export const RECORD_KINDS = ['observation', 'progress_report'] as const;
+
+/** A record kind by its canonical name (also the audit entity and notification subject kind). */
+export type RecordKindName = (typeof RECORD_KINDS)[number];
+
+/** Chinese first, English available: how a kind is named to people. */
+export type KindLabel = { zh: string; en: string };
+
+/** Everything that spells or describes one record kind. */
+export type RecordKindDescriptor = {
+  readonly name: RecordKindName;
+  /** What the record is called (监测值 / 进展报告). */
+  readonly label: KindLabel;
+  /** The collection segment of its API paths (`/api/<segment>`), also the OpenAPI tag. */
+  readonly urlSegment: string;
+  /** The plan element a record belongs to. */
+  readonly element: 'indicator' | 'task';
+  /** The spellings stored in database columns, fixed by migrations already applied. */
+  readonly stored: {
+    /** `evidence_files.subject_kind`. */
+    readonly evidenceSubject: string;
+    /** `audit_log.entity` and `notifications.subject_kind`. */
+    readonly auditEntity: string;
+    /** `search_docs.kind` of its documents, or null when the kind is not searchable. */
+    readonly searchDoc: string | null;
+  };
+};
+
+/** The declarations, keyed by canonical name (the only place a kind's spellings are written). */
+export const RECORD_KIND_DESCRIPTORS = {
+  observation: {
+    name: 'observation',
+    label: { zh: '监测值', en: 'value' },
+    urlSegment: 'observations',
+    element: 'indicator',
+    stored: { evidenceSubject: 'observation', auditEntity: 'observation', searchDoc: null },
+  },
+  progress_report: {
+    name: 'progress_report',
+    label: { zh: '进展报告', en: 'progress report' },
+    urlSegment: 'progress-reports',
+    element: 'task',
+    stored: { evidenceSubject: 'progress-report', auditEntity: 'progress_report', searchDoc: 'report' },
+  },
+} as const satisfies { [K in RecordKindName]: RecordKindDescriptor & { name: K } };
+
+/** Thrown for a name that declares no record kind; its message is Chinese, then English. */
+export class UnknownRecordKindError extends Error {
+  /** The same text per language, for a problem response. */
+  readonly messages: KindLabel;
+  constructor(readonly given: string) {
+    const messages = { zh: `未知的记录类型：${given}`, en: `Unknown record kind: ${given}` };
+    super(`${messages.zh} / ${messages.en}`);
+    this.name = 'UnknownRecordKindError';
+    this.messages = messages;
+  }
+}
+
+/** Is this string a canonical record kind name? */
+export function isRecordKindName(value: string): value is RecordKindName {
+  return (RECORD_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * The descriptor of a kind named by any of its spellings (canonical name, URL segment, stored
+ * evidence subject or search document kind), so a value read from a column or a URL resolves in
+ * one place. Unknown names throw `UnknownRecordKindError`.
+ */
+export function recordKind(spelling: string): RecordKindDescriptor {
+  const found = RECORD_KINDS.map((name) => RECORD_KIND_DESCRIPTORS[name]).find(
+    (d: RecordKindDescriptor) =>
+      d.name === spelling ||
+      d.urlSegment === spelling ||
+      d.stored.evidenceSubject === spelling ||
+      d.stored.auditEntity === spelling ||
+      d.stored.searchDoc === spelling,
+  );
+  if (found === undefined) throw new UnknownRecordKindError(spelling);
+  return found;
+}
+
+/** The kind recorded against a plan element (an indicator's observations, a task's reports). */
+export function recordKindOfElement(element: 'indicator' | 'task'): RecordKindDescriptor {
+  const found = RECORD_KINDS.map((name): RecordKindDescriptor => RECORD_KIND_DESCRIPTORS[name]).find(
+    (d) => d.element === element,
+  );
+  if (found === undefined) throw new UnknownRecordKindError(element);
+  return found;
+}
