@@ -13,7 +13,7 @@ import {
   TableCell,
   TableRow,
   TextRun,
-  VerticalAlign,
+  VerticalAlignTable,
   VerticalMergeType,
   WidthType,
 } from 'docx';
@@ -31,7 +31,7 @@ const CONVERSION_TIMEOUT_MS = 240_000;
 
 const cell = (text: string, merge?: 'restart' | 'continue', columnSpan?: number): TableCell =>
   new TableCell({
-    verticalAlign: VerticalAlign.CENTER,
+    verticalAlign: VerticalAlignTable.CENTER,
     ...(merge
       ? { verticalMerge: merge === 'restart' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE }
       : {}),
