@@ -3,7 +3,7 @@
 // its text; reading alone beside a regex pass over document.xml) and a cold start of the CLI (beside
 // a bare `node -e ""`). Appends the figures to docs/benchmarks.md.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,10 +15,18 @@ import { appendRows, median, medianMs, medianMsAsync } from './bench-lib.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const documents = [
   join(root, 'examples/wujin-15th-outline.txt'),
-  ...['suzhou-15th-outline.txt', 'hangzhou-15th-outline.txt', 'national-15th-outline-excerpt.txt']
-    .map((name) => join(root, '../shared/corpus', name))
-    .filter((path) => existsSync(path)),
+  // Every document of the corpus beside the checkout, so that a document added there is measured too.
+  ...corpusDocuments(join(root, '../shared/corpus')),
 ];
+
+/** The `.txt` documents of a corpus folder, by name; none when the folder is absent. */
+function corpusDocuments(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => join(dir, name));
+}
 
 /** One pass of a plain regex over the tags of an XML text (tags counted). */
 function tagPass(xml) {

@@ -38,7 +38,7 @@ describe('plantrack ingest', () => {
     expect(await runIngest([SAMPLE], { json: true, lang: 'zh' }, io)).toBe(0);
     const model = JSON.parse(io.out) as { indicators: unknown[]; modelVersion: string };
     expect(model.indicators).toHaveLength(27);
-    expect(model.modelVersion).toBe('1.0.0');
+    expect(model.modelVersion).toBe('1.1.0');
   });
 
   test('several files with --out: progress, one JSON each, exit 1 when one cannot be read', async () => {

@@ -202,3 +202,55 @@ describe('findPdfTables at a page break', () => {
     ]);
   });
 });
+
+describe('findPdfTables with vertically centred cells', () => {
+  /** Lines from [x, y, text] runs (size 10): each run at its own baseline, as a PDF places them. */
+  const at = (runs: readonly (readonly [number, number, string])[]): PlacedLine[] =>
+    groupPlacedLines(runs.map(([x, y, text]) => run(text, x, y)));
+
+  it('gives a wrapped name whose first line stands above its row number to that row', () => {
+    // Row 1's name has two lines centred on the row: one above the number's line, one below it.
+    const lines = at([
+      ...HEADER.map(([x, text]) => [x, 700, text] as const),
+      [200, 686, '地区生产总值年'],
+      [80, 679, '经济'],
+      [150, 679, '1'],
+      [300, 679, '5左右'],
+      [200, 672, '均增长（%）'],
+      [150, 658, '2'],
+      [200, 658, '研发投入（亿元）'],
+      [300, 658, '3.5'],
+    ]);
+    expect(findPdfTables(lines)[0]?.rows).toEqual([
+      [['类别'], ['序号'], ['指标名称'], ['目标值']],
+      [['经济'], ['1'], ['地区生产总值年均增长（%）'], ['5左右']],
+      [[], ['2'], ['研发投入（亿元）'], ['3.5']],
+    ]);
+  });
+
+  it('takes a header cell standing alone above the header line into the header, not the caption', () => {
+    const lines = at([
+      [80, 728, '表1 主要指标'],
+      [300, 714, '规划目标'],
+      ...HEADER.map(([x, text]) => [x, 700, text] as const),
+      [150, 686, '1'],
+      [200, 686, '常住人口（万人）'],
+      [300, 686, '160'],
+      [150, 672, '2'],
+      [200, 672, '城镇化率（%）'],
+      [300, 672, '80'],
+    ]);
+    const [table] = findPdfTables(lines);
+    expect(table?.start).toBe(1);
+    expect(table?.rows[0]?.map((cell) => cell.join(''))).toEqual([
+      '类别',
+      '序号',
+      '指标名称',
+      '规划目标目标值',
+    ]);
+    expect(table?.rows.slice(1).map((row) => row.flat())).toEqual([
+      ['1', '常住人口（万人）', '160'],
+      ['2', '城镇化率（%）', '80'],
+    ]);
+  });
+});

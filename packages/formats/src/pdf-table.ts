@@ -1,4 +1,6 @@
 import { collapseCjkSpaces, isCjk, joinRuns } from './pdf-lines.js';
+import { centredRows } from './pdf-table-bands.js';
+import { headerTop } from './pdf-table-header.js';
 import type { PlacedLine, PlacedText } from './pdf-lines.js';
 
 /** A gap wider than this share of the font size between two runs of a line separates table cells. */
@@ -9,11 +11,22 @@ const MIN_COLUMNS = 3;
 const MAX_LINE_DISTANCE = 2.5;
 /** A line that would have fitted this much more of the next line's first word ended a paragraph. */
 const WRAP_SLACK_RATIO = 0.5;
+/** A value alone in a cell (`3.9`, `＞25`, `5左右`, `12%`): short, never wrapped over lines. */
+const VALUE = /^[<>＜＞≤≥~约]?\s*\d[\d.,]*\s*(?:%|％|左右|以上|以下)?$/;
 /** A number alone in a cell: the 序号 column, whose numbers start rows. */
 const SEQ = /^\d{1,3}[.、．]?$/;
 
 /** The text of one cell on one line, with its horizontal extent. */
-type Fragment = { text: string; x: number; right: number; size: number; firstWidth: number };
+type Fragment = {
+  text: string;
+  x: number;
+  right: number;
+  size: number;
+  firstWidth: number;
+  /** Baseline and page of the fragment's line. */
+  y: number;
+  page: number;
+};
 type Column = { left: number; right: number };
 
 /**
@@ -54,6 +67,8 @@ export function lineFragments(line: PlacedLine): Fragment[] {
     right: Math.max(...runs.map(runRight)),
     size: line.size,
     firstWidth: runs[0] ? firstWordWidth(runs[0]) : 0,
+    y: line.y,
+    page: line.page,
   }));
 }
 
@@ -162,11 +177,14 @@ export function findPdfTables(lines: readonly PlacedLine[]): PdfTable[] {
       end = next + 1;
     }
     if (kept.length >= 2 && columns.length >= MIN_COLUMNS) {
+      const floor = tables[tables.length - 1]?.end ?? 0;
+      const top = headerTop({ lines, fragments, start: i, floor, columns, follows });
+      const above = Array.from({ length: i - top }, (_, k) => top + k);
       const rows = buildRows(
-        kept.map((k) => fragments[k] ?? []),
+        [...above, ...kept].map((k) => fragments[k] ?? []),
         columns,
       );
-      tables.push({ start: i, end, rows });
+      tables.push({ start: top, end, rows });
       i = end;
     } else i++;
   }
@@ -223,6 +241,9 @@ function buildRows(fragmentLines: readonly Fragment[][], columns: readonly Colum
   const lines = fragmentLines.map((line) => place(line, columns));
   const rights = columns.map((c) => c.right);
   const seq = seqColumn(lines, columns.length);
+  const splits = subColumnStarts(lines, columns.length);
+  const banded = seq >= 0 ? rowsByNearestNumber(lines, seq, columns, splits) : null;
+  if (banded) return banded.map((row) => rowCells(row, columns, splits));
   const rows: RowLines[] = [];
   let previous: Placed[] = [];
   for (const line of lines) {
@@ -231,8 +252,43 @@ function buildRows(fragmentLines: readonly Fragment[][], columns: readonly Colum
     else row.push(line);
     previous = line;
   }
-  const splits = subColumnStarts(lines, columns.length);
   return rows.map((row) => rowCells(row, columns, splits));
+}
+
+/**
+ * Rows of a table whose cells are vertically centred (see {@link centredRows}); null when the
+ * header has no cell in the 序号 column or no cell starts above its row's number.
+ */
+function rowsByNearestNumber(
+  lines: readonly Placed[][],
+  seq: number,
+  columns: readonly Column[],
+  splits: readonly number[][],
+): RowLines[] | null {
+  const inSeq = lines.flat().filter((f) => f.column === seq);
+  const header = inSeq[0];
+  if (!header || SEQ.test(header.text.trim())) return null;
+  // The header's 序号 may wrap (`序` / `号`): what stands above the first number is header.
+  const numbers = inSeq.slice(inSeq.findIndex((f) => SEQ.test(f.text.trim())));
+  // Row numbers count up by one (or start again at 1 in a new group): else the column is not 序号.
+  const values = numbers.map((f) => (SEQ.test(f.text.trim()) ? Number.parseInt(f.text, 10) : NaN));
+  if (values.some((n, k) => !(n === 1 || n === (k === 0 ? 1 : (values[k - 1] as number) + 1)))) return null;
+  const withSub = lines.map((line) =>
+    line.map((f) => ({ ...f, sub: subIndex(f, splits[f.column] ?? []), original: f })),
+  );
+  const rightOf = (f: Placed & { sub: number; original: Placed }): number => {
+    const starts = splits[f.column] ?? [];
+    return f.sub < starts.length ? (starts[f.sub] as number) : (columns[f.column]?.right ?? f.right);
+  };
+  const anchors = new Set<Fragment>([header, ...numbers]);
+  return centredRows(
+    withSub,
+    (f) => anchors.has(f.original),
+    (above, below) =>
+      /^[（(]/.test(below.text) ||
+      // Two values one above the other are two rows' values: a value does not wrap.
+      (!(VALUE.test(above.text) && VALUE.test(below.text)) && wrapped(above, below, rightOf(above))),
+  );
 }
 
 /** Where a column holds two cells side by side on one line: the x of each further cell. */

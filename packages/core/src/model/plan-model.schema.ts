@@ -5,7 +5,7 @@ import { z } from 'zod';
  * capability (records, assessment, reports) reads. Field names are a public contract — other
  * tools read `plantrack ingest --json` — so renaming one is a breaking change of MODEL_VERSION.
  */
-export const MODEL_VERSION = '1.0.0';
+export const MODEL_VERSION = '1.1.0';
 
 /** Where an item came from: offsets into the decoded source text (UTF-16 code units) and 1-based lines. */
 export const SourceSpanSchema = z.object({

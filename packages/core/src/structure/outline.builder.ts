@@ -245,8 +245,9 @@ function withoutNoteMark(title: string): string {
 /**
  * A heading wrapped over lines (`…人工智能创新发展` / `第一城`), across a blank line, or split by a
  * superscript note number: join the pieces while the contents entry agrees. Without a contents
- * entry, a piece is joined only after a note number split the title, and only if it is short and
- * unpunctuated, as the rest of a title is.
+ * entry, a piece is joined only after a note number split the title, or after a blank line under a
+ * 篇/章/节 heading when running text or a heading follows it; and only if it is short, unpunctuated
+ * Chinese, as the rest of a title is.
  */
 function completeWrappedTitle(
   heading: HeadingMatch,
@@ -263,10 +264,14 @@ function completeWrappedTitle(
     (e) => e.key.length > title.length && e.key.startsWith(title),
   );
   let consumed = 0;
+  let blank = false;
   for (let k = at + 1; k < lines.length && k <= at + 6; k++) {
     const raw = lines[k]?.trimmed ?? '';
     const next = compact(raw);
-    if (next === '') continue;
+    if (next === '') {
+      blank = true;
+      continue;
+    }
     if (NOTE_MARK.test(next)) {
       split = true;
       continue;
@@ -274,7 +279,11 @@ function completeWrappedTitle(
     const piece = compact(withoutNoteMark(next));
     const joins = entry
       ? entry.key.startsWith(title + piece)
-      : split && piece.length <= MAX_CONTINUATION && !/[，。；：,.;:！？]/.test(piece) && !matchHeading(raw);
+      : (split || (blank && isNumberedHeading(heading) && endsParagraphAfter(lines, k))) &&
+        piece.length <= MAX_CONTINUATION &&
+        !/[，。；：,.;:！？]/.test(piece) &&
+        !matchHeading(raw) &&
+        isTitleText(piece);
     if (!joins) break;
     title += piece;
     heading.title += withoutNoteMark(raw);
@@ -283,6 +292,32 @@ function completeWrappedTitle(
     if (!entry) break;
   }
   return consumed;
+}
+
+/** 篇, 章 and 节 headings: their titles are phrases that a layout may wrap over a blank line. */
+function isNumberedHeading(heading: HeadingMatch): boolean {
+  return heading.kind === 'part' || heading.kind === 'chapter' || heading.kind === 'section';
+}
+
+/** Chinese words only — not a caption (`表1`), a table cell, a year range or a number. */
+function isTitleText(piece: string): boolean {
+  if (/^(?:附)?[表图]\s*[0-9０-９]/.test(piece)) return false;
+  const cjk = piece.match(/[\u4e00-\u9fff“”]/g)?.length ?? 0;
+  return piece.length >= 2 && cjk === piece.length;
+}
+
+/**
+ * True when the line after `at` (blanks skipped) is running text ending a sentence, or a heading,
+ * or the end: then the short line at `at` stands between a heading and its text, as the rest of a
+ * wrapped title does — not as the first cell of a table (whose next line is another short cell).
+ */
+function endsParagraphAfter(lines: readonly PreparedLine[], at: number): boolean {
+  for (let k = at + 1; k < lines.length; k++) {
+    const raw = lines[k]?.trimmed ?? '';
+    if (raw === '') continue;
+    return /[。！？；]$/.test(raw) || matchHeading(raw) !== null;
+  }
+  return true;
 }
 
 function itemHeading(text: string, match: RegExpExecArray): HeadingMatch {

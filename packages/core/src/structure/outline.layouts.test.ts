@@ -273,6 +273,37 @@ describe('wrapped and split headings', () => {
     expect(model.outline[0]?.paragraphs.map((p) => p.text)).toEqual(['正文。']);
   });
 
+  test('without contents, a 章/节 title wrapped across a blank line is joined when text follows it', () => {
+    const text = [
+      TITLE,
+      '第一章 建设现代化产业体系',
+      '',
+      '夯实实体经济根基',
+      '坚持把发展经济的着力点放在实体经济上。',
+      '第一节 加快建设具有全球影响力的',
+      '',
+      '产业科技创新中心',
+      '正文。',
+      '第二章 主要目标',
+      '',
+      '表1 主要指标',
+      '正文。',
+      '第三章 主要指标',
+      '',
+      '序号',
+      '指标',
+      '2030年',
+    ].join('\n');
+    const model = ingestText(text);
+    const [first, second, third] = model.outline;
+    expect(first?.title).toBe('建设现代化产业体系夯实实体经济根基');
+    expect(first?.paragraphs.map((p) => p.text)).toEqual(['坚持把发展经济的着力点放在实体经济上。']);
+    expect(first?.children.map((c) => c.title)).toEqual(['加快建设具有全球影响力的产业科技创新中心']);
+    // A caption and a table's first cell are not the rest of a title.
+    expect(second?.title).toBe('主要目标');
+    expect(third?.title).toBe('主要指标');
+  });
+
   test('a heading split by a superscript note number keeps both halves, with or without contents', () => {
     const text = ['第一章 推进新型工业化', '1', '和数字化', '正文。', '第二章 主要目标', '正文。'].join('\n');
     const model = ingestText(text);
