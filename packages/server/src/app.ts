@@ -20,7 +20,7 @@ import { guardUpload, requireUploadGate } from './auth/upload.gate.js';
 import { type ServerConfig, type TrustProxy, resolveConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { changeStamp } from './repositories/assessment-query.repository.js';
-import { ChangeStamps } from './services/change-stamps.js';
+import { ChangeStamps } from './change-stamps.js';
 import { ApiError, type Problem, problem, storageProblem } from './errors.js';
 import { faultProblem } from './fault-problem.js';
 import { openApiDefinition } from './openapi-definition.js';
@@ -115,7 +115,7 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
   // Every route parameter, query string and JSON body, before validation: no text with a control character.
   app.addHook('preValidation', refuseControlCharacters);
   // Before the answer to a request that may have changed data leaves, the read caches are told,
-  // so whoever reads after an acknowledged write sees it (services/change-stamps.ts). Refused
+  // so whoever reads after an acknowledged write sees it (change-stamps.ts). Refused
   // requests (4xx) changed nothing; sign-ins and tokens change nothing a read model shows.
   app.addHook('onSend', (request, reply, payload, done) => {
     const refused = reply.statusCode >= 400 && reply.statusCode < 500;

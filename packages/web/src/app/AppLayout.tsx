@@ -4,7 +4,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { hasAnyRole, useAuth, useUser } from '../auth/auth';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useMessages } from '../i18n/i18n';
-import { appMessages } from './app.messages';
+import { appMessages } from '../i18n/app.messages';
 import { usePlan } from './plan-context';
 import { SCREENS } from './routes';
 import { PageLoading } from '../components/PageLoading';

@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/i18n';
+import { defineMessages } from './i18n';
 
 /** Strings of the application frame: navigation, sign-in, language, shared states. */
 export const appMessages = defineMessages({
