@@ -43,6 +43,7 @@ export default tseslint.config(
       '**/dist/**',
       '**/node_modules/**',
       'scripts/**',
+      'packages/cli/bin/**',
       'packages/web/budget/**',
       'packages/web/scripts/**',
       'examples/**',

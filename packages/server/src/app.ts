@@ -20,12 +20,14 @@ import { TokenPrincipals } from './auth/token-principals.js';
 import { guardUpload, requireUploadGate } from './auth/upload.gate.js';
 import { type ServerConfig, type TrustProxy, resolveConfig } from './config.js';
 import type { AppContext } from './context.js';
-import { ChangeStamps } from './services/change-stamps.js';
+import { ChangeStamps } from './change-stamps.js';
 import { seedOwnersOfAllPlans } from './services/ownership.service.js';
 import { ApiError, type Problem, problem, storageProblem } from './errors.js';
 import { faultProblem } from './fault-problem.js';
+import { openApiDefinition } from './openapi-definition.js';
 import { echoRequestId, logRequestCompleted, requestLogOptions } from './request-log.js';
 import { adminRoutes } from './routes/admin.routes.js';
+import { apiDocsRoutes } from './routes/api-docs.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { dashboardRoutes, publicDashboardRoutes } from './routes/dashboard.routes.js';
 import { notificationRoutes } from './routes/notification.routes.js';
@@ -54,7 +56,7 @@ declare module 'fastify' {
   }
 }
 
-export const API_VERSION = '0.1.0';
+export { API_VERSION } from './openapi-definition.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -89,24 +91,7 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'PlanTrack API (规划实施监测评估系统)',
-        version: API_VERSION,
-        description:
-          'REST + JSON. Errors are application/problem+json with `messages: { zh, en }`. Browser clients sign in ' +
-          'with a session cookie and echo the `pt_csrf` cookie in `x-csrf-token` on unsafe methods; machine ' +
-          'clients send `Authorization: Bearer ptk_…`.',
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'pt_session' },
-          bearer: { type: 'http', scheme: 'bearer' },
-        },
-      },
-      security: [{ session: [] }, { bearer: [] }],
-    },
+    openapi: openApiDefinition(config.publicUrl),
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
@@ -133,7 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
   // Every route parameter, query string and JSON body, before validation: no text with a control character.
   app.addHook('preValidation', refuseControlCharacters);
   // Before the answer to a request that may have changed data leaves, the read caches are told,
-  // so whoever reads after an acknowledged write sees it (services/change-stamps.ts). Refused
+  // so whoever reads after an acknowledged write sees it (change-stamps.ts). Refused
   // requests (4xx) changed nothing; sign-ins and tokens change nothing a read model shows.
   app.addHook('onSend', (request, reply, payload, done) => {
     const refused = reply.statusCode >= 400 && reply.statusCode < 500;
@@ -186,6 +171,7 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
   await app.register(adminRoutes, { ctx });
   await app.register(publicPlanRoutes, { ctx });
   await app.register(placeRoutes, { ctx });
+  await app.register(apiDocsRoutes, { publicUrl: config.publicUrl });
   await app.register(webRoutes, { root: config.webRoot });
   await app.ready();
   return Object.assign(app, { plantrack: ctx });

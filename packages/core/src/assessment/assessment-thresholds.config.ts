@@ -60,13 +60,12 @@ export type ThresholdsPatch = {
 };
 
 /**
- * Merge an office's changes over the defaults and validate the result. Validation happens here,
- * once, rather than on every assessment, so the engine stays fast and never throws on data.
- * Throws a `RangeError` (bilingual message) when the cut points are not in descending order.
+ * An office's changes over the defaults, not yet validated: for callers that report every
+ * problem themselves ({@link validateThresholds}); others use {@link defineThresholds}.
  */
-export function defineThresholds(patch: ThresholdsPatch): AssessmentThresholds {
+export function mergeThresholds(patch: ThresholdsPatch): AssessmentThresholds {
   const d = DEFAULT_THRESHOLDS;
-  const merged: AssessmentThresholds = {
+  return {
     id: patch.id,
     setBy: patch.setBy ?? null,
     progress: { ...d.progress, ...patch.progress },
@@ -76,6 +75,15 @@ export function defineThresholds(patch: ThresholdsPatch): AssessmentThresholds {
     steadyTolerance: patch.steadyTolerance ?? d.steadyTolerance,
     maxDataLagYears: patch.maxDataLagYears ?? d.maxDataLagYears,
   };
+}
+
+/**
+ * Merge an office's changes over the defaults and validate the result. Validation happens here,
+ * once, rather than on every assessment, so the engine stays fast and never throws on data.
+ * Throws a `RangeError` (bilingual message) when the cut points are not in descending order.
+ */
+export function defineThresholds(patch: ThresholdsPatch): AssessmentThresholds {
+  const merged = mergeThresholds(patch);
   const problems = validateThresholds(merged);
   if (problems.length > 0) {
     throw new RangeError(problems.map((p) => `${p.zh} / ${p.en}`).join('; '));

@@ -35,6 +35,7 @@ export type {
 export {
   DEFAULT_THRESHOLDS,
   defineThresholds,
+  mergeThresholds,
   validateThresholds,
   type AssessmentThresholds,
   type ThresholdsPatch,

@@ -125,17 +125,3 @@ export interface EvidenceFilesTable {
   uploaded_at: Timestamp;
   uploaded_by: string;
 }
-
-/** A message to a user (a reminder before a due date, a returned submission). */
-export interface NotificationsTable {
-  id: string;
-  user_id: string;
-  kind: string;
-  entity: string | null;
-  entity_id: string | null;
-  message_zh: string;
-  message_en: string;
-  due_at: Timestamp | null;
-  created_at: Timestamp;
-  read_at: Timestamp | null;
-}

@@ -1,10 +1,24 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../context.js';
+import type { DatabaseHandle } from '@plantrack/db';
+import type { ServerConfig } from '../config.js';
 import { ApiError } from '../errors.js';
 import { findLiveApiToken, findUserById, type UserRecord } from '@plantrack/db';
 import { hashApiToken } from './api-token.js';
 import { ANONYMOUS, type Principal } from './principal.js';
+import type { SessionStore } from './session.store.js';
+import type { TokenPrincipals } from './token-principals.js';
+
+/**
+ * What authentication needs of the app's context (AppContext has all of it). Declared here so that
+ * auth does not depend on the context, which holds auth's own stores.
+ */
+export type AuthContext = {
+  db: DatabaseHandle['db'];
+  config: ServerConfig;
+  sessions: SessionStore;
+  tokenPrincipals: TokenPrincipals;
+};
 
 export const SESSION_COOKIE = 'pt_session';
 export const CSRF_COOKIE = 'pt_csrf';
@@ -69,7 +83,7 @@ function same(a: string, b: string): boolean {
  * echo the session's CSRF token in `x-csrf-token` and in the `pt_csrf` cookie (double submit, bound
  * to the session). A bad token or session is 401, not anonymous, so clients notice.
  */
-export async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<Principal> {
+export async function authenticate(ctx: AuthContext, request: FastifyRequest): Promise<Principal> {
   const header = request.headers.authorization;
   if (header !== undefined) return enforceRestrictions(request, await authenticateToken(ctx, header));
   const sessionId = request.cookies[SESSION_COOKIE];
@@ -100,7 +114,7 @@ export async function authenticate(ctx: AppContext, request: FastifyRequest): Pr
   return enforceRestrictions(request, sessionPrincipal(user));
 }
 
-async function authenticateToken(ctx: AppContext, header: string): Promise<Principal> {
+async function authenticateToken(ctx: AuthContext, header: string): Promise<Principal> {
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   const tokenHash = match?.[1] === undefined ? null : hashApiToken(match[1]);
   const known = tokenHash === null ? undefined : ctx.tokenPrincipals.get(tokenHash);
@@ -133,14 +147,14 @@ async function authenticateToken(ctx: AppContext, header: string): Promise<Princ
  * Whether cookies get `Secure`: always, never, or (`auto`) when this request came over TLS — as
  * a trusted proxy reports it — or the service's public address is https.
  */
-export function secureFor(ctx: AppContext, request: FastifyRequest): boolean {
+export function secureFor(ctx: AuthContext, request: FastifyRequest): boolean {
   const s = ctx.config.secureCookies;
   if (s !== 'auto') return s;
   return request.protocol === 'https' || (ctx.config.publicUrl?.startsWith('https:') ?? false);
 }
 
 export function setSessionCookies(
-  ctx: AppContext,
+  ctx: AuthContext,
   request: FastifyRequest,
   reply: FastifyReply,
   session: { id: string; csrfToken: string },

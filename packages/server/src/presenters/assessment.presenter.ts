@@ -1,6 +1,6 @@
 import { type Assessment, STATUS_LABELS, expectedOnPath } from '@plantrack/core';
 import { z } from 'zod';
-import { MessagesSchema } from '../routes/common.schema.js';
+import { MessagesSchema } from './messages.schema.js';
 
 /** The status scale, as stored (Chinese literals); English labels are in `statusLabels`. */
 export const StatusSchema = z.enum([

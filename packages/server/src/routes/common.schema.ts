@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const MessagesSchema = z.object({ zh: z.string(), en: z.string() });
+import { MessagesSchema } from '../presenters/messages.schema.js';
+
+export { MessagesSchema };
 
 export const ProblemSchema = z
   .object({

@@ -165,8 +165,11 @@ forEachDialect((dialect, open) => {
         },
         payload: `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="x.txt"\r\n\r\n\r\n--${BOUNDARY}--\r\n`,
       });
-      // Past the gate: the route itself reads the (empty, hence unusable) file.
-      expect([400, 422]).toContain(res.statusCode);
+      // Past the gate: the route itself reads the (empty, hence unusable) file, and says why (400).
+      expect(res.statusCode).toBe(400);
+      const body = res.json<{ code: string; messages: { zh: string; en: string } }>();
+      expect(body.code).toBe('unreadable-document');
+      expect(body.messages.zh).toMatch(/[\u4e00-\u9fff]/u);
     });
   });
 });

@@ -2,6 +2,7 @@ import {
   type AssessmentThresholds,
   DEFAULT_THRESHOLDS,
   type ThresholdsPatch,
+  mergeThresholds,
   validateThresholds,
 } from '@plantrack/core';
 import { getAssessmentSettings, putAssessmentSettings, planHeader } from '@plantrack/db';
@@ -60,18 +61,8 @@ export async function writeAssessmentSettings(
   body: { expectedRevision: number; thresholds: ThresholdsPatch },
 ): Promise<AssessmentSettingsDto> {
   enforce(p, canManageAssessmentSettings(p));
-  const patch = body.thresholds;
-  const d = DEFAULT_THRESHOLDS;
-  const merged: AssessmentThresholds = {
-    id: patch.id,
-    setBy: patch.setBy ?? null,
-    progress: { ...d.progress, ...patch.progress },
-    attainment: { ...d.attainment, ...patch.attainment },
-    approxTolerance: { ...d.approxTolerance, ...patch.approxTolerance },
-    relative: { ...d.relative, ...patch.relative },
-    steadyTolerance: patch.steadyTolerance ?? d.steadyTolerance,
-    maxDataLagYears: patch.maxDataLagYears ?? d.maxDataLagYears,
-  };
+  // Core's merge; the problems are listed here rather than thrown, so the 400 names each one.
+  const merged = mergeThresholds(body.thresholds);
   const problems = validateThresholds(merged);
   if (problems.length > 0) {
     throw new ApiError(

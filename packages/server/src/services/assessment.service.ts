@@ -165,11 +165,6 @@ function isDirection(d: string | null): d is Direction {
   return d === 'higher' || d === 'lower';
 }
 
-/** Assesses every loaded indicator as of a year, in table order. */
-export function assessLoaded(data: PlanAssessmentData, asOf: number): Assessment[] {
-  return data.indicators.map((i) => assessIndicator(buildEngineInput(data, i, asOf)));
-}
-
 // Every plan of a province-scale deployment (about 100), for both audiences.
 const planDataCacheOf = stampedCachePerApp<PlanAssessmentData>(256);
 

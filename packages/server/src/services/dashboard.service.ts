@@ -144,20 +144,11 @@ async function cachedDashboardJson(
 }
 
 /**
- * Builds the dashboard with a fixed number of queries: plan, indicators, values in force,
- * reference series, thresholds, chapters, phases, owners, tasks and their progress, and (staff
- * only) the reporting status. Phases are rolled up by assessing as of each phase's last year
- * (or the assessment year, for the phase under way).
+ * The dashboard's inputs in a fixed number of queries: plan, indicators, values in force,
+ * reference series, thresholds, chapters, phases, owners, tasks and their progress (the reporting
+ * status, staff only, is read when assembling). Phases are rolled up by assessing as of each
+ * phase's last year (or the assessment year, for the phase under way).
  */
-export async function buildDashboard(
-  ctx: AppContext,
-  planId: string,
-  asOf: string,
-  audience: Audience,
-): Promise<DashboardDto> {
-  return assembleDashboard(ctx, await loadDashboardInputs(ctx, planId, audience), asOf, audience);
-}
-
 async function loadDashboardInputs(
   ctx: AppContext,
   planId: string,

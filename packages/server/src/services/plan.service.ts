@@ -11,7 +11,7 @@ import {
   setIndicatorPublished,
   observationPeriodsOf,
 } from '@plantrack/db';
-import { readDocument } from '@plantrack/formats';
+import { isFormatError, readDocument } from '@plantrack/formats';
 import { type Principal, actorOf } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { ApiError, notFound } from '../errors.js';
@@ -174,12 +174,9 @@ export async function importFile(
   try {
     text = (await readDocument(file.bytes, file.fileName)).text;
   } catch (error) {
-    const messages = (error as { messages?: { zh: string; en: string } }).messages;
-    throw new ApiError(
-      400,
-      'unreadable-document',
-      messages ?? { zh: '无法读取该文件。', en: 'The file could not be read.' },
-    );
+    // Only the readers' verdict on the file is the caller's fault; anything else is a bug (500).
+    if (!isFormatError(error)) throw error;
+    throw new ApiError(400, 'unreadable-document', error.messages);
   }
   return importText(ctx, p, { text, fileName: file.fileName, planSlug: file.planSlug });
 }

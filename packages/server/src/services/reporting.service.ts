@@ -11,7 +11,7 @@ import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { enforce } from '../policies/policy.js';
 import { canReadMissingReports, canReadMyPeriods } from '../policies/reporting.policy.js';
-import { indicatorKeysOfDepartments, indicatorOwnersOfPlan } from './ownership.service.js';
+import { indicatorOwnersOfPlan } from './ownership.service.js';
 
 /** One period an item owes, as the API shows it. */
 export type PeriodItemDto = {
@@ -105,10 +105,6 @@ export async function myPeriods(
   }
   return out.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.name.localeCompare(b.name));
 }
-
-/** Indicator keys of the caller's departments (re-exported for the template service). */
-export const myIndicatorKeys = (ctx: AppContext, p: Principal): Promise<Set<string>> =>
-  indicatorKeysOfDepartments(ctx, p.departmentIds);
 
 /**
  * Who has not reported: per department, the items owing a period with no submitted or approved

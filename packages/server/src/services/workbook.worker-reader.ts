@@ -3,12 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { FormatErrorCode, XlsxLimits, XlsxWorkbook } from '@plantrack/formats';
 import type { Messages } from '../errors.js';
 
-/**
- * Reads an uploaded .xlsx on a worker thread of its own, so that however the file was made, the
- * server's event loop and heap are not the ones paying: the reader (formats/xlsx.reader.ts)
- * already refuses bombs by their sizes, and the worker adds a heap ceiling and a deadline in case
- * a file finds a way past them. At most {@link MAX_CONCURRENT} workbooks are read at a time.
- */
+/** Options of {@link readWorkbookOffThread}. */
 export type WorkbookReadOptions = {
   /** The reader's limits (rows, cells, decompressed bytes…); the reader's defaults otherwise. */
   limits?: Partial<XlsxLimits>;
@@ -74,7 +69,13 @@ async function slot(): Promise<() => void> {
   };
 }
 
-/** Reads the sheets named in `sheets` of an .xlsx on a worker thread (see {@link WorkbookReadOptions}). */
+/**
+ * Reads the sheets named in `sheets` of an uploaded .xlsx on a worker thread of its own, so that
+ * however the file was made, the server's event loop and heap are not the ones paying: the reader
+ * (formats/xlsx.reader.ts) already refuses bombs by their sizes, and the worker adds a heap ceiling
+ * and a deadline in case a file finds a way past them. At most {@link MAX_CONCURRENT} workbooks are
+ * read at a time.
+ */
 export async function readWorkbookOffThread(
   bytes: Uint8Array,
   sheets: readonly string[],

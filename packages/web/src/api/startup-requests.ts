@@ -1,4 +1,4 @@
-import { choosePlanId, rememberedPlanId } from '../app/plan-choice';
+import { choosePlanId, rememberedPlanId } from './plan-choice';
 
 /**
  * The GET requests the first screen needs, sent by the entry script before the application's code

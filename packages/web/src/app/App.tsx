@@ -8,7 +8,7 @@ import { AuthProvider, hasAnyRole, useAuth } from '../auth/auth';
 import { PageLoading } from '../components/PageLoading';
 import { LanguageProvider, useLang, useMessages } from '../i18n/i18n';
 import { AppLayout, CHANGE_PASSWORD_PATH } from './AppLayout';
-import { appMessages } from './app.messages';
+import { appMessages } from '../i18n/app.messages';
 import { PlanProvider } from './plan-context';
 import { SCREENS, homePathFor, type ScreenRoute } from './routes';
 import { appTheme } from './theme';

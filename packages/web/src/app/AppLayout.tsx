@@ -4,7 +4,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { hasAnyRole, useAuth, useUser } from '../auth/auth';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useMessages } from '../i18n/i18n';
-import { appMessages } from './app.messages';
+import { appMessages } from '../i18n/app.messages';
 import { usePlan } from './plan-context';
 import { SCREENS } from './routes';
 import { PageLoading } from '../components/PageLoading';
@@ -13,7 +13,10 @@ import { NotificationBell } from '../components/notifications/NotificationBell';
 /** Where a signed-in user changes their password (also the only page open when it must change). */
 export const CHANGE_PASSWORD_PATH = '/account/password';
 
-/** The frame around every screen: product name, navigation for the user's roles, plan, language. */
+/**
+ * The frame around every screen: product name, navigation for the user's roles, plan, language;
+ * the footer links the API reference for those who connect other systems.
+ */
 export function AppLayout({ children }: { children: ReactNode }) {
   const t = useMessages(appMessages);
   const user = useUser();
@@ -76,6 +79,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <Layout.Content id="main" tabIndex={-1} style={{ padding: 24 }}>
         <Suspense fallback={<PageLoading />}>{children}</Suspense>
       </Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center', paddingBlock: 12 }}>
+        {/* A full page load: the reference page is served by the API server, not by this app. */}
+        <a href="/api/docs/">{t.apiReference}</a>
+      </Layout.Footer>
     </Layout>
   );
 }

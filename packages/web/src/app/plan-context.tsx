@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import type { PlanSummary } from '../api/types';
 import { useApi } from '../api/use-api';
 import { useAuth } from '../auth/auth';
-import { PLAN_STORAGE_KEY, choosePlanId, rememberedPlanId } from './plan-choice';
+import { PLAN_STORAGE_KEY, choosePlanId, rememberedPlanId } from '../api/plan-choice';
 
 type PlanContextValue = {
   plans: PlanSummary[];

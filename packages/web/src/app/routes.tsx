@@ -1,6 +1,6 @@
 import { lazy, type ComponentType } from 'react';
 import type { Role } from '../api/types';
-import type { appMessages } from './app.messages';
+import type { appMessages } from '../i18n/app.messages';
 import { type ScreenPath, arrivedScreen, loadScreen } from './screen-code';
 
 /** A screen of the application: loaded lazily so the first page carries only what it needs. */

@@ -1,5 +1,5 @@
 import { Segmented } from 'antd';
-import { appMessages } from '../app/app.messages';
+import { appMessages } from '../i18n/app.messages';
 import { useLang, useMessages, type Lang } from '../i18n/i18n';
 
 /** 中文 / EN: Chinese first, the choice remembered in this browser. */

@@ -1,6 +1,6 @@
 import { Spin } from 'antd';
 import { useMessages } from '../i18n/i18n';
-import { appMessages } from '../app/app.messages';
+import { appMessages } from '../i18n/app.messages';
 
 /** Shown while a lazily loaded screen or its data arrives. */
 export function PageLoading() {

@@ -49,10 +49,6 @@ export const statusMessages = defineMessages({
   },
 });
 
-export function isAssessmentStatus(value: string): value is AssessmentStatus {
-  return (STATUSES as readonly string[]).includes(value);
-}
-
 /** The label of a status in the current language. */
 export function useStatusLabel(): (status: AssessmentStatus) => string {
   const t = useMessages(statusMessages);

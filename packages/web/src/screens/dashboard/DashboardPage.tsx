@@ -13,14 +13,14 @@ import { type CardFilters, NO_FILTERS, distinct, filterCards } from './card-filt
 import { dashboardMessages } from './dashboard.messages';
 import type { Dashboard, DashboardCard } from './dashboard.types';
 
+// The panels below the cards (tables, lists) and their code come after the first paint.
+const DashboardPanels = lazy(() => import('./DashboardPanels').then((m) => ({ default: m.DashboardPanels })));
+
 /**
  * The leader / planning-office dashboard. Everything comes from ONE request
  * (`GET /api/plans/{planId}/dashboard`); filtering happens in the browser, so the page costs three
  * requests in all with /api/me and /api/plans.
  */
-// The panels below the cards (tables, lists) and their code come after the first paint.
-const DashboardPanels = lazy(() => import('./DashboardPanels').then((m) => ({ default: m.DashboardPanels })));
-
 export default function DashboardPage() {
   const t = useMessages(dashboardMessages);
   const { planId, plans } = usePlan();

@@ -147,11 +147,6 @@ export function recordKeyOf(ref: RecordRef): string {
   return ref.kind === 'indicator' ? `${ref.id}|${ref.period}|${ref.scope}` : `${ref.id}|${ref.period}`;
 }
 
-/** `/api/observations` or `/api/progress-reports`. */
-export function recordPathOf(kind: 'indicator' | 'task'): string {
-  return kind === 'indicator' ? '/api/observations' : '/api/progress-reports';
-}
-
 /** `GET /api/my/items`: the indicators and tasks the department owns, per plan. */
 export type OwnedItems = {
   planId: string;

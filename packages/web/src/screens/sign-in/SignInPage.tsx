@@ -2,7 +2,7 @@ import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiProblem } from '../../api/client';
-import { appMessages } from '../../app/app.messages';
+import { appMessages } from '../../i18n/app.messages';
 import { homePathFor } from '../../app/routes';
 import { useAuth } from '../../auth/auth';
 import { ProblemAlert } from '../../components/ProblemAlert';

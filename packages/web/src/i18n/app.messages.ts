@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/i18n';
+import { defineMessages } from './i18n';
 
 /** Strings of the application frame: navigation, sign-in, language, shared states. */
 export const appMessages = defineMessages({
@@ -27,6 +27,7 @@ export const appMessages = defineMessages({
     emailRequired: '请输入电子邮箱',
     passwordRequired: '请输入密码',
     publicLink: '不登录，查看公开信息',
+    apiReference: '接口文档（API）',
   },
   en: {
     product: 'PlanTrack — plan monitoring and evaluation',
@@ -53,5 +54,6 @@ export const appMessages = defineMessages({
     emailRequired: 'Enter your e-mail',
     passwordRequired: 'Enter your password',
     publicLink: 'View public information without signing in',
+    apiReference: 'API reference',
   },
 });
