@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../connection.factory.js';
+import { insertWithGroup } from '../support/group-commit.js';
 import { forEachDialect } from '../testing/dialects.js';
 import { type SeededPlan, seedSamplePlan } from '../testing/seed.js';
 import { type CountedStatement, countStatements, dataStatements } from '../testing/statement-counter.js';
 import { queryAudit } from './audit.repository.js';
 import * as observations from './observation.repository.js';
 import * as reports from './progress-report.repository.js';
+import type { Alongside } from './review-flow.js';
 
 // The write path of a submission, counted in statements (round trips on PostgreSQL), not timed:
 // a statement added to it fails here. Before the lookups were folded into the insert, a new
@@ -42,7 +44,7 @@ forEachDialect((name, open) => {
       expect(sent(counted.statements)).toEqual(['insert observations', 'insert audit_log']);
     });
 
-    it('writes the audit records of a commit group in one multi-row insert', async () => {
+    it('writes the audit records and quality flags of a commit group in one multi-row insert each', async () => {
       const counted = countStatements(handle.db);
       const periods = [
         '2027-01',
@@ -54,10 +56,33 @@ forEachDialect((name, open) => {
         '2027-07',
         '2027-08',
       ];
-      const stored = await Promise.all(periods.map((p) => submitNew(counted.db, p, `count-group-${p}`)));
+      // The server's quality check stores its flags this way (alongside the revision, in its group).
+      const flagged: Alongside<observations.ObservationRevision> = async (trx, revision) => {
+        await insertWithGroup(trx, 'observation_quality_flags', {
+          revision_id: revision.id,
+          observation_key: revision.key,
+          revision_no: revision.revisionNo,
+          flags_json: '[]',
+          checked_at: revision.createdAt,
+        });
+        return revision;
+      };
+      const stored = await Promise.all(
+        periods.map((period) =>
+          observations.submit(counted.db, {
+            ref: { indicatorId, period },
+            actor: 'reporter',
+            expectedRevision: 0,
+            idempotencyKey: `count-group-${period}`,
+            values: { value: 1 },
+            alongside: flagged,
+          }),
+        ),
+      );
       expect(sent(counted.statements)).toEqual([
         ...periods.map(() => 'insert observations'),
         'insert audit_log',
+        'insert observation_quality_flags',
       ]);
       for (const revision of stored) {
         const [audit] = await queryAudit(handle.db, { entity: 'observation', entityId: revision.key });
@@ -66,6 +91,8 @@ forEachDialect((name, open) => {
           planId: seeded.planId,
           detail: { revisionId: revision.id, revisionNo: 1, status: 'submitted' },
         });
+        const [withFlags] = await observations.history(handle.db, revision.key);
+        expect(withFlags?.qualityFlags).toEqual([]);
       }
     });
 
