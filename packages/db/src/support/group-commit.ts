@@ -19,8 +19,9 @@ import { dialectOf, inWriteTransaction, writeTransaction } from './dialect.js';
  * where single writers would only have waited; a unit that loses a lock (deadlock, serialization
  * failure) is therefore run again on its own after its group, where it meets the ordinary checks.
  *
- * Rows that nothing in a unit reads back (audit records, quality flags) are kept by {@link insertWithGroup} and
- * written for the whole group in one multi-row INSERT per table before the COMMIT.
+ * Rows that nothing in a unit reads back (audit records, quality flags) are kept by
+ * {@link insertWithGroup} and written for the whole group in one multi-row INSERT per table
+ * before the COMMIT.
  *
  * Units must only touch the database: a unit may run more than once (the retries above), and its
  * effects become visible only when the whole group commits. A COMMIT whose answer is lost (the
