@@ -154,24 +154,22 @@ export async function searchFloor(q, dialect, term) {
 }
 
 /**
- * Submit: the write transaction of the review flow — idempotency lookup, latest revision, the
- * revision row and its audit record (which reads the indicator's plan in the same statement).
+ * Submit: the write transaction of the review flow — the revision row, inserted unless its key
+ * or idempotency key is taken (the lookups are folded into it: db review-flow.ts), and its audit
+ * record (which reads the indicator's plan in the same statement). Each call commits on its own.
  */
 export async function submitFloor(q, s) {
   const key = `${s.indicatorId}|${s.period}|${s.scope}`;
   return q.transaction(async (t) => {
-    await t.query('select * from observations where idempotency_key = ?', [s.idempotencyKey]);
-    await t.query('select * from observations where observation_key = ? order by revision_no desc limit 1', [
-      key,
-    ]);
     const at = new Date().toISOString();
-    await t.query(
+    const inserted = await t.query(
       `insert into observations (id, observation_key, revision_no, indicator_id, period, scope, value, value_text,
         unit, estimated, source, comment, evidence_json, status, action, reason, created_at, created_by,
-        idempotency_key, supersedes_id) values (?, ?, 1, ?, ?, ?, ?, null, null, 0, ?, null, '[]', 'submitted',
-        'submit', null, ?, 'bench-floor', ?, null)`,
+        idempotency_key, supersedes_id, self_reviewed) values (?, ?, 1, ?, ?, ?, ?, null, null, 0, ?, null, '[]',
+        'submitted', 'submit', null, ?, 'bench-floor', ?, null, 0) on conflict do nothing returning id`,
       [s.id, key, s.indicatorId, s.period, s.scope, s.value, s.source, at, s.idempotencyKey],
     );
+    if (inserted.length !== 1) throw new Error(`submit floor: ${key} already stored`);
     await t.query(
       `insert into audit_log (id, at, actor, action, entity, entity_id, plan_id, detail_json)
        values (?, ?, 'bench-floor', 'observation.submit', 'observation', ?,

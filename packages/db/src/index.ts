@@ -57,7 +57,7 @@ export {
 } from './repositories/evidence.repository.js';
 export type * from './schema/session-tables.schema.js';
 export { DIALECTS, dialectOf, writeTransaction, type DialectName } from './support/dialect.js';
-export { groupedWriteTransaction } from './support/group-commit.js';
+export { groupedWriteTransaction, insertWithGroup } from './support/group-commit.js';
 export { newId, nowIso } from './support/ids.js';
 
 export {

@@ -1,5 +1,6 @@
 import type { Expression, Kysely } from 'kysely';
 import type { Database } from '../schema/database.schema.js';
+import { insertWithGroup } from '../support/group-commit.js';
 import { newId, nowIso } from '../support/ids.js';
 
 /** One audit record as read back. */
@@ -36,14 +37,16 @@ export async function appendAudit(db: Kysely<Database>, input: AuditInput): Prom
 
 /**
  * {@link appendAudit} for a record whose plan is looked up by `planId` (a scalar subquery) in the
- * same statement: one round trip less on the write path of every submission.
+ * same statement: one round trip less on the write path of every submission. In a grouped write
+ * transaction the record is written with the group's other audit records in one multi-row INSERT
+ * before the COMMIT (support/group-commit.ts), so it never costs a unit a round trip of its own.
  */
 export async function appendAuditOfPlan(
   db: Kysely<Database>,
   input: Omit<AuditInput, 'planId'>,
   planId: Expression<string | null>,
 ): Promise<void> {
-  await insertAudit(db, auditEntry(input), planId);
+  await insertWithGroup(db, 'audit_log', auditRow(auditEntry(input), planId));
 }
 
 function auditEntry(input: AuditInput): AuditEntry {
@@ -64,19 +67,20 @@ async function insertAudit(
   entry: AuditEntry,
   planId: string | null | Expression<string | null>,
 ): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: entry.id,
-      at: entry.at,
-      actor: entry.actor,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      plan_id: planId,
-      detail_json: JSON.stringify(entry.detail),
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(entry, planId)).execute();
+}
+
+function auditRow(entry: AuditEntry, planId: string | null | Expression<string | null>) {
+  return {
+    id: entry.id,
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    plan_id: planId,
+    detail_json: JSON.stringify(entry.detail),
+  };
 }
 
 /** Filters of {@link queryAudit}; all optional and combined with AND. */

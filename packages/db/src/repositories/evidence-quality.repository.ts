@@ -1,6 +1,7 @@
 import type { QualityFlag } from '@plantrack/core';
 import type { DatabaseHandle } from '../connection.factory.js';
 import { nowIso } from '../support/ids.js';
+import { insertWithGroup } from '../support/group-commit.js';
 
 /**
  * Stored data-quality flags (migration 0009). Plain Kysely, both dialects. Evidence file rows are
@@ -8,27 +9,25 @@ import { nowIso } from '../support/ids.js';
  */
 type Db = DatabaseHandle['db'];
 
-/** Stores the flags of a submitted revision once; a replayed submission keeps the first set. */
+/**
+ * Stores the flags of a revision that has just entered review, in its transaction. The revision
+ * is new to that transaction (a replayed submission returns the stored revision and never gets
+ * here), so no set exists for it yet; in a grouped commit the row joins the group's multi-row
+ * INSERT (`insertWithGroup`), saving each submission a round trip.
+ */
 export async function storeQualityFlags(
   trx: Db,
   revision: { id: string; key: string; revisionNo: number },
   flags: readonly QualityFlag[],
 ): Promise<QualityFlag[]> {
-  const inserted = await trx
-    .insertInto('observation_quality_flags')
-    .values({
-      revision_id: revision.id,
-      observation_key: revision.key,
-      revision_no: revision.revisionNo,
-      flags_json: JSON.stringify(flags),
-      checked_at: nowIso(),
-    })
-    // A replay (or two racing retries) of one submission finds the first set and keeps it.
-    .onConflict((oc) => oc.column('revision_id').doNothing())
-    .returning('revision_id')
-    .executeTakeFirst();
-  if (inserted !== undefined) return [...flags];
-  return (await qualityFlagsOf(trx, [revision.id])).get(revision.id) ?? [...flags];
+  await insertWithGroup(trx, 'observation_quality_flags', {
+    revision_id: revision.id,
+    observation_key: revision.key,
+    revision_no: revision.revisionNo,
+    flags_json: JSON.stringify(flags),
+    checked_at: nowIso(),
+  });
+  return [...flags];
 }
 
 /** Stored flags by revision id (revisions never checked are absent). */

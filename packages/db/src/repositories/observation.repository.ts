@@ -168,20 +168,38 @@ function observationStore(
 ): RevisionStore<Required<ObservationValues>> {
   return {
     entity: 'observation',
-    latest: async (db, key) => {
-      const row = await latestRow(db, key);
-      return row === undefined ? undefined : toRevision(row);
-    },
-    byIdempotencyKey: async (db, idempotencyKey) => {
-      const row = await db
+    lookUp: async (db, key, idempotencyKey) => {
+      const newest = db
         .selectFrom('observations')
         .selectAll()
-        .where('idempotency_key', '=', idempotencyKey)
-        .executeTakeFirst();
-      return row === undefined ? undefined : toRevision(row);
+        .where('observation_key', '=', key)
+        .where('revision_no', '=', (eb) =>
+          eb
+            .selectFrom('observations')
+            .select((e) => e.fn.max('revision_no').as('m'))
+            .where('observation_key', '=', key),
+        );
+      const rows = await (
+        idempotencyKey === null
+          ? newest
+          : db
+              .selectFrom('observations')
+              .selectAll()
+              .where('idempotency_key', '=', idempotencyKey)
+              .unionAll(newest)
+      ).execute();
+      // The idempotency key's row may be a revision of the same record: the newest of the key wins.
+      const [latest] = rows
+        .filter((r) => r.observation_key === key)
+        .sort((a, b) => b.revision_no - a.revision_no);
+      const earlier = rows.find((r) => idempotencyKey !== null && r.idempotency_key === idempotencyKey);
+      return {
+        earlier: earlier === undefined ? undefined : toRevision(earlier),
+        latest: latest === undefined ? undefined : toRevision(latest),
+      };
     },
     insert: async (db, r) => {
-      await db
+      const inserted = await db
         .insertInto('observations')
         .values({
           id: r.id,
@@ -206,7 +224,11 @@ function observationStore(
           supersedes_id: r.supersedesId,
           self_reviewed: r.selfReviewed ? 1 : 0,
         })
-        .execute();
+        // A taken revision number or idempotency key: no row, and the flow reads why (review-flow.ts).
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return inserted !== undefined;
     },
     planId: (db) => db.selectFrom('indicators').select('plan_id').where('id', '=', indicatorId).$asScalar(),
   };

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import type { Database } from '../schema/database.schema.js';
 import type { ProgressReportsTable, ProgressStatus } from '../schema/monitoring-tables.schema.js';
@@ -7,7 +7,6 @@ import { checkPeriod, evidenceFromJson, evidenceToJson } from './period.js';
 import type { ReviewAction } from '../schema/monitoring-tables.schema.js';
 import { type Revision, type RevisionStore, applyReview } from './review-flow.js';
 import { type ReviewActionArgs, alongsideOf, reviewActions } from './review-actions.js';
-import { upsertSearchDocument } from './search-index.js';
 
 /** Which progress report: task (stable id) × period. */
 export type ProgressReportRef = { taskId: string; period: string };
@@ -124,20 +123,36 @@ function latestRow(db: Kysely<Database>, key: string): Promise<Selectable<Progre
 function reportStore(ref: ProgressReportRef): RevisionStore<Required<ProgressReportValues>> {
   return {
     entity: 'progress_report',
-    latest: async (db, key) => {
-      const row = await latestRow(db, key);
-      return row === undefined ? undefined : toRevision(row);
-    },
-    byIdempotencyKey: async (db, idempotencyKey) => {
-      const row = await db
+    lookUp: async (db, key, idempotencyKey) => {
+      const newest = db
         .selectFrom('progress_reports')
         .selectAll()
-        .where('idempotency_key', '=', idempotencyKey)
-        .executeTakeFirst();
-      return row === undefined ? undefined : toRevision(row);
+        .where('report_key', '=', key)
+        .where('revision_no', '=', (eb) =>
+          eb
+            .selectFrom('progress_reports')
+            .select((e) => e.fn.max('revision_no').as('m'))
+            .where('report_key', '=', key),
+        );
+      const rows = await (
+        idempotencyKey === null
+          ? newest
+          : db
+              .selectFrom('progress_reports')
+              .selectAll()
+              .where('idempotency_key', '=', idempotencyKey)
+              .unionAll(newest)
+      ).execute();
+      // The idempotency key's row may be a revision of the same record: the newest of the key wins.
+      const [latest] = rows.filter((r) => r.report_key === key).sort((a, b) => b.revision_no - a.revision_no);
+      const earlier = rows.find((r) => idempotencyKey !== null && r.idempotency_key === idempotencyKey);
+      return {
+        earlier: earlier === undefined ? undefined : toRevision(earlier),
+        latest: latest === undefined ? undefined : toRevision(latest),
+      };
     },
     insert: async (db, r) => {
-      await db
+      const inserted = await db
         .insertInto('progress_reports')
         .values({
           id: r.id,
@@ -158,35 +173,67 @@ function reportStore(ref: ProgressReportRef): RevisionStore<Required<ProgressRep
           supersedes_id: r.supersedesId,
           self_reviewed: r.selfReviewed ? 1 : 0,
         })
-        .execute();
+        // A taken revision number or idempotency key: no row, and the flow reads why (review-flow.ts).
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (inserted === undefined) return false;
       await indexReport(db, ref, r.key, r.values.narrative);
+      return true;
     },
     planId: (db) => db.selectFrom('tasks').select('plan_id').where('id', '=', ref.taskId).$asScalar(),
   };
 }
 
-/** Keeps the latest narrative of a report searchable, linked to its task's node. */
+/**
+ * Keeps the latest narrative of a report searchable, linked to its task's node: the task's newest
+ * version is read by the upsert itself (one statement; nothing is indexed for a task without one).
+ */
 async function indexReport(db: Kysely<Database>, ref: ProgressReportRef, key: string, narrative: string) {
-  const task = await db
-    .selectFrom('task_versions as tv')
-    .innerJoin('plan_versions as pv', 'pv.id', 'tv.plan_version_id')
-    .select(['pv.plan_id', 'tv.measure', 'tv.node_key', 'tv.source_start', 'tv.source_end'])
-    .where('tv.task_id', '=', ref.taskId)
-    .orderBy('pv.version_no', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (task === undefined) return;
-  await upsertSearchDocument(db, {
-    kind: 'report',
-    ref_id: key,
-    plan_id: task.plan_id,
-    plan_version_id: null,
-    node_key: task.node_key,
-    title: `${task.measure}（${ref.period}）`,
-    body: narrative,
-    source_start: task.source_start,
-    source_end: task.source_end,
-  });
+  await db
+    .insertInto('search_documents')
+    .columns([
+      'kind',
+      'ref_id',
+      'plan_id',
+      'plan_version_id',
+      'node_key',
+      'title',
+      'body',
+      'source_start',
+      'source_end',
+    ])
+    .expression(
+      db
+        .selectFrom('task_versions as tv')
+        .innerJoin('plan_versions as pv', 'pv.id', 'tv.plan_version_id')
+        .select((eb) => [
+          sql.lit('report').as('kind'),
+          eb.val(key).as('ref_id'),
+          'pv.plan_id',
+          sql<null>`null`.as('plan_version_id'),
+          'tv.node_key',
+          sql<string>`${eb.ref('tv.measure')} || ${`（${ref.period}）`}`.as('title'),
+          eb.val(narrative).as('body'),
+          'tv.source_start',
+          'tv.source_end',
+        ])
+        .where('tv.task_id', '=', ref.taskId)
+        .orderBy('pv.version_no', 'desc')
+        .limit(1),
+    )
+    .onConflict((oc) =>
+      oc.columns(['kind', 'ref_id']).doUpdateSet((eb) => ({
+        plan_id: eb.ref('excluded.plan_id'),
+        plan_version_id: eb.ref('excluded.plan_version_id'),
+        node_key: eb.ref('excluded.node_key'),
+        title: eb.ref('excluded.title'),
+        body: eb.ref('excluded.body'),
+        source_start: eb.ref('excluded.source_start'),
+        source_end: eb.ref('excluded.source_end'),
+      })),
+    )
+    .execute();
 }
 
 function toRevision(row: Selectable<ProgressReportsTable>): ProgressReportRevision {
