@@ -77,3 +77,4 @@ export {
   type PublishedCase,
   type PublishedStatus,
 } from './published-methods.js';
+export { plainSentence } from './plain-sentence.js';
