@@ -8,3 +8,4 @@ export { toHalfWidth } from './text/width.js';
 export * from './assessment/index.js';
 export * from './quality/index.js';
 export * from './statistics/index.js';
+export * from './report/index.js';
