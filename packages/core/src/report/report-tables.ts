@@ -61,8 +61,8 @@ export function indicatorTable(
     caption: '表1 主要指标完成情况',
     landscape: true,
     columns: [
-      col('序号', 4),
-      col('类别', 8),
+      col('序号', 5),
+      col('类别', 9),
       col('指标', 20, 'left'),
       col('单位', 7),
       col('属性', 6),

@@ -100,7 +100,7 @@ export function buildReportDocument(input: ReportInput): ReportDocument {
           { kind: 'list' as const, items: warnings.map((w) => w.text) },
         ];
   const indicatorSection: Draft[] = [
-    { title: '总体进展', blocks: [{ kind: 'paragraph', text: summary }, table1, ...chartBlocks.slice(0, 1)] },
+    { title: '总体进展', blocks: [table1, ...chartBlocks.slice(0, 1)] },
     { title: '约束性指标', blocks: [table2] },
     {
       title: '各项指标进展',
