@@ -31,7 +31,9 @@ beforeAll(async () => {
   pages = Number(/Pages:\s+(\d+)/.exec(await poppler('pdfinfo', [pdf]))?.[1]);
 }, 180_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** Cell texts of every row of the n-th table of the main document part. */
 function tableRows(n: number): string[][] {
