@@ -174,8 +174,6 @@ export function plainSentence(a: Assessment, unit: string | null): BilingualMess
         };
       }
       break;
-    case 'qualitative-rule':
-    case 'reviewer-judgement':
     case 'none':
       break;
   }

@@ -19,7 +19,7 @@ import { chartParagraph, headingParagraph, run, tableBlocks, textBlocks } from '
 import { DEMO_WATERMARK, FONTS, LANDSCAPE, LINE_PITCH, PAGE, SIZES } from './report-docx.layout.js';
 import { finishReportPackage } from './report-docx.package.js';
 import { CHART_SIZE, renderChartSvg } from './report-chart.renderer.js';
-import { svgToPng } from './report-chart.raster.js';
+import { svgsToPngs } from './report-chart.raster.js';
 
 /** Options of the .docx rendering. */
 export type ReportDocxOptions = {
@@ -65,6 +65,8 @@ function watermarkHeader(): Header {
 
 /** Walk the sections into page parts: a landscape table gets a part (a Word section) of its own. */
 function collect(doc: ReportDocument, charts: boolean): Part[] {
+  const drawn = charts ? svgsToPngs(doc.charts.map(renderChartSvg), CHART_SIZE) : [];
+  const pngs = new Map(doc.charts.map((c, i) => [c.id, drawn[i]] as const));
   const parts: Part[] = [{ landscape: false, children: [] }];
   const current = (): Part => parts[parts.length - 1] as Part;
   const push = (landscape: boolean, ...c: Child[]): void => {
@@ -72,13 +74,16 @@ function collect(doc: ReportDocument, charts: boolean): Part[] {
     current().children.push(...c);
   };
   const walk = (s: ReportSection): void => {
-    push(false, headingParagraph(s));
+    // A section that opens with a landscape table takes its heading onto the landscape page.
+    const first = s.blocks[0];
+    push(first?.kind === 'table' && first.landscape, headingParagraph(s));
     for (const b of s.blocks) {
       if (b.kind === 'table') {
         push(b.landscape, ...tableBlocks(b, b.landscape ? LANDSCAPE.textWidth : PAGE.textWidth));
       } else if (b.kind === 'chart') {
         if (!charts) continue;
-        const png = svgToPng(renderChartSvg(b.chart));
+        const png = pngs.get(b.chart.id);
+        if (png === undefined) continue;
         // 14 cm wide, in the picture's proportions (ImageRun sizes are in pixels at 96 dpi).
         const w = 529;
         push(
