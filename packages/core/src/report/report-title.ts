@@ -4,7 +4,7 @@ import type { ReportKind } from './report.types.js';
 /** The last administrative unit of a region (`常州市武进区` → `武进区`), as report titles name it. */
 export function shortRegion(region: string | null): string {
   if (region === null) return '';
-  return region.replace(/^.+?[省市](?=.+[区县市旗]$)/u, '');
+  return /[^省市]+[区县旗市]$/u.exec(region)?.[0] ?? region;
 }
 
 /** The plan's title without its region (`常州市武进区国民经济…纲要` → `国民经济…纲要`). */
