@@ -89,7 +89,7 @@ rows.push({
   floor,
   notes: note(`goal < 1000 ms (${docxBare < 1000 ? 'met' : 'missed'}); `),
 });
-const docxCharts = await medianMsAsync(() => renderReportDocx(doc), { runs: 5, warmup: 1 });
+const docxCharts = await medianMsAsync(() => renderReportDocx(doc), { runs: 3, warmup: 1 });
 rows.push({
   bench: 'report',
   case: `annual 2026 .docx with ${doc.charts.length} PNG charts (ECharts SVG + resvg, warm)`,

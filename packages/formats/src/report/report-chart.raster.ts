@@ -66,5 +66,7 @@ export function svgsToPngs(
     },
   }).render();
   const rows = size.height * scale;
-  return svgs.map((_, i) => encodePng(image.pixels, image.width, i * rows, (i + 1) * rows));
+  // `pixels` copies the whole image out of the native side on every read: read it once.
+  const pixels = image.pixels;
+  return svgs.map((_, i) => encodePng(pixels, image.width, i * rows, (i + 1) * rows));
 }
