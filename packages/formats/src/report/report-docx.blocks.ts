@@ -14,7 +14,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import { FONTS, LINE_PITCH, SIZES } from './report-docx.layout.js';
+import { CHAR_SPACING, FONTS, LINE_PITCH, SIZES } from './report-docx.layout.js';
 
 type FontKey = keyof typeof FONTS;
 
@@ -30,7 +30,9 @@ export function run(
     text,
     font: { ascii: name, eastAsia: name, hAnsi: name, cs: name },
     size,
-    ...(font === 'body' || font === 'heading1' || font === 'heading2' ? { characterSpacing: -5 } : {}),
+    ...(font === 'body' || font === 'heading1' || font === 'heading2'
+      ? { characterSpacing: CHAR_SPACING }
+      : {}),
     ...extra,
   });
 }
