@@ -16,3 +16,4 @@ export { readXlsx } from './xlsx.reader.js';
 export type { XlsxCell, XlsxRow, XlsxSheet, XlsxWorkbook } from './xlsx.reader.js';
 export { DEFAULT_XLSX_LIMITS } from './xlsx.limits.js';
 export type { XlsxLimits } from './xlsx.limits.js';
+export * from './report/index.js';

@@ -49,7 +49,15 @@ export {
   type RollupItem,
 } from './assessment.rollup.js';
 export { coreName, inferMeasure, isReductionRate, resolveDirection } from './direction.infer.js';
-export { cagr, compoundApplicable, defaultPathModel, expectedOnPath, requiredAnnual } from './level-path.js';
+export {
+  cagr,
+  compoundApplicable,
+  defaultPathModel,
+  expectedOnPath,
+  expectedPathOf,
+  holdDirection,
+  requiredAnnual,
+} from './level-path.js';
 export { fitTrend, type Trend, type TrendPoint } from './forecast.js';
 export { canonicalScope } from './observation-series.js';
 export { qualitativeRuleOf, type QualitativeRule } from './qualitative.method.js';
@@ -70,3 +78,4 @@ export {
   type PublishedCase,
   type PublishedStatus,
 } from './published-methods.js';
+export { plainSentence } from './plain-sentence.js';

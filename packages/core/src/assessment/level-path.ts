@@ -1,5 +1,5 @@
 import type { Target } from '../model/plan-model.schema.js';
-import type { PathModel } from './assessment.types.js';
+import type { Assessment, Direction, PathModel } from './assessment.types.js';
 
 /** Money (亿元, 万元, 美元) grows multiplicatively; shares, years and counts move by steps. */
 const MULTIPLICATIVE_UNIT = /元/;
@@ -36,6 +36,38 @@ export function expectedOnPath(
     return start * Math.pow(end / start, f);
   }
   return start + (end - start) * f;
+}
+
+/**
+ * The expected path never moves against the indicator's direction: a higher-is-better indicator
+ * whose baseline already meets a lower target (一般公共预算收入 225 against 218) is expected to hold
+ * its level, not to fall to the target. Returns `expected` held at `start` when it lies on the
+ * worse side of it; unchanged when the direction is unknown.
+ */
+export function holdDirection(expected: number, start: number, direction: Direction | null): number {
+  if (direction === 'higher') return Math.max(expected, start);
+  if (direction === 'lower') return Math.min(expected, start);
+  return expected;
+}
+
+/** Methods whose expected value is a point on a path from the baseline to a target level. */
+const PATH_METHODS: ReadonlySet<Assessment['method']> = new Set(['level-path', 'level-change', 'range-band']);
+
+/**
+ * The expected path of an assessed level target, one `[year, value]` per year from the baseline
+ * year to `targetYear`, for charts and reports; empty for the other kinds. The path is held at the
+ * baseline wherever it would move against the direction (see `holdDirection`).
+ */
+export function expectedPathOf(a: Assessment, targetYear: number): [number, number][] {
+  if (!PATH_METHODS.has(a.method) || a.baseline === null || a.targetValue === null) return [];
+  const b = a.baseline;
+  const model = a.pathModel ?? 'linear';
+  const out: [number, number][] = [];
+  for (let y = b.year; y <= targetYear; y++) {
+    const e = expectedOnPath(model, b.value, a.targetValue, b.year, targetYear, y);
+    out.push([y, Math.round(holdDirection(e, b.value, a.direction.value) * 1e4) / 1e4]);
+  }
+  return out;
 }
 
 /**

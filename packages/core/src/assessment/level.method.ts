@@ -3,7 +3,7 @@ import { addFlag, type AssessmentContext } from './assessment-context.js';
 import type { Direction, Forecast, PathModel, RangePosition, YearCheck } from './assessment.types.js';
 import { fmt, opWords, requiredText } from './explanation.builder.js';
 import { fitTrend } from './forecast.js';
-import { compoundApplicable, expectedOnPath, requiredAnnual } from './level-path.js';
+import { compoundApplicable, expectedOnPath, holdDirection, requiredAnnual } from './level-path.js';
 import {
   DIRECTION_UNKNOWN,
   comparatorSide,
@@ -143,15 +143,17 @@ export function assessLevelPath(ctx: AssessmentContext, spec: LevelSpec): Method
     const e = pathAt(year);
     return e === B ? null : (value - B) / (e - B);
   };
-  // A target met at the baseline has no path to travel: the expectation is to stay at it.
-  const E = metAtBaseline ? pathTarget : pathAt(t);
+  // A target met at the baseline has no path to travel: the expectation is to hold the baseline
+  // level, never to fall back towards the target (the path does not move against the direction).
+  const held = (year: number): number => holdDirection(pathAt(year), B, side);
+  const E = metAtBaseline ? held(t) : pathAt(t);
   const P = metAtBaseline ? null : ratioAt(t, v);
   const yearly: YearCheck[] = ctx.points.map((p) => {
     const r = metAtBaseline ? null : ratioAt(p.period, p.value);
     return {
       period: p.period,
       value: p.value,
-      required: metAtBaseline ? pathTarget : pathAt(p.period),
+      required: metAtBaseline ? held(p.period) : pathAt(p.period),
       ok: meets(p.value) || (r !== null && r >= ctx.th.progress.onTrack),
     };
   });

@@ -1,0 +1,64 @@
+import { fmt } from '../assessment/explanation.builder.js';
+import type { Assessment } from '../assessment/assessment.types.js';
+import type { ReportCell, SourceEntry, TracedObservation } from './report.types.js';
+
+/**
+ * The 数据来源 register of one report: each figure shown in a table gets one entry (revision,
+ * source, scope, approval) and its cells point at it, so the appendix lists every number once.
+ */
+export type SourceRegister = {
+  /** A cell for an observed value, pointing at its entry; `—` when there is none. */
+  cell: (seq: string, name: string, obs: TracedObservation | null, unit?: string | null) => ReportCell;
+  entries: SourceEntry[];
+};
+
+/** A fresh register; ids run S1, S2 … in the order figures first appear. */
+export function createSourceRegister(): SourceRegister {
+  const entries: SourceEntry[] = [];
+  const byKey = new Map<string, string>();
+  return {
+    entries,
+    cell(seq, name, obs) {
+      if (obs === null || obs.value === null) return { text: '—' };
+      const text = fmt(obs.value, 3);
+      const key = `${seq}\u0000${obs.trace.revisionId}`;
+      let id = byKey.get(key);
+      if (id === undefined) {
+        id = `S${entries.length + 1}`;
+        byKey.set(key, id);
+        entries.push({
+          id,
+          seq,
+          indicator: name,
+          period: obs.period,
+          value: text + (obs.estimated ? '（预计）' : ''),
+          revisionId: obs.trace.revisionId,
+          source: obs.trace.source ?? obs.source ?? null,
+          scope: obs.trace.scope ?? obs.scope,
+          approval: obs.trace.approval,
+        });
+      }
+      return { text, ref: id };
+    },
+  };
+}
+
+/** The traced observation behind a value the assessment used (same year and value), if supplied. */
+export function tracedFor(
+  observations: readonly TracedObservation[],
+  period: number | null,
+  value: number | null,
+): TracedObservation | null {
+  if (period === null || value === null) return null;
+  return observations.find((o) => o.period === period && o.value === value) ?? null;
+}
+
+/** The observation shown as 当年值: the report year's figure, or the latest used before it. */
+export function currentObservation(
+  a: Assessment,
+  observations: readonly TracedObservation[],
+): TracedObservation | null {
+  const latest = a.latest;
+  if (latest === null) return null;
+  return tracedFor(observations, latest.period, latest.value);
+}

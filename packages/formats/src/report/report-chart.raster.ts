@@ -1,0 +1,72 @@
+import { Resvg } from '@resvg/resvg-js';
+import { existsSync } from 'node:fs';
+import { crc32, deflateSync } from 'node:zlib';
+
+/** CJK fonts for chart text, from the Debian fonts-noto-cjk package; the system set otherwise. */
+// One face file only: every rasterisation parses its fonts, and a second 20 MB collection doubles that.
+const NOTO_CJK = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'];
+
+let fontFiles: string[] | null = null;
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(data, crc32(head.subarray(4))) >>> 0, 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/** RGBA rows [from, to) of a pixel buffer as a PNG (8-bit RGBA, no filter, zlib). */
+function encodePng(pixels: Uint8Array, width: number, from: number, to: number): Uint8Array {
+  const stride = width * 4;
+  const raw = Buffer.alloc((stride + 1) * (to - from));
+  for (let y = from; y < to; y++) {
+    const at = (y - from) * (stride + 1);
+    raw[at] = 0;
+    raw.set(pixels.subarray(y * stride, (y + 1) * stride), at + 1);
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(to - from, 4);
+  ihdr.set([8, 6, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 6 })),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
+}
+
+/**
+ * SVG charts of one size rasterised to PNG with resvg (prebuilt native binary, no browser), at
+ * `scale` × their size so they stay sharp in print; Word needs PNG (SVG pictures need a PNG
+ * fallback anyway). Loading the CJK font costs far more than drawing, so all charts are stacked
+ * into one SVG, drawn in one pass and cut apart again.
+ */
+export function svgsToPngs(
+  svgs: readonly string[],
+  size: { width: number; height: number },
+  scale = 2,
+): Uint8Array[] {
+  if (svgs.length === 0) return [];
+  fontFiles ??= NOTO_CJK.filter((f) => existsSync(f));
+  const stacked =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height * svgs.length}">` +
+    svgs.map((s, i) => s.replace(/<svg\b/, `<svg y="${i * size.height}"`)).join('') +
+    '</svg>';
+  const image = new Resvg(stacked, {
+    fitTo: { mode: 'zoom', value: scale },
+    background: '#ffffff',
+    font: {
+      fontFiles,
+      loadSystemFonts: fontFiles.length === 0,
+      defaultFontFamily: 'Noto Sans CJK SC',
+      sansSerifFamily: 'Noto Sans CJK SC',
+    },
+  }).render();
+  const rows = size.height * scale;
+  // `pixels` copies the whole image out of the native side on every read: read it once.
+  const pixels = image.pixels;
+  return svgs.map((_, i) => encodePng(pixels, image.width, i * rows, (i + 1) * rows));
+}
