@@ -8,8 +8,5 @@ export { toHalfWidth } from './text/width.js';
 export * from './assessment/index.js';
 export * from './quality/index.js';
 export * from './statistics/index.js';
-<<<<<<< HEAD
 export * from './records/record-kinds.js';
-=======
 export * from './report/index.js';
->>>>>>> h/report
