@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_POLICY } from '../auth/password-policy.js';
 import type { AppContext } from '../context.js';
 import { addUser, changeUser, users } from '../services/user-admin.service.js';
-import { PageQuerySchema, errorResponses, pageOf } from './common.schema.js';
+import { errorResponses, pageOf, PageQuerySchema } from '@plantrack/api';
 
 const RoleSchema = z
   .enum(ROLES)

@@ -1,7 +1,7 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { IndicatorSchema } from '../presenters/plan.presenter.js';
+import { errorResponses, IndicatorSchema, MessagesSchema } from '@plantrack/api';
 import {
   confirmVersion,
   correctIndicator,
@@ -10,7 +10,6 @@ import {
   planVersions,
   versionDiff,
 } from '../services/curation.service.js';
-import { MessagesSchema, errorResponses } from './common.schema.js';
 import { SpanSchema } from './outline.routes.js';
 
 const IndicatorParams = z.object({ id: z.string().min(1).max(100) });

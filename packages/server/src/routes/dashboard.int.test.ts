@@ -5,7 +5,7 @@ import type { DashboardCard, DashboardDto } from '../services/dashboard.service.
 import type { IndicatorAssessmentDto } from '../services/indicator-assessment.service.js';
 import { changeStamp } from '../repositories/assessment-query.repository.js';
 import { type Harness, as, makeHarness, signIn } from '../testing/harness.js';
-import { DashboardSchema, IndicatorAssessmentSchema } from './dashboard.schema.js';
+import { DashboardSchema, IndicatorAssessmentSchema } from '@plantrack/api';
 
 /**
  * The assessment in the service, over HTTP on both databases: values go through the real review

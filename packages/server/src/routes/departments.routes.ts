@@ -2,7 +2,7 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { addAlias, addDepartment, departments } from '../services/department.service.js';
-import { errorResponses } from './common.schema.js';
+import { errorResponses } from '@plantrack/api';
 
 const NameSchema = z.string().trim().min(2).max(100);
 

@@ -3,7 +3,7 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
-import { ProblemSchema } from './common.schema.js';
+import { ProblemSchema } from '@plantrack/api';
 
 /**
  * Downloads of a plan's published data for the public (no sign-in): CSV for Excel and JSON for

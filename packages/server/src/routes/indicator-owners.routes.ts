@@ -3,7 +3,7 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { planIndicatorOwners, replaceIndicatorOwners } from '../services/indicator-owner.service.js';
-import { ProblemSchema, errorResponses } from './common.schema.js';
+import { errorResponses, ProblemSchema } from '@plantrack/api';
 
 const OwnerRoleSchema = z.enum(OWNER_ROLES).describe('lead (牵头) or co (配合)');
 

@@ -7,7 +7,7 @@ import {
   readMyNotification,
   runRemindersNow,
 } from '../services/notification.service.js';
-import { MessagesSchema, PageQuerySchema, errorResponses, pageOf } from './common.schema.js';
+import { errorResponses, MessagesSchema, pageOf, PageQuerySchema } from '@plantrack/api';
 
 const NotificationSchema = z
   .object({

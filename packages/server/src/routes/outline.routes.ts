@@ -2,7 +2,7 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { type OutlineNodeDto, planOutline } from '../services/outline.service.js';
-import { MessagesSchema, errorResponses } from './common.schema.js';
+import { errorResponses, MessagesSchema } from '@plantrack/api';
 
 export const SpanSchema = z
   .object({

@@ -2,7 +2,7 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { planPlaces } from '../services/places.service.js';
-import { errorResponses } from './common.schema.js';
+import { errorResponses } from '@plantrack/api';
 
 const PlaceItemSchema = z.object({
   kind: z.enum(['indicator', 'task', 'commitment']),

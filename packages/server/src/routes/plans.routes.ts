@@ -4,14 +4,17 @@ import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import {
   ApprovedValueSchema,
+  errorResponses,
   IndicatorSchema,
+  ObservationRevisionSchema,
+  pageOf,
+  PageQuerySchema,
   PlanSchema,
+  ProblemSchema,
   TaskSchema,
-} from '../presenters/plan.presenter.js';
-import { ObservationRevisionSchema } from '../presenters/record.presenter.js';
+} from '@plantrack/api';
 import { canImportPlan } from '../policies/plan.policy.js';
 import * as plans from '../services/plan.service.js';
-import { PageQuerySchema, ProblemSchema, errorResponses, pageOf } from './common.schema.js';
 
 const PlanParams = z.object({ planId: z.string().min(1).max(100) });
 const IndicatorFilterSchema = PageQuerySchema.extend({

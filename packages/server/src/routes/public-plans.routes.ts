@@ -2,7 +2,7 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { publicPlans } from '../services/public-plans.service.js';
-import { ProblemSchema } from './common.schema.js';
+import { ProblemSchema } from '@plantrack/api';
 
 const PublicPlanSchema = z
   .object({

@@ -6,7 +6,7 @@ import {
   ObservationValuesSchema,
   ProgressReportRevisionSchema,
   ProgressReportValuesSchema,
-} from '../presenters/record.presenter.js';
+} from '@plantrack/api';
 import { observationService, progressReportService } from '../services/record.service.js';
 import { Period, registerReviewFlowRoutes } from './review-flow.routes.js';
 import { registerReviewSettingsRoutes } from './review-settings.routes.js';

@@ -2,7 +2,7 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { planReportingCycles, putReportingCycle } from '../services/reporting-cycle.service.js';
-import { errorResponses } from './common.schema.js';
+import { errorResponses } from '@plantrack/api';
 
 const FrequencySchema = z.enum(['annual', 'quarterly', 'monthly']);
 const DueRuleShape = {

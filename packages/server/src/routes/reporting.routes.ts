@@ -5,7 +5,7 @@ import { ApiError } from '../errors.js';
 import { canUseMyTemplate } from '../policies/reporting.policy.js';
 import { missingReports, myPeriods } from '../services/reporting.service.js';
 import { downloadTemplate, uploadTemplate } from '../services/template.service.js';
-import { MessagesSchema, ProblemSchema, errorResponses } from './common.schema.js';
+import { errorResponses, MessagesSchema, ProblemSchema } from '@plantrack/api';
 
 const AsOfSchema = z
   .string()

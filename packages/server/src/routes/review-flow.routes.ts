@@ -3,7 +3,7 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import type { ReviewFlowService, WriteAction } from '../services/review-flow.service.js';
-import { IdempotencyHeaderSchema, errorResponses } from './common.schema.js';
+import { errorResponses, IdempotencyHeaderSchema } from '@plantrack/api';
 
 type ZodApp = Parameters<FastifyPluginCallbackZod>[0];
 

@@ -2,7 +2,7 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { readReviewSettings, writeReviewSettings } from '../services/review-settings.service.js';
-import { errorResponses } from './common.schema.js';
+import { errorResponses } from '@plantrack/api';
 
 type ZodApp = Parameters<FastifyPluginCallbackZod>[0];
 

@@ -9,7 +9,7 @@ import {
   revokeUserToken,
   userTokens,
 } from '../services/token.service.js';
-import { errorResponses } from './common.schema.js';
+import { errorResponses } from '@plantrack/api';
 
 const ApiTokenSchema = z
   .object({

@@ -1,12 +1,16 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { QualityFlagSchema } from '../presenters/evidence.presenter.js';
-import { IndicatorSchema, TaskSchema } from '../presenters/plan.presenter.js';
+import {
+  errorResponses,
+  IndicatorSchema,
+  ProblemSchema,
+  QualityFlagSchema,
+  TaskSchema,
+} from '@plantrack/api';
 import { audit } from '../services/audit.service.js';
 import { searchPlans } from '../services/search.service.js';
 import { myItems, queue } from '../services/work.service.js';
-import { ProblemSchema, errorResponses } from './common.schema.js';
 
 export const workRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   app.get(

@@ -1,0 +1,11 @@
+/**
+ * The HTTP contract of PlanTrack: the zod schema of every request and response. The server
+ * validates with these schemas and generates the OpenAPI document from them; the web imports
+ * their inferred types (type-only, so zod stays out of the bundle).
+ */
+export * from './common.contract.js';
+export * from './assessment.contract.js';
+export * from './dashboard.contract.js';
+export * from './evidence.contract.js';
+export * from './plan.contract.js';
+export * from './record.contract.js';

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/** A plan and its newest version. */
+export const PlanSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    regionCode: z.string().nullable(),
+    latestVersionId: z.string().nullable(),
+    latestVersionNo: z.number().int().nullable(),
+  })
+  .meta({ id: 'Plan' });
+
+/** A parsed target: its text and kind; the rest as the plan model has it. */
+export const TargetSchema = z
+  .object({ text: z.string(), kind: z.string() })
+  .loose()
+  .meta({ id: 'Target', description: 'The parsed target (see docs/plan-model.schema.json).' });
+
+/** An indicator of the newest version, with where it stands in the source text. */
+export const IndicatorSchema = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    seq: z.string(),
+    group: z.string().nullable(),
+    name: z.string(),
+    unit: z.string().nullable(),
+    attribute: z.string().nullable(),
+    direction: z.string().nullable(),
+    target: TargetSchema,
+    scope: z.string().nullable(),
+    published: z.boolean(),
+    source: z.object({ start: z.number(), end: z.number(), lineStart: z.number(), lineEnd: z.number() }),
+  })
+  .meta({ id: 'Indicator' });
+
+/** The approved value of one period and scope. */
+export const ApprovedValueSchema = z
+  .object({
+    period: z.string(),
+    scope: z.string(),
+    value: z.number().nullable(),
+    valueText: z.string().nullable(),
+    unit: z.string().nullable(),
+    estimated: z.boolean(),
+    revisionNo: z.number().int(),
+    approvedAt: z.string(),
+  })
+  .meta({ id: 'ApprovedValue' });
+
+/** A task (measure) with its lead and co-lead departments. */
+export const TaskSchema = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    measure: z.string(),
+    clause: z.string(),
+    nodeKey: z.string(),
+    owners: z.array(
+      z.object({ departmentId: z.string(), name: z.string(), role: z.enum(['lead', 'co_lead']) }),
+    ),
+  })
+  .meta({ id: 'Task' });
+
+/** A plan as listed. */
+export type Plan = z.infer<typeof PlanSchema>;
+/** An indicator as the API returns it. */
+export type Indicator = z.infer<typeof IndicatorSchema>;
+/** A task as the API returns it. */
+export type Task = z.infer<typeof TaskSchema>;
+/** An approved value as the API returns it. */
+export type ApprovedValue = z.infer<typeof ApprovedValueSchema>;
