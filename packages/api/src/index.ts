@@ -9,3 +9,4 @@ export * from './dashboard.contract.js';
 export * from './evidence.contract.js';
 export * from './plan.contract.js';
 export * from './record.contract.js';
+export * from './operations.contract.js';

@@ -7,8 +7,6 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import {
   type ZodTypeProvider,
   hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
@@ -23,6 +21,7 @@ import { changeStamp } from './repositories/assessment-query.repository.js';
 import { ChangeStamps } from './services/change-stamps.js';
 import { ApiError, type Problem, problem, storageProblem } from './errors.js';
 import { faultProblem } from './fault-problem.js';
+import { transformDocument, transformRoute } from './openapi.transform.js';
 import { echoRequestId, logRequestCompleted, requestLogOptions } from './request-log.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -104,8 +103,8 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
       },
       security: [{ session: [] }, { bearer: [] }],
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transform: transformRoute,
+    transformObject: transformDocument,
   });
   await app.register(cookie);
   await app.register(rateLimit, {
