@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageQuerySchema } from './common.contract.js';
 
 /** A plan and its newest version. */
 export const PlanSchema = z
@@ -72,3 +73,28 @@ export type Indicator = z.infer<typeof IndicatorSchema>;
 export type Task = z.infer<typeof TaskSchema>;
 /** An approved value as the API returns it. */
 export type ApprovedValue = z.infer<typeof ApprovedValueSchema>;
+
+/** See the route that uses it. */
+export const IndicatorFilterSchema = PageQuerySchema.extend({
+  group: z.string().max(100).optional().describe('Indicator group (类别), e.g. 高质量发展指标'),
+  department: z.string().max(100).optional().describe('Department id: indicators assigned to it'),
+  attribute: z.enum(['预期性', '约束性']).optional(),
+});
+
+/** See the route that uses it. */
+export const ImportResultSchema = z
+  .object({
+    planId: z.string(),
+    versionId: z.string(),
+    versionNo: z.number().int(),
+    created: z.boolean(),
+    diff: z.object({
+      added: z.array(z.unknown()),
+      removed: z.array(z.unknown()),
+      changed: z.array(z.unknown()),
+    }),
+  })
+  .meta({ id: 'ImportResult' });
+
+/** The shape of `ImportResultSchema`. */
+export type ImportResult = z.infer<typeof ImportResultSchema>;

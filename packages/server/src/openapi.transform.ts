@@ -26,7 +26,8 @@ type OperationObject = { operationId?: string; responses?: Record<string, Respon
 /**
  * The whole document, finished from the contract: each operation gets the operationId declared in
  * @plantrack/api; every error is documented as application/problem+json (the error handler sends
- * nothing else, whatever the route's success type); a file download's body is a binary string.
+ * nothing else, whatever the route's success type); a file download's body is a binary string;
+ * component schemas in name order.
  */
 export const transformDocument: ObjectTransform = (input) => {
   const doc = jsonSchemaTransformObject(input);
@@ -44,6 +45,14 @@ export const transformDocument: ObjectTransform = (input) => {
         finishResponse(status, response);
       }
     }
+  }
+  // Schemas in name order: the order modules happen to register them in is no part of the contract.
+  const finished = doc as { components?: { schemas?: Record<string, unknown> } };
+  const schemas = finished.components?.schemas;
+  if (finished.components !== undefined && schemas !== undefined) {
+    finished.components.schemas = Object.fromEntries(
+      Object.entries(schemas).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
   }
   return doc;
 };

@@ -3,7 +3,12 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
-import { ProblemSchema } from '@plantrack/api';
+import {
+  ExportBaselineSchema,
+  PlanExportSchema,
+  ProblemSchema,
+  type PublishedObservationSchema,
+} from '@plantrack/api';
 
 /**
  * Downloads of a plan's published data for the public (no sign-in): CSV for Excel and JSON for
@@ -12,45 +17,6 @@ import { ProblemSchema } from '@plantrack/api';
  * in force — the newest approved revision. Drafts, submissions under review and returned values
  * never leave the store here.
  */
-
-const BaselineSchema = z.object({
-  year: z.number().int().nullable(),
-  value: z.number().nullable(),
-  text: z.string(),
-  estimated: z.boolean(),
-});
-
-const PublishedObservationSchema = z.object({
-  period: z.string(),
-  scope: z.string(),
-  value: z.number().nullable(),
-  valueText: z.string().nullable(),
-  unit: z.string().nullable(),
-  estimated: z.boolean(),
-  source: z.string().nullable(),
-  approvedAt: z.string(),
-});
-
-const PublishedIndicatorSchema = z.object({
-  id: z.string(),
-  group: z.string().nullable(),
-  seq: z.string(),
-  name: z.string(),
-  unit: z.string().nullable(),
-  attribute: z.string().nullable(),
-  baseline: BaselineSchema.nullable(),
-  target: z.string(),
-  scope: z.string().nullable(),
-  observations: z.array(PublishedObservationSchema),
-});
-
-const PlanExportSchema = z
-  .object({
-    plan: z.object({ id: z.string(), slug: z.string(), title: z.string() }),
-    generatedAt: z.string(),
-    indicators: z.array(PublishedIndicatorSchema),
-  })
-  .meta({ id: 'PlanExport' });
 
 type PlanExport = z.infer<typeof PlanExportSchema>;
 type PublishedObservation = z.infer<typeof PublishedObservationSchema>;
@@ -140,7 +106,7 @@ async function publishedData(ctx: AppContext, planId: string): Promise<PlanExpor
 async function baselinesOf(
   ctx: AppContext,
   indicators: readonly IndicatorRow[],
-): Promise<Map<string, z.infer<typeof BaselineSchema>>> {
+): Promise<Map<string, z.infer<typeof ExportBaselineSchema>>> {
   if (indicators.length === 0) return new Map();
   const rows = await ctx.db
     .selectFrom('indicator_versions')
@@ -151,9 +117,9 @@ async function baselinesOf(
       indicators.map((i) => i.indicatorVersionId),
     )
     .execute();
-  const out = new Map<string, z.infer<typeof BaselineSchema>>();
+  const out = new Map<string, z.infer<typeof ExportBaselineSchema>>();
   for (const r of rows) {
-    if (r.baseline_json !== null) out.set(r.id, BaselineSchema.parse(JSON.parse(r.baseline_json)));
+    if (r.baseline_json !== null) out.set(r.id, ExportBaselineSchema.parse(JSON.parse(r.baseline_json)));
   }
   return out;
 }

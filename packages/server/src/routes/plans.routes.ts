@@ -5,6 +5,8 @@ import { ApiError } from '../errors.js';
 import {
   ApprovedValueSchema,
   errorResponses,
+  ImportResultSchema,
+  IndicatorFilterSchema,
   IndicatorSchema,
   ObservationRevisionSchema,
   pageOf,
@@ -17,25 +19,6 @@ import { canImportPlan } from '../policies/plan.policy.js';
 import * as plans from '../services/plan.service.js';
 
 const PlanParams = z.object({ planId: z.string().min(1).max(100) });
-const IndicatorFilterSchema = PageQuerySchema.extend({
-  group: z.string().max(100).optional().describe('Indicator group (类别), e.g. 高质量发展指标'),
-  department: z.string().max(100).optional().describe('Department id: indicators assigned to it'),
-  attribute: z.enum(['预期性', '约束性']).optional(),
-});
-
-const ImportResultSchema = z
-  .object({
-    planId: z.string(),
-    versionId: z.string(),
-    versionNo: z.number().int(),
-    created: z.boolean(),
-    diff: z.object({
-      added: z.array(z.unknown()),
-      removed: z.array(z.unknown()),
-      changed: z.array(z.unknown()),
-    }),
-  })
-  .meta({ id: 'ImportResult' });
 
 export const planRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   app.get(

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { MessagesSchema, ProblemSchema } from './common.contract.js';
+
+/** See the route that uses it. */
+export const AsOfSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .describe('The date to evaluate periods and due dates at (YYYY-MM-DD); default today (UTC)');
+
+/** See the route that uses it. */
+export const PeriodItemSchema = z
+  .object({
+    planId: z.string(),
+    kind: z.enum(['indicator', 'task']),
+    id: z.string(),
+    key: z.string(),
+    name: z.string(),
+    unit: z.string().nullable(),
+    frequency: z.enum(['annual', 'quarterly', 'monthly']),
+    period: z.string(),
+    dueDate: z.string(),
+    state: z.enum(['missing', 'draft', 'submitted', 'returned', 'approved']),
+    revisionNo: z.number().int(),
+    overdue: z.boolean(),
+    daysUntilDue: z.number().int(),
+  })
+  .meta({ id: 'PeriodItem', description: 'A period an indicator or task owes, its due date and state' });
+
+/** See the route that uses it. */
+export const CellErrorSchema = z
+  .object({ sheet: z.string(), row: z.number().int(), column: z.string(), messages: MessagesSchema })
+  .meta({ id: 'CellError', description: 'A wrong cell of an uploaded workbook (Excel row and column)' });
+
+/** See the route that uses it. */
+export const WorkbookProblemSchema = ProblemSchema.extend({ errors: z.array(CellErrorSchema) }).meta({
+  id: 'WorkbookProblem',
+  description: 'Every wrong cell of the uploaded workbook; nothing was saved',
+});
+
+/** See the route that uses it. */
+export const UploadOutcomeSchema = z.enum(['saved', 'submitted', 'unchanged', 'replayed']);
+
+/** See the route that uses it. */
+export const RevisionStatusSchema = z.enum(['draft', 'submitted', 'approved', 'returned']);
+
+/** The shape of `PeriodItemSchema`. */
+export type PeriodItem = z.infer<typeof PeriodItemSchema>;
+/** The shape of `CellErrorSchema`. */
+export type CellError = z.infer<typeof CellErrorSchema>;
+/** The shape of `WorkbookProblemSchema`. */
+export type WorkbookProblem = z.infer<typeof WorkbookProblemSchema>;
+/** The shape of `UploadOutcomeSchema`. */
+export type UploadOutcome = z.infer<typeof UploadOutcomeSchema>;
