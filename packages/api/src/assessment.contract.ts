@@ -25,7 +25,8 @@ export const ForecastSchema = z
   })
   .meta({ id: 'Forecast', description: 'Projection to the target year from the observed trend' });
 
-const ObservationUsedSchema = z.object({
+/** An observation the assessment used. */
+export const ObservationUsedSchema = z.object({
   period: z.number().int(),
   value: z.number(),
   scope: z.string().nullable(),
@@ -140,3 +141,7 @@ export type Assessment = z.infer<typeof AssessmentSchema>;
 export type Status = z.infer<typeof StatusSchema>;
 /** The cut points and tolerances of a plan's status scale. */
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
+/** A `[year, value]` chart point. */
+export type Point = z.infer<typeof PointSchema>;
+/** An observation the assessment used. */
+export type ObservationUsed = z.infer<typeof ObservationUsedSchema>;

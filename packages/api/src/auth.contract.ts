@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessagesSchema } from './common.contract.js';
 
 /** `GET /api/me`: who is signed in. */
 export const MeSchema = z
@@ -16,3 +17,9 @@ export const MeSchema = z
 
 /** The shape of `MeSchema`. */
 export type Me = z.infer<typeof MeSchema>;
+
+/** `GET /api/auth/password-policy`: the shortest password allowed and the rule in words. */
+export const PasswordPolicySchema = z.object({ minLength: z.number().int(), messages: MessagesSchema });
+
+/** The password rule. */
+export type PasswordPolicy = z.infer<typeof PasswordPolicySchema>;

@@ -145,3 +145,12 @@ export type VersionDiff = z.infer<typeof VersionDiffSchema>;
 export type VersionSummary = z.infer<typeof VersionSummarySchema>;
 /** The shape of `FindingsSchema`. */
 export type Findings = z.infer<typeof FindingsSchema>;
+
+/** `GET /api/indicators/{id}/edits`: the indicator as curated and every edit of it. */
+export const IndicatorEditsSchema = z.object({
+  indicator: CuratedIndicatorSchema,
+  edits: z.array(FrameworkEditSchema),
+});
+
+/** An indicator's edit history. */
+export type IndicatorEdits = z.infer<typeof IndicatorEditsSchema>;

@@ -239,3 +239,5 @@ export type IndicatorAssessment = z.infer<typeof IndicatorAssessmentSchema>;
 export type AssessmentSettings = z.infer<typeof AssessmentSettingsSchema>;
 /** Changes to a plan's thresholds. */
 export type ThresholdsPatch = z.infer<typeof ThresholdsPatchSchema>;
+/** Who has not reported for the current period (staff dashboard only). */
+export type MissingReports = NonNullable<Dashboard['missingReports']>;

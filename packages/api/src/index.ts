@@ -21,3 +21,4 @@ export * from './reporting.contract.js';
 export * from './public-plans.contract.js';
 export * from './review-settings.contract.js';
 export * from './reporting-cycles.contract.js';
+export * from './work.contract.js';

@@ -96,7 +96,7 @@ export const OutlineSchema = z
   })
   .meta({ id: 'PlanOutline' });
 
-/** The shape of `SpanSchema`. */
+/** Offsets into the version text and 1-based lines. */
 export type Span = z.infer<typeof SpanSchema>;
 /** The shape of `OutlineSchema`. */
 export type Outline = z.infer<typeof OutlineSchema>;

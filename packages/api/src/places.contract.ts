@@ -41,3 +41,7 @@ export const PlacesSchema = z
 export type PlaceItem = z.infer<typeof PlaceItemSchema>;
 /** The shape of `PlacesSchema`. */
 export type Places = z.infer<typeof PlacesSchema>;
+/** A place of the gazetteer and the items that name it. */
+export type Place = Places['places'][number];
+/** A "city" of the plan: a group of places. */
+export type City = Places['cities'][number];

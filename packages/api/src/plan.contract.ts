@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageQuerySchema } from './common.contract.js';
+import { ObservationRevisionSchema } from './record.contract.js';
 
 /** A plan and its newest version. */
 export const PlanSchema = z
@@ -98,3 +99,13 @@ export const ImportResultSchema = z
 
 /** The shape of `ImportResultSchema`. */
 export type ImportResult = z.infer<typeof ImportResultSchema>;
+
+/** `GET /api/indicators/{id}`: an indicator, its values in force and (for those allowed) the latest revisions. */
+export const IndicatorDetailSchema = z.object({
+  indicator: IndicatorSchema,
+  inForce: z.array(ApprovedValueSchema),
+  latest: z.array(ObservationRevisionSchema).nullable(),
+});
+
+/** An indicator with its values in force. */
+export type IndicatorDetail = z.infer<typeof IndicatorDetailSchema>;

@@ -7,7 +7,12 @@ import { me, signIn } from '../services/auth.service.js';
 import { changeOwnPassword, passwordPolicy } from '../services/password.service.js';
 import { requireSignedIn } from '../policies/policy.js';
 import { SESSION_COOKIE } from '../auth/authenticate.js';
-import { errorResponses, MeSchema, MessagesSchema, ProblemSchema } from '@plantrack/api';
+import {
+  errorResponses,
+  MeSchema,
+  PasswordPolicySchema,
+  ProblemSchema,
+} from '@plantrack/api';
 import { SignInThrottle } from '../auth/sign-in-throttle.js';
 import { ApiError } from '../errors.js';
 import { tokenRoutes } from './tokens.routes.js';
@@ -87,7 +92,7 @@ export const authRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
       schema: {
         tags: ['auth'],
         summary: 'The password policy in words (zh/en) and the minimum length',
-        response: { 200: z.object({ minLength: z.number().int(), messages: MessagesSchema }) },
+        response: { 200: PasswordPolicySchema },
       },
     },
     () => passwordPolicy(),

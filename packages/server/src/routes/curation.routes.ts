@@ -5,8 +5,8 @@ import {
   CuratedIndicatorSchema,
   errorResponses,
   FindingsSchema,
-  FrameworkEditSchema,
   IndicatorCorrectionSchema,
+  IndicatorEditsSchema,
   VersionDiffSchema,
   VersionSummarySchema,
 } from '@plantrack/api';
@@ -52,7 +52,7 @@ export const curationRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
         summary: 'The corrections of an indicator in every version, oldest first, and its current edit token',
         params: IndicatorParams,
         response: {
-          200: z.object({ indicator: CuratedIndicatorSchema, edits: z.array(FrameworkEditSchema) }),
+          200: IndicatorEditsSchema,
           ...errorResponses,
         },
       },

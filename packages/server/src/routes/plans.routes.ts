@@ -6,9 +6,9 @@ import {
   ApprovedValueSchema,
   errorResponses,
   ImportResultSchema,
+  IndicatorDetailSchema,
   IndicatorFilterSchema,
   IndicatorSchema,
-  ObservationRevisionSchema,
   pageOf,
   PageQuerySchema,
   PlanSchema,
@@ -55,11 +55,7 @@ export const planRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
         summary: 'One indicator with its values in force and (for those allowed) the latest revisions',
         params: z.object({ id: z.string().min(1).max(100) }),
         response: {
-          200: z.object({
-            indicator: IndicatorSchema,
-            inForce: z.array(ApprovedValueSchema),
-            latest: z.array(ObservationRevisionSchema).nullable(),
-          }),
+          200: IndicatorDetailSchema,
           ...errorResponses,
         },
       },
