@@ -154,3 +154,7 @@ export const IndicatorEditsSchema = z.object({
 
 /** An indicator's edit history. */
 export type IndicatorEdits = z.infer<typeof IndicatorEditsSchema>;
+/** One finding of the consistency audit. */
+export type Finding = Findings['findings'][number];
+/** The fields the planning office may correct. */
+export type IndicatorChanges = IndicatorCorrection['changes'];

@@ -49,3 +49,5 @@ export const EvidenceFileSchema = z
 export type EvidenceFile = z.infer<typeof EvidenceFileSchema>;
 /** A data-quality flag on a submitted value. */
 export type QualityFlag = z.infer<typeof QualityFlagSchema>;
+/** Where an evidence file stands: active, withdrawn, or redacted. */
+export type EvidenceState = EvidenceFile['state'];

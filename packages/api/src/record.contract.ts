@@ -65,3 +65,15 @@ export type RevisionMeta = z.infer<typeof RevisionMetaSchema>;
 export type ObservationRevision = z.infer<typeof ObservationRevisionSchema>;
 /** One revision of a progress report as the API returns it. */
 export type ProgressReportRevision = z.infer<typeof ProgressReportRevisionSchema>;
+/** A revision's values as stored (every field present). */
+export type ObservationRevisionValues = ObservationRevision['values'];
+/** A progress report revision's values as stored. */
+export type ProgressReportRevisionValues = ProgressReportRevision['values'];
+/** A revision's state in the review flow. */
+export type RevisionStatus = RevisionMeta['status'];
+/** What made a revision. */
+export type RevisionAction = RevisionMeta['action'];
+/** A task's progress as a department reports it. */
+export type ProgressCode = ProgressReportRevisionValues['progress'];
+/** A revision of either kind of record. */
+export type RecordRevision = ObservationRevision | ProgressReportRevision;

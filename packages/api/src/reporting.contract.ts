@@ -52,3 +52,46 @@ export type CellError = z.infer<typeof CellErrorSchema>;
 export type WorkbookProblem = z.infer<typeof WorkbookProblemSchema>;
 /** The shape of `UploadOutcomeSchema`. */
 export type UploadOutcome = z.infer<typeof UploadOutcomeSchema>;
+
+/** `POST /api/my/template.xlsx` success: every row of both sheets and what became of it. */
+export const TemplateUploadResultSchema = z.object({
+  sha256: z.string(),
+  mode: z.enum(['draft', 'submit']),
+  counts: z
+    .object({
+      saved: z.number().int(),
+      submitted: z.number().int(),
+      unchanged: z.number().int(),
+      replayed: z.number().int(),
+    })
+    .describe('Rows of both sheets by outcome'),
+  rows: z
+    .array(
+      z.object({
+        row: z.number().int(),
+        indicatorId: z.string(),
+        period: z.string(),
+        outcome: UploadOutcomeSchema,
+        revisionNo: z.number().int(),
+        status: RevisionStatusSchema,
+      }),
+    )
+    .describe('The rows of sheet 指标 (observations)'),
+  taskRows: z
+    .array(
+      z.object({
+        row: z.number().int(),
+        taskId: z.string(),
+        period: z.string(),
+        outcome: UploadOutcomeSchema,
+        revisionNo: z.number().int(),
+        status: RevisionStatusSchema,
+      }),
+    )
+    .describe('The rows of sheet 任务进展 (progress reports)'),
+});
+
+/** What an uploaded template saved or submitted. */
+export type TemplateUploadResult = z.infer<typeof TemplateUploadResultSchema>;
+/** Where an owed period stands. */
+export type PeriodState = PeriodItem['state'];

@@ -67,7 +67,9 @@ export const AuditEntrySchema = z.object({
 });
 
 /** The indicators and tasks of one plan a department owns. */
-export type OwnedItems = z.infer<typeof OwnedItemsSchema>;
+export type PlanOwnedItems = z.infer<typeof OwnedItemsSchema>;
+/** `GET /api/my/items`: every plan's owned items. */
+export type OwnedItems = PlanOwnedItems[];
 /** A submission waiting for review. */
 export type ReviewQueueItem = z.infer<typeof ReviewQueueItemSchema>;
 /** A search hit. */

@@ -7,12 +7,7 @@ import { me, signIn } from '../services/auth.service.js';
 import { changeOwnPassword, passwordPolicy } from '../services/password.service.js';
 import { requireSignedIn } from '../policies/policy.js';
 import { SESSION_COOKIE } from '../auth/authenticate.js';
-import {
-  errorResponses,
-  MeSchema,
-  PasswordPolicySchema,
-  ProblemSchema,
-} from '@plantrack/api';
+import { errorResponses, MeSchema, PasswordPolicySchema, ProblemSchema } from '@plantrack/api';
 import { SignInThrottle } from '../auth/sign-in-throttle.js';
 import { ApiError } from '../errors.js';
 import { tokenRoutes } from './tokens.routes.js';

@@ -10,8 +10,7 @@ import {
   errorResponses,
   PeriodItemSchema,
   ProblemSchema,
-  RevisionStatusSchema,
-  UploadOutcomeSchema,
+  TemplateUploadResultSchema,
   WorkbookProblemSchema,
 } from '@plantrack/api';
 
@@ -114,42 +113,7 @@ export const reportingRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
           asOf: AsOfSchema,
         }),
         response: {
-          200: z.object({
-            sha256: z.string(),
-            mode: z.enum(['draft', 'submit']),
-            counts: z
-              .object({
-                saved: z.number().int(),
-                submitted: z.number().int(),
-                unchanged: z.number().int(),
-                replayed: z.number().int(),
-              })
-              .describe('Rows of both sheets by outcome'),
-            rows: z
-              .array(
-                z.object({
-                  row: z.number().int(),
-                  indicatorId: z.string(),
-                  period: z.string(),
-                  outcome: UploadOutcomeSchema,
-                  revisionNo: z.number().int(),
-                  status: RevisionStatusSchema,
-                }),
-              )
-              .describe('The rows of sheet 指标 (observations)'),
-            taskRows: z
-              .array(
-                z.object({
-                  row: z.number().int(),
-                  taskId: z.string(),
-                  period: z.string(),
-                  outcome: UploadOutcomeSchema,
-                  revisionNo: z.number().int(),
-                  status: RevisionStatusSchema,
-                }),
-              )
-              .describe('The rows of sheet 任务进展 (progress reports)'),
-          }),
+          200: TemplateUploadResultSchema,
           ...errorResponses,
           413: ProblemSchema,
           415: ProblemSchema,

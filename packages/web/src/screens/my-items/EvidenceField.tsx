@@ -6,7 +6,7 @@ import { useApi } from '../../api/use-api';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useMessages } from '../../i18n/i18n';
 import type { EntryText } from './entry.messages';
-import type { EvidenceFile } from './my-items.types';
+import type { EvidenceFile } from '@plantrack/api';
 import { uploadWithProgress } from '../../api/upload-with-progress';
 import { EvidenceAction, useEvidenceNotice } from './EvidenceAction';
 import { evidenceMessages } from './evidence.messages';

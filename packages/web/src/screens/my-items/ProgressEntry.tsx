@@ -8,7 +8,7 @@ import { useMessages } from '../../i18n/i18n';
 import { type EntryText, entryMessages } from './entry.messages';
 import { EvidenceField } from './EvidenceField';
 import { HistorySection, SubmitBar, textOrNull } from './entry-parts';
-import type { PeriodItem, ProgressCode, ProgressRevision } from './my-items.types';
+import type { PeriodItem, ProgressCode, ProgressReportRevision as ProgressRevision } from '@plantrack/api';
 import { recordKeyOf } from './my-items.types';
 import { RecordStatus, WriteFeedback } from './RecordStatus';
 import { useRecordWriter } from './use-record-writer';

@@ -3,7 +3,7 @@ import type { ApiProblem } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useBilingual } from '../../i18n/i18n';
 import type { EntryText } from './entry.messages';
-import type { AnyRevision } from './my-items.types';
+import type { RecordRevision as AnyRevision } from '@plantrack/api';
 import { QualityFlags } from './QualityFlags';
 
 /** Where the record stands; a return is highlighted with the reviewer's reason. */

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { ApiProblem, api } from '../../api/client';
 import { newIdempotencyKey } from './idempotency';
-import type { AnyRevision } from './my-items.types';
+import type { RecordRevision as AnyRevision } from '@plantrack/api';
 
 export type WriterState = {
   busy: boolean;

@@ -7,7 +7,7 @@ import { useMessages } from '../../i18n/i18n';
 import { entryMessages } from '../my-items/entry.messages';
 import { EvidenceAction, useEvidenceNotice } from '../my-items/EvidenceAction';
 import { EvidenceFileLine } from '../my-items/EvidenceFileLine';
-import type { AnyRevision } from '../my-items/my-items.types';
+import type { RecordRevision as AnyRevision } from '@plantrack/api';
 import { reviewMessages } from './review.messages';
 import { recordUrl } from './review.types';
 import { actionLabel, revisionSummary, shortTime, statusLabel } from './revision-text';
@@ -48,7 +48,7 @@ export default function HistoryPanel({ kind, recordKey }: { kind: 'indicator' | 
             render: (_, r) => (
               <>
                 {actionLabel(t, r.action)}
-                {r.selfReviewed === true ? <Tag color="orange">{t.selfReviewed}</Tag> : null}
+                {r.selfReviewed ? <Tag color="orange">{t.selfReviewed}</Tag> : null}
               </>
             ),
           },

@@ -1,6 +1,6 @@
 import { Input, Segmented, Select, Space, Switch } from 'antd';
 import type { ReviewText } from './review.messages';
-import type { QueueItem } from './review.types';
+import type { ReviewQueueItem as QueueItem } from '@plantrack/api';
 
 export type QueueFilter = {
   kind: 'all' | QueueItem['kind'];

@@ -4,13 +4,18 @@ import { hasAnyRole, useUser } from '../../auth/auth';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useMessages } from '../../i18n/i18n';
 import { entryMessages } from '../my-items/entry.messages';
-import type { AnyRevision, EvidenceFile, IndicatorDetail } from '../my-items/my-items.types';
+import type {
+  EvidenceFile,
+  IndicatorDetail,
+  ReviewQueueItem as QueueItem,
+  RecordRevision as AnyRevision,
+} from '@plantrack/api';
 import { EvidenceAction, useEvidenceNotice } from '../my-items/EvidenceAction';
 import { EvidenceFileLine } from '../my-items/EvidenceFileLine';
 import { progressLabels } from '../my-items/progress-labels';
 import { QualityFlags } from '../my-items/QualityFlags';
 import type { ReviewText } from './review.messages';
-import { type QueueItem, recordUrl } from './review.types';
+import { recordUrl } from './review.types';
 import { isObservationValues, shortTime, valueText } from './revision-text';
 
 export type ItemAction = 'approve' | 'return' | 'history';

@@ -1,7 +1,7 @@
 import { Alert, Drawer, Pagination, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { ApiProblem, api } from '../../api/client';
-import type { Page } from '../../api/types';
+import type { Page, ReviewQueueItem as QueueItem } from '@plantrack/api';
 import { useApi } from '../../api/use-api';
 import { usePlan } from '../../app/plan-context';
 import { PageLoading } from '../../components/PageLoading';
@@ -13,7 +13,7 @@ import { ReturnDialog } from './ReturnDialog';
 import { NO_FILTER, type QueueFilter, ReviewFilters, matches } from './ReviewFilters';
 import { type ItemAction, ReviewItemCard } from './ReviewItemCard';
 import { reviewMessages } from './review.messages';
-import { type QueueItem, recordUrl } from './review.types';
+import { recordUrl } from './review.types';
 
 const PAGE_SIZE = 10;
 

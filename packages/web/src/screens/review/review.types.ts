@@ -1,17 +1,4 @@
-import type { QualityFlag } from '../my-items/my-items.types';
-
-/** `GET /api/review/queue` rows: a submission waiting for review. */
-export type QueueItem = {
-  kind: 'observation' | 'progress_report';
-  key: string;
-  /** Indicator id (observations) or task id (progress reports). */
-  targetId: string;
-  period: string;
-  revisionNo: number;
-  submittedBy: string;
-  submittedAt: string;
-  qualityFlags?: QualityFlag[];
-};
+import type { ReviewQueueItem as QueueItem } from '@plantrack/api';
 
 /** `/api/observations` or `/api/progress-reports`, the record's path prefix. */
 export function pathOfKind(kind: QueueItem['kind'] | 'indicator' | 'task'): string {

@@ -1,5 +1,9 @@
 import type { EntryText } from '../my-items/entry.messages';
-import type { AnyRevision, ObservationValues, ProgressValues } from '../my-items/my-items.types';
+import type {
+  ObservationRevisionValues as ObservationValues,
+  ProgressReportRevisionValues as ProgressValues,
+  RecordRevision as AnyRevision,
+} from '@plantrack/api';
 import { progressLabels } from '../my-items/progress-labels';
 import type { ReviewText } from './review.messages';
 
