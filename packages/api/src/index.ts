@@ -22,3 +22,6 @@ export * from './public-plans.contract.js';
 export * from './review-settings.contract.js';
 export * from './reporting-cycles.contract.js';
 export * from './work.contract.js';
+export * from './tokens.contract.js';
+export * from './indicator-owners.contract.js';
+export * from './reference-series.contract.js';
