@@ -25,3 +25,4 @@ export * from './work.contract.js';
 export * from './tokens.contract.js';
 export * from './indicator-owners.contract.js';
 export * from './reference-series.contract.js';
+export * from './admin-users.contract.js';
