@@ -77,3 +77,28 @@ export type RevisionAction = RevisionMeta['action'];
 export type ProgressCode = ProgressReportRevisionValues['progress'];
 /** A revision of either kind of record. */
 export type RecordRevision = ObservationRevision | ProgressReportRevision;
+
+/** A reporting period: a year, a quarter or a month. */
+export const PeriodSchema = z
+  .string()
+  .regex(/^\d{4}(?:Q[1-4]|-(?:0[1-9]|1[0-2]))?$/)
+  .describe('2026, 2026Q1 or 2026-03');
+/** The revision a write started from (optimistic concurrency). */
+export const ExpectedRevisionSchema = z
+  .number()
+  .int()
+  .min(0)
+  .describe('The revision the client last saw (0 for a new record); a stale number is 409');
+
+/** Body of `…/{key}/approve`. */
+export const ApproveRecordBodySchema = z.object({
+  expectedRevision: ExpectedRevisionSchema,
+  note: z.string().max(4000).optional(),
+});
+/** Why a revision is returned or corrected. */
+export const ReasonSchema = z.string().trim().min(1).max(4000);
+/** Body of `…/{key}/return`. */
+export const ReturnRecordBodySchema = z.object({
+  expectedRevision: ExpectedRevisionSchema,
+  reason: ReasonSchema,
+});

@@ -4,11 +4,12 @@ import type { AppContext } from '../context.js';
 import {
   ObservationRevisionSchema,
   ObservationValuesSchema,
+  PeriodSchema,
   ProgressReportRevisionSchema,
   ProgressReportValuesSchema,
 } from '@plantrack/api';
 import { observationService, progressReportService } from '../services/record.service.js';
-import { Period, registerReviewFlowRoutes } from './review-flow.routes.js';
+import { registerReviewFlowRoutes } from './review-flow.routes.js';
 import { registerReviewSettingsRoutes } from './review-settings.routes.js';
 
 export const recordRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
@@ -17,7 +18,7 @@ export const recordRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app,
     tag: 'observations',
     refFields: {
       indicatorId: z.string().min(1).max(100),
-      period: Period,
+      period: PeriodSchema,
       scope: z.string().max(100).optional(),
     },
     refOf: (b) => ({ indicatorId: b.indicatorId, period: b.period, scope: b.scope ?? null }),
@@ -33,7 +34,7 @@ export const recordRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app,
   registerReviewFlowRoutes(app, ctx, {
     path: '/api/progress-reports',
     tag: 'progress-reports',
-    refFields: { taskId: z.string().min(1).max(100), period: Period },
+    refFields: { taskId: z.string().min(1).max(100), period: PeriodSchema },
     refOf: (b) => ({ taskId: b.taskId, period: b.period }),
     valuesSchema: ProgressReportValuesSchema,
     revisionSchema: ProgressReportRevisionSchema,
