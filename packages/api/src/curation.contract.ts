@@ -3,7 +3,7 @@ import { MessagesSchema } from './common.contract.js';
 import { SpanSchema } from './outline.contract.js';
 import { IndicatorSchema } from './plan.contract.js';
 
-/** See the route that uses it. */
+/** An indicator as the planning office curates it, with its edit number (optimistic concurrency). */
 export const CuratedIndicatorSchema = IndicatorSchema.extend({
   editNo: z.number().int().describe('Quote it as `expectedEditNo` when correcting the indicator'),
 }).meta({ id: 'CuratedIndicator' });
@@ -11,7 +11,7 @@ export const CuratedIndicatorSchema = IndicatorSchema.extend({
 /** See the route that uses it. */
 const nullableText = z.string().trim().max(200).nullable();
 
-/** See the route that uses it. */
+/** Body of `PATCH /api/indicators/{id}`: the corrected fields, the reason and the edit it started from. */
 export const IndicatorCorrectionSchema = z
   .object({
     expectedEditNo: z.number().int().min(0),
@@ -31,7 +31,7 @@ export const IndicatorCorrectionSchema = z
   })
   .meta({ id: 'IndicatorCorrection' });
 
-/** See the route that uses it. */
+/** One edit of an indicator: field, before, after, reason, who and when. */
 export const FrameworkEditSchema = z
   .object({
     id: z.string(),
@@ -46,7 +46,7 @@ export const FrameworkEditSchema = z
   })
   .meta({ id: 'FrameworkEdit' });
 
-/** See the route that uses it. */
+/** An indicator added, removed or changed between two versions. */
 export const DiffEntrySchema = z.object({
   key: z.string(),
   indicatorId: z.string(),
@@ -54,10 +54,10 @@ export const DiffEntrySchema = z.object({
   name: z.string(),
 });
 
-/** See the route that uses it. */
+/** A task added, removed or changed between two versions. */
 export const TaskDiffEntrySchema = z.object({ key: z.string(), taskId: z.string(), measure: z.string() });
 
-/** See the route that uses it. */
+/** `GET /api/plans/{planId}/versions/{versionId}/diff`: what a version changed against the one before. */
 export const VersionDiffSchema = z
   .object({
     versionId: z.string(),
@@ -86,7 +86,7 @@ export const VersionDiffSchema = z
   })
   .meta({ id: 'PlanVersionDiff' });
 
-/** See the route that uses it. */
+/** `GET /api/plans/{planId}/versions` rows: an imported version and its change counts. */
 export const VersionSummarySchema = z
   .object({
     id: z.string(),
@@ -108,7 +108,7 @@ export const VersionSummarySchema = z
   })
   .meta({ id: 'PlanVersionSummary' });
 
-/** See the route that uses it. */
+/** `GET /api/plans/{planId}/findings`: the consistency audit of a version. */
 export const FindingsSchema = z
   .object({
     versionId: z.string(),

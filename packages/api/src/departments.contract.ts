@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
-/** See the route that uses it. */
+/** A department name or alias as written. */
 export const DepartmentNameSchema = z.string().trim().min(2).max(100);
 
-/** See the route that uses it. */
+/** A department with its aliases. */
 export const DepartmentSchema = z
   .object({
     id: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** See the route that uses it. */
+/** The baseline of a published indicator in the export. */
 export const ExportBaselineSchema = z.object({
   year: z.number().int().nullable(),
   value: z.number().nullable(),
@@ -8,7 +8,7 @@ export const ExportBaselineSchema = z.object({
   estimated: z.boolean(),
 });
 
-/** See the route that uses it. */
+/** An approved value in force in the export. */
 export const PublishedObservationSchema = z.object({
   period: z.string(),
   scope: z.string(),
@@ -20,7 +20,7 @@ export const PublishedObservationSchema = z.object({
   approvedAt: z.string(),
 });
 
-/** See the route that uses it. */
+/** A published indicator and its values in the export. */
 export const PublishedIndicatorSchema = z.object({
   id: z.string(),
   group: z.string().nullable(),
@@ -34,7 +34,7 @@ export const PublishedIndicatorSchema = z.object({
   observations: z.array(PublishedObservationSchema),
 });
 
-/** See the route that uses it. */
+/** `GET /api/public/plans/{planId}/export.json`: the published indicators and their values. */
 export const PlanExportSchema = z
   .object({
     plan: z.object({ id: z.string(), slug: z.string(), title: z.string() }),

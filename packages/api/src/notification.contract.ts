@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MessagesSchema } from './common.contract.js';
 
-/** See the route that uses it. */
+/** An in-app notification (due soon, overdue, returned). */
 export const NotificationSchema = z
   .object({
     id: z.string(),
@@ -18,7 +18,7 @@ export const NotificationSchema = z
   })
   .meta({ id: 'Notification', description: 'An in-app notification (Chinese and English texts)' });
 
-/** See the route that uses it. */
+/** `POST /api/reminders/run`: what one run of the reminder job did. */
 export const ReminderCountsSchema = z
   .object({
     asOf: z.string(),

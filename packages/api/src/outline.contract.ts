@@ -12,7 +12,7 @@ export type OutlineNode = {
   children: OutlineNode[];
 };
 
-/** See the route that uses it. */
+/** Offsets into the version text and 1-based lines. */
 export const SpanSchema = z
   .object({
     start: z.number().int(),
@@ -25,7 +25,7 @@ export const SpanSchema = z
     description: 'Offsets into the version text (UTF-16 code units) and 1-based lines',
   });
 
-/** See the route that uses it. */
+/** A heading of the outline and the headings under it. */
 export const OutlineNodeSchema: z.ZodType<OutlineNode> = z
   .lazy(() =>
     z.object({
@@ -40,7 +40,7 @@ export const OutlineNodeSchema: z.ZodType<OutlineNode> = z
   )
   .meta({ id: 'OutlineNode' });
 
-/** See the route that uses it. */
+/** `GET /api/plans/{planId}/outline`: the tree, the whole text and the items found in it. */
 export const OutlineSchema = z
   .object({
     planId: z.string(),

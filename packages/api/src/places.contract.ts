@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** See the route that uses it. */
+/** An item (indicator, task, commitment) that names a place. */
 export const PlaceItemSchema = z.object({
   kind: z.enum(['indicator', 'task', 'commitment']),
   id: z.string(),
@@ -8,7 +8,7 @@ export const PlaceItemSchema = z.object({
   nodeId: z.string().nullable().describe('Outline node of the item (plan reader), null for indicators'),
 });
 
-/** See the route that uses it. */
+/** `GET /api/plans/{planId}/places`: the plan's places and "cities". */
 export const PlacesSchema = z
   .object({
     planId: z.string(),

@@ -75,14 +75,14 @@ export type Task = z.infer<typeof TaskSchema>;
 /** An approved value as the API returns it. */
 export type ApprovedValue = z.infer<typeof ApprovedValueSchema>;
 
-/** See the route that uses it. */
+/** `GET /api/plans/{planId}/indicators` query: a page, filtered. */
 export const IndicatorFilterSchema = PageQuerySchema.extend({
   group: z.string().max(100).optional().describe('Indicator group (类别), e.g. 高质量发展指标'),
   department: z.string().max(100).optional().describe('Department id: indicators assigned to it'),
   attribute: z.enum(['预期性', '约束性']).optional(),
 });
 
-/** See the route that uses it. */
+/** `POST /api/plans/import` and `/import/file`: the version stored and what changed. */
 export const ImportResultSchema = z
   .object({
     planId: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** See the route that uses it. */
+/** `GET /api/public/plans` rows: a plan with published indicators. */
 export const PublicPlanSchema = z
   .object({
     id: z.string(),

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 
-/** See the route that uses it. */
+/** How often an item is reported. */
 export const FrequencySchema = z.enum(['annual', 'quarterly', 'monthly']);
 
-/** See the route that uses it. */
+/** When a period's report is due, after the period ends. */
 export const DueRuleShape = {
   dueMonthOffset: z.number().int().min(0).max(24).describe('Months after the end of the period'),
   dueDay: z.number().int().min(1).max(31).describe('Day of that month (31: its last day)'),
 };
 
-/** See the route that uses it. */
+/** An item's reporting cycle and due rule. */
 export const ReportingCycleSchema = z
   .object({
     subjectKind: z.enum(['indicator', 'task']),

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { MessagesSchema, ProblemSchema } from './common.contract.js';
 
-/** See the route that uses it. */
+/** `?asOf=YYYY-MM-DD` of the reporting reads. */
 export const AsOfSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .optional()
   .describe('The date to evaluate periods and due dates at (YYYY-MM-DD); default today (UTC)');
 
-/** See the route that uses it. */
+/** `GET /api/my/periods` rows: one period an item owes, its due date and state. */
 export const PeriodItemSchema = z
   .object({
     planId: z.string(),
@@ -27,21 +27,21 @@ export const PeriodItemSchema = z
   })
   .meta({ id: 'PeriodItem', description: 'A period an indicator or task owes, its due date and state' });
 
-/** See the route that uses it. */
+/** A wrong cell of an uploaded template (Excel row and column). */
 export const CellErrorSchema = z
   .object({ sheet: z.string(), row: z.number().int(), column: z.string(), messages: MessagesSchema })
   .meta({ id: 'CellError', description: 'A wrong cell of an uploaded workbook (Excel row and column)' });
 
-/** See the route that uses it. */
+/** 422 of a template upload: every wrong cell. */
 export const WorkbookProblemSchema = ProblemSchema.extend({ errors: z.array(CellErrorSchema) }).meta({
   id: 'WorkbookProblem',
   description: 'Every wrong cell of the uploaded workbook; nothing was saved',
 });
 
-/** See the route that uses it. */
+/** What became of one row of an uploaded template. */
 export const UploadOutcomeSchema = z.enum(['saved', 'submitted', 'unchanged', 'replayed']);
 
-/** See the route that uses it. */
+/** A revision's state in the review flow. */
 export const RevisionStatusSchema = z.enum(['draft', 'submitted', 'approved', 'returned']);
 
 /** The shape of `PeriodItemSchema`. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** See the route that uses it. */
+/** A plan's review rules. */
 export const ReviewSettingsSchema = z
   .object({
     planId: z.string(),
