@@ -8,7 +8,7 @@ export const CuratedIndicatorSchema = IndicatorSchema.extend({
   editNo: z.number().int().describe('Quote it as `expectedEditNo` when correcting the indicator'),
 }).meta({ id: 'CuratedIndicator' });
 
-/** See the route that uses it. */
+/** An optional corrected text field (null clears it). */
 const nullableText = z.string().trim().max(200).nullable();
 
 /** Body of `PATCH /api/indicators/{id}`: the corrected fields, the reason and the edit it started from. */
