@@ -8,7 +8,7 @@ export const CuratedIndicatorSchema = IndicatorSchema.extend({
   editNo: z.number().int().describe('Quote it as `expectedEditNo` when correcting the indicator'),
 }).meta({ id: 'CuratedIndicator' });
 
-/** An optional corrected text field (null clears it). */
+/** A corrected text field of a correction (null: none). */
 const nullableText = z.string().trim().max(200).nullable();
 
 /** Body of `PATCH /api/indicators/{id}`: the corrected fields, the reason and the edit it started from. */
