@@ -12,14 +12,18 @@ const FORMATS_BOUNDARY =
 const DB_BOUNDARY =
   'packages/db stores what core models; it may import @plantrack/core only (no formats, server or cli).';
 const SERVER_BOUNDARY =
-  'packages/server may import core, formats and db — never the cli (the cli wires the server, not the other way round).';
+  'packages/server may import api, core, formats and db — never the cli (the cli wires the server, not the other way round).';
 const SQL_IN_DB =
   'All SQL lives in packages/db behind named, documented functions; packages/server calls them and keeps the business logic. Do not import kysely (or a database driver) in the server: add or extend a repository in packages/db (use its `Db` type to pass a handle or transaction along).';
+const API_BOUNDARY =
+  'packages/api is the HTTP contract shared by the server and the browser: zod schemas only, no other PlanTrack package and no node:* module, so the web can take its types without pulling in server code.';
 const CLI_BOUNDARY =
   'The cli wires packages together; it must not reach into another package’s internals (import the package entry instead).';
 
 const WEB_BOUNDARY =
-  'packages/web runs in the browser and talks to the server over HTTP only (src/api); it imports no other PlanTrack package and no node:* module.';
+  "packages/web runs in the browser and talks to the server over HTTP only (src/api); it imports no other PlanTrack package than the contract's types and no node:* module.";
+const WEB_CONTRACT =
+  "packages/web takes the API's request and response types from @plantrack/api with `import type` only: a value import would bundle zod and the schemas into the browser app.";
 
 const nodeBuiltins = [
   'node:*',
@@ -124,6 +128,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['packages/api/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins
+            .filter((n) => !n.includes('*'))
+            .map((name) => ({ name, message: API_BOUNDARY })),
+          patterns: [{ group: ['@plantrack/*', 'node:*'], message: API_BOUNDARY }],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/server/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -173,9 +191,19 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
+      // The typescript-eslint rule, which can tell a type-only import of the contract from a value import.
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@plantrack/*', 'node:*'], message: WEB_BOUNDARY }] },
+        {
+          patterns: [
+            {
+              group: ['@plantrack/*', '!@plantrack/api', '@plantrack/api/*', 'node:*'],
+              message: WEB_BOUNDARY,
+            },
+            { group: ['@plantrack/api'], allowTypeImports: true, message: WEB_CONTRACT },
+          ],
+        },
       ],
     },
   },

@@ -8,8 +8,6 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import {
   type ZodTypeProvider,
   hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
@@ -25,6 +23,7 @@ import { seedOwnersOfAllPlans } from './services/ownership.service.js';
 import { ApiError, type Problem, problem, storageProblem } from './errors.js';
 import { faultProblem } from './fault-problem.js';
 import { openApiDefinition } from './openapi-definition.js';
+import { transformDocument, transformRoute } from './openapi.transform.js';
 import { echoRequestId, logRequestCompleted, requestLogOptions } from './request-log.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { apiDocsRoutes } from './routes/api-docs.routes.js';
@@ -92,8 +91,8 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
 
   await app.register(swagger, {
     openapi: openApiDefinition(config.publicUrl),
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transform: transformRoute,
+    transformObject: transformDocument,
   });
   await app.register(cookie);
   await app.register(rateLimit, {

@@ -1,9 +1,6 @@
 import type { RecordKindDescriptor } from '@plantrack/core';
 import type { EvidenceSubjectKind, ReviewStatus } from '@plantrack/db';
-import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
-
-type ZodApp = Parameters<FastifyPluginCallbackZod>[0];
 
 /** What a revision says about evidence: its number, status and the files it references. */
 export type RevisionEvidence = {
@@ -34,8 +31,6 @@ export type ServerRecordKind = {
   evidenceSubject: EvidenceSubjectKind;
   /** How OpenAPI summaries name one record, e.g. `an observation (监测值)`. */
   what: string;
-  /** Registers the write, approve, return, correct and history routes under `/api/<urlSegment>`. */
-  registerReviewRoutes: (app: ZodApp, ctx: AppContext) => void;
   /** The departments owning the element a raw record key names (a 400 for a malformed key). */
   ownerDepartmentIdsOfKey: (ctx: AppContext, rawKey: string) => Promise<string[]>;
   /** The record a raw key names, with what evidence policies need (a 400 for a malformed key). */

@@ -11,7 +11,6 @@ describe('server record-kind registry', () => {
       expect(kind.descriptor).toBe(RECORD_KIND_DESCRIPTORS[name]);
       expect(kind.evidenceSubject).toBe(kind.descriptor.stored.evidenceSubject);
       expect(kind.what).toContain(kind.descriptor.label.zh);
-      expect(typeof kind.registerReviewRoutes).toBe('function');
       expect(typeof kind.ownerDepartmentIdsOfKey).toBe('function');
       expect(typeof kind.evidenceRecord).toBe('function');
     }

@@ -1,43 +1,19 @@
-import { ROLES } from '@plantrack/db';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_POLICY } from '../auth/password-policy.js';
 import type { AppContext } from '../context.js';
 import { addUser, changeUser, users } from '../services/user-admin.service.js';
-import { PageQuerySchema, errorResponses, pageOf } from './common.schema.js';
+import {
+  AdminUserSchema,
+  AdminUserWithPasswordSchema,
+  errorResponses,
+  pageOf,
+  PageQuerySchema,
+  RoleSchema,
+  RolesSchema,
+} from '@plantrack/api';
 
-const RoleSchema = z
-  .enum(ROLES)
-  .describe('administrator, planning_office, department_reporter, reviewer, leader, public');
-const RolesSchema = z
-  .array(RoleSchema)
-  .min(1)
-  .max(ROLES.length)
-  .describe('The roles the user holds (usually one)');
 const PasswordSchema = z.string().min(1).max(PASSWORD_MAX_LENGTH).describe(PASSWORD_POLICY.en);
-
-const UserSchema = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    displayName: z.string(),
-    roles: z.array(RoleSchema),
-    departmentId: z.string().nullable(),
-    departmentName: z.string().nullable(),
-    active: z.boolean(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'AdminUser', description: 'A user as administrators see it (no password hash)' });
-
-const UserWithPasswordSchema = z
-  .object({
-    user: UserSchema,
-    generatedPassword: z
-      .string()
-      .nullable()
-      .describe('The password the server generated, shown this once; null when the caller gave one'),
-  })
-  .meta({ id: 'AdminUserWithPassword' });
 
 const flag = z
   .enum(['true', 'false'])
@@ -56,7 +32,7 @@ export const adminUserRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
           department: z.string().max(100).optional().describe('Department id'),
           active: flag.describe('true or false'),
         }),
-        response: { 200: pageOf(UserSchema), ...errorResponses },
+        response: { 200: pageOf(AdminUserSchema), ...errorResponses },
       },
     },
     async (request) => {
@@ -79,7 +55,7 @@ export const adminUserRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
           departmentId: z.string().max(100).nullable().optional(),
           password: PasswordSchema.optional(),
         }),
-        response: { 201: UserWithPasswordSchema, ...errorResponses },
+        response: { 201: AdminUserWithPasswordSchema, ...errorResponses },
       },
     },
     async (request, reply) => reply.code(201).send(await addUser(ctx, request.principal, request.body)),
@@ -105,7 +81,7 @@ export const adminUserRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
           .refine((b) => Object.values(b).some((v) => v !== undefined), {
             error: 'Change at least one field',
           }),
-        response: { 200: UserWithPasswordSchema, ...errorResponses },
+        response: { 200: AdminUserWithPasswordSchema, ...errorResponses },
       },
     },
     async (request) => changeUser(ctx, request.principal, request.params.id, request.body),

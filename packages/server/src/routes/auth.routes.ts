@@ -7,23 +7,10 @@ import { me, signIn } from '../services/auth.service.js';
 import { changeOwnPassword, passwordPolicy } from '../services/password.service.js';
 import { requireSignedIn } from '../policies/policy.js';
 import { SESSION_COOKIE } from '../auth/authenticate.js';
-import { MessagesSchema, ProblemSchema, errorResponses } from './common.schema.js';
+import { errorResponses, MeSchema, PasswordPolicySchema, ProblemSchema } from '@plantrack/api';
 import { SignInThrottle } from '../auth/sign-in-throttle.js';
 import { ApiError } from '../errors.js';
 import { tokenRoutes } from './tokens.routes.js';
-
-const MeSchema = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    displayName: z.string(),
-    roles: z.array(z.string()),
-    departmentId: z.string().nullable(),
-    mustChangePassword: z
-      .boolean()
-      .describe('An administrator set the password: only POST /api/me/password is open until it changes'),
-  })
-  .meta({ id: 'Me' });
 
 export const authRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   // The per-route rate limit below counts attempts per client address (the real client's when a
@@ -100,7 +87,7 @@ export const authRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
       schema: {
         tags: ['auth'],
         summary: 'The password policy in words (zh/en) and the minimum length',
-        response: { 200: z.object({ minLength: z.number().int(), messages: MessagesSchema }) },
+        response: { 200: PasswordPolicySchema },
       },
     },
     () => passwordPolicy(),

@@ -4,7 +4,7 @@ import { forEachDialect } from '../../../db/src/testing/dialects.js';
 import type { DashboardCard, DashboardDto } from '../services/dashboard.service.js';
 import type { IndicatorAssessmentDto } from '../services/indicator-assessment.service.js';
 import { type Harness, as, makeHarness, signIn } from '../testing/harness.js';
-import { DashboardSchema, IndicatorAssessmentSchema } from './dashboard.schema.js';
+import { DashboardSchema, IndicatorAssessmentSchema } from '@plantrack/api';
 
 /**
  * The assessment in the service, over HTTP on both databases: values go through the real review

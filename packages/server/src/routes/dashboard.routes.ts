@@ -8,14 +8,15 @@ import {
   indicatorAssessmentJson,
   publicIndicatorAssessmentJson,
 } from '../services/indicator-assessment.service.js';
-import { ProblemSchema, errorResponses } from './common.schema.js';
 import {
   AsOfQuerySchema,
   AssessmentSettingsSchema,
   DashboardSchema,
+  errorResponses,
   IndicatorAssessmentSchema,
+  ProblemSchema,
   ThresholdsPatchSchema,
-} from './dashboard.schema.js';
+} from '@plantrack/api';
 
 const PlanParams = z.object({ planId: z.string().min(1).max(100) });
 const IndicatorParams = z.object({ id: z.string().min(1).max(100) });

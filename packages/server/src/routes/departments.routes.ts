@@ -2,19 +2,7 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { addAlias, addDepartment, departments } from '../services/department.service.js';
-import { errorResponses } from './common.schema.js';
-
-const NameSchema = z.string().trim().min(2).max(100);
-
-const DepartmentSchema = z
-  .object({
-    id: z.string(),
-    regionCode: z.string(),
-    canonicalName: z.string(),
-    known: z.boolean(),
-    aliases: z.array(z.string()),
-  })
-  .meta({ id: 'Department', description: 'A department (责任单位) with its other names (别名)' });
+import { DepartmentSchema, errorResponses, DepartmentNameSchema } from '@plantrack/api';
 
 export const departmentRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   app.get(
@@ -41,8 +29,8 @@ export const departmentRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (
         summary: 'Register a department of a region with aliases (administrator, planning office)',
         body: z.object({
           regionCode: z.string().trim().min(1).max(100).describe('GB/T 2260 code (320412) or region name'),
-          canonicalName: NameSchema,
-          aliases: z.array(NameSchema).max(20).optional(),
+          canonicalName: DepartmentNameSchema,
+          aliases: z.array(DepartmentNameSchema).max(20).optional(),
         }),
         response: { 201: DepartmentSchema, ...errorResponses },
       },
@@ -57,7 +45,7 @@ export const departmentRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (
         tags: ['admin'],
         summary: 'Add another name of a department, e.g. 区发改局 (administrator, planning office)',
         params: z.object({ id: z.string().min(1).max(100) }),
-        body: z.object({ alias: NameSchema }),
+        body: z.object({ alias: DepartmentNameSchema }),
         response: { 201: DepartmentSchema, ...errorResponses },
       },
     },

@@ -3,8 +3,8 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
+import { errorResponses, EvidenceFileSchema, ProblemSchema } from '@plantrack/api';
 import { serverRecordKinds } from '../record-kinds/registry.js';
-import { EvidenceFileSchema } from '../presenters/evidence.presenter.js';
 import { redactEvidence, withdrawEvidence } from '../services/evidence.removal.js';
 import {
   type EvidenceUpload,
@@ -13,7 +13,6 @@ import {
   uploadEvidence,
 } from '../services/evidence.service.js';
 import { evidenceUploadGate } from '../services/evidence-upload.gate.js';
-import { ProblemSchema, errorResponses } from './common.schema.js';
 
 const KeyParams = z.object({ key: z.string().min(3).max(400).describe('Record key (URL-encoded)') });
 const IdParams = z.object({ id: z.string().min(1).max(100) });

@@ -9,7 +9,12 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
-import { ProblemSchema } from './common.schema.js';
+import {
+  ExportBaselineSchema,
+  PlanExportSchema,
+  ProblemSchema,
+  type PublishedObservationSchema,
+} from '@plantrack/api';
 
 /**
  * Downloads of a plan's published data for the public (no sign-in): CSV for Excel and JSON for
@@ -18,45 +23,6 @@ import { ProblemSchema } from './common.schema.js';
  * in force — the newest approved revision. Drafts, submissions under review and returned values
  * never leave the store here.
  */
-
-const BaselineSchema = z.object({
-  year: z.number().int().nullable(),
-  value: z.number().nullable(),
-  text: z.string(),
-  estimated: z.boolean(),
-});
-
-const PublishedObservationSchema = z.object({
-  period: z.string(),
-  scope: z.string(),
-  value: z.number().nullable(),
-  valueText: z.string().nullable(),
-  unit: z.string().nullable(),
-  estimated: z.boolean(),
-  source: z.string().nullable(),
-  approvedAt: z.string(),
-});
-
-const PublishedIndicatorSchema = z.object({
-  id: z.string(),
-  group: z.string().nullable(),
-  seq: z.string(),
-  name: z.string(),
-  unit: z.string().nullable(),
-  attribute: z.string().nullable(),
-  baseline: BaselineSchema.nullable(),
-  target: z.string(),
-  scope: z.string().nullable(),
-  observations: z.array(PublishedObservationSchema),
-});
-
-const PlanExportSchema = z
-  .object({
-    plan: z.object({ id: z.string(), slug: z.string(), title: z.string() }),
-    generatedAt: z.string(),
-    indicators: z.array(PublishedIndicatorSchema),
-  })
-  .meta({ id: 'PlanExport' });
 
 type PlanExport = z.infer<typeof PlanExportSchema>;
 type PublishedObservation = z.infer<typeof PublishedObservationSchema>;
@@ -142,13 +108,13 @@ async function publishedData(ctx: AppContext, planId: string): Promise<PlanExpor
 async function baselinesOf(
   ctx: AppContext,
   indicators: readonly IndicatorRow[],
-): Promise<Map<string, z.infer<typeof BaselineSchema>>> {
+): Promise<Map<string, z.infer<typeof ExportBaselineSchema>>> {
   const stored = await baselineJsonByIndicatorVersion(
     ctx.db,
     indicators.map((i) => i.indicatorVersionId),
   );
-  const out = new Map<string, z.infer<typeof BaselineSchema>>();
-  for (const [id, json] of stored) out.set(id, BaselineSchema.parse(JSON.parse(json)));
+  const out = new Map<string, z.infer<typeof ExportBaselineSchema>>();
+  for (const [id, json] of stored) out.set(id, ExportBaselineSchema.parse(JSON.parse(json)));
   return out;
 }
 

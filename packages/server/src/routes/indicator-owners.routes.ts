@@ -1,32 +1,8 @@
-import { OWNER_ROLES } from '@plantrack/db';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { planIndicatorOwners, replaceIndicatorOwners } from '../services/indicator-owner.service.js';
-import { ProblemSchema, errorResponses } from './common.schema.js';
-
-const OwnerRoleSchema = z.enum(OWNER_ROLES).describe('lead (牵头) or co (配合)');
-
-const IndicatorOwnersSchema = z
-  .object({
-    indicatorId: z.string(),
-    indicatorKey: z.string(),
-    name: z.string(),
-    seq: z.string().nullable(),
-    version: z.number().int().describe('Send it back as If-Match (or expectedVersion) when updating'),
-    updatedAt: z.string().nullable(),
-    updatedBy: z.string().nullable(),
-    owners: z.array(
-      z.object({
-        departmentId: z.string(),
-        departmentName: z.string(),
-        role: OwnerRoleSchema,
-        assignedAt: z.string(),
-        assignedBy: z.string(),
-      }),
-    ),
-  })
-  .meta({ id: 'IndicatorOwners', description: 'The departments that report an indicator' });
+import { errorResponses, IndicatorOwnersSchema, OwnerRoleSchema, ProblemSchema } from '@plantrack/api';
 
 export const indicatorOwnerRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   app.get(

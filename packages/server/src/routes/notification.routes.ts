@@ -7,35 +7,13 @@ import {
   readMyNotification,
   runRemindersNow,
 } from '../services/notification.service.js';
-import { MessagesSchema, PageQuerySchema, errorResponses, pageOf } from './common.schema.js';
-
-const NotificationSchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(['due-soon', 'overdue', 'returned']),
-    subjectKind: z.enum(['indicator', 'task', 'observation', 'progress_report']),
-    subjectKey: z.string().describe('Indicator or task id (reminders), or the record key (returned)'),
-    period: z.string().nullable(),
-    planId: z.string().nullable(),
-    dueDate: z.string().nullable(),
-    title: MessagesSchema,
-    body: MessagesSchema,
-    createdAt: z.string(),
-    readAt: z.string().nullable(),
-  })
-  .meta({ id: 'Notification', description: 'An in-app notification (Chinese and English texts)' });
-
-const ReminderCountsSchema = z
-  .object({
-    asOf: z.string(),
-    plans: z.number().int(),
-    dueSoon: z.number().int(),
-    overdue: z.number().int(),
-    emailsSent: z.number().int(),
-    emailsFailed: z.number().int(),
-    emailsDeferred: z.number().int(),
-  })
-  .meta({ id: 'ReminderCounts', description: 'What one run of the reminder job did' });
+import {
+  errorResponses,
+  NotificationSchema,
+  pageOf,
+  PageQuerySchema,
+  ReminderCountsSchema,
+} from '@plantrack/api';
 
 export const notificationRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   app.get(

@@ -4,35 +4,21 @@ import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import {
   ApprovedValueSchema,
+  errorResponses,
+  ImportResultSchema,
+  IndicatorDetailSchema,
+  IndicatorFilterSchema,
   IndicatorSchema,
+  pageOf,
+  PageQuerySchema,
   PlanSchema,
+  ProblemSchema,
   TaskSchema,
-} from '../presenters/plan.presenter.js';
-import { ObservationRevisionSchema } from '../presenters/record.presenter.js';
+} from '@plantrack/api';
 import { canImportPlan } from '../policies/plan.policy.js';
 import * as plans from '../services/plan.service.js';
-import { PageQuerySchema, ProblemSchema, errorResponses, pageOf } from './common.schema.js';
 
 const PlanParams = z.object({ planId: z.string().min(1).max(100) });
-const IndicatorFilterSchema = PageQuerySchema.extend({
-  group: z.string().max(100).optional().describe('Indicator group (类别), e.g. 高质量发展指标'),
-  department: z.string().max(100).optional().describe('Department id: indicators assigned to it'),
-  attribute: z.enum(['预期性', '约束性']).optional(),
-});
-
-const ImportResultSchema = z
-  .object({
-    planId: z.string(),
-    versionId: z.string(),
-    versionNo: z.number().int(),
-    created: z.boolean(),
-    diff: z.object({
-      added: z.array(z.unknown()),
-      removed: z.array(z.unknown()),
-      changed: z.array(z.unknown()),
-    }),
-  })
-  .meta({ id: 'ImportResult' });
 
 export const planRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   app.get(
@@ -69,11 +55,7 @@ export const planRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
         summary: 'One indicator with its values in force and (for those allowed) the latest revisions',
         params: z.object({ id: z.string().min(1).max(100) }),
         response: {
-          200: z.object({
-            indicator: IndicatorSchema,
-            inForce: z.array(ApprovedValueSchema),
-            latest: z.array(ObservationRevisionSchema).nullable(),
-          }),
+          200: IndicatorDetailSchema,
           ...errorResponses,
         },
       },

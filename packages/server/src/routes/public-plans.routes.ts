@@ -2,17 +2,7 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { publicPlans } from '../services/public-plans.service.js';
-import { ProblemSchema } from './common.schema.js';
-
-const PublicPlanSchema = z
-  .object({
-    id: z.string(),
-    slug: z.string(),
-    title: z.string(),
-    regionCode: z.string().nullable(),
-    publishedIndicators: z.number().int().describe('How many of its indicators are published'),
-  })
-  .meta({ id: 'PublicPlan', description: 'A plan with published indicators, as the public view lists it' });
+import { ProblemSchema, PublicPlanSchema } from '@plantrack/api';
 
 /** The plans a visitor can choose from on the public view (no sign-in). */
 export const publicPlanRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {

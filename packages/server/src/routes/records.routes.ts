@@ -1,11 +1,68 @@
+import {
+  ObservationRevisionSchema,
+  ObservationValuesSchema,
+  PeriodSchema,
+  ProgressReportRevisionSchema,
+  ProgressReportValuesSchema,
+} from '@plantrack/api';
+import { RECORD_KINDS, RECORD_KIND_DESCRIPTORS, type RecordKindName } from '@plantrack/core';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { serverRecordKinds } from '../record-kinds/registry.js';
+import { observationService, progressReportService } from '../services/record.service.js';
+import { registerReviewFlowRoutes } from './review-flow.routes.js';
 import { registerReviewSettingsRoutes } from './review-settings.routes.js';
 
-/** The review-flow routes of every record kind in the registry, then the review settings. */
+type ZodApp = Parameters<FastifyPluginCallbackZod>[0];
+
+/**
+ * The review-flow routes (write, approve, return, correct, history under `/api/<urlSegment>`) of
+ * each record kind. Keyed by core's kind names, so a new kind fails to compile until it has routes.
+ */
+const reviewRoutesOf: { readonly [K in RecordKindName]: (app: ZodApp, ctx: AppContext) => void } = {
+  observation: (app, ctx) => {
+    const { urlSegment } = RECORD_KIND_DESCRIPTORS.observation;
+    registerReviewFlowRoutes(app, ctx, {
+      path: `/api/${urlSegment}`,
+      tag: urlSegment,
+      refFields: {
+        indicatorId: z.string().min(1).max(100),
+        period: PeriodSchema,
+        scope: z.string().max(100).optional(),
+      },
+      refOf: (b) => ({ indicatorId: b.indicatorId, period: b.period, scope: b.scope ?? null }),
+      valuesSchema: ObservationValuesSchema,
+      revisionSchema: ObservationRevisionSchema,
+      service: observationService,
+      summaries: {
+        write: 'Save a draft of, or submit, an observation (监测值)',
+        correct: 'Correct an approved value with a reason; goes back to review',
+        history: 'Every revision of an observation, oldest first',
+      },
+    });
+  },
+  progress_report: (app, ctx) => {
+    const { urlSegment } = RECORD_KIND_DESCRIPTORS.progress_report;
+    registerReviewFlowRoutes(app, ctx, {
+      path: `/api/${urlSegment}`,
+      tag: urlSegment,
+      refFields: { taskId: z.string().min(1).max(100), period: PeriodSchema },
+      refOf: (b) => ({ taskId: b.taskId, period: b.period }),
+      valuesSchema: ProgressReportValuesSchema,
+      revisionSchema: ProgressReportRevisionSchema,
+      service: progressReportService,
+      summaries: {
+        write: 'Save a draft of, or submit, a task progress report (进展报告)',
+        correct: 'Correct an approved report with a reason; goes back to review',
+        history: 'Every revision of a progress report, oldest first',
+      },
+    });
+  },
+};
+
+/** The review-flow routes of every record kind, in core's order, then the review settings. */
 export const recordRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
-  for (const kind of serverRecordKinds()) kind.registerReviewRoutes(app, ctx);
+  for (const kind of RECORD_KINDS) reviewRoutesOf[kind](app, ctx);
   registerReviewSettingsRoutes(app, ctx);
   done();
 };

@@ -3,42 +3,12 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { linkSeries, newSeries, newValue, seriesOfPlan } from '../services/reference-series.service.js';
-import { errorResponses } from './common.schema.js';
-
-const ValueSchema = z.object({
-  id: z.string(),
-  seriesId: z.string(),
-  period: z.string(),
-  revisionNo: z.number().int(),
-  value: z.number().nullable(),
-  valueText: z.string().nullable(),
-  estimated: z.boolean(),
-  source: z.string().nullable(),
-  note: z.string().nullable(),
-  recordedAt: z.string(),
-  recordedBy: z.string(),
-});
-
-const SeriesSchema = z
-  .object({
-    id: z.string(),
-    planId: z.string(),
-    key: z.string(),
-    name: z.string(),
-    unit: z.string().nullable(),
-    scope: z.string().nullable(),
-    source: z.string().nullable(),
-    kind: z.enum(REFERENCE_KINDS),
-    createdAt: z.string(),
-    createdBy: z.string(),
-  })
-  .meta({ id: 'ReferenceSeries', description: 'A reference series (参照值)' });
-
-const SeriesWithValuesSchema = SeriesSchema.extend({
-  values: z.array(ValueSchema).describe('Values in force: the newest revision of each period'),
-  superseded: z.array(ValueSchema).describe('Earlier revisions, kept'),
-  linkedIndicatorKeys: z.array(z.string()),
-}).meta({ id: 'ReferenceSeriesWithValues' });
+import {
+  errorResponses,
+  ReferenceSeriesSchema,
+  ReferenceSeriesWithValuesSchema,
+  ReferenceValueSchema,
+} from '@plantrack/api';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -51,7 +21,7 @@ export const referenceSeriesRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }
         tags: ['assessment'],
         summary: 'Reference series of a plan with their values and linked indicators',
         params: z.object({ planId: z.string().min(1).max(100) }),
-        response: { 200: z.array(SeriesWithValuesSchema), ...errorResponses },
+        response: { 200: z.array(ReferenceSeriesWithValuesSchema), ...errorResponses },
       },
     },
     async (request) => seriesOfPlan(ctx, request.principal, request.params.planId),
@@ -75,7 +45,7 @@ export const referenceSeriesRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }
           scope: text(200).nullable().optional(),
           source: text(500).nullable().optional(),
         }),
-        response: { 201: SeriesSchema, ...errorResponses },
+        response: { 201: ReferenceSeriesSchema, ...errorResponses },
       },
     },
     async (request, reply) =>
@@ -99,7 +69,7 @@ export const referenceSeriesRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }
           source: z.string().max(500).nullable().optional(),
           note: z.string().max(1000).nullable().optional(),
         }),
-        response: { 201: ValueSchema, ...errorResponses },
+        response: { 201: ReferenceValueSchema, ...errorResponses },
       },
     },
     async (request, reply) =>

@@ -2,25 +2,7 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { planReportingCycles, putReportingCycle } from '../services/reporting-cycle.service.js';
-import { errorResponses } from './common.schema.js';
-
-const FrequencySchema = z.enum(['annual', 'quarterly', 'monthly']);
-const DueRuleShape = {
-  dueMonthOffset: z.number().int().min(0).max(24).describe('Months after the end of the period'),
-  dueDay: z.number().int().min(1).max(31).describe('Day of that month (31: its last day)'),
-};
-
-const CycleSchema = z
-  .object({
-    subjectKind: z.enum(['indicator', 'task']),
-    id: z.string(),
-    key: z.string(),
-    name: z.string(),
-    explicit: z.boolean().describe('false: the server default applies'),
-    frequency: FrequencySchema,
-    ...DueRuleShape,
-  })
-  .meta({ id: 'ReportingCycle', description: 'How often an item is reported (填报周期) and when it is due' });
+import { ReportingCycleSchema, DueRuleShape, errorResponses, FrequencySchema } from '@plantrack/api';
 
 export const reportingCycleRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   app.get(
@@ -33,7 +15,7 @@ export const reportingCycleRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }>
         response: {
           200: z.object({
             default: z.object({ frequency: FrequencySchema, ...DueRuleShape }),
-            items: z.array(CycleSchema),
+            items: z.array(ReportingCycleSchema),
           }),
           ...errorResponses,
         },
@@ -55,7 +37,7 @@ export const reportingCycleRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }>
           key: z.string().min(1).max(500).describe('indicatorKey or taskKey, URL-encoded'),
         }),
         body: z.object({ frequency: FrequencySchema, ...DueRuleShape }),
-        response: { 200: CycleSchema, ...errorResponses },
+        response: { 200: ReportingCycleSchema, ...errorResponses },
       },
     },
     async (request) => putReportingCycle(ctx, request.principal, { ...request.params, rule: request.body }),

@@ -5,43 +5,14 @@ import { ApiError } from '../errors.js';
 import { canUseMyTemplate } from '../policies/reporting.policy.js';
 import { missingReports, myPeriods } from '../services/reporting.service.js';
 import { downloadTemplate, uploadTemplate } from '../services/template.service.js';
-import { MessagesSchema, ProblemSchema, errorResponses } from './common.schema.js';
-
-const AsOfSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .describe('The date to evaluate periods and due dates at (YYYY-MM-DD); default today (UTC)');
-
-const PeriodItemSchema = z
-  .object({
-    planId: z.string(),
-    kind: z.enum(['indicator', 'task']),
-    id: z.string(),
-    key: z.string(),
-    name: z.string(),
-    unit: z.string().nullable(),
-    frequency: z.enum(['annual', 'quarterly', 'monthly']),
-    period: z.string(),
-    dueDate: z.string(),
-    state: z.enum(['missing', 'draft', 'submitted', 'returned', 'approved']),
-    revisionNo: z.number().int(),
-    overdue: z.boolean(),
-    daysUntilDue: z.number().int(),
-  })
-  .meta({ id: 'PeriodItem', description: 'A period an indicator or task owes, its due date and state' });
-
-const CellErrorSchema = z
-  .object({ sheet: z.string(), row: z.number().int(), column: z.string(), messages: MessagesSchema })
-  .meta({ id: 'CellError', description: 'A wrong cell of an uploaded workbook (Excel row and column)' });
-
-const WorkbookProblemSchema = ProblemSchema.extend({ errors: z.array(CellErrorSchema) }).meta({
-  id: 'WorkbookProblem',
-  description: 'Every wrong cell of the uploaded workbook; nothing was saved',
-});
-
-const UploadOutcomeSchema = z.enum(['saved', 'submitted', 'unchanged', 'replayed']);
-const RevisionStatusSchema = z.enum(['draft', 'submitted', 'approved', 'returned']);
+import {
+  AsOfSchema,
+  errorResponses,
+  PeriodItemSchema,
+  ProblemSchema,
+  TemplateUploadResultSchema,
+  WorkbookProblemSchema,
+} from '@plantrack/api';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -142,42 +113,7 @@ export const reportingRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
           asOf: AsOfSchema,
         }),
         response: {
-          200: z.object({
-            sha256: z.string(),
-            mode: z.enum(['draft', 'submit']),
-            counts: z
-              .object({
-                saved: z.number().int(),
-                submitted: z.number().int(),
-                unchanged: z.number().int(),
-                replayed: z.number().int(),
-              })
-              .describe('Rows of both sheets by outcome'),
-            rows: z
-              .array(
-                z.object({
-                  row: z.number().int(),
-                  indicatorId: z.string(),
-                  period: z.string(),
-                  outcome: UploadOutcomeSchema,
-                  revisionNo: z.number().int(),
-                  status: RevisionStatusSchema,
-                }),
-              )
-              .describe('The rows of sheet 指标 (observations)'),
-            taskRows: z
-              .array(
-                z.object({
-                  row: z.number().int(),
-                  taskId: z.string(),
-                  period: z.string(),
-                  outcome: UploadOutcomeSchema,
-                  revisionNo: z.number().int(),
-                  status: RevisionStatusSchema,
-                }),
-              )
-              .describe('The rows of sheet 任务进展 (progress reports)'),
-          }),
+          200: TemplateUploadResultSchema,
           ...errorResponses,
           413: ProblemSchema,
           415: ProblemSchema,

@@ -3,23 +3,18 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import type { ReviewFlowService, WriteAction } from '../services/review-flow.service.js';
-import { IdempotencyHeaderSchema, errorResponses } from './common.schema.js';
+import {
+  ApproveRecordBodySchema,
+  errorResponses,
+  ExpectedRevisionSchema,
+  IdempotencyHeaderSchema,
+  ReasonSchema,
+  ReturnRecordBodySchema,
+} from '@plantrack/api';
 
 type ZodApp = Parameters<FastifyPluginCallbackZod>[0];
 
-export const Period = z
-  .string()
-  .regex(/^\d{4}(?:Q[1-4]|-(?:0[1-9]|1[0-2]))?$/)
-  .describe('2026, 2026Q1 or 2026-03');
-const ExpectedRevision = z
-  .number()
-  .int()
-  .min(0)
-  .describe('The revision the client last saw (0 for a new record); a stale number is 409');
 const KeyParams = z.object({ key: z.string().min(3).max(400).describe('Record key (URL-encoded)') });
-const ApproveBody = z.object({ expectedRevision: ExpectedRevision, note: z.string().max(4000).optional() });
-const Reason = z.string().trim().min(1).max(4000);
-const ReturnBody = z.object({ expectedRevision: ExpectedRevision, reason: Reason });
 const Action = z.enum(['save_draft', 'submit']).default('submit');
 
 type KeyRoute<Body> = { Params: z.output<typeof KeyParams>; Headers: IdempotencyHeaders; Body: Body };
@@ -65,7 +60,7 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
         body: z.object({
           ...kind.refFields,
           action: Action,
-          expectedRevision: ExpectedRevision,
+          expectedRevision: ExpectedRevisionSchema,
           values: kind.valuesSchema.optional(),
         }),
         response: { 201: revisionSchema, ...errorResponses },
@@ -84,7 +79,7 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
       return reply.code(201).send(revision);
     },
   );
-  routes.post<KeyRoute<z.output<typeof ApproveBody>>>(
+  routes.post<KeyRoute<z.output<typeof ApproveRecordBodySchema>>>(
     `${path}/:key/approve`,
     {
       schema: {
@@ -92,7 +87,7 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
         summary: 'Approve the submitted revision (reviewer)',
         headers: IdempotencyHeaderSchema,
         params: KeyParams,
-        body: ApproveBody,
+        body: ApproveRecordBodySchema,
         response: { 200: revisionSchema, ...errorResponses },
       },
     },
@@ -102,7 +97,7 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
         idempotencyKey: request.headers['idempotency-key'],
       }),
   );
-  routes.post<KeyRoute<z.output<typeof ReturnBody>>>(
+  routes.post<KeyRoute<z.output<typeof ReturnRecordBodySchema>>>(
     `${path}/:key/return`,
     {
       schema: {
@@ -110,7 +105,7 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
         summary: 'Return the submitted revision with a reason (reviewer)',
         headers: IdempotencyHeaderSchema,
         params: KeyParams,
-        body: ReturnBody,
+        body: ReturnRecordBodySchema,
         response: { 200: revisionSchema, ...errorResponses },
       },
     },
@@ -128,7 +123,11 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
         summary: summaries.correct,
         headers: IdempotencyHeaderSchema,
         params: KeyParams,
-        body: z.object({ expectedRevision: ExpectedRevision, values: kind.valuesSchema, reason: Reason }),
+        body: z.object({
+          expectedRevision: ExpectedRevisionSchema,
+          values: kind.valuesSchema,
+          reason: ReasonSchema,
+        }),
         response: { 200: revisionSchema, ...errorResponses },
       },
     },

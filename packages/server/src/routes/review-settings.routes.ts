@@ -2,26 +2,11 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { readReviewSettings, writeReviewSettings } from '../services/review-settings.service.js';
-import { errorResponses } from './common.schema.js';
+import { errorResponses, ReviewSettingsSchema } from '@plantrack/api';
 
 type ZodApp = Parameters<FastifyPluginCallbackZod>[0];
 
 const PlanParams = z.object({ planId: z.string().min(1).max(100) });
-
-export const ReviewSettingsSchema = z
-  .object({
-    planId: z.string(),
-    officeSelfReview: z
-      .boolean()
-      .describe(
-        'A planning office user who entered data for a department (belonging to none of its owning ' +
-          'departments) may approve or return it themselves; each such decision is marked selfReviewed',
-      ),
-    revisionNo: z.number().int().describe('0 while the defaults apply (four-eyes without exception)'),
-    updatedAt: z.string().nullable(),
-    updatedBy: z.string().nullable(),
-  })
-  .meta({ id: 'ReviewSettings', description: "A plan's review rules" });
 
 /** GET and PUT of a plan's review rules (planning office, administrator). */
 export function registerReviewSettingsRoutes(app: ZodApp, ctx: AppContext): void {

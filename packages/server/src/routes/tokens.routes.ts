@@ -9,26 +9,8 @@ import {
   revokeUserToken,
   userTokens,
 } from '../services/token.service.js';
-import { errorResponses } from './common.schema.js';
+import { ApiTokenSchema, errorResponses, TokenListSchema } from '@plantrack/api';
 
-const ApiTokenSchema = z
-  .object({
-    id: z.string(),
-    userId: z.string(),
-    name: z.string(),
-    createdAt: z.string(),
-    expiresAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-    lastUsedAt: z.string().nullable().describe('Recorded at most once a minute'),
-    readOnly: z.boolean(),
-    roles: z
-      .array(z.enum(ROLES))
-      .nullable()
-      .describe('Roles chosen at issue; the token acts with those its owner still holds'),
-  })
-  .meta({ id: 'ApiToken', description: 'An API token without its secret' });
-
-const TokenListSchema = z.object({ items: z.array(ApiTokenSchema) });
 const IdParam = z.string().min(1).max(100);
 
 /**

@@ -8,6 +8,7 @@ import {
   assessIndicator,
   rollUp,
 } from '@plantrack/core';
+import type { Dashboard, DashboardCard, TaskProgressStatus } from '@plantrack/api';
 import {
   listTasks,
   type ApprovedProgressRow,
@@ -29,67 +30,9 @@ import { indicatorOwnersOfPlan } from './ownership.service.js';
 import { asOfOrToday } from './reporting.service.js';
 import { stampedCachePerApp } from './stamped.cache.js';
 
-export type DashboardCard = {
-  id: string;
-  key: string;
-  seq: string;
-  group: string | null;
-  chapter: string | null;
-  name: string;
-  unit: string | null;
-  attribute: string | null;
-  binding: boolean;
-  targetText: string;
-  baseline: { year: number; value: number } | null;
-  latest: { period: number; value: number; estimated: boolean } | null;
-  status: AssessmentStatus;
-  warning: boolean;
-  explanation: { zh: string; en: string };
-  forecast: { year: number; value: number; meetsTarget: boolean } | null;
-  sparkline: [number, number][];
-  expectedPath: [number, number][];
-  departmentIds: string[];
-};
-
-export type TaskProgressStatus = 'not_started' | 'in_progress' | 'completed' | 'delayed' | 'not_reported';
-
-export type DashboardDto = {
-  public: boolean;
-  asOf: string;
-  assessedYear: number;
-  plan: {
-    id: string;
-    title: string;
-    region: string | null;
-    periodStart: number | null;
-    periodEnd: number | null;
-    baselineYear: number | null;
-    versionNo: number;
-  };
-  thresholds: { id: string; source: 'default' | 'plan' };
-  counts: Record<AssessmentStatus, number>;
-  warnings: number;
-  departments: { id: string; name: string }[];
-  cards: DashboardCard[];
-  rollups: {
-    rule: { zh: string; en: string };
-    group: RollupGroup[];
-    chapter: RollupGroup[];
-    department: RollupGroup[];
-    phase: (RollupGroup & { asOf: number })[];
-  };
-  tasks: {
-    counts: Record<TaskProgressStatus, number>;
-    items: {
-      id: string;
-      measure: string;
-      status: TaskProgressStatus;
-      period: string | null;
-      departmentIds: string[];
-    }[];
-  };
-  missingReports: MissingSummary | null;
-};
+/** The dashboard as the contract has it: its shape is written once, in @plantrack/api. */
+export type DashboardDto = Dashboard;
+export type { DashboardCard, TaskProgressStatus };
 
 type Audience = 'staff' | 'public';
 

@@ -1,52 +1,16 @@
+import type { IndicatorAssessment } from '@plantrack/api';
 import { indicatorIdentity } from '@plantrack/db';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { canReadDashboard } from '../policies/assessment.policy.js';
 import { enforce } from '../policies/policy.js';
-import { type AssessmentDto, expectedPath, presentAssessment } from '../presenters/assessment.presenter.js';
+import { expectedPath, presentAssessment } from '../presenters/assessment.presenter.js';
 import { assessOneIndicator } from './assessment.service.js';
 import { asOfOrToday } from './reporting.service.js';
 import { stampedCachePerApp } from './stamped.cache.js';
 
-/** The full assessment of one indicator with everything that went into it. */
-export type IndicatorAssessmentDto = {
-  plan: { id: string; title: string };
-  indicator: {
-    id: string;
-    key: string;
-    seq: string;
-    group: string | null;
-    name: string;
-    unit: string | null;
-    attribute: string | null;
-    targetText: string;
-    scope: string | null;
-    published: boolean;
-  };
-  asOf: string;
-  assessedYear: number;
-  assessment: AssessmentDto;
-  expectedPath: [number, number][];
-  targetLine: { year: number; value: number } | null;
-  reference: {
-    id: string;
-    key: string;
-    name: string;
-    unit: string | null;
-    scope: string | null;
-    source: string | null;
-    kind: string;
-    values: {
-      period: string;
-      value: number | null;
-      valueText: string | null;
-      estimated: boolean;
-      source: string | null;
-      revisionNo: number;
-    }[];
-  } | null;
-  thresholdsSource: 'default' | 'plan';
-};
+/** The full assessment of one indicator with everything that went into it (the contract's shape). */
+export type IndicatorAssessmentDto = IndicatorAssessment;
 
 // The response text is cached, so a hit costs the stamp lookup and a string send.
 // Room for every indicator of a province-scale deployment (about 3,000).

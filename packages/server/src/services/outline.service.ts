@@ -1,4 +1,5 @@
 import type { Finding } from '@plantrack/core';
+import type { OutlineNode } from '@plantrack/api';
 import {
   listIndicators,
   commitmentRows,
@@ -16,15 +17,8 @@ import { ingestionReport, resolveVersion } from './plan-version.lookup.js';
 /** Offsets into the version's text (UTF-16 code units, as JavaScript strings count) and 1-based lines. */
 export type Span = { start: number; end: number; lineStart: number; lineEnd: number };
 
-export type OutlineNodeDto = {
-  key: string;
-  kind: string;
-  label: string;
-  title: string;
-  depth: number;
-  source: Span;
-  children: OutlineNodeDto[];
-};
+/** An outline heading as the contract has it. */
+export type OutlineNodeDto = OutlineNode;
 
 export type OutlineDto = {
   planId: string;

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { PlanSummary } from '../api/types';
+import type { Plan as PlanSummary } from '@plantrack/api';
 import { useApi } from '../api/use-api';
 import { useAuth } from '../auth/auth';
 import { PLAN_STORAGE_KEY, choosePlanId, rememberedPlanId } from '../api/plan-choice';

@@ -1,5 +1,5 @@
 import { lazy, type ComponentType } from 'react';
-import type { Role } from '../api/types';
+import type { Role } from '@plantrack/api';
 import type { appMessages } from '../i18n/app.messages';
 import { type ScreenPath, arrivedScreen, loadScreen } from './screen-code';
 

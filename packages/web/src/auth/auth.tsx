@@ -10,7 +10,7 @@ import {
 } from 'react';
 import { ApiProblem, api } from '../api/client';
 import { startupOutcome, takeStartupPending } from '../api/startup-data';
-import type { Me, Role } from '../api/types';
+import type { Me, Role } from '@plantrack/api';
 
 type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; user: Me };
 

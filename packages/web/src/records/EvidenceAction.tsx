@@ -4,7 +4,7 @@ import { ApiProblem, api } from '../api/client';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { format, useMessages } from '../i18n/i18n';
 import { type EvidenceText, evidenceMessages } from './evidence.messages';
-import type { EvidenceFile } from '../screens/my-items/my-items.types';
+import type { EvidenceFile } from '@plantrack/api';
 
 /** `withdraw`: the department takes a file off a draft or returned submission; `redact`: the office removes its bytes. */
 export type EvidenceActionKind = 'withdraw' | 'redact';

@@ -5,7 +5,7 @@ import { useUser } from '../auth/auth';
 import { format, useMessages } from '../i18n/i18n';
 import { shortTime } from './short-time';
 import { evidenceMessages } from './evidence.messages';
-import type { EvidenceFile } from '../screens/my-items/my-items.types';
+import type { EvidenceFile } from '@plantrack/api';
 
 /** `532 B`, `12.5 KB`, `3.1 MB`. */
 export function fileSize(bytes: number): string {

@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
+import type { QualityFlag } from '@plantrack/api';
 import { useBilingual } from '../i18n/i18n';
-import type { QualityFlag } from '../screens/my-items/my-items.types';
 
 /** Data-quality flags from the API as a list of warnings (errors in red), each in words. */
 export function QualityFlags({

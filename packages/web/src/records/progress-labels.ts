@@ -1,5 +1,5 @@
 import type { EntryText } from './entry.messages';
-import type { ProgressCode } from '../screens/my-items/my-items.types';
+import type { ProgressCode } from '@plantrack/api';
 
 /** 未启动 / 推进中 / 已完成 / 滞后 in the current language. */
 export function progressLabels(t: EntryText): Record<ProgressCode, string> {

@@ -2,14 +2,14 @@ import { Button, Pagination, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiProblem, api, query } from '../../api/client';
-import type { Page } from '../../api/types';
+import type { Page, Notification as AppNotification } from '@plantrack/api';
 import { useApi } from '../../api/use-api';
 import { hasAnyRole, useUser } from '../../auth/auth';
 import { useBilingual, useMessages } from '../../i18n/i18n';
 import { PageLoading } from '../PageLoading';
 import { ProblemAlert } from '../ProblemAlert';
 import { NOTIFICATIONS_CHANGED, notificationMessages } from './notifications.messages';
-import { type AppNotification, targetOf } from './notification.types';
+import { targetOf } from './notification.types';
 
 const PAGE_SIZE = 10;
 

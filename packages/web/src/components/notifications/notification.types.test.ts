@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type AppNotification, targetOf } from './notification.types';
+import type { Notification as AppNotification } from '@plantrack/api';
+import { targetOf } from './notification.types';
 
 const base: AppNotification = {
   id: 'n1',

@@ -1,20 +1,4 @@
-import type { Bilingual } from '../../i18n/i18n';
-
-/** `GET /api/my/notifications` items. */
-export type AppNotification = {
-  id: string;
-  kind: 'due-soon' | 'overdue' | 'returned';
-  subjectKind: 'indicator' | 'task' | 'observation' | 'progress_report';
-  /** Indicator or task id (reminders), or the record key (returned). */
-  subjectKey: string;
-  period: string | null;
-  planId: string | null;
-  dueDate: string | null;
-  title: Bilingual;
-  body: Bilingual;
-  createdAt: string;
-  readAt: string | null;
-};
+import type { Notification as AppNotification } from '@plantrack/api';
 
 /**
  * Where a notification leads: the reporter's form of the item and period it is about

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { ApiProblem, api } from '../../api/client';
-import type { PasswordPolicy } from '../../api/types';
+import type { PasswordPolicy } from '@plantrack/api';
 import { useApi } from '../../api/use-api';
 import { homePathFor } from '../../app/routes';
 import { useAuth } from '../../auth/auth';

@@ -4,7 +4,7 @@ import { PageLoading } from '../../components/PageLoading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format } from '../../i18n/i18n';
 import type { CurationText } from './curation.messages';
-import type { Indicator, IndicatorEdits } from './curation.types';
+import type { Indicator, IndicatorEdits } from '@plantrack/api';
 
 const FIELD_LABELS = (t: CurationText): Record<string, string> => ({
   name: t.fieldName,

@@ -5,7 +5,7 @@ import { useApi } from '../../api/use-api';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format } from '../../i18n/i18n';
 import type { CurationText } from './curation.messages';
-import type { Indicator, IndicatorChanges, IndicatorEdits } from './curation.types';
+import type { Indicator, IndicatorChanges, IndicatorEdits } from '@plantrack/api';
 
 type FormValues = {
   name: string;

@@ -4,7 +4,7 @@ import { PageLoading } from '../../components/PageLoading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useBilingual } from '../../i18n/i18n';
 import type { CurationText } from './curation.messages';
-import type { FindingsReport } from './curation.types';
+import type { Findings as FindingsReport } from '@plantrack/api';
 import { FindingsTable } from './FindingsTable';
 
 /** What ingestion counted and found in a version (default: the newest). */

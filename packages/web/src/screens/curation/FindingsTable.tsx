@@ -2,7 +2,7 @@ import { Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import { format, useBilingual } from '../../i18n/i18n';
 import type { CurationText } from './curation.messages';
-import type { Finding } from './curation.types';
+import type { Finding } from '@plantrack/api';
 
 const COLOURS = { info: 'blue', warning: 'orange', error: 'red' } as const;
 

@@ -1,13 +1,12 @@
 import { App, Button, Space, Switch, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { ApiProblem, api } from '../../api/client';
-import type { Page } from '../../api/types';
+import type { Page, Indicator } from '@plantrack/api';
 import { useApi } from '../../api/use-api';
 import { hasAnyRole, useUser } from '../../auth/auth';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useBilingual } from '../../i18n/i18n';
 import type { CurationText } from './curation.messages';
-import type { Indicator } from './curation.types';
 import { EditHistoryDrawer } from './EditHistoryDrawer';
 import { EditIndicatorDialog } from './EditIndicatorDialog';
 import { describeTarget } from './target-text';

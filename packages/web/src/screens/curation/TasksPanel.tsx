@@ -1,10 +1,9 @@
 import { Table, Tag } from 'antd';
 import { Link } from 'react-router';
-import type { Page } from '../../api/types';
+import type { Page, Task } from '@plantrack/api';
 import { useApi } from '../../api/use-api';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import type { CurationText } from './curation.messages';
-import type { Task } from './curation.types';
 
 /** The tasks ingestion found with the departments their clause names (由…牵头). */
 export function TasksPanel({ planId, t }: { planId: string; t: CurationText }) {

@@ -5,7 +5,7 @@ import { ApiProblem } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format } from '../../i18n/i18n';
 import type { CurationText } from './curation.messages';
-import type { ImportResult } from './curation.types';
+import type { ImportResult } from '@plantrack/api';
 import { FindingsPanel } from './FindingsPanel';
 import { uploadWithProgress } from '../../api/upload-with-progress';
 

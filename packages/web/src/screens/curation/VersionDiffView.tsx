@@ -4,7 +4,7 @@ import { PageLoading } from '../../components/PageLoading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format } from '../../i18n/i18n';
 import type { CurationText } from './curation.messages';
-import type { VersionDiff } from './curation.types';
+import type { VersionDiff } from '@plantrack/api';
 
 /** Indicators and tasks added, removed and changed in a version against the one before. */
 export function VersionDiffView({

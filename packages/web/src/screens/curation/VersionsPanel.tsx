@@ -5,7 +5,7 @@ import { useApi } from '../../api/use-api';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useBilingual } from '../../i18n/i18n';
 import type { CurationText } from './curation.messages';
-import type { VersionSummary } from './curation.types';
+import type { VersionSummary } from '@plantrack/api';
 import { VersionDiffView } from './VersionDiffView';
 
 /** The ingested versions; a new version's differences are reviewed and confirmed here. */

@@ -1,12 +1,19 @@
-import type { Indicator } from './curation.types';
+import type { Indicator } from '@plantrack/api';
 
 const OPS: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=', '~': '≈' };
 
+/** The contract leaves a target's parsed fields open (plan-model.schema.json has them): read them checked. */
+const numberOr = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+const textOr = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
 /** The parsed target in a compact form: `≥ 2000 家`, `3–5 %`, or the kind when it has no number. */
 export function describeTarget(target: Indicator['target']): string {
-  const unit = target.unit ?? '';
-  if (target.value === null || target.value === undefined) return target.kind;
-  const op = target.op === null || target.op === undefined ? '' : `${OPS[target.op] ?? target.op} `;
-  const max = target.valueMax === null || target.valueMax === undefined ? '' : `–${target.valueMax}`;
-  return `${op}${target.value}${max} ${unit}`.trim();
+  const unit = textOr(target.unit) ?? '';
+  const value = numberOr(target.value);
+  if (value === null) return target.kind;
+  const opText = textOr(target.op);
+  const op = opText === null ? '' : `${OPS[opText] ?? opText} `;
+  const valueMax = numberOr(target.valueMax);
+  const max = valueMax === null ? '' : `–${valueMax}`;
+  return `${op}${value}${max} ${unit}`.trim();
 }

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { StatusTag } from '../../components/StatusTag';
 import { useBilingual, useMessages } from '../../i18n/i18n';
 import { dashboardMessages } from './dashboard.messages';
-import type { DashboardCard } from './dashboard.types';
+import type { DashboardCard } from '@plantrack/api';
 
 const BEHIND = new Set(['滞后', '严重滞后']);
 

@@ -2,7 +2,7 @@ import { Empty } from 'antd';
 import { useMessages } from '../../i18n/i18n';
 import { IndicatorCard } from './IndicatorCard';
 import { dashboardMessages } from './dashboard.messages';
-import type { DashboardCard } from './dashboard.types';
+import type { DashboardCard } from '@plantrack/api';
 
 /** The cards as a list (one item per indicator), laid out as a responsive grid. */
 export function CardGrid({

@@ -11,7 +11,7 @@ import { DashboardFilters } from './DashboardFilters';
 import { StatusSummary } from './StatusSummary';
 import { type CardFilters, NO_FILTERS, distinct, filterCards } from './card-filters';
 import { dashboardMessages } from './dashboard.messages';
-import type { Dashboard, DashboardCard } from './dashboard.types';
+import type { Dashboard, DashboardCard } from '@plantrack/api';
 
 // The panels below the cards (tables, lists) and their code come after the first paint.
 const DashboardPanels = lazy(() => import('./DashboardPanels').then((m) => ({ default: m.DashboardPanels })));

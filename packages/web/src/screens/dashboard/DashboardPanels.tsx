@@ -5,7 +5,7 @@ import { BehindList } from './BehindList';
 import { MissingReportsPanel } from './MissingReportsPanel';
 import { TasksPanel } from './TasksPanel';
 import { dashboardMessages } from './dashboard.messages';
-import type { Dashboard, DashboardCard } from './dashboard.types';
+import type { Dashboard, DashboardCard } from '@plantrack/api';
 
 /** The dashboard below the cards: who is behind, who has not reported, tasks by progress. */
 export function DashboardPanels({

@@ -4,7 +4,7 @@ import { Sparkline } from '../../components/charts/Sparkline';
 import { STATUS_COLORS, StatusTag } from '../../components/StatusTag';
 import { format, useBilingual, useMessages } from '../../i18n/i18n';
 import { dashboardMessages } from './dashboard.messages';
-import type { DashboardCard } from './dashboard.types';
+import type { DashboardCard } from '@plantrack/api';
 
 /**
  * One indicator: value, target, status colour, trend with the target line, owners; links to its

@@ -1,7 +1,7 @@
 import { List, Tag, Typography } from 'antd';
 import { format, useMessages } from '../../i18n/i18n';
 import { dashboardMessages } from './dashboard.messages';
-import type { MissingReports } from './dashboard.types';
+import type { MissingReports } from '@plantrack/api';
 
 /** Who has not reported for the current period, department by department. */
 export function MissingReportsPanel({

@@ -2,7 +2,7 @@ import { Button, Space, Typography } from 'antd';
 import { STATUSES, STATUS_COLORS, type AssessmentStatus, useStatusLabel } from '../../components/StatusTag';
 import { format, useMessages } from '../../i18n/i18n';
 import { dashboardMessages } from './dashboard.messages';
-import type { StatusCounts } from './dashboard.types';
+import type { StatusCounts } from '@plantrack/api';
 
 /**
  * Counts per status as toggle buttons: pressing one shows only its cards. The number, the word and

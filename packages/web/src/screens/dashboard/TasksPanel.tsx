@@ -2,7 +2,7 @@ import { Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { format, useMessages } from '../../i18n/i18n';
 import { dashboardMessages } from './dashboard.messages';
-import type { Dashboard, TaskStatus } from './dashboard.types';
+import type { Dashboard, TaskProgressStatus as TaskStatus } from '@plantrack/api';
 
 export const TASK_STATUSES: readonly TaskStatus[] = [
   'completed',

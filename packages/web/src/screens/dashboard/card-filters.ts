@@ -1,5 +1,5 @@
 import type { AssessmentStatus } from '../../components/StatusTag';
-import type { DashboardCard } from './dashboard.types';
+import type { DashboardCard } from '@plantrack/api';
 
 /** What the dashboard filters by; null = no filter on that dimension. */
 export type CardFilters = {

@@ -2,7 +2,7 @@ import { Alert, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { StatusTag } from '../../components/StatusTag';
 import { format, useBilingual, useMessages } from '../../i18n/i18n';
 import { indicatorMessages } from './indicator.messages';
-import type { IndicatorAssessment } from './indicator.types';
+import type { IndicatorAssessment } from '@plantrack/api';
 import { SET_ASIDE_REASONS } from './set-aside-reasons';
 
 /** The status and, in plain words, how it was reached: method, formula, inputs, forecast, flags. */

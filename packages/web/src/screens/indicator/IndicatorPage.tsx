@@ -8,7 +8,7 @@ import { IndicatorSummary } from './IndicatorSummary';
 import { ObservationHistory } from './ObservationHistory';
 import { SourcePanel } from './SourcePanel';
 import { indicatorMessages } from './indicator.messages';
-import type { IndicatorAssessment, IndicatorDetail } from './indicator.types';
+import type { IndicatorAssessment, IndicatorDetail } from '@plantrack/api';
 
 /** One indicator: chart and table, status explained, forecast, revisions, source in the plan. */
 export default function IndicatorPage() {

@@ -4,7 +4,7 @@ import { STATUS_COLORS } from '../../components/StatusTag';
 import { useMessages } from '../../i18n/i18n';
 import { AssessmentPanel } from './AssessmentPanel';
 import { indicatorMessages } from './indicator.messages';
-import type { IndicatorAssessment } from './indicator.types';
+import type { IndicatorAssessment } from '@plantrack/api';
 
 /**
  * What the staff and the public indicator pages share: the heading, the facts of the indicator,

@@ -5,7 +5,7 @@ import { PageLoading } from '../../components/PageLoading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useMessages } from '../../i18n/i18n';
 import { indicatorMessages } from './indicator.messages';
-import type { IndicatorDetail, ObservationRevision } from './indicator.types';
+import type { IndicatorDetail, ObservationRevision } from '@plantrack/api';
 
 /**
  * Every observation of the indicator (its latest revision) and, on request, all its revisions —

@@ -2,7 +2,7 @@ import { Typography } from 'antd';
 import { Link } from 'react-router';
 import { format, useMessages } from '../../i18n/i18n';
 import { indicatorMessages } from './indicator.messages';
-import type { IndicatorDetail } from './indicator.types';
+import type { IndicatorDetail } from '@plantrack/api';
 
 /**
  * Where the indicator comes from in the plan: its row of the indicator table as written, the

@@ -1,6 +1,6 @@
 import { Alert, Table } from 'antd';
 import { format, useBilingual } from '../../i18n/i18n';
-import type { CellError } from './my-items.types';
+import type { CellError } from '@plantrack/api';
 import type { TemplateText } from './template.messages';
 
 /** Every wrong cell of a refused workbook (sheet, Excel row, column, message), nothing saved. */

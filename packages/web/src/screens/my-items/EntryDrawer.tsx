@@ -2,7 +2,7 @@ import { Drawer, Result, Tag, Typography } from 'antd';
 import { format, useMessages } from '../../i18n/i18n';
 import { entryMessages } from '../../records/entry.messages';
 import { myItemsMessages } from './my-items.messages';
-import type { PeriodItem } from './my-items.types';
+import type { PeriodItem } from '@plantrack/api';
 import { ENTRY_EDITORS } from './entry-editors';
 import { DueTag, StateTag } from './period-state';
 import { rowKeyOf } from './PeriodsTable';

@@ -1,10 +1,10 @@
 import { Checkbox, Form, Input, InputNumber } from 'antd';
 import { useApi } from '../../api/use-api';
+import type { IndicatorDetail, ObservationRevision } from '@plantrack/api';
 import { format } from '../../i18n/i18n';
 import { webRecordKind } from '../../records/record-kinds';
 import { textOrNull } from './entry-parts';
 import type { EntryFieldsProps, EntryKind } from './entry-kind';
-import type { IndicatorDetail, ObservationRevision } from './my-items.types';
 import { recordKeyOf } from './my-items.types';
 
 type ObservationFields = {

@@ -1,7 +1,8 @@
 import { Button, Card, Form, Input, Select, Typography } from 'antd';
 import type { RecordElement } from '../../records/record-kinds';
 import type { MyItemsText } from './my-items.messages';
-import { type OwnedItems, PERIOD_PATTERN } from './my-items.types';
+import type { OwnedItems } from '@plantrack/api';
+import { PERIOD_PATTERN } from './my-items.types';
 
 type OtherPeriod = { item: string; period: string };
 

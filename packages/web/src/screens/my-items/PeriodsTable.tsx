@@ -1,7 +1,7 @@
 import { Button, Table, Typography } from 'antd';
 import { format } from '../../i18n/i18n';
 import type { MyItemsText } from './my-items.messages';
-import type { PeriodItem } from './my-items.types';
+import type { PeriodItem } from '@plantrack/api';
 import { DueTag, StateTag, isTodo } from './period-state';
 
 /** Returned first (someone is waiting for a correction), then overdue, then by due date. */

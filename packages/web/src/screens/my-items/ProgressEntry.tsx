@@ -1,9 +1,9 @@
 import { Form, Input, Radio } from 'antd';
 import { useApi } from '../../api/use-api';
+import type { PeriodItem, ProgressCode, ProgressReportRevision as ProgressRevision } from '@plantrack/api';
 import { progressLabels } from '../../records/progress-labels';
 import { webRecordKind } from '../../records/record-kinds';
 import type { EntryFieldsProps, EntryKind } from './entry-kind';
-import type { PeriodItem, ProgressCode, ProgressRevision } from './my-items.types';
 import { recordKeyOf } from './my-items.types';
 
 type ProgressFields = { progress: ProgressCode | undefined; narrative: string };

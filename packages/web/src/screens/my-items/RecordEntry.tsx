@@ -7,7 +7,7 @@ import { entryMessages } from '../../records/entry.messages';
 import { EvidenceField } from './EvidenceField';
 import { HistorySection, SubmitBar, textOrNull } from './entry-parts';
 import type { EntryForm, EntryKind, EntryLoad } from './entry-kind';
-import type { AnyRevision, PeriodItem } from './my-items.types';
+import type { PeriodItem, RecordRevision as AnyRevision } from '@plantrack/api';
 import { RecordStatus, WriteFeedback } from './RecordStatus';
 import { useRecordWriter } from './use-record-writer';
 

@@ -2,8 +2,8 @@ import { Alert, Button, Space } from 'antd';
 import type { ApiProblem } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useBilingual } from '../../i18n/i18n';
+import type { RecordRevision as AnyRevision } from '@plantrack/api';
 import type { EntryText } from '../../records/entry.messages';
-import type { AnyRevision } from './my-items.types';
 import { QualityFlags } from '../../records/QualityFlags';
 
 /** Where the record stands; a return is highlighted with the reviewer's reason. */

@@ -5,7 +5,7 @@ import { ApiProblem } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useMessages } from '../../i18n/i18n';
 import { CellErrorsTable } from './CellErrorsTable';
-import type { CellError, TemplateUploadResult } from './my-items.types';
+import type { CellError, TemplateUploadResult } from '@plantrack/api';
 import { type TemplateText, templateMessages } from './template.messages';
 import { uploadWithProgress } from '../../api/upload-with-progress';
 

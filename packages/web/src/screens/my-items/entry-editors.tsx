@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { RecordElement } from '../../records/record-kinds';
-import type { PeriodItem } from './my-items.types';
+import type { PeriodItem } from '@plantrack/api';
 import { observationEntry } from './ObservationEntry';
 import { progressEntry } from './ProgressEntry';
 import { RecordEntry } from './RecordEntry';

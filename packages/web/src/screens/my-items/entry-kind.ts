@@ -3,7 +3,7 @@ import type { ComponentType } from 'react';
 import type { ApiProblem } from '../../api/client';
 import type { EntryText } from '../../records/entry.messages';
 import type { WebRecordKind } from '../../records/record-kinds';
-import type { AnyRevision, PeriodItem } from './my-items.types';
+import type { PeriodItem, RecordRevision as AnyRevision } from '@plantrack/api';
 
 /** The fields every entry form has after the kind's value fields. */
 export type CommonEntryFields = { comment: string; reason: string };

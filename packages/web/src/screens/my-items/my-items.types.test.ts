@@ -1,11 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { type OwnedItems, recordKeyOf, unscheduledItem } from './my-items.types';
+import type { OwnedItems } from '@plantrack/api';
+import { recordKeyOf, unscheduledItem } from './my-items.types';
 
 const owned: OwnedItems = [
   {
     planId: 'p1',
-    indicators: [{ id: 'i1', key: '一般公共预算收入', seq: '2', name: '一般公共预算收入', unit: '亿元' }],
-    tasks: [{ id: 't1', key: 'task-1', measure: '深化国资国企改革' }],
+    indicators: [
+      {
+        id: 'i1',
+        key: '一般公共预算收入',
+        seq: '2',
+        group: null,
+        name: '一般公共预算收入',
+        unit: '亿元',
+        attribute: null,
+        direction: null,
+        target: { text: '年均增长6%', kind: 'annual-rate' },
+        scope: null,
+        published: false,
+        source: { start: 0, end: 0, lineStart: 1, lineEnd: 1 },
+      },
+    ],
+    tasks: [{ id: 't1', key: 'task-1', measure: '深化国资国企改革', clause: '', nodeKey: 'p1', owners: [] }],
   },
 ];
 

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { format } from '../../i18n/i18n';
 import type { MyItemsText } from './my-items.messages';
-import type { PeriodItem, PeriodState } from './my-items.types';
+import type { PeriodItem, PeriodState } from '@plantrack/api';
 
 /** Items still owed: nothing sent yet, a draft, or returned for correction. */
 export function isTodo(item: PeriodItem): boolean {

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { ApiProblem, api } from '../../api/client';
+import type { RecordRevision as AnyRevision } from '@plantrack/api';
 import { newIdempotencyKey } from '../../records/idempotency';
-import type { AnyRevision } from './my-items.types';
 
 export type WriterState = {
   busy: boolean;

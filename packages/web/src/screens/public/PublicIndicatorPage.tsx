@@ -5,7 +5,7 @@ import { PageLoading } from '../../components/PageLoading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useMessages } from '../../i18n/i18n';
 import { IndicatorSummary } from '../indicator/IndicatorSummary';
-import type { IndicatorAssessment } from '../indicator/indicator.types';
+import type { IndicatorAssessment } from '@plantrack/api';
 import { Downloads } from './Downloads';
 import { publicMessages } from './public.messages';
 

@@ -5,11 +5,10 @@ import { PageLoading } from '../../components/PageLoading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useMessages } from '../../i18n/i18n';
 import { CardGrid } from '../dashboard/CardGrid';
-import type { Dashboard } from '../dashboard/dashboard.types';
+import type { Dashboard, PublicPlan } from '@plantrack/api';
 import { Downloads } from './Downloads';
 import { PublicStory } from './PublicStory';
 import { publicMessages } from './public.messages';
-import type { PublicPlan } from './public.types';
 
 /**
  * The public view, no sign-in: published indicators only. It tells the story first (how many are

@@ -1,7 +1,7 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { format, useMessages } from '../../i18n/i18n';
 import { StatusSummary } from '../dashboard/StatusSummary';
-import type { Dashboard } from '../dashboard/dashboard.types';
+import type { Dashboard } from '@plantrack/api';
 import { publicMessages } from './public.messages';
 
 /** The headline: how many indicators, how many on track, behind, undecided; then the scale. */

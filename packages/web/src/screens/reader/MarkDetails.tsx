@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { type Bilingual, format, useBilingual } from '../../i18n/i18n';
 import type { Mark } from './highlight-layout';
 import type { ReaderText } from './reader.messages';
-import type { PlanOutline } from './reader.types';
+import type { Outline as PlanOutline } from '@plantrack/api';
 
 const SEVERITY_COLOURS = { info: 'blue', warning: 'orange', error: 'red' } as const;
 

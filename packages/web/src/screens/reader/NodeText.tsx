@@ -5,7 +5,7 @@ import type { Mark, Piece } from './highlight-layout';
 import { MarkDetails, markSummary } from './MarkDetails';
 import type { ReaderText } from './reader.messages';
 import { MARK_STYLES } from './reader-marks';
-import type { PlanOutline } from './reader.types';
+import type { Outline as PlanOutline } from '@plantrack/api';
 
 export const CURRENT_HIT_ID = 'reader-current-hit';
 

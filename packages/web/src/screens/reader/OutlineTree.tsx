@@ -2,7 +2,7 @@ import { Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { type Key, useMemo, useRef, useState } from 'react';
 import type { ReaderText } from './reader.messages';
-import type { OutlineNode } from './reader.types';
+import type { OutlineNode } from '@plantrack/api';
 
 const toTreeData = (nodes: readonly OutlineNode[]): DataNode[] =>
   nodes.map((n) => ({

@@ -14,7 +14,7 @@ import { OutlineTree } from './OutlineTree';
 import { flattenNodes, headingEnd, nodeAt, pathTo } from './outline-nav';
 import { readerMessages } from './reader.messages';
 import { ITEM_KINDS, type ItemKind, countByKind, marksIn } from './reader-marks';
-import type { PlanOutline, SearchHit } from './reader.types';
+import type { Outline as PlanOutline, SearchHit } from '@plantrack/api';
 import { SearchPanel } from './SearchPanel';
 
 /**

@@ -4,7 +4,7 @@ import type { ApiProblem } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format } from '../../i18n/i18n';
 import type { ReaderText } from './reader.messages';
-import type { SearchHit } from './reader.types';
+import type { SearchHit } from '@plantrack/api';
 
 type Props = {
   query: string;

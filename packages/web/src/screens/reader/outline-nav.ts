@@ -1,4 +1,4 @@
-import type { OutlineNode } from './reader.types';
+import type { OutlineNode } from '@plantrack/api';
 
 /** Nodes in document order. */
 export function flattenNodes(nodes: readonly OutlineNode[]): OutlineNode[] {

@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import { type Mark, type MarkKind, findTerms } from './highlight-layout';
 import { flattenNodes, headingEnd } from './outline-nav';
-import type { OutlineNode, PlanOutline } from './reader.types';
+import type { OutlineNode, Outline as PlanOutline } from '@plantrack/api';
 
 /** The kinds a reader can switch on and off in the legend. */
 export const ITEM_KINDS = ['indicator', 'commitment', 'owner', 'finding'] as const;

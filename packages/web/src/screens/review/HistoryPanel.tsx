@@ -4,10 +4,10 @@ import { hasAnyRole, useUser } from '../../auth/auth';
 import { PageLoading } from '../../components/PageLoading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useMessages } from '../../i18n/i18n';
+import type { RecordRevision as AnyRevision } from '@plantrack/api';
 import { entryMessages } from '../../records/entry.messages';
 import { EvidenceAction, useEvidenceNotice } from '../../records/EvidenceAction';
 import { EvidenceFileLine } from '../../records/EvidenceFileLine';
-import type { AnyRevision } from '../my-items/my-items.types';
 import { reviewMessages } from './review.messages';
 import { type RecordElement, recordUrl } from '../../records/record-kinds';
 import { shortTime } from '../../records/short-time';
@@ -49,7 +49,7 @@ export default function HistoryPanel({ kind, recordKey }: { kind: RecordElement;
             render: (_, r) => (
               <>
                 {actionLabel(t, r.action)}
-                {r.selfReviewed === true ? <Tag color="orange">{t.selfReviewed}</Tag> : null}
+                {r.selfReviewed ? <Tag color="orange">{t.selfReviewed}</Tag> : null}
               </>
             ),
           },

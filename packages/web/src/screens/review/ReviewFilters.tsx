@@ -3,7 +3,7 @@ import { useMessages } from '../../i18n/i18n';
 import { WEB_RECORD_KINDS } from '../../records/record-kinds';
 import { recordKindMessages } from '../../records/record-kinds.messages';
 import type { ReviewText } from './review.messages';
-import type { QueueItem } from './review.types';
+import type { ReviewQueueItem as QueueItem } from '@plantrack/api';
 
 export type QueueFilter = {
   kind: 'all' | QueueItem['kind'];

@@ -3,8 +3,13 @@ import { useApi } from '../../api/use-api';
 import { hasAnyRole, useUser } from '../../auth/auth';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useMessages } from '../../i18n/i18n';
+import type {
+  EvidenceFile,
+  IndicatorDetail,
+  ReviewQueueItem as QueueItem,
+  RecordRevision as AnyRevision,
+} from '@plantrack/api';
 import { entryMessages } from '../../records/entry.messages';
-import type { AnyRevision, EvidenceFile, IndicatorDetail } from '../my-items/my-items.types';
 import { EvidenceAction, useEvidenceNotice } from '../../records/EvidenceAction';
 import { EvidenceFileLine } from '../../records/EvidenceFileLine';
 import { progressLabels } from '../../records/progress-labels';
@@ -12,7 +17,6 @@ import { QualityFlags } from '../../records/QualityFlags';
 import type { ReviewText } from './review.messages';
 import { recordUrl, webRecordKind } from '../../records/record-kinds';
 import { recordKindMessages } from '../../records/record-kinds.messages';
-import type { QueueItem } from './review.types';
 import { shortTime } from '../../records/short-time';
 import { isObservationValues, valueText } from './revision-text';
 

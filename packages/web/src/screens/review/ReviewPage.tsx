@@ -1,7 +1,7 @@
 import { Alert, Drawer, Pagination, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { ApiProblem, api } from '../../api/client';
-import type { Page } from '../../api/types';
+import type { Page, ReviewQueueItem as QueueItem } from '@plantrack/api';
 import { useApi } from '../../api/use-api';
 import { usePlan } from '../../app/plan-context';
 import { PageLoading } from '../../components/PageLoading';
@@ -14,7 +14,6 @@ import { NO_FILTER, type QueueFilter, ReviewFilters, matches } from './ReviewFil
 import { type ItemAction, ReviewItemCard } from './ReviewItemCard';
 import { reviewMessages } from './review.messages';
 import { recordUrl, webRecordKind } from '../../records/record-kinds';
-import type { QueueItem } from './review.types';
 
 const PAGE_SIZE = 10;
 

@@ -1,5 +1,9 @@
+import type {
+  ObservationRevisionValues as ObservationValues,
+  ProgressReportRevisionValues as ProgressValues,
+  RecordRevision as AnyRevision,
+} from '@plantrack/api';
 import type { EntryText } from '../../records/entry.messages';
-import type { AnyRevision, ObservationValues, ProgressValues } from '../my-items/my-items.types';
 import { progressLabels } from '../../records/progress-labels';
 import type { ReviewText } from './review.messages';
 

@@ -1,7 +1,7 @@
 import { Empty, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { format, useMessages } from '../../i18n/i18n';
-import type { PlaceItem } from './places.types';
+import type { PlaceItem } from '@plantrack/api';
 import { spatialMessages } from './spatial.messages';
 
 const KIND_COLORS: Readonly<Record<PlaceItem['kind'], string>> = {

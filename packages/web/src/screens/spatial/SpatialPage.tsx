@@ -8,7 +8,7 @@ import { useMessages } from '../../i18n/i18n';
 import { PlaceItems } from './PlaceItems';
 import { PlaceMap } from './PlaceMap';
 import { PlaceTable } from './PlaceTable';
-import type { PlanPlaces } from './places.types';
+import type { Places as PlanPlaces } from '@plantrack/api';
 import { regionsOf } from './spatial-model';
 import { spatialMessages } from './spatial.messages';
 

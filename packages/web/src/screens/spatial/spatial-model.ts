@@ -1,4 +1,4 @@
-import type { City, Place, PlaceItem, PlanPlaces } from './places.types';
+import type { City, Place, PlaceItem, Places as PlanPlaces } from '@plantrack/api';
 
 /** A region of the schematic: a city with its member places, or the band of other places. */
 export type Region = { name: string; city: City | null; members: Place[]; items: PlaceItem[] };

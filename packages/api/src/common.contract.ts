@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
-import { MessagesSchema } from '../presenters/messages.schema.js';
+/** A text in Chinese and English: every message the API gives a person. */
+export const MessagesSchema = z.object({ zh: z.string(), en: z.string() });
 
-export { MessagesSchema };
-
+/** Every error the API answers (RFC 9457 problem details). */
 export const ProblemSchema = z
   .object({
     type: z.string(),
@@ -29,11 +29,13 @@ export const errorResponses = {
   409: ProblemSchema,
 } as const;
 
+/** `?page&pageSize` of paged lists. */
 export const PageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** A page of items with its position and the total. */
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
@@ -43,6 +45,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 
+/** The `Idempotency-Key` header of writes that may be retried. */
 export const IdempotencyHeaderSchema = z.object({
   'idempotency-key': z
     .string()
@@ -51,3 +54,10 @@ export const IdempotencyHeaderSchema = z.object({
     .optional()
     .describe('A retried request with the same key returns the first result and writes nothing.'),
 });
+
+/** A text in Chinese and English. */
+export type Messages = z.infer<typeof MessagesSchema>;
+/** An error response (problem+json). */
+export type Problem = z.infer<typeof ProblemSchema>;
+/** A page of items. */
+export type Page<T> = { items: T[]; page: number; pageSize: number; total: number };

@@ -1,13 +1,9 @@
 import { z } from 'zod';
-import {
-  AssessmentSchema,
-  PointSchema,
-  StatusSchema,
-  ThresholdsSchema,
-} from '../presenters/assessment.presenter.js';
-import { MessagesSchema } from './common.schema.js';
+import { AssessmentSchema, PointSchema, StatusSchema, ThresholdsSchema } from './assessment.contract.js';
+import { MessagesSchema } from './common.contract.js';
 
-const StatusCountsSchema = z.object({
+/** How many indicators stand at each status. */
+export const StatusCountsSchema = z.object({
   已实现: z.number().int(),
   快于预期: z.number().int(),
   符合预期: z.number().int(),
@@ -17,6 +13,7 @@ const StatusCountsSchema = z.object({
   数据不足: z.number().int(),
 });
 
+/** `?asOf=YYYY-MM-DD` of the assessment reads. */
 export const AsOfQuerySchema = z.object({
   asOf: z
     .string()
@@ -25,7 +22,8 @@ export const AsOfQuerySchema = z.object({
     .describe('Assess as of this date (YYYY-MM-DD): its year is the assessment year; default today (UTC)'),
 });
 
-const CardSchema = z
+/** One indicator on the dashboard. */
+export const DashboardCardSchema = z
   .object({
     id: z.string(),
     key: z.string(),
@@ -49,7 +47,8 @@ const CardSchema = z
   })
   .meta({ id: 'DashboardCard', description: 'One indicator on the dashboard' });
 
-const RollupSchema = z.object({
+/** One roll-up row: the indicators of a group, chapter, department or phase. */
+export const RollupSchema = z.object({
   dimension: z.string(),
   key: z.string(),
   total: z.number().int(),
@@ -64,8 +63,16 @@ const RollupSchema = z.object({
   summary: MessagesSchema,
 });
 
-const TaskStatusSchema = z.enum(['not_started', 'in_progress', 'completed', 'delayed', 'not_reported']);
+/** A task's progress on the dashboard (未报告 when nothing is approved yet). */
+export const TaskStatusSchema = z.enum([
+  'not_started',
+  'in_progress',
+  'completed',
+  'delayed',
+  'not_reported',
+]);
 
+/** The leader dashboard in one response. */
 export const DashboardSchema = z
   .object({
     public: z.boolean(),
@@ -84,7 +91,7 @@ export const DashboardSchema = z
     counts: StatusCountsSchema,
     warnings: z.number().int(),
     departments: z.array(z.object({ id: z.string(), name: z.string() })),
-    cards: z.array(CardSchema),
+    cards: z.array(DashboardCardSchema),
     rollups: z.object({
       rule: MessagesSchema,
       group: z.array(RollupSchema),
@@ -135,6 +142,7 @@ export const DashboardSchema = z
   })
   .meta({ id: 'Dashboard', description: 'Everything the leader dashboard shows, in one response' });
 
+/** One indicator's full assessment page. */
 export const IndicatorAssessmentSchema = z
   .object({
     plan: z.object({ id: z.string(), title: z.string() }),
@@ -180,6 +188,7 @@ export const IndicatorAssessmentSchema = z
   })
   .meta({ id: 'IndicatorAssessment', description: 'The full assessment of one indicator and its inputs' });
 
+/** A plan's thresholds and where they come from. */
 export const AssessmentSettingsSchema = z
   .object({
     planId: z.string(),
@@ -193,6 +202,7 @@ export const AssessmentSettingsSchema = z
 
 const finite = z.number();
 
+/** What the planning office changes in the thresholds: only what differs from the defaults. */
 export const ThresholdsPatchSchema = z.object({
   id: z.string().min(1).max(100).describe('Name of the threshold set, e.g. 武进区2027年度监测'),
   setBy: z.string().max(100).nullable().optional(),
@@ -206,3 +216,28 @@ export const ThresholdsPatchSchema = z.object({
   steadyTolerance: finite.optional(),
   maxDataLagYears: z.number().int().optional(),
 });
+
+/** Body of `PUT /api/plans/{planId}/assessment-settings`. */
+export const AssessmentSettingsUpdateSchema = z.object({
+  expectedRevision: z.number().int().min(0).describe('The revision the edit started from (0: none)'),
+  thresholds: ThresholdsPatchSchema,
+});
+
+/** The leader dashboard. */
+export type Dashboard = z.infer<typeof DashboardSchema>;
+/** One indicator's card on the dashboard. */
+export type DashboardCard = z.infer<typeof DashboardCardSchema>;
+/** A roll-up row. */
+export type Rollup = z.infer<typeof RollupSchema>;
+/** Indicators per status. */
+export type StatusCounts = z.infer<typeof StatusCountsSchema>;
+/** A task's progress on the dashboard. */
+export type TaskProgressStatus = z.infer<typeof TaskStatusSchema>;
+/** One indicator's full assessment page. */
+export type IndicatorAssessment = z.infer<typeof IndicatorAssessmentSchema>;
+/** A plan's thresholds. */
+export type AssessmentSettings = z.infer<typeof AssessmentSettingsSchema>;
+/** Changes to a plan's thresholds. */
+export type ThresholdsPatch = z.infer<typeof ThresholdsPatchSchema>;
+/** Who has not reported for the current period (staff dashboard only). */
+export type MissingReports = NonNullable<Dashboard['missingReports']>;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { MessagesSchema } from './common.contract.js';
+
+/** An in-app notification (due soon, overdue, returned). */
+export const NotificationSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['due-soon', 'overdue', 'returned']),
+    subjectKind: z.enum(['indicator', 'task', 'observation', 'progress_report']),
+    subjectKey: z.string().describe('Indicator or task id (reminders), or the record key (returned)'),
+    period: z.string().nullable(),
+    planId: z.string().nullable(),
+    dueDate: z.string().nullable(),
+    title: MessagesSchema,
+    body: MessagesSchema,
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .meta({ id: 'Notification', description: 'An in-app notification (Chinese and English texts)' });
+
+/** `POST /api/reminders/run`: what one run of the reminder job did. */
+export const ReminderCountsSchema = z
+  .object({
+    asOf: z.string(),
+    plans: z.number().int(),
+    dueSoon: z.number().int(),
+    overdue: z.number().int(),
+    emailsSent: z.number().int(),
+    emailsFailed: z.number().int(),
+    emailsDeferred: z.number().int(),
+  })
+  .meta({ id: 'ReminderCounts', description: 'What one run of the reminder job did' });
+
+/** The shape of `NotificationSchema`. */
+export type Notification = z.infer<typeof NotificationSchema>;
+/** The shape of `ReminderCountsSchema`. */
+export type ReminderCounts = z.infer<typeof ReminderCountsSchema>;

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** How often an item is reported. */
+export const FrequencySchema = z.enum(['annual', 'quarterly', 'monthly']);
+
+/** When a period's report is due, after the period ends. */
+export const DueRuleShape = {
+  dueMonthOffset: z.number().int().min(0).max(24).describe('Months after the end of the period'),
+  dueDay: z.number().int().min(1).max(31).describe('Day of that month (31: its last day)'),
+};
+
+/** An item's reporting cycle and due rule. */
+export const ReportingCycleSchema = z
+  .object({
+    subjectKind: z.enum(['indicator', 'task']),
+    id: z.string(),
+    key: z.string(),
+    name: z.string(),
+    explicit: z.boolean().describe('false: the server default applies'),
+    frequency: FrequencySchema,
+    ...DueRuleShape,
+  })
+  .meta({ id: 'ReportingCycle', description: 'How often an item is reported (填报周期) and when it is due' });
+
+/** The shape of `ReportingCycleSchema`. */
+export type ReportingCycle = z.infer<typeof ReportingCycleSchema>;
+/** The shape of `FrequencySchema`. */
+export type Frequency = z.infer<typeof FrequencySchema>;

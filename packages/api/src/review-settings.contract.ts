@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** A plan's review rules. */
+export const ReviewSettingsSchema = z
+  .object({
+    planId: z.string(),
+    officeSelfReview: z
+      .boolean()
+      .describe(
+        'A planning office user who entered data for a department (belonging to none of its owning ' +
+          'departments) may approve or return it themselves; each such decision is marked selfReviewed',
+      ),
+    revisionNo: z.number().int().describe('0 while the defaults apply (four-eyes without exception)'),
+    updatedAt: z.string().nullable(),
+    updatedBy: z.string().nullable(),
+  })
+  .meta({ id: 'ReviewSettings', description: "A plan's review rules" });
+
+/** The shape of `ReviewSettingsSchema`. */
+export type ReviewSettings = z.infer<typeof ReviewSettingsSchema>;

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { QualityFlagSchema } from './evidence.contract.js';
+import { IndicatorSchema, TaskSchema } from './plan.contract.js';
+
+/** `GET /api/my/items`: per plan, the indicators and tasks the reporter's department owns. */
+export const OwnedItemsSchema = z.object({
+  planId: z.string(),
+  indicators: z.array(IndicatorSchema),
+  tasks: z.array(TaskSchema),
+});
+
+/** `GET /api/review/queue` rows: a submission waiting for review. */
+export const ReviewQueueItemSchema = z.object({
+  kind: z.enum(['observation', 'progress_report']),
+  key: z.string(),
+  targetId: z.string(),
+  period: z.string(),
+  revisionNo: z.number().int(),
+  submittedBy: z.string(),
+  submittedAt: z.string(),
+  qualityFlags: z.array(QualityFlagSchema).optional(),
+});
+
+/** `GET /api/search` query. */
+export const SearchQuerySchema = z.object({
+  q: z.string().trim().min(1).max(100),
+  planId: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** `GET /api/search` rows: a hit with its excerpt (hits between 【 and 】). */
+export const SearchHitSchema = z.object({
+  kind: z.enum(['node', 'indicator', 'task', 'report']),
+  id: z.string(),
+  planId: z.string(),
+  planVersionId: z.string().nullable(),
+  nodeKey: z.string().nullable(),
+  title: z.string(),
+  snippet: z.string(),
+  score: z.number(),
+  source: z.object({ start: z.number(), end: z.number() }).nullable(),
+});
+
+/** `GET /api/audit` query. */
+export const AuditQuerySchema = z.object({
+  entity: z.string().max(100).optional(),
+  entityId: z.string().max(400).optional(),
+  actor: z.string().max(100).optional(),
+  action: z.string().max(100).optional(),
+  planId: z.string().max(100).optional(),
+  from: z.string().max(40).optional(),
+  to: z.string().max(40).optional(),
+  beforeId: z.string().max(100).optional().describe('Cursor: the last id of the previous page'),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+/** `GET /api/audit` rows: one entry of the append-only audit log. */
+export const AuditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  planId: z.string().nullable(),
+  detail: z.unknown(),
+});
+
+/** The indicators and tasks of one plan a department owns. */
+export type PlanOwnedItems = z.infer<typeof OwnedItemsSchema>;
+/** `GET /api/my/items`: every plan's owned items. */
+export type OwnedItems = PlanOwnedItems[];
+/** A submission waiting for review. */
+export type ReviewQueueItem = z.infer<typeof ReviewQueueItemSchema>;
+/** A search hit. */
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+/** An audit log entry. */
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
