@@ -54,7 +54,7 @@ export {
   type EvidenceChange,
   type EvidenceFileRow,
   type NewEvidenceFile,
-} from './repositories/evidence.repository.js';
+} from './repositories/evidence/evidence.repository.js';
 export type * from './schema/session-tables.schema.js';
 export { DIALECTS, dialectOf, writeTransaction, type DialectName } from './support/dialect.js';
 export { groupedWriteTransaction, insertWithGroup } from './support/group-commit.js';
@@ -66,14 +66,14 @@ export {
   type AuditEntry,
   type AuditInput,
   type AuditQuery,
-} from './repositories/audit.repository.js';
+} from './repositories/audit/audit.repository.js';
 export {
   addDepartmentAlias,
   findDepartment,
   listDepartments,
   resolveDepartmentRef,
   type Department,
-} from './repositories/department.repository.js';
+} from './repositories/organisation/department.repository.js';
 export {
   indicatorKeysOwnedBy,
   listIndicatorOwnerSets,
@@ -85,21 +85,21 @@ export {
   type IndicatorOwner,
   type IndicatorOwnerSet,
   type OwnerAssignment,
-} from './repositories/indicator-owner.repository.js';
+} from './repositories/organisation/indicator-owner.repository.js';
 export {
   editIndicator,
   linkIndicatorToParent,
   listFrameworkEdits,
   type IndicatorEdit,
-} from './repositories/framework.repository.js';
+} from './repositories/plan/framework.repository.js';
 export type {
   FieldChange,
   IndicatorChange,
   IndicatorDiff,
   IndicatorDiffEntry,
   TaskDiff,
-} from './repositories/plan-diff.js';
-export { defaultPlanSlug, indicatorKeyOf, normalizeKey } from './repositories/plan-keys.js';
+} from './repositories/plan/plan-diff.js';
+export { defaultPlanSlug, indicatorKeyOf, normalizeKey } from './repositories/plan/plan-keys.js';
 export {
   confirmPlanVersion,
   latestVersionId,
@@ -111,26 +111,26 @@ export {
   type PlanSummaryRow,
   type PlanVersionRow,
   type TaskRow,
-} from './repositories/plan-query.repository.js';
+} from './repositories/plan/plan-query.repository.js';
 export {
   importPlanVersion,
   type ImportPlanVersionInput,
   type PlanImportResult,
-} from './repositories/plan.repository.js';
-export type { Alongside, Revision, RevisionMeta } from './repositories/review-flow.js';
-export type { SelfReviewGround } from './repositories/four-eyes.js';
+} from './repositories/plan/plan.repository.js';
+export type { Alongside, Revision, RevisionMeta } from './repositories/records/review-flow.js';
+export type { SelfReviewGround } from './repositories/records/four-eyes.js';
 /** Per-plan review rules: may a planning office user decide what they entered for a department. */
 export {
   getReviewSettings,
   putReviewSettings,
   type ReviewSettings,
-} from './repositories/review-settings.repository.js';
+} from './repositories/records/review-settings.repository.js';
 export type * from './schema/review-settings-tables.schema.js';
-export { search, type SearchHit, type SearchOptions } from './repositories/search.repository.js';
-export type { SearchAudience } from './repositories/search-audience.js';
-export { taskOwnerIds } from './repositories/task-owner.repository.js';
-export { buildSnippet, type SnippetMarks } from './repositories/search-snippet.js';
-export { checkPeriod } from './repositories/period.js';
+export { search, type SearchHit, type SearchOptions } from './repositories/search/search.repository.js';
+export type { SearchAudience } from './repositories/search/search-audience.js';
+export { taskOwnerIds } from './repositories/organisation/task-owner.repository.js';
+export { buildSnippet, type SnippetMarks } from './repositories/search/search-snippet.js';
+export { checkPeriod } from './repositories/records/period.js';
 export {
   DEFAULT_ANNUAL_DUE,
   checkDate,
@@ -143,7 +143,7 @@ export {
   type DueRule,
   type ReportState,
   type ReportingPeriod,
-} from './repositories/reporting-periods.js';
+} from './repositories/records/reporting-periods.js';
 export {
   reportingCyclesOfPlan,
   reportingStatus,
@@ -151,22 +151,22 @@ export {
   type CycleSubject,
   type OwedPeriod,
   type ReportingCycle,
-} from './repositories/reporting-cycle.repository.js';
+} from './repositories/records/reporting-cycle.repository.js';
 
 /** Observations (监测值): `observationRepository.submit(db, …)` etc. */
-export * as observationRepository from './repositories/observation.repository.js';
+export * as observationRepository from './repositories/records/observation.repository.js';
 export type {
   ObservationRef,
   ObservationRevision,
   ObservationValues,
-} from './repositories/observation.repository.js';
+} from './repositories/records/observation.repository.js';
 /** Task progress reports (进展报告), with the same review flow as observations. */
-export * as progressReportRepository from './repositories/progress-report.repository.js';
+export * as progressReportRepository from './repositories/records/progress-report.repository.js';
 export type {
   ProgressReportRef,
   ProgressReportRevision,
   ProgressReportValues,
-} from './repositories/progress-report.repository.js';
+} from './repositories/records/progress-report.repository.js';
 /** In-app notifications (reminders, returned reports) and the log of e-mails sent for them. */
 export {
   createNotificationIfAbsent,
@@ -176,15 +176,15 @@ export {
   type NewNotification,
   type Notification,
   type NotificationPage,
-} from './repositories/notification.repository.js';
+} from './repositories/notifications/notification.repository.js';
 export {
   emailDeliveriesOf,
   pendingEmails,
   recordEmailDelivery,
   type PendingEmail,
-} from './repositories/email-delivery.repository.js';
+} from './repositories/notifications/email-delivery.repository.js';
 /** Evidence content on disk: which stored files an evidence row still needs (start-up cleanup). */
-export { referencedEvidenceContent } from './repositories/evidence-content.repository.js';
+export { referencedEvidenceContent } from './repositories/evidence/evidence-content.repository.js';
 /** Reference series (参照值) for relative and external targets, and per-plan assessment thresholds. */
 export {
   addReferenceValue,
@@ -197,12 +197,12 @@ export {
   type ReferenceSeriesRow,
   type ReferenceSeriesWithValues,
   type ReferenceValueRow,
-} from './repositories/reference-series.repository.js';
+} from './repositories/assessment/reference-series.repository.js';
 export {
   getAssessmentSettings,
   putAssessmentSettings,
   type AssessmentSettingsRow,
-} from './repositories/assessment-settings.repository.js';
+} from './repositories/assessment/assessment-settings.repository.js';
 export { REFERENCE_KINDS } from './migrations/0010-reference-series.migration.js';
 export type * from './schema/reference-tables.schema.js';
 
@@ -227,12 +227,12 @@ export {
   type LiveApiToken,
   type NewApiToken,
   type TokenRevocationReason,
-} from './repositories/api-token.repository.js';
+} from './repositories/accounts/api-token.repository.js';
 export {
   mustChangePassword,
   replacePassword,
   type PasswordReplacement,
-} from './repositories/password.repository.js';
+} from './repositories/accounts/password.repository.js';
 
 /** Bulk reads behind assessments and the dashboard: one indexed query (or two) per plan. */
 export {
@@ -249,7 +249,7 @@ export {
   type AssessableIndicatorRow,
   type PlanHeader,
   type PlanPhase,
-} from './repositories/assessment-query.repository.js';
+} from './repositories/assessment/assessment-query.repository.js';
 /** Read models of the monitoring API: review queue, values in force, indicator identity. */
 export {
   approvedValues,
@@ -258,22 +258,22 @@ export {
   reviewQueue,
   type ApprovedValue,
   type QueueItem,
-} from './repositories/monitoring-query.repository.js';
-export { setIndicatorPublished } from './repositories/indicator-publication.repository.js';
+} from './repositories/records/monitoring-query.repository.js';
+export { setIndicatorPublished } from './repositories/plan/indicator-publication.repository.js';
 /** Read models of the reminder job and the return notice. */
 export {
   reportersByDepartment,
   returnedRevision,
   type ReturnedRevision,
-} from './repositories/notification-query.repository.js';
-export { progressReportByIdempotencyKey } from './repositories/template-query.repository.js';
+} from './repositories/notifications/notification-query.repository.js';
+export { progressReportByIdempotencyKey } from './repositories/records/template-query.repository.js';
 /** Stored data-quality flags of submitted observation revisions. */
 export {
   indicatorForQuality,
   qualityFlagsByKey,
   qualityFlagsOf,
   storeQualityFlags,
-} from './repositories/evidence-quality.repository.js';
+} from './repositories/evidence/evidence-quality.repository.js';
 /** Users and roles: create, find, list, change (the last active administrator is kept). */
 export {
   LastAdministratorError,
@@ -290,7 +290,7 @@ export {
   type UserChange,
   type UserFilter,
   type UserRecord,
-} from './repositories/user.repository.js';
+} from './repositories/accounts/user.repository.js';
 /** Browser session rows, keyed by the SHA-256 of the session id (the server's session store). */
 export {
   deleteSession,
@@ -301,7 +301,7 @@ export {
   purgeExpiredSessions,
   type NewSession,
   type StoredSession,
-} from './repositories/session.repository.js';
+} from './repositories/accounts/session.repository.js';
 /** One stored plan version for the plan reader, curation and places: model, text, outline rows. */
 export {
   commitmentRows,
@@ -314,14 +314,14 @@ export {
   taskVersionRows,
   type PlanVersionIdentity,
   type TaskVersionOwnerRow,
-} from './repositories/plan-version-query.repository.js';
+} from './repositories/plan/plan-version-query.repository.js';
 /** The public data export of a plan: title, baselines, values in force with their source. */
 export {
   baselineJsonByIndicatorVersion,
   exportedValuesInForce,
   findPlanTitle,
   type ExportedValueRow,
-} from './repositories/plan-export.repository.js';
+} from './repositories/plan/plan-export.repository.js';
 /** Small reads around the services' logic: departments by region, ids by key, what is published. */
 export {
   departmentRegionCode,
@@ -335,4 +335,4 @@ export {
   referenceSeriesSource,
   taskIdByKey,
   userDisplayNames,
-} from './repositories/catalog-lookup.repository.js';
+} from './repositories/organisation/catalog-lookup.repository.js';

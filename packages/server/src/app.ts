@@ -19,7 +19,7 @@ import { guardUpload, requireUploadGate } from './auth/upload.gate.js';
 import { type ServerConfig, type TrustProxy, resolveConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { ChangeStamps } from './change-stamps.js';
-import { seedOwnersOfAllPlans } from './services/ownership.service.js';
+import { seedOwnersOfAllPlans } from './services/organisation/ownership.service.js';
 import { ApiError, type Problem, problem, storageProblem } from './errors.js';
 import { faultProblem } from './fault-problem.js';
 import { openApiDefinition } from './openapi-definition.js';

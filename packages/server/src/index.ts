@@ -16,4 +16,4 @@ export {
   type LoadedFigure,
   type NotLoadedFigure,
   type StatisticsLoadResult,
-} from './services/statistics.service.js';
+} from './services/assessment/statistics.service.js';

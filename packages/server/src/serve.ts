@@ -17,9 +17,9 @@ import { hashPassword } from './auth/password.js';
 import { generatePassword } from './auth/password-policy.js';
 import { tokenMaxDaysFromEnv } from './auth/token-lifetime.js';
 import type { ServerConfig } from './config.js';
-import { cleanEvidenceStore, describeEvidenceCleanup } from './services/evidence-cleanup.js';
-import { prepareEvidenceDir } from './services/evidence.storage.js';
-import { startReminderScheduler } from './services/reminder.scheduler.js';
+import { cleanEvidenceStore, describeEvidenceCleanup } from './services/evidence/evidence-cleanup.js';
+import { prepareEvidenceDir } from './services/evidence/evidence.storage.js';
+import { startReminderScheduler } from './services/reminders/reminder.scheduler.js';
 
 /** The bundled sample outline, relative to this package (src/ and dist/ alike). */
 export const SAMPLE_OUTLINE_PATH = fileURLToPath(

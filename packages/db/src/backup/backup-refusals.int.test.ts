@@ -6,7 +6,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../connection.factory.js';
-import * as observations from '../repositories/observation.repository.js';
+import * as observations from '../repositories/records/observation.repository.js';
 import type { Database } from '../schema/database.schema.js';
 import { forEachDialect } from '../testing/dialects.js';
 import { seedSamplePlan } from '../testing/seed.js';

@@ -2,7 +2,7 @@ import { Migrator } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../support/ids.js';
 import { forEachDialect } from '../testing/dialects.js';
-import { findLiveApiToken } from '../repositories/api-token.repository.js';
+import { findLiveApiToken } from '../repositories/accounts/api-token.repository.js';
 import { migrateToLatest, staticMigrationProvider } from './migration.provider.js';
 
 forEachDialect((_dialect, open) => {

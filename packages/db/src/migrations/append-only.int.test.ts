@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../connection.factory.js';
 import { forEachDialect } from '../testing/dialects.js';
 import { type SeededPlan, seedSamplePlan } from '../testing/seed.js';
-import { queryAudit } from '../repositories/audit.repository.js';
-import * as observations from '../repositories/observation.repository.js';
-import * as reports from '../repositories/progress-report.repository.js';
+import { queryAudit } from '../repositories/audit/audit.repository.js';
+import * as observations from '../repositories/records/observation.repository.js';
+import * as reports from '../repositories/records/progress-report.repository.js';
 
 forEachDialect((name, open) => {
   describe('append-only tables', () => {

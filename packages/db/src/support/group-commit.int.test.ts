@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../connection.factory.js';
-import { appendAudit, queryAudit } from '../repositories/audit.repository.js';
+import { appendAudit, queryAudit } from '../repositories/audit/audit.repository.js';
 import type { Database } from '../schema/database.schema.js';
 import { forEachDialect } from '../testing/dialects.js';
 import { groupedWriteTransaction } from './group-commit.js';

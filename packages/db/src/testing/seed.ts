@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '../connection.factory.js';
-import { listIndicators, listTasks } from '../repositories/plan-query.repository.js';
-import { importPlanVersion } from '../repositories/plan.repository.js';
+import { listIndicators, listTasks } from '../repositories/plan/plan-query.repository.js';
+import { importPlanVersion } from '../repositories/plan/plan.repository.js';
 import { samplePlan } from './sample-plan.js';
 
 /** A database holding the sample plan, with the ids tests need. */

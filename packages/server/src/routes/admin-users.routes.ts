@@ -2,7 +2,7 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_POLICY } from '../auth/password-policy.js';
 import type { AppContext } from '../context.js';
-import { addUser, changeUser, users } from '../services/user-admin.service.js';
+import { addUser, changeUser, users } from '../services/accounts/user-admin.service.js';
 import {
   AdminUserSchema,
   AdminUserWithPasswordSchema,

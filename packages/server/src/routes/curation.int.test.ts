@@ -8,7 +8,7 @@ import type {
   FrameworkEditDto,
   VersionDiffDto,
   VersionSummaryDto,
-} from '../services/curation.service.js';
+} from '../services/plan/curation.service.js';
 import { type Harness, as, makeHarness } from '../testing/harness.js';
 
 type Edits = { indicator: CuratedIndicatorDto; edits: FrameworkEditDto[] };

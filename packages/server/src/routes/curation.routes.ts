@@ -17,7 +17,7 @@ import {
   planFindings,
   planVersions,
   versionDiff,
-} from '../services/curation.service.js';
+} from '../services/plan/curation.service.js';
 
 const IndicatorParams = z.object({ id: z.string().min(1).max(100) });
 const PlanParams = z.object({ planId: z.string().min(1).max(100) });

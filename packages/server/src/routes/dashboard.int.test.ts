@@ -1,8 +1,8 @@
 import { listIndicators, changeStamp } from '@plantrack/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
-import type { DashboardCard, DashboardDto } from '../services/dashboard.service.js';
-import type { IndicatorAssessmentDto } from '../services/indicator-assessment.service.js';
+import type { DashboardCard, DashboardDto } from '../services/dashboard/dashboard.service.js';
+import type { IndicatorAssessmentDto } from '../services/assessment/indicator-assessment.service.js';
 import { type Harness, as, makeHarness, signIn } from '../testing/harness.js';
 import { DashboardSchema, IndicatorAssessmentSchema } from '@plantrack/api';
 

@@ -2,12 +2,12 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { readAssessmentSettings, writeAssessmentSettings } from '../services/assessment-settings.service.js';
-import { dashboardJson, publicDashboardJson } from '../services/dashboard.service.js';
+import { readAssessmentSettings, writeAssessmentSettings } from '../services/assessment/assessment-settings.service.js';
+import { dashboardJson, publicDashboardJson } from '../services/dashboard/dashboard.service.js';
 import {
   indicatorAssessmentJson,
   publicIndicatorAssessmentJson,
-} from '../services/indicator-assessment.service.js';
+} from '../services/assessment/indicator-assessment.service.js';
 import {
   AsOfQuerySchema,
   AssessmentSettingsSchema,

@@ -1,7 +1,7 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { addAlias, addDepartment, departments } from '../services/department.service.js';
+import { addAlias, addDepartment, departments } from '../services/organisation/department.service.js';
 import { DepartmentSchema, errorResponses, DepartmentNameSchema } from '@plantrack/api';
 
 export const departmentRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {

@@ -4,15 +4,15 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { errorResponses, EvidenceFileSchema, ProblemSchema } from '@plantrack/api';
-import { serverRecordKinds } from '../record-kinds/registry.js';
-import { redactEvidence, withdrawEvidence } from '../services/evidence.removal.js';
+import { serverRecordKinds } from '../services/records/kinds/registry.js';
+import { redactEvidence, withdrawEvidence } from '../services/evidence/evidence.removal.js';
 import {
   type EvidenceUpload,
   downloadEvidence,
   listEvidence,
   uploadEvidence,
-} from '../services/evidence.service.js';
-import { evidenceUploadGate } from '../services/evidence-upload.gate.js';
+} from '../services/evidence/evidence.service.js';
+import { evidenceUploadGate } from '../services/evidence/evidence-upload.gate.js';
 
 const KeyParams = z.object({ key: z.string().min(3).max(400).describe('Record key (URL-encoded)') });
 const IdParams = z.object({ id: z.string().min(1).max(100) });

@@ -6,7 +6,7 @@ import {
   myUnreadCount,
   readMyNotification,
   runRemindersNow,
-} from '../services/notification.service.js';
+} from '../services/reminders/notification.service.js';
 import {
   errorResponses,
   NotificationSchema,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
-import type { OutlineDto, OutlineNodeDto } from '../services/outline.service.js';
+import type { OutlineDto, OutlineNodeDto } from '../services/plan/outline.service.js';
 import { type Harness, as, makeHarness } from '../testing/harness.js';
 
 const flatten = (nodes: OutlineNodeDto[]): OutlineNodeDto[] =>

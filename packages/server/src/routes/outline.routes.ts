@@ -1,7 +1,7 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { planOutline } from '../services/outline.service.js';
+import { planOutline } from '../services/plan/outline.service.js';
 import { errorResponses, OutlineSchema } from '@plantrack/api';
 
 export const outlineRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {

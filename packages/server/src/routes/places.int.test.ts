@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
-import type { PlacesDto } from '../services/places.service.js';
+import type { PlacesDto } from '../services/plan/places.service.js';
 import { type Harness, as, makeHarness } from '../testing/harness.js';
 
 forEachDialect((dialect, open) => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { planPlaces } from '../services/places.service.js';
+import { planPlaces } from '../services/plan/places.service.js';
 import { errorResponses, PlacesSchema } from '@plantrack/api';
 
 /** The spatial view's data: computed from the stored model of the newest version. */

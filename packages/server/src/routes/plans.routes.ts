@@ -16,7 +16,7 @@ import {
   TaskSchema,
 } from '@plantrack/api';
 import { canImportPlan } from '../policies/plan.policy.js';
-import * as plans from '../services/plan.service.js';
+import * as plans from '../services/plan/plan.service.js';
 
 const PlanParams = z.object({ planId: z.string().min(1).max(100) });
 

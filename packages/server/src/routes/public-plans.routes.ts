@@ -1,7 +1,7 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { publicPlans } from '../services/public-plans.service.js';
+import { publicPlans } from '../services/dashboard/public-plans.service.js';
 import { ProblemSchema, PublicPlanSchema } from '@plantrack/api';
 
 /** The plans a visitor can choose from on the public view (no sign-in). */

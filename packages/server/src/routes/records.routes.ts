@@ -9,7 +9,7 @@ import { RECORD_KINDS, RECORD_KIND_DESCRIPTORS, type RecordKindName } from '@pla
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { observationService, progressReportService } from '../services/record.service.js';
+import { observationService, progressReportService } from '../services/records/record.service.js';
 import { registerReviewFlowRoutes } from './review-flow.routes.js';
 import { registerReviewSettingsRoutes } from './review-settings.routes.js';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { planReportingCycles, putReportingCycle } from '../services/reporting-cycle.service.js';
+import { planReportingCycles, putReportingCycle } from '../services/records/reporting-cycle.service.js';
 import { ReportingCycleSchema, DueRuleShape, errorResponses, FrequencySchema } from '@plantrack/api';
 
 export const reportingCycleRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {

@@ -3,7 +3,7 @@ import { setReportingCycle } from '@plantrack/db';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
-import { COLUMNS } from '../services/template.workbook.js';
+import { COLUMNS } from '../services/template/template.workbook.js';
 import { type Harness, OTHER_DEPT, OWN_DEPT, as, makeHarness } from '../testing/harness.js';
 
 const AS_OF = '2028-02-15';

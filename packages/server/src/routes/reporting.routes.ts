@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { canUseMyTemplate } from '../policies/reporting.policy.js';
-import { missingReports, myPeriods } from '../services/reporting.service.js';
-import { downloadTemplate, uploadTemplate } from '../services/template.service.js';
+import { missingReports, myPeriods } from '../services/records/reporting.service.js';
+import { downloadTemplate, uploadTemplate } from '../services/template/template.service.js';
 import {
   AsOfSchema,
   errorResponses,

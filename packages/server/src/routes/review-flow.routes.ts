@@ -2,7 +2,7 @@ import type { FastifyTypeProviderDefault } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import type { ReviewFlowService, WriteAction } from '../services/review-flow.service.js';
+import type { ReviewFlowService, WriteAction } from '../services/records/review-flow.service.js';
 import {
   ApproveRecordBodySchema,
   errorResponses,

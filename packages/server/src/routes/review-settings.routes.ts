@@ -1,7 +1,7 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { readReviewSettings, writeReviewSettings } from '../services/review-settings.service.js';
+import { readReviewSettings, writeReviewSettings } from '../services/records/review-settings.service.js';
 import { errorResponses, ReviewSettingsSchema } from '@plantrack/api';
 
 type ZodApp = Parameters<FastifyPluginCallbackZod>[0];

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
-import { TASK_COLUMNS } from '../services/template-task.sheet.js';
+import { TASK_COLUMNS } from '../services/template/template-task.sheet.js';
 import { type Harness, as, makeHarness } from '../testing/harness.js';
 
 const AS_OF = '2028-02-15';

@@ -8,7 +8,7 @@ import {
   revokeOwnToken,
   revokeUserToken,
   userTokens,
-} from '../services/token.service.js';
+} from '../services/accounts/token.service.js';
 import { ApiTokenSchema, errorResponses, TokenListSchema } from '@plantrack/api';
 
 const IdParam = z.string().min(1).max(100);

@@ -13,7 +13,7 @@ import {
 } from '@plantrack/api';
 import { audit } from '../services/audit.service.js';
 import { searchPlans } from '../services/search.service.js';
-import { myItems, queue } from '../services/work.service.js';
+import { myItems, queue } from '../services/dashboard/work.service.js';
 
 export const workRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   app.get(

@@ -3,7 +3,7 @@ import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { enforce } from '../policies/policy.js';
 import { canSearch, searchAudience } from '../policies/search.policy.js';
-import { stampedCachePerApp } from './stamped.cache.js';
+import { stampedCachePerApp } from './cache/stamped.cache.js';
 
 type SearchQuery = { q: string; planId?: string | undefined; limit: number };
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { DatabaseHandle, DialectName } from '@plantrack/db';
 import { TEST_PG_URL } from '../../../db/src/testing/dialects.js';
-import { TEMPORARY_FILE_PREFIX } from '../services/evidence.storage.js';
+import { TEMPORARY_FILE_PREFIX } from '../services/evidence/evidence.storage.js';
 import type { BurstAction } from './mixed-burst.js';
 import type { ServeStore } from './serve-process.js';
 

@@ -8,7 +8,7 @@ import {
   allRecordRevisions,
   revisionAudits,
 } from '../../../db/src/testing/durability-records.js';
-import { sha256Of } from '../services/evidence.storage.js';
+import { sha256Of } from '../services/evidence/evidence.storage.js';
 import type { Parties } from './burst-parties.js';
 import {
   type Acknowledged,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { sha256Of } from '../services/evidence.storage.js';
+import { sha256Of } from '../services/evidence/evidence.storage.js';
 import type { Parties } from './burst-parties.js';
 import { httpBytes, httpUpload } from './burst-parties.js';
 import { type HttpAnswer, type ServeProcess, httpJson } from './serve-process.js';

@@ -1,0 +1,186 @@
+import {
+  type UserChange,
+  type UserFilter,
+  type UserRecord,
+  LastAdministratorError,
+  createUser,
+  departmentExists,
+  findUserById,
+  listUsers,
+  updateUser,
+  departmentNames,
+} from '@plantrack/db';
+import type { Role } from '@plantrack/db';
+import { hashPassword } from '../../auth/password.js';
+import { generatePassword, passwordWeakness } from '../../auth/password-policy.js';
+import { type Principal, actorOf } from '../../auth/principal.js';
+import type { AppContext } from '../../context.js';
+import { ApiError, notFound } from '../../errors.js';
+import { canManageUsers } from '../../policies/admin.policy.js';
+import { enforce } from '../../policies/policy.js';
+import type { Page } from '../plan/plan.service.js';
+
+/** A user as administrators see it: never a password hash. */
+export type UserDto = {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  departmentId: string | null;
+  departmentName: string | null;
+  active: boolean;
+  createdAt: string;
+};
+
+/** A created or reset user, with the generated password when the server chose one (shown once). */
+export type UserWithPasswordDto = { user: UserDto; generatedPassword: string | null };
+
+export type NewUserInput = {
+  email: string;
+  displayName: string;
+  roles: Role[];
+  departmentId?: string | null | undefined;
+  password?: string | undefined;
+};
+
+export type UserPatchInput = {
+  displayName?: string | undefined;
+  roles?: Role[] | undefined;
+  departmentId?: string | null | undefined;
+  active?: boolean | undefined;
+  password?: string | undefined;
+  resetPassword?: boolean | undefined;
+};
+
+/** Refuses a password an administrator typed that breaks the policy (400, zh/en, with the policy). */
+export function checkPasswordPolicy(password: string | undefined, email: string): void {
+  if (password === undefined) return;
+  const weakness = passwordWeakness(password, email);
+  if (weakness !== null) throw new ApiError(400, 'weak-password', weakness);
+}
+
+async function present(ctx: AppContext, users: readonly UserRecord[]): Promise<UserDto[]> {
+  const names = await departmentNames(ctx.db, [
+    ...new Set(users.flatMap((u) => (u.departmentId === null ? [] : [u.departmentId]))),
+  ]);
+  return users.map((u) => ({
+    id: u.id,
+    email: u.email,
+    displayName: u.displayName,
+    roles: u.roles,
+    departmentId: u.departmentId,
+    departmentName: u.departmentId === null ? null : (names.get(u.departmentId) ?? null),
+    active: u.active,
+    createdAt: u.createdAt,
+  }));
+}
+
+async function presentOne(ctx: AppContext, user: UserRecord): Promise<UserDto> {
+  const [dto] = await present(ctx, [user]);
+  if (dto === undefined) throw new Error('A user could not be presented.');
+  return dto;
+}
+
+/** A reporter reports for a department, so one without a department could never report. */
+async function checkDepartment(
+  ctx: AppContext,
+  roles: readonly Role[],
+  departmentId: string | null,
+): Promise<void> {
+  if (departmentId !== null && !(await departmentExists(ctx.db, departmentId))) {
+    throw new ApiError(400, 'unknown-department', {
+      zh: `单位不存在：${departmentId}`,
+      en: `No such department: ${departmentId}`,
+    });
+  }
+  if (roles.includes('department_reporter') && departmentId === null) {
+    throw new ApiError(400, 'department-required', {
+      zh: '部门填报员必须指定所属单位。',
+      en: 'A department reporter must belong to a department.',
+    });
+  }
+}
+
+export async function users(
+  ctx: AppContext,
+  p: Principal,
+  query: UserFilter & { page: number; pageSize: number },
+): Promise<Page<UserDto>> {
+  enforce(p, canManageUsers(p));
+  const { page, pageSize, ...filter } = query;
+  const { items, total } = await listUsers(ctx.db, filter, { page, pageSize });
+  return { items: await present(ctx, items), page, pageSize, total };
+}
+
+/** Creates a user; without a password one is generated and returned once. Audited without secrets. */
+export async function addUser(
+  ctx: AppContext,
+  p: Principal,
+  input: NewUserInput,
+): Promise<UserWithPasswordDto> {
+  enforce(p, canManageUsers(p));
+  const departmentId = input.departmentId ?? null;
+  await checkDepartment(ctx, input.roles, departmentId);
+  checkPasswordPolicy(input.password, input.email);
+  const generatedPassword = input.password === undefined ? generatePassword() : null;
+  const user = await createUser(ctx.db, {
+    email: input.email,
+    displayName: input.displayName,
+    passwordHash: await hashPassword(input.password ?? generatedPassword ?? ''),
+    roles: input.roles,
+    departmentId,
+    grantedBy: actorOf(p),
+  });
+  return { user: await presentOne(ctx, user), generatedPassword };
+}
+
+/**
+ * Changes a user's name, roles, department, active flag or password. Deactivating or replacing the
+ * password ends the user's sessions and revokes their API tokens (reactivation revives none); a
+ * replaced password must be changed by the user at the next sign-in.
+ */
+export async function changeUser(
+  ctx: AppContext,
+  p: Principal,
+  userId: string,
+  input: UserPatchInput,
+): Promise<UserWithPasswordDto> {
+  enforce(p, canManageUsers(p));
+  if (input.password !== undefined && input.resetPassword === true) {
+    throw new ApiError(400, 'password-conflict', {
+      zh: '请只选择一种方式：指定新密码，或由系统生成。',
+      en: 'Either give a new password or ask for a generated one, not both.',
+    });
+  }
+  const before = await findUserById(ctx.db, userId);
+  if (before === undefined) throw notFound(`user ${userId}`);
+  checkPasswordPolicy(input.password, before.email);
+  await checkDepartment(
+    ctx,
+    input.roles ?? before.roles,
+    input.departmentId === undefined ? before.departmentId : input.departmentId,
+  );
+  const generatedPassword = input.resetPassword === true ? generatePassword() : null;
+  const newPassword = input.password ?? generatedPassword;
+  const change: UserChange = {
+    displayName: input.displayName,
+    roles: input.roles,
+    departmentId: input.departmentId,
+    active: input.active,
+    passwordHash: newPassword === null ? undefined : await hashPassword(newPassword),
+  };
+  try {
+    const user = await updateUser(ctx.db, { userId, change, actor: actorOf(p) });
+    ctx.tokenPrincipals.forgetAll(); // Roles, department or access may have changed.
+    if (user === undefined) throw notFound(`user ${userId}`);
+    // A deactivated account, or one whose password an administrator replaced, is signed out everywhere.
+    if (input.active === false || newPassword !== null) await ctx.sessions.deleteForUser(userId);
+    return { user: await presentOne(ctx, user), generatedPassword };
+  } catch (error) {
+    if (!(error instanceof LastAdministratorError)) throw error;
+    throw new ApiError(409, 'last-administrator', {
+      zh: '不能停用或撤销最后一位在用的系统管理员，请先任命另一位管理员。',
+      en: 'The last active administrator cannot be demoted or deactivated; appoint another administrator first.',
+    });
+  }
+}

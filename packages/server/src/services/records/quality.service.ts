@@ -1,0 +1,113 @@
+import {
+  indicatorForQuality,
+  qualityFlagsByKey,
+  qualityFlagsOf,
+  storeQualityFlags,
+  type QueueItem,
+  approvedValuesInPeriod,
+} from '@plantrack/db';
+import {
+  type Baseline,
+  type QualityFlag,
+  type Target,
+  checkObservationQuality,
+  previousPeriod,
+} from '@plantrack/core';
+import type { Alongside, ObservationRef, ObservationRevision } from '@plantrack/db';
+import type { AppContext } from '../../context.js';
+import type { ObservationRevisionDto } from '../../presenters/record.presenter.js';
+import type { ReviewFlowService } from './review-flow.service.js';
+
+type Db = AppContext['db'];
+
+/**
+ * Data-quality flags in the observation review flow: every revision that enters review (a
+ * submission or a correction) is checked against the indicator and the approved values of the
+ * previous period, and the flags are stored in the revision's own transaction and returned with
+ * it. What the check compares with is read before that transaction (`onReview` of the record
+ * kind), so the transaction itself only adds one insert. A history shows each revision's stored
+ * flags (read with the revisions: observation.repository).
+ */
+export async function qualityCheckOnReview(
+  ctx: AppContext,
+  ref: ObservationRef,
+): Promise<Alongside<ObservationRevision>> {
+  // The checks compare with the previous period only (`previousPeriod`), so only its values are read.
+  const compared = previousPeriod(ref.period);
+  const [indicator, previous] = await Promise.all([
+    indicatorForQuality(ctx.db, ref.indicatorId),
+    compared === null ? [] : approvedValuesInPeriod(ctx.db, ref.indicatorId, compared),
+  ]);
+  const checked = indicator === undefined ? null : { ...indicator, ...parsedTarget(indicator) };
+  return async (trx, revision) => {
+    if (revision.status !== 'submitted') return revision;
+    const flags =
+      checked === null
+        ? []
+        : checkObservationQuality({
+            indicator: {
+              name: checked.name,
+              unit: checked.unit,
+              scope: checked.scope,
+              target: checked.target,
+              baseline: checked.baseline,
+              direction:
+                checked.direction === 'higher' || checked.direction === 'lower' ? checked.direction : null,
+            },
+            observation: {
+              period: revision.period,
+              value: revision.values.value,
+              unit: revision.values.unit,
+              scope: revision.scope,
+            },
+            previous,
+          });
+    return { ...revision, qualityFlags: await storeQualityFlags(trx, revision, flags) };
+  };
+}
+
+function parsedTarget(indicator: { targetJson: string; baselineJson: string | null }): {
+  target: Target;
+  baseline: Baseline | null;
+} {
+  return {
+    target: JSON.parse(indicator.targetJson) as Target,
+    baseline:
+      indicator.baselineJson === null ? null : (JSON.parse(indicator.baselineJson) as Baseline | null),
+  };
+}
+
+/**
+ * A replayed submission (a retried request with the same idempotency key) returns the stored
+ * revision without running the check again: its flags are read back, so the answer is the first one.
+ */
+export function withReplayedQualityFlags<V>(
+  service: ReviewFlowService<ObservationRef, V, ObservationRevisionDto>,
+): ReviewFlowService<ObservationRef, V, ObservationRevisionDto> {
+  const withFlags = async (
+    ctx: AppContext,
+    revision: ObservationRevisionDto,
+  ): Promise<ObservationRevisionDto> => {
+    if (revision.status !== 'submitted' || revision.qualityFlags !== undefined) return revision;
+    const stored = (await qualityFlagsOf(ctx.db, [revision.id])).get(revision.id);
+    return stored === undefined ? revision : { ...revision, qualityFlags: stored };
+  };
+  return {
+    ...service,
+    write: async (ctx, p, input) => withFlags(ctx, await service.write(ctx, p, input)),
+    correct: async (ctx, p, key, input) => withFlags(ctx, await service.correct(ctx, p, key, input)),
+  };
+}
+
+/** The review queue with each observation's stored flags. */
+export async function withQueueFlags(
+  db: Db,
+  items: readonly QueueItem[],
+): Promise<(QueueItem & { qualityFlags?: QualityFlag[] })[]> {
+  const observations = items.filter((i) => i.kind === 'observation');
+  const flags = await qualityFlagsByKey(db, observations);
+  return items.map((i) => {
+    const stored = i.kind === 'observation' ? flags.get(`${i.key}#${i.revisionNo}`) : undefined;
+    return stored === undefined ? i : { ...i, qualityFlags: stored };
+  });
+}

@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import {
+  observationRepository,
+  progressReportRepository,
+  writeTransaction,
+  departmentNames,
+} from '@plantrack/db';
+import { type Principal, actorOf } from '../../auth/principal.js';
+import type { AppContext } from '../../context.js';
+import { ApiError, type CellError } from '../../errors.js';
+import { enforce } from '../../policies/policy.js';
+import { canUseMyTemplate } from '../../policies/reporting.policy.js';
+import { asOfOrToday } from '../records/reporting.service.js';
+import {
+  type CheckedIndicatorRow,
+  type IndicatorRowResult,
+  checkIndicatorRows,
+  prepareIndicatorRows,
+} from './template-indicator.rows.js';
+import { owedByDepartment } from './template-owed.js';
+import { TASK_COLUMNS, TASK_SHEET, type TaskTemplateRow } from './template-task.sheet.js';
+import {
+  type CheckedTaskRow,
+  type TaskRowResult,
+  checkTaskRows,
+  prepareTaskRows,
+} from './template-task.rows.js';
+import type { UploadOptions, UploadOutcome } from './template-upload.shared.js';
+import {
+  DATA_SHEET,
+  type TemplateRow,
+  buildTemplateWorkbook,
+  readDataRows,
+  readSheetRows,
+  readWorkbook,
+} from './template.workbook.js';
+
+export type { UploadOutcome } from './template-upload.shared.js';
+
+/**
+ * The department's template: sheet 指标 with one row per owned indicator × owed period and sheet
+ * 任务进展 with one row per owned task × owed period, each pre-filled with the latest revision.
+ */
+export async function downloadTemplate(
+  ctx: AppContext,
+  p: Principal,
+  query: { asOf?: string | undefined },
+): Promise<{ bytes: Buffer; fileName: string }> {
+  enforce(p, canUseMyTemplate(p));
+  const asOf = asOfOrToday(query.asOf);
+  const owed = await owedByDepartment(ctx, p, asOf);
+  const rows: TemplateRow[] = [];
+  for (const o of owed.indicators) {
+    const latest = await observationRepository.latest(ctx.db, {
+      indicatorId: o.indicatorId,
+      period: o.period,
+      scope: '',
+    });
+    rows.push({
+      indicatorId: o.indicatorId,
+      seq: o.seq,
+      name: o.name,
+      unit: o.unit,
+      period: o.period,
+      scope: o.scope,
+      value: latest?.values.value ?? null,
+      estimated: latest === undefined ? null : latest.values.estimated,
+      source: latest?.values.source ?? null,
+      comment: latest?.values.comment ?? null,
+    });
+  }
+  const taskRows: TaskTemplateRow[] = [];
+  for (const o of owed.tasks) {
+    const latest = await progressReportRepository.latest(ctx.db, { taskId: o.taskId, period: o.period });
+    taskRows.push({
+      taskId: o.taskId,
+      measure: o.measure,
+      period: o.period,
+      progress: latest?.values.progress ?? null,
+      narrative: latest?.values.narrative ?? null,
+      comment: latest?.values.comment ?? null,
+    });
+  }
+  const depts = await departmentNames(ctx.db, p.departmentIds);
+  const deptName = [...depts.values()].join('、');
+  const bytes = await buildTemplateWorkbook(`${deptName} 监测填报模板（截至 ${asOf}）`, rows, taskRows);
+  return { bytes, fileName: `${deptName || 'department'}-指标填报-${asOf}.xlsx` };
+}
+
+export type UploadResultDto = {
+  sha256: string;
+  mode: 'draft' | 'submit';
+  /** Both sheets together. */
+  counts: Record<UploadOutcome, number>;
+  /** The rows of sheet 指标. */
+  rows: IndicatorRowResult[];
+  /** The rows of sheet 任务进展. */
+  taskRows: TaskRowResult[];
+};
+
+const workbookInvalid = (errors: CellError[]): ApiError =>
+  new ApiError(
+    422,
+    'invalid-workbook',
+    {
+      zh: `工作簿有 ${errors.length} 处错误，未保存任何数据。`,
+      en: `The workbook has ${errors.length} error(s); nothing was saved.`,
+    },
+    { errors },
+  );
+
+/**
+ * Reads an uploaded template, checks every cell of both sheets, and — only when no cell is wrong —
+ * saves each changed row as a draft (or submits it) in one transaction, observations and progress
+ * reports together. Each row's idempotency key is derived from the file's SHA-256, the mode, the
+ * sheet and the row number, so uploading the same file again writes nothing. Rows whose values
+ * equal the latest revision are left alone. A workbook may hold either sheet or both.
+ */
+export async function uploadTemplate(
+  ctx: AppContext,
+  p: Principal,
+  input: { readFile: () => Promise<Buffer>; submit: boolean; asOf?: string | undefined },
+): Promise<UploadResultDto> {
+  enforce(p, canUseMyTemplate(p));
+  const asOf = asOfOrToday(input.asOf);
+  // Read the upload only once the caller is known to be allowed to send one.
+  const bytes = await input.readFile();
+  const opened = await readWorkbook(bytes, { limits: { maxFileBytes: ctx.config.templateMaxBytes } });
+  if (!opened.ok) {
+    const code = opened.status === 413 ? 'workbook-too-large' : 'unreadable-workbook';
+    throw new ApiError(opened.status, code, opened.messages);
+  }
+  const indicatorSheet = readDataRows(opened.workbook);
+  const taskSheet = readSheetRows(opened.workbook, TASK_SHEET, TASK_COLUMNS);
+  if (!indicatorSheet.present && !taskSheet.present) {
+    throw workbookInvalid([
+      {
+        sheet: DATA_SHEET,
+        row: 1,
+        column: 'A',
+        messages: {
+          zh: `工作簿中没有名为“${DATA_SHEET}”或“${TASK_SHEET}”的工作表，请使用系统下载的模板。`,
+          en: `The workbook has no sheet named "${DATA_SHEET}" or "${TASK_SHEET}"; use the template downloaded from PlanTrack.`,
+        },
+      },
+    ]);
+  }
+  const errors = [...indicatorSheet.errors, ...taskSheet.errors];
+  if (errors.length > 0) throw workbookInvalid(errors);
+
+  const owed = await owedByDepartment(ctx, p, asOf);
+  const indicators = checkIndicatorRows(indicatorSheet.rows, owed, errors);
+  const tasks = checkTaskRows(taskSheet.rows, owed, errors);
+  if (errors.length > 0) throw workbookInvalid(errors);
+  if (indicators.length === 0 && tasks.length === 0) {
+    throw new ApiError(400, 'empty-workbook', {
+      zh: '工作簿中没有填写任何数据。',
+      en: 'The workbook holds no rows to upload.',
+    });
+  }
+
+  const options: UploadOptions = {
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    mode: input.submit ? 'submit' : 'draft',
+    submit: input.submit,
+    actor: actorOf(p),
+  };
+  try {
+    return await saveRows(ctx, indicators, tasks, options);
+  } catch (error) {
+    // PostgreSQL: a concurrent writer made a statement of the batch fail, which aborts the whole
+    // transaction (25P02 on the next statement). Nothing was saved; the caller may upload again.
+    if ((error as { code?: unknown }).code === '25P02') {
+      throw new ApiError(409, 'stale-revision', {
+        zh: '上传期间数据已被他人修改，未保存任何数据，请重新上传。',
+        en: 'The data changed during the upload; nothing was saved. Upload the file again.',
+      });
+    }
+    throw error;
+  }
+}
+
+/** Both sheets in one transaction: every row is decided first, and nothing is written on any error. */
+async function saveRows(
+  ctx: AppContext,
+  indicators: readonly CheckedIndicatorRow[],
+  tasks: readonly CheckedTaskRow[],
+  options: UploadOptions,
+): Promise<UploadResultDto> {
+  return writeTransaction(ctx.db, async (trx) => {
+    const stateErrors: CellError[] = [];
+    const indicatorPlan = await prepareIndicatorRows(trx, indicators, options, stateErrors);
+    const taskPlan = await prepareTaskRows(trx, tasks, options, stateErrors);
+    if (stateErrors.length > 0) throw workbookInvalid(stateErrors);
+    const rows = [...indicatorPlan.done];
+    for (const write of indicatorPlan.writes) rows.push(await write());
+    const taskRows = [...taskPlan.done];
+    for (const write of taskPlan.writes) taskRows.push(await write());
+    rows.sort((a, b) => a.row - b.row);
+    taskRows.sort((a, b) => a.row - b.row);
+    const counts: Record<UploadOutcome, number> = { saved: 0, submitted: 0, unchanged: 0, replayed: 0 };
+    for (const r of [...rows, ...taskRows]) counts[r.outcome] += 1;
+    return { sha256: options.sha256, mode: options.mode, counts, rows, taskRows };
+  });
+}
