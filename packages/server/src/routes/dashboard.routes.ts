@@ -2,7 +2,10 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { readAssessmentSettings, writeAssessmentSettings } from '../services/assessment/assessment-settings.service.js';
+import {
+  readAssessmentSettings,
+  writeAssessmentSettings,
+} from '../services/assessment/assessment-settings.service.js';
 import { dashboardJson, publicDashboardJson } from '../services/dashboard/dashboard.service.js';
 import {
   indicatorAssessmentJson,

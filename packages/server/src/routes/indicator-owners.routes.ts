@@ -1,7 +1,10 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { planIndicatorOwners, replaceIndicatorOwners } from '../services/organisation/indicator-owner.service.js';
+import {
+  planIndicatorOwners,
+  replaceIndicatorOwners,
+} from '../services/organisation/indicator-owner.service.js';
 import { errorResponses, IndicatorOwnersSchema, OwnerRoleSchema, ProblemSchema } from '@plantrack/api';
 
 export const indicatorOwnerRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {

@@ -2,7 +2,12 @@ import { REFERENCE_KINDS } from '@plantrack/db';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { linkSeries, newSeries, newValue, seriesOfPlan } from '../services/assessment/reference-series.service.js';
+import {
+  linkSeries,
+  newSeries,
+  newValue,
+  seriesOfPlan,
+} from '../services/assessment/reference-series.service.js';
 import {
   errorResponses,
   ReferenceSeriesSchema,

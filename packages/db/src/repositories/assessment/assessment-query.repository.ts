@@ -1,7 +1,10 @@
 import type { Baseline, Target } from '@plantrack/core';
 import type { DatabaseHandle } from '../../connection.factory.js';
 import { NotFoundError } from '../../errors.js';
-import { isNewestApprovedObservation, isNewestApprovedProgressReport } from '../../support/newest-revision.js';
+import {
+  isNewestApprovedObservation,
+  isNewestApprovedProgressReport,
+} from '../../support/newest-revision.js';
 
 /**
  * Bulk reads behind assessments and the dashboard: each function is one indexed query (or two)

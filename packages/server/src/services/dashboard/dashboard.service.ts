@@ -24,7 +24,11 @@ import type { AppContext } from '../../context.js';
 import { canReadDashboard } from '../../policies/assessment.policy.js';
 import { enforce } from '../../policies/policy.js';
 import { expectedPath, shortExplanation, sparkline } from '../../presenters/assessment.presenter.js';
-import { type PlanAssessmentData, buildEngineInput, loadPlanAssessmentData } from '../assessment/assessment.service.js';
+import {
+  type PlanAssessmentData,
+  buildEngineInput,
+  loadPlanAssessmentData,
+} from '../assessment/assessment.service.js';
 import { type MissingSummary, missingForCurrentPeriod } from './dashboard-missing.js';
 import { indicatorOwnersOfPlan } from '../organisation/ownership.service.js';
 import { asOfOrToday } from '../records/reporting.service.js';

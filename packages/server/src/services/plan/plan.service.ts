@@ -30,7 +30,11 @@ import {
 } from '../../presenters/plan.presenter.js';
 import { type ObservationRevisionDto, presentObservation } from '../../presenters/record.presenter.js';
 import { observationRepository } from '@plantrack/db';
-import { ensureOwnersSeeded, indicatorKeysOfDepartments, indicatorOwnerIds } from '../organisation/ownership.service.js';
+import {
+  ensureOwnersSeeded,
+  indicatorKeysOfDepartments,
+  indicatorOwnerIds,
+} from '../organisation/ownership.service.js';
 
 export type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
 

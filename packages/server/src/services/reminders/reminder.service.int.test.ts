@@ -18,7 +18,12 @@ import {
   as,
   makeHarness,
 } from '../../testing/harness.js';
-import { SMTP_USER, type TestSmtpServer, closedPort, startTestSmtpServer } from '../../testing/smtp-server.js';
+import {
+  SMTP_USER,
+  type TestSmtpServer,
+  closedPort,
+  startTestSmtpServer,
+} from '../../testing/smtp-server.js';
 import { startReminderScheduler } from './reminder.scheduler.js';
 import { runReminders, runRemindersExclusive } from './reminder.service.js';
 
