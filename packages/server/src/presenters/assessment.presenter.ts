@@ -1,4 +1,4 @@
-import { type Assessment, STATUS_LABELS, expectedOnPath } from '@plantrack/core';
+import { type Assessment, STATUS_LABELS } from '@plantrack/core';
 import type { Assessment as AssessmentDto } from '@plantrack/api';
 
 /** What the engine returns, minus the reviewer judgement (not stored yet). */
@@ -7,31 +7,12 @@ export function presentAssessment(a: Assessment): AssessmentDto {
   return { ...a, inputs: { observations, setAside, reference } };
 }
 
-/** Methods whose expected value is a point on a path from the baseline to the target level. */
-const PATH_METHODS = new Set(['level-path', 'level-change', 'range-band']);
-
-/** The expected path, baseline year to target year, for level targets; empty for the other kinds. */
-export function expectedPath(a: Assessment, targetYear: number): [number, number][] {
-  if (!PATH_METHODS.has(a.method) || a.baseline === null || a.targetValue === null) return [];
-  const b = a.baseline;
-  const T = a.targetValue;
-  const out: [number, number][] = [];
-  for (let y = b.year; y <= targetYear; y++) {
-    out.push([y, round(expectedOnPath(a.pathModel ?? 'linear', b.value, T, b.year, targetYear, y))]);
-  }
-  return out;
-}
-
 /** Observed values the assessment used, baseline first: the card's sparkline. */
 export function sparkline(a: Assessment): [number, number][] {
   const out: [number, number][] = [];
   if (a.baseline !== null) out.push([a.baseline.year, a.baseline.value]);
   for (const o of a.inputs.observations) out.push([o.period, o.value]);
   return out;
-}
-
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
 }
 
 /** Flags that best say why the data cannot decide, most telling first. */

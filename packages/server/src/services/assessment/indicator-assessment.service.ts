@@ -1,10 +1,11 @@
 import type { IndicatorAssessment } from '@plantrack/api';
+import { expectedPathOf } from '@plantrack/core';
 import { indicatorIdentity } from '@plantrack/db';
 import type { Principal } from '../../auth/principal.js';
 import type { AppContext } from '../../context.js';
 import { canReadDashboard } from '../../policies/assessment.policy.js';
 import { enforce } from '../../policies/policy.js';
-import { expectedPath, presentAssessment } from '../../presenters/assessment.presenter.js';
+import { presentAssessment } from '../../presenters/assessment.presenter.js';
 import { assessOneIndicator } from './assessment.service.js';
 import { asOfOrToday } from '../records/reporting.service.js';
 import { stampedCachePerApp } from '../cache/stamped.cache.js';
@@ -79,7 +80,7 @@ async function build(
     asOf,
     assessedYear: year,
     assessment: presentAssessment(assessment),
-    expectedPath: expectedPath(assessment, targetYear),
+    expectedPath: expectedPathOf(assessment, targetYear),
     targetLine: assessment.targetValue === null ? null : { year: targetYear, value: assessment.targetValue },
     reference:
       series === undefined

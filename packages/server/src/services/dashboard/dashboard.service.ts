@@ -6,6 +6,7 @@ import {
   type RollupItem,
   STATUS_ORDER,
   assessIndicator,
+  expectedPathOf,
   rollUp,
 } from '@plantrack/core';
 import type { Dashboard, DashboardCard, TaskProgressStatus } from '@plantrack/api';
@@ -23,7 +24,7 @@ import type { Principal } from '../../auth/principal.js';
 import type { AppContext } from '../../context.js';
 import { canReadDashboard } from '../../policies/assessment.policy.js';
 import { enforce } from '../../policies/policy.js';
-import { expectedPath, shortExplanation, sparkline } from '../../presenters/assessment.presenter.js';
+import { shortExplanation, sparkline } from '../../presenters/assessment.presenter.js';
 import {
   type PlanAssessmentData,
   buildEngineInput,
@@ -224,7 +225,7 @@ function card(
         ? null
         : { year: a.forecast.year, value: a.forecast.value, meetsTarget: a.forecast.meetsTarget },
     sparkline: sparkline(a),
-    expectedPath: expectedPath(a, targetYear),
+    expectedPath: expectedPathOf(a, targetYear),
     departmentIds,
   };
 }
