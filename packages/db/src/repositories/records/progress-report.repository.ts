@@ -5,7 +5,7 @@ import type { ProgressReportsTable, ProgressStatus } from '../../schema/monitori
 import { isForeignKeyViolation } from '../../support/db-errors.js';
 import { checkPeriod, evidenceFromJson, evidenceToJson } from './period.js';
 import type { ReviewAction } from '../../schema/monitoring-tables.schema.js';
-import { type Revision, type RevisionStore, applyReview } from './review-flow.js';
+import { type Revision, type RevisionStore, applyReview, lookUpAnswer } from './review-flow.js';
 import { type ReviewActionArgs, alongsideOf, reviewActions } from './review-actions.js';
 
 /** Which progress report: task (stable id) × period. */
@@ -143,13 +143,7 @@ function reportStore(ref: ProgressReportRef): RevisionStore<Required<ProgressRep
               .where('idempotency_key', '=', idempotencyKey)
               .unionAll(newest)
       ).execute();
-      // The idempotency key's row may be a revision of the same record: the newest of the key wins.
-      const [latest] = rows.filter((r) => r.report_key === key).sort((a, b) => b.revision_no - a.revision_no);
-      const earlier = rows.find((r) => idempotencyKey !== null && r.idempotency_key === idempotencyKey);
-      return {
-        earlier: earlier === undefined ? undefined : toRevision(earlier),
-        latest: latest === undefined ? undefined : toRevision(latest),
-      };
+      return lookUpAnswer(rows, (r) => r.report_key === key, idempotencyKey, toRevision);
     },
     insert: async (db, r) => {
       const inserted = await db

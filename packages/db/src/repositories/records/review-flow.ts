@@ -53,6 +53,25 @@ export type RevisionStore<V> = {
   planId(db: Kysely<Database>): Expression<string | null>;
 };
 
+/**
+ * Splits the rows of a {@link RevisionStore.lookUp} statement (the idempotency key's row, if any,
+ * and the record's newest revision) into its answer. The key's row may itself be a revision of the
+ * same record, so the newest row of the record wins as `latest`.
+ */
+export function lookUpAnswer<Row extends { revision_no: number; idempotency_key: string | null }, V>(
+  rows: readonly Row[],
+  isOfRecord: (row: Row) => boolean,
+  idempotencyKey: string | null,
+  toRevision: (row: Row) => Revision<V>,
+): { earlier: Revision<V> | undefined; latest: Revision<V> | undefined } {
+  const [latest] = rows.filter(isOfRecord).sort((a, b) => b.revision_no - a.revision_no);
+  const earlier = rows.find((r) => idempotencyKey !== null && r.idempotency_key === idempotencyKey);
+  return {
+    earlier: earlier === undefined ? undefined : toRevision(earlier),
+    latest: latest === undefined ? undefined : toRevision(latest),
+  };
+}
+
 /** One review action on one record. */
 export type ReviewCommand<V> = {
   key: string;
