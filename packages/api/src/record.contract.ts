@@ -102,3 +102,16 @@ export const ReturnRecordBodySchema = z.object({
   expectedRevision: ExpectedRevisionSchema,
   reason: ReasonSchema,
 });
+
+/** `action` of a record write: keep a draft or submit for review (the default). */
+export const WriteActionSchema = z.enum(['save_draft', 'submit']).default('submit');
+
+/** The body fields that name an observation in a write. */
+export const ObservationRefShape = {
+  indicatorId: z.string().min(1).max(100),
+  period: PeriodSchema,
+  scope: z.string().max(100).optional(),
+};
+
+/** The body fields that name a task progress report in a write. */
+export const ProgressReportRefShape = { taskId: z.string().min(1).max(100), period: PeriodSchema };

@@ -3,7 +3,15 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
-import { errorResponses, EvidenceFileSchema, ProblemSchema } from '@plantrack/api';
+import {
+  errorResponses,
+  EvidenceFileSchema,
+  IdParamsSchema,
+  ProblemSchema,
+  RecordKeyParamsSchema,
+  RedactEvidenceBodySchema,
+  WithdrawEvidenceBodySchema,
+} from '@plantrack/api';
 import { serverRecordKinds } from '../services/records/kinds/registry.js';
 import { redactEvidence, withdrawEvidence } from '../services/evidence/evidence.removal.js';
 import {
@@ -13,9 +21,6 @@ import {
   uploadEvidence,
 } from '../services/evidence/evidence.service.js';
 import { evidenceUploadGate } from '../services/evidence/evidence-upload.gate.js';
-
-const KeyParams = z.object({ key: z.string().min(3).max(400).describe('Record key (URL-encoded)') });
-const IdParams = z.object({ id: z.string().min(1).max(100) });
 
 /**
  * Evidence files (佐证材料): upload to a record (multipart `file`), list a record's files, download
@@ -44,7 +49,7 @@ export const evidenceRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
             'The type is checked by extension and content; larger than `evidenceMaxBytes` is 413. Re-uploading ' +
             'the same bytes to the same record returns the first upload (200) and stores nothing.',
           consumes: ['multipart/form-data'],
-          params: KeyParams,
+          params: RecordKeyParamsSchema,
           response: {
             200: EvidenceFileSchema,
             201: EvidenceFileSchema,
@@ -72,7 +77,7 @@ export const evidenceRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
         schema: {
           tags: [subject.tag],
           summary: `The evidence files of ${subject.what} the caller may see, oldest first`,
-          params: KeyParams,
+          params: RecordKeyParamsSchema,
           response: { 200: z.array(EvidenceFileSchema), ...errorResponses },
         },
       },
@@ -86,7 +91,7 @@ export const evidenceRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
       schema: {
         tags: ['evidence'],
         summary: 'Download an evidence file (as an attachment, never rendered inline)',
-        params: IdParams,
+        params: IdParamsSchema,
         produces: ['application/octet-stream'],
         response: { 200: z.any().describe('The file'), ...errorResponses, 410: ProblemSchema },
       },
@@ -112,8 +117,8 @@ export const evidenceRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
         description:
           'Kept for the department and reviewers, never shown to leaders or the public again; 409 for a file ' +
           'an approval covered or the submission under review names. Audited (`evidence.withdraw`).',
-        params: IdParams,
-        body: z.object({ reason: z.string().max(2000).optional() }),
+        params: IdParamsSchema,
+        body: WithdrawEvidenceBodySchema,
         response: { 200: EvidenceFileSchema, ...errorResponses },
       },
     },
@@ -128,8 +133,8 @@ export const evidenceRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
         description:
           'The bytes are deleted from disk unless another unredacted file holds the same content; the file ' +
           'keeps its name and size for those who may see it, and downloads answer 410. Audited (`evidence.redact`).',
-        params: IdParams,
-        body: z.object({ reason: z.string().min(1).max(2000) }),
+        params: IdParamsSchema,
+        body: RedactEvidenceBodySchema,
         response: { 200: EvidenceFileSchema, ...errorResponses },
       },
     },

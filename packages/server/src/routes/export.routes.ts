@@ -12,6 +12,7 @@ import { notFound } from '../errors.js';
 import {
   ExportBaselineSchema,
   PlanExportSchema,
+  PlanIdParamsSchema,
   ProblemSchema,
   type PublishedObservationSchema,
 } from '@plantrack/api';
@@ -27,8 +28,6 @@ import {
 type PlanExport = z.infer<typeof PlanExportSchema>;
 type PublishedObservation = z.infer<typeof PublishedObservationSchema>;
 
-const PlanParams = z.object({ planId: z.string().min(1).max(100) });
-
 export const exportRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   app.get(
     '/api/public/plans/:planId/export.json',
@@ -36,7 +35,7 @@ export const exportRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app,
       schema: {
         tags: ['public'],
         summary: 'Published indicators with their approved values, as JSON (no sign-in)',
-        params: PlanParams,
+        params: PlanIdParamsSchema,
         response: { 200: PlanExportSchema, 400: ProblemSchema, 404: ProblemSchema },
       },
     },
@@ -56,7 +55,7 @@ export const exportRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app,
         tags: ['public'],
         summary:
           'Published indicators with their approved values, as CSV for Excel (UTF-8 with BOM, Chinese header row; no sign-in)',
-        params: PlanParams,
+        params: PlanIdParamsSchema,
         produces: ['text/csv'],
         response: {
           200: z.any().describe('text/csv: one row per approved value (or per indicator without one)'),

@@ -9,15 +9,18 @@ import {
   ExpectedRevisionSchema,
   IdempotencyHeaderSchema,
   ReasonSchema,
+  RecordKeyParamsSchema,
   ReturnRecordBodySchema,
+  WriteActionSchema,
 } from '@plantrack/api';
 
 type ZodApp = Parameters<FastifyPluginCallbackZod>[0];
 
-const KeyParams = z.object({ key: z.string().min(3).max(400).describe('Record key (URL-encoded)') });
-const Action = z.enum(['save_draft', 'submit']).default('submit');
-
-type KeyRoute<Body> = { Params: z.output<typeof KeyParams>; Headers: IdempotencyHeaders; Body: Body };
+type KeyRoute<Body> = {
+  Params: z.output<typeof RecordKeyParamsSchema>;
+  Headers: IdempotencyHeaders;
+  Body: Body;
+};
 type IdempotencyHeaders = z.output<typeof IdempotencyHeaderSchema>;
 
 /** One kind of reviewed record as the API exposes it under `path`. */
@@ -59,7 +62,7 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
         headers: IdempotencyHeaderSchema,
         body: z.object({
           ...kind.refFields,
-          action: Action,
+          action: WriteActionSchema,
           expectedRevision: ExpectedRevisionSchema,
           values: kind.valuesSchema.optional(),
         }),
@@ -86,7 +89,7 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
         tags,
         summary: 'Approve the submitted revision (reviewer)',
         headers: IdempotencyHeaderSchema,
-        params: KeyParams,
+        params: RecordKeyParamsSchema,
         body: ApproveRecordBodySchema,
         response: { 200: revisionSchema, ...errorResponses },
       },
@@ -104,7 +107,7 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
         tags,
         summary: 'Return the submitted revision with a reason (reviewer)',
         headers: IdempotencyHeaderSchema,
-        params: KeyParams,
+        params: RecordKeyParamsSchema,
         body: ReturnRecordBodySchema,
         response: { 200: revisionSchema, ...errorResponses },
       },
@@ -122,7 +125,7 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
         tags,
         summary: summaries.correct,
         headers: IdempotencyHeaderSchema,
-        params: KeyParams,
+        params: RecordKeyParamsSchema,
         body: z.object({
           expectedRevision: ExpectedRevisionSchema,
           values: kind.valuesSchema,
@@ -137,13 +140,13 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
         idempotencyKey: request.headers['idempotency-key'],
       }),
   );
-  routes.get<{ Params: z.output<typeof KeyParams> }>(
+  routes.get<{ Params: z.output<typeof RecordKeyParamsSchema> }>(
     `${path}/:key/history`,
     {
       schema: {
         tags,
         summary: summaries.history,
-        params: KeyParams,
+        params: RecordKeyParamsSchema,
         response: { 200: z.array(revisionSchema), ...errorResponses },
       },
     },
