@@ -175,3 +175,6 @@ export const IndicatorCorrectionResultSchema = z.object({
 export type PlanVersionParams = z.infer<typeof PlanVersionParamsSchema>;
 /** Answer of an indicator correction. */
 export type IndicatorCorrectionResult = z.infer<typeof IndicatorCorrectionResultSchema>;
+
+/** The ingested versions of a plan, oldest first. */
+export const VersionSummaryListSchema = z.array(VersionSummarySchema);

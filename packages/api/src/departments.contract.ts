@@ -39,3 +39,6 @@ export type DepartmentsQuery = z.infer<typeof DepartmentsQuerySchema>;
 export type NewDepartment = z.infer<typeof NewDepartmentSchema>;
 /** Another name of a department. */
 export type DepartmentAliasBody = z.infer<typeof DepartmentAliasBodySchema>;
+
+/** Departments with their aliases. */
+export const DepartmentListSchema = z.array(DepartmentSchema);

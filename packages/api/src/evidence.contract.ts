@@ -62,3 +62,9 @@ export const RedactEvidenceBodySchema = z.object({ reason: z.string().min(1).max
 export type WithdrawEvidenceBody = z.infer<typeof WithdrawEvidenceBodySchema>;
 /** Body of an evidence redaction. */
 export type RedactEvidenceBody = z.infer<typeof RedactEvidenceBodySchema>;
+
+/** The evidence files of a record, oldest first. */
+export const EvidenceFileListSchema = z.array(EvidenceFileSchema);
+
+/** `GET /api/evidence/{id}`: the file's bytes (documented, not validated). */
+export const EvidenceDownloadSchema = z.any().describe('The file');

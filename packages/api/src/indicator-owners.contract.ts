@@ -56,3 +56,6 @@ export const IndicatorOwnersUpdateSchema = z.object({
 export type IfMatchHeader = z.infer<typeof IfMatchHeaderSchema>;
 /** Body of an owners replacement. */
 export type IndicatorOwnersUpdate = z.infer<typeof IndicatorOwnersUpdateSchema>;
+
+/** The owners of every indicator of a plan's newest version. */
+export const IndicatorOwnersListSchema = z.array(IndicatorOwnersSchema);

@@ -142,3 +142,6 @@ export type TaskFilter = z.input<typeof TaskFilterSchema>;
 export type ImportTextBody = z.infer<typeof ImportTextBodySchema>;
 /** A published indicator with its approved values. */
 export type PublicIndicator = z.infer<typeof PublicIndicatorSchema>;
+
+/** The plans the caller may see. */
+export const PlanListSchema = z.array(PlanSchema);

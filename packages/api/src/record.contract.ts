@@ -115,3 +115,29 @@ export const ObservationRefShape = {
 
 /** The body fields that name a task progress report in a write. */
 export const ProgressReportRefShape = { taskId: z.string().min(1).max(100), period: PeriodSchema };
+
+/**
+ * Body of a record write (`POST /api/observations` …): the fields that name the record, the
+ * action, the revision it started from and the values; built per record kind.
+ */
+export function recordWriteBodySchema<Ref extends z.ZodRawShape, V extends z.ZodType>(
+  refFields: Ref,
+  values: V,
+) {
+  return z.object({
+    ...refFields,
+    action: WriteActionSchema,
+    expectedRevision: ExpectedRevisionSchema,
+    values: values.optional(),
+  });
+}
+
+/** Body of `…/{key}/correct`: new values for an approved revision and why. */
+export function recordCorrectBodySchema<V extends z.ZodType>(values: V) {
+  return z.object({ expectedRevision: ExpectedRevisionSchema, values, reason: ReasonSchema });
+}
+
+/** Answer of `…/{key}/history`: every revision, oldest first. */
+export function recordHistorySchema<R extends z.ZodType>(revision: R) {
+  return z.array(revision);
+}

@@ -93,3 +93,6 @@ export type NewReferenceValue = z.infer<typeof NewReferenceValueSchema>;
 export type SeriesLinkBody = z.infer<typeof SeriesLinkBodySchema>;
 /** An indicator's link to a reference series. */
 export type SeriesLink = z.infer<typeof SeriesLinkSchema>;
+
+/** The reference series of a plan with their values. */
+export const ReferenceSeriesListSchema = z.array(ReferenceSeriesWithValuesSchema);

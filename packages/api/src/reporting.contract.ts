@@ -143,3 +143,9 @@ export type MissingReportsQuery = z.input<typeof MissingReportsQuerySchema>;
 export type MissingReportsByDepartment = z.infer<typeof MissingReportsByDepartmentSchema>;
 /** Query of a template upload. */
 export type TemplateUploadQuery = z.infer<typeof TemplateUploadQuerySchema>;
+
+/** Answer of `GET /api/my/periods`. */
+export const PeriodItemListSchema = z.array(PeriodItemSchema);
+
+/** `GET /api/my/template.xlsx`: the workbook's bytes (documented, not validated). */
+export const TemplateWorkbookSchema = z.any().describe('The .xlsx workbook');

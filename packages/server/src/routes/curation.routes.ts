@@ -1,5 +1,4 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import {
   errorResponses,
@@ -12,7 +11,7 @@ import {
   PlanVersionParamsSchema,
   VersionDiffSchema,
   VersionQuerySchema,
-  VersionSummarySchema,
+  VersionSummaryListSchema,
 } from '@plantrack/api';
 import {
   confirmVersion,
@@ -67,7 +66,7 @@ export const curationRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
         tags: ['curation'],
         summary: 'The ingested versions of a plan, oldest first, with counts of their differences',
         params: PlanIdParamsSchema,
-        response: { 200: z.array(VersionSummarySchema), ...errorResponses },
+        response: { 200: VersionSummaryListSchema, ...errorResponses },
       },
     },
     async (request) => planVersions(ctx, request.principal, request.params.planId),

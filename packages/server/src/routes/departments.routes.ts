@@ -1,9 +1,9 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { addAlias, addDepartment, departments } from '../services/organisation/department.service.js';
 import {
   DepartmentAliasBodySchema,
+  DepartmentListSchema,
   DepartmentSchema,
   DepartmentsQuerySchema,
   errorResponses,
@@ -19,7 +19,7 @@ export const departmentRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (
         tags: ['admin'],
         summary: 'Departments with their aliases, of one region, of a plan’s region, or of all',
         querystring: DepartmentsQuerySchema,
-        response: { 200: z.array(DepartmentSchema), ...errorResponses },
+        response: { 200: DepartmentListSchema, ...errorResponses },
       },
     },
     async (request) => departments(ctx, request.principal, request.query),

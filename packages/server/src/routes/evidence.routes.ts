@@ -1,10 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import {
   errorResponses,
+  EvidenceDownloadSchema,
+  EvidenceFileListSchema,
   EvidenceFileSchema,
   IdParamsSchema,
   ProblemSchema,
@@ -78,7 +79,7 @@ export const evidenceRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
           tags: [subject.tag],
           summary: `The evidence files of ${subject.what} the caller may see, oldest first`,
           params: RecordKeyParamsSchema,
-          response: { 200: z.array(EvidenceFileSchema), ...errorResponses },
+          response: { 200: EvidenceFileListSchema, ...errorResponses },
         },
       },
       async (request) => listEvidence(ctx, request.principal, subject.kind, request.params.key),
@@ -93,7 +94,7 @@ export const evidenceRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
         summary: 'Download an evidence file (as an attachment, never rendered inline)',
         params: IdParamsSchema,
         produces: ['application/octet-stream'],
-        response: { 200: z.any().describe('The file'), ...errorResponses, 410: ProblemSchema },
+        response: { 200: EvidenceDownloadSchema, ...errorResponses, 410: ProblemSchema },
       },
     },
     async (request, reply) => {

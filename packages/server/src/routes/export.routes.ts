@@ -6,15 +6,17 @@ import {
   listIndicators,
 } from '@plantrack/db';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
 import {
+  type ExportBaseline,
   ExportBaselineSchema,
+  type PlanExport,
+  PlanExportCsvSchema,
   PlanExportSchema,
   PlanIdParamsSchema,
   ProblemSchema,
-  type PublishedObservationSchema,
+  type PublishedObservation,
 } from '@plantrack/api';
 
 /**
@@ -24,9 +26,6 @@ import {
  * in force — the newest approved revision. Drafts, submissions under review and returned values
  * never leave the store here.
  */
-
-type PlanExport = z.infer<typeof PlanExportSchema>;
-type PublishedObservation = z.infer<typeof PublishedObservationSchema>;
 
 export const exportRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   app.get(
@@ -58,7 +57,7 @@ export const exportRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app,
         params: PlanIdParamsSchema,
         produces: ['text/csv'],
         response: {
-          200: z.any().describe('text/csv: one row per approved value (or per indicator without one)'),
+          200: PlanExportCsvSchema,
           400: ProblemSchema,
           404: ProblemSchema,
         },
@@ -107,12 +106,12 @@ async function publishedData(ctx: AppContext, planId: string): Promise<PlanExpor
 async function baselinesOf(
   ctx: AppContext,
   indicators: readonly IndicatorRow[],
-): Promise<Map<string, z.infer<typeof ExportBaselineSchema>>> {
+): Promise<Map<string, ExportBaseline>> {
   const stored = await baselineJsonByIndicatorVersion(
     ctx.db,
     indicators.map((i) => i.indicatorVersionId),
   );
-  const out = new Map<string, z.infer<typeof ExportBaselineSchema>>();
+  const out = new Map<string, ExportBaseline>();
   for (const [id, json] of stored) out.set(id, ExportBaselineSchema.parse(JSON.parse(json)));
   return out;
 }

@@ -1,5 +1,4 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import {
   planIndicatorOwners,
@@ -9,6 +8,7 @@ import {
   errorResponses,
   IdParamsSchema,
   IfMatchHeaderSchema,
+  IndicatorOwnersListSchema,
   IndicatorOwnersSchema,
   IndicatorOwnersUpdateSchema,
   PlanIdParamsSchema,
@@ -23,7 +23,7 @@ export const indicatorOwnerRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }>
         tags: ['admin'],
         summary: 'Owners (lead and co departments) of every indicator of the newest version',
         params: PlanIdParamsSchema,
-        response: { 200: z.array(IndicatorOwnersSchema), ...errorResponses },
+        response: { 200: IndicatorOwnersListSchema, ...errorResponses },
       },
     },
     async (request) => planIndicatorOwners(ctx, request.principal, request.params.planId),

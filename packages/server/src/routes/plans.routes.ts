@@ -1,5 +1,4 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import {
@@ -12,7 +11,7 @@ import {
   IndicatorSchema,
   pageOf,
   PlanIdParamsSchema,
-  PlanSchema,
+  PlanListSchema,
   ProblemSchema,
   PublicIndicatorSchema,
   PublishBodySchema,
@@ -30,7 +29,7 @@ export const planRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
       schema: {
         tags: ['plans'],
         summary: 'All plans',
-        response: { 200: z.array(PlanSchema), ...errorResponses },
+        response: { 200: PlanListSchema, ...errorResponses },
       },
     },
     async (request) => plans.plans(ctx, request.principal),

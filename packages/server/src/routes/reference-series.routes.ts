@@ -1,5 +1,4 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import {
   linkSeries,
@@ -13,8 +12,8 @@ import {
   NewReferenceSeriesSchema,
   NewReferenceValueSchema,
   PlanIdParamsSchema,
+  ReferenceSeriesListSchema,
   ReferenceSeriesSchema,
-  ReferenceSeriesWithValuesSchema,
   ReferenceValueSchema,
   SeriesIdParamsSchema,
   SeriesLinkBodySchema,
@@ -30,7 +29,7 @@ export const referenceSeriesRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }
         tags: ['assessment'],
         summary: 'Reference series of a plan with their values and linked indicators',
         params: PlanIdParamsSchema,
-        response: { 200: z.array(ReferenceSeriesWithValuesSchema), ...errorResponses },
+        response: { 200: ReferenceSeriesListSchema, ...errorResponses },
       },
     },
     async (request) => seriesOfPlan(ctx, request.principal, request.params.planId),

@@ -1,5 +1,4 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { canUseMyTemplate } from '../policies/reporting.policy.js';
@@ -9,12 +8,13 @@ import {
   errorResponses,
   MissingReportsByDepartmentSchema,
   MissingReportsQuerySchema,
-  PeriodItemSchema,
+  PeriodItemListSchema,
   PlanIdParamsSchema,
   ProblemSchema,
   ReportingAsOfQuerySchema,
   TemplateUploadQuerySchema,
   TemplateUploadResultSchema,
+  TemplateWorkbookSchema,
   WorkbookProblemSchema,
 } from '@plantrack/api';
 
@@ -28,7 +28,7 @@ export const reportingRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
         tags: ['work'],
         summary: "What the reporter's department owes: every period of its items, due dates and states",
         querystring: ReportingAsOfQuerySchema,
-        response: { 200: z.array(PeriodItemSchema), ...errorResponses },
+        response: { 200: PeriodItemListSchema, ...errorResponses },
       },
     },
     async (request) => myPeriods(ctx, request.principal, request.query),
@@ -63,7 +63,7 @@ export const reportingRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
         querystring: ReportingAsOfQuerySchema,
         produces: [XLSX],
         response: {
-          200: z.any().describe('The .xlsx workbook'),
+          200: TemplateWorkbookSchema,
           ...errorResponses,
         },
       },

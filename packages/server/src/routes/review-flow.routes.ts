@@ -1,23 +1,24 @@
 import type { FastifyTypeProviderDefault } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AppContext } from '../context.js';
 import type { ReviewFlowService, WriteAction } from '../services/records/review-flow.service.js';
 import {
   ApproveRecordBodySchema,
   errorResponses,
-  ExpectedRevisionSchema,
   IdempotencyHeaderSchema,
-  ReasonSchema,
+  recordCorrectBodySchema,
+  recordHistorySchema,
+  type RecordKeyParams,
   RecordKeyParamsSchema,
+  recordWriteBodySchema,
   ReturnRecordBodySchema,
-  WriteActionSchema,
 } from '@plantrack/api';
 
 type ZodApp = Parameters<FastifyPluginCallbackZod>[0];
 
 type KeyRoute<Body> = {
-  Params: z.output<typeof RecordKeyParamsSchema>;
+  Params: RecordKeyParams;
   Headers: IdempotencyHeaders;
   Body: Body;
 };
@@ -60,12 +61,7 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
         tags,
         summary: summaries.write,
         headers: IdempotencyHeaderSchema,
-        body: z.object({
-          ...kind.refFields,
-          action: WriteActionSchema,
-          expectedRevision: ExpectedRevisionSchema,
-          values: kind.valuesSchema.optional(),
-        }),
+        body: recordWriteBodySchema(kind.refFields, kind.valuesSchema),
         response: { 201: revisionSchema, ...errorResponses },
       },
     },
@@ -126,11 +122,7 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
         summary: summaries.correct,
         headers: IdempotencyHeaderSchema,
         params: RecordKeyParamsSchema,
-        body: z.object({
-          expectedRevision: ExpectedRevisionSchema,
-          values: kind.valuesSchema,
-          reason: ReasonSchema,
-        }),
+        body: recordCorrectBodySchema(kind.valuesSchema),
         response: { 200: revisionSchema, ...errorResponses },
       },
     },
@@ -140,14 +132,14 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
         idempotencyKey: request.headers['idempotency-key'],
       }),
   );
-  routes.get<{ Params: z.output<typeof RecordKeyParamsSchema> }>(
+  routes.get<{ Params: RecordKeyParams }>(
     `${path}/:key/history`,
     {
       schema: {
         tags,
         summary: summaries.history,
         params: RecordKeyParamsSchema,
-        response: { 200: z.array(revisionSchema), ...errorResponses },
+        response: { 200: recordHistorySchema(revisionSchema), ...errorResponses },
       },
     },
     async (request) => service.history(ctx, request.principal, request.params.key),
