@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLE_NAMES } from './auth.contract.js';
+import { PageQuerySchema } from './common.contract.js';
 
 /** A role as the API names it. */
 export const RoleSchema = z
@@ -40,3 +41,53 @@ export const AdminUserWithPasswordSchema = z
 
 /** A user as administrators see it. */
 export type AdminUser = z.infer<typeof AdminUserSchema>;
+
+/** `true`/`false` in a query string, read as a boolean. */
+const flag = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
+
+/** Query of `GET /api/admin/users`: a page, filtered by role, department and active flag. */
+export const UserFilterSchema = PageQuerySchema.extend({
+  role: RoleSchema.optional(),
+  department: z.string().max(100).optional().describe('Department id'),
+  active: flag.describe('true or false'),
+});
+
+/**
+ * Body of `POST /api/admin/users`. The password rule belongs to the server's password policy,
+ * so the server passes its password schema in.
+ */
+export function newUserSchema<P extends z.ZodType>(password: P) {
+  return z.object({
+    email: z.email().max(320),
+    displayName: z.string().trim().min(1).max(100),
+    roles: RolesSchema,
+    departmentId: z.string().max(100).nullable().optional(),
+    password: password.optional(),
+  });
+}
+
+/** Body of `PATCH /api/admin/users/{id}`: at least one field; the password schema as above. */
+export function userChangeSchema<P extends z.ZodType>(password: P) {
+  return z
+    .object({
+      displayName: z.string().trim().min(1).max(100).optional(),
+      roles: RolesSchema.optional(),
+      departmentId: z.string().max(100).nullable().optional(),
+      active: z.boolean().optional(),
+      password: password.optional(),
+      resetPassword: z.boolean().optional().describe('Generate a new password and return it once'),
+    })
+    .refine((b) => Object.values(b).some((v) => v !== undefined), {
+      error: 'Change at least one field',
+    });
+}
+
+/** Query of the user list. */
+export type UserFilter = z.input<typeof UserFilterSchema>;
+/** Body of a user creation. */
+export type NewUser = z.infer<ReturnType<typeof newUserSchema<z.ZodString>>>;
+/** Body of a user change. */
+export type UserChange = z.infer<ReturnType<typeof userChangeSchema<z.ZodString>>>;

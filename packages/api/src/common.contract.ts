@@ -61,3 +61,28 @@ export type Messages = z.infer<typeof MessagesSchema>;
 export type Problem = z.infer<typeof ProblemSchema>;
 /** A page of items. */
 export type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
+
+/** `:id` of a route about one stored thing (an indicator, a department, a user …). */
+export const IdParamsSchema = z.object({ id: z.string().min(1).max(100) });
+
+/** `:planId` of a route about one plan. */
+export const PlanIdParamsSchema = z.object({ planId: z.string().min(1).max(100) });
+
+/** `:key` of a route about one record (an observation or a progress report). */
+export const RecordKeyParamsSchema = z.object({
+  key: z.string().min(3).max(400).describe('Record key (URL-encoded)'),
+});
+
+/** `?versionId` of plan reads that default to the newest version. */
+export const VersionQuerySchema = z.object({
+  versionId: z.string().max(100).optional().describe('Default: the newest version'),
+});
+
+/** Path parameters `:id`. */
+export type IdParams = z.infer<typeof IdParamsSchema>;
+/** Path parameters `:planId`. */
+export type PlanIdParams = z.infer<typeof PlanIdParamsSchema>;
+/** Path parameters `:key` of a record. */
+export type RecordKeyParams = z.infer<typeof RecordKeyParamsSchema>;
+/** Query `?versionId`. */
+export type VersionQuery = z.infer<typeof VersionQuerySchema>;

@@ -158,3 +158,23 @@ export type IndicatorEdits = z.infer<typeof IndicatorEditsSchema>;
 export type Finding = Findings['findings'][number];
 /** The fields the planning office may correct. */
 export type IndicatorChanges = IndicatorCorrection['changes'];
+
+/** `:planId/:versionId` of a route about one version of a plan. */
+export const PlanVersionParamsSchema = z.object({
+  planId: z.string().min(1).max(100),
+  versionId: z.string().min(1).max(100),
+});
+
+/** Answer of `PATCH /api/indicators/{id}`: the corrected indicator and the fields that changed. */
+export const IndicatorCorrectionResultSchema = z.object({
+  indicator: CuratedIndicatorSchema,
+  changedFields: z.array(z.string()),
+});
+
+/** Path parameters of a plan version. */
+export type PlanVersionParams = z.infer<typeof PlanVersionParamsSchema>;
+/** Answer of an indicator correction. */
+export type IndicatorCorrectionResult = z.infer<typeof IndicatorCorrectionResultSchema>;
+
+/** The ingested versions of a plan, oldest first. */
+export const VersionSummaryListSchema = z.array(VersionSummarySchema);

@@ -51,3 +51,20 @@ export type EvidenceFile = z.infer<typeof EvidenceFileSchema>;
 export type QualityFlag = z.infer<typeof QualityFlagSchema>;
 /** Where an evidence file stands: active, withdrawn, or redacted. */
 export type EvidenceState = EvidenceFile['state'];
+
+/** Body of `POST /api/evidence/{id}/withdraw`. */
+export const WithdrawEvidenceBodySchema = z.object({ reason: z.string().max(2000).optional() });
+
+/** Body of `POST /api/evidence/{id}/redact`: a reason is required. */
+export const RedactEvidenceBodySchema = z.object({ reason: z.string().min(1).max(2000) });
+
+/** Body of an evidence withdrawal. */
+export type WithdrawEvidenceBody = z.infer<typeof WithdrawEvidenceBodySchema>;
+/** Body of an evidence redaction. */
+export type RedactEvidenceBody = z.infer<typeof RedactEvidenceBodySchema>;
+
+/** The evidence files of a record, oldest first. */
+export const EvidenceFileListSchema = z.array(EvidenceFileSchema);
+
+/** `GET /api/evidence/{id}`: the file's bytes (documented, not validated). */
+export const EvidenceDownloadSchema = z.any().describe('The file');

@@ -45,3 +45,13 @@ export const PlanExportSchema = z
 
 /** The shape of `PlanExportSchema`. */
 export type PlanExport = z.infer<typeof PlanExportSchema>;
+
+/** One approved value in an export. */
+export type PublishedObservation = z.infer<typeof PublishedObservationSchema>;
+/** An indicator's baseline in an export. */
+export type ExportBaseline = z.infer<typeof ExportBaselineSchema>;
+
+/** `GET /api/public/plans/{planId}/export.csv`: the CSV text (documented, not validated). */
+export const PlanExportCsvSchema = z
+  .any()
+  .describe('text/csv: one row per approved value (or per indicator without one)');

@@ -33,3 +33,29 @@ export const IndicatorOwnersSchema = z
 
 /** An indicator's owners as the API returns them. */
 export type IndicatorOwners = z.infer<typeof IndicatorOwnersSchema>;
+
+/** The `If-Match` header of writes guarded by a version. */
+export const IfMatchHeaderSchema = z.object({
+  'if-match': z.string().max(40).optional().describe('The version last read, e.g. "3"'),
+});
+
+/** Body of `PUT /api/indicators/{id}/owners`: the whole new list of owners. */
+export const IndicatorOwnersUpdateSchema = z.object({
+  owners: z
+    .array(
+      z.object({
+        department: z.string().trim().min(1).max(100).describe('Department id, canonical name or alias'),
+        role: OwnerRoleSchema,
+      }),
+    )
+    .max(50),
+  expectedVersion: z.number().int().min(0).optional().describe('Instead of If-Match'),
+});
+
+/** The `If-Match` header. */
+export type IfMatchHeader = z.infer<typeof IfMatchHeaderSchema>;
+/** Body of an owners replacement. */
+export type IndicatorOwnersUpdate = z.infer<typeof IndicatorOwnersUpdateSchema>;
+
+/** The owners of every indicator of a plan's newest version. */
+export const IndicatorOwnersListSchema = z.array(IndicatorOwnersSchema);

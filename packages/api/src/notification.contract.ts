@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MessagesSchema } from './common.contract.js';
+import { MessagesSchema, PageQuerySchema } from './common.contract.js';
 
 /** An in-app notification (due soon, overdue, returned). */
 export const NotificationSchema = z
@@ -35,3 +35,16 @@ export const ReminderCountsSchema = z
 export type Notification = z.infer<typeof NotificationSchema>;
 /** The shape of `ReminderCountsSchema`. */
 export type ReminderCounts = z.infer<typeof ReminderCountsSchema>;
+
+/** Query of `GET /api/my/notifications`: a page, optionally only the unread. */
+export const NotificationQuerySchema = PageQuerySchema.extend({
+  unread: z.enum(['true', 'false']).optional().describe('`true`: only notifications not yet read'),
+});
+
+/** Answer of `GET /api/my/notifications/unread-count`. */
+export const UnreadCountSchema = z.object({ unread: z.number().int() });
+
+/** Query of the notification list. */
+export type NotificationQuery = z.input<typeof NotificationQuerySchema>;
+/** How many notifications are unread. */
+export type UnreadCount = z.infer<typeof UnreadCountSchema>;

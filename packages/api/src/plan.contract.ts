@@ -109,3 +109,39 @@ export const IndicatorDetailSchema = z.object({
 
 /** An indicator with its values in force. */
 export type IndicatorDetail = z.infer<typeof IndicatorDetailSchema>;
+
+/** Body of `PATCH /api/indicators/{id}/publish`. */
+export const PublishBodySchema = z.object({ published: z.boolean() });
+
+/** Answer of `PATCH /api/indicators/{id}/publish`. */
+export const PublishResultSchema = z.object({ id: z.string(), published: z.boolean() });
+
+/** Query of `GET /api/plans/{planId}/tasks`: a page, optionally of one department. */
+export const TaskFilterSchema = PageQuerySchema.extend({ department: z.string().max(100).optional() });
+
+/** Body of `POST /api/plans/import`: an outline given as text. */
+export const ImportTextBodySchema = z.object({
+  text: z.string().min(1),
+  fileName: z.string().max(255).optional(),
+  planSlug: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,99}$/)
+    .optional(),
+});
+
+/** A published indicator with its approved values (public list). */
+export const PublicIndicatorSchema = IndicatorSchema.extend({ values: z.array(ApprovedValueSchema) });
+
+/** Body of a publish change. */
+export type PublishBody = z.infer<typeof PublishBodySchema>;
+/** Answer of a publish change. */
+export type PublishResult = z.infer<typeof PublishResultSchema>;
+/** Query of the task list. */
+export type TaskFilter = z.input<typeof TaskFilterSchema>;
+/** Body of a text import. */
+export type ImportTextBody = z.infer<typeof ImportTextBodySchema>;
+/** A published indicator with its approved values. */
+export type PublicIndicator = z.infer<typeof PublicIndicatorSchema>;
+
+/** The plans the caller may see. */
+export const PlanListSchema = z.array(PlanSchema);

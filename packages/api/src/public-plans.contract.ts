@@ -13,3 +13,6 @@ export const PublicPlanSchema = z
 
 /** The shape of `PublicPlanSchema`. */
 export type PublicPlan = z.infer<typeof PublicPlanSchema>;
+
+/** The published plans. */
+export const PublicPlanListSchema = z.array(PublicPlanSchema);

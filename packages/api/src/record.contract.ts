@@ -102,3 +102,42 @@ export const ReturnRecordBodySchema = z.object({
   expectedRevision: ExpectedRevisionSchema,
   reason: ReasonSchema,
 });
+
+/** `action` of a record write: keep a draft or submit for review (the default). */
+export const WriteActionSchema = z.enum(['save_draft', 'submit']).default('submit');
+
+/** The body fields that name an observation in a write. */
+export const ObservationRefShape = {
+  indicatorId: z.string().min(1).max(100),
+  period: PeriodSchema,
+  scope: z.string().max(100).optional(),
+};
+
+/** The body fields that name a task progress report in a write. */
+export const ProgressReportRefShape = { taskId: z.string().min(1).max(100), period: PeriodSchema };
+
+/**
+ * Body of a record write (`POST /api/observations` …): the fields that name the record, the
+ * action, the revision it started from and the values; built per record kind.
+ */
+export function recordWriteBodySchema<Ref extends z.ZodRawShape, V extends z.ZodType>(
+  refFields: Ref,
+  values: V,
+) {
+  return z.object({
+    ...refFields,
+    action: WriteActionSchema,
+    expectedRevision: ExpectedRevisionSchema,
+    values: values.optional(),
+  });
+}
+
+/** Body of `…/{key}/correct`: new values for an approved revision and why. */
+export function recordCorrectBodySchema<V extends z.ZodType>(values: V) {
+  return z.object({ expectedRevision: ExpectedRevisionSchema, values, reason: ReasonSchema });
+}
+
+/** Answer of `…/{key}/history`: every revision, oldest first. */
+export function recordHistorySchema<R extends z.ZodType>(revision: R) {
+  return z.array(revision);
+}

@@ -26,3 +26,26 @@ export const ReportingCycleSchema = z
 export type ReportingCycle = z.infer<typeof ReportingCycleSchema>;
 /** The shape of `FrequencySchema`. */
 export type Frequency = z.infer<typeof FrequencySchema>;
+
+/** A reporting cycle and its due rule as set for one indicator or task, or as the default. */
+export const CycleRuleSchema = z.object({ frequency: FrequencySchema, ...DueRuleShape });
+
+/** Answer of `GET /api/plans/{planId}/reporting-cycles`: the default and every item's cycle. */
+export const PlanReportingCyclesSchema = z.object({
+  default: CycleRuleSchema,
+  items: z.array(ReportingCycleSchema),
+});
+
+/** Path of `PUT /api/plans/{planId}/reporting-cycles/{subjectKind}/{key}`. */
+export const ReportingCycleParamsSchema = z.object({
+  planId: z.string().min(1).max(100),
+  subjectKind: z.enum(['indicator', 'task']),
+  key: z.string().min(1).max(500).describe('indicatorKey or taskKey, URL-encoded'),
+});
+
+/** A cycle rule. */
+export type CycleRule = z.infer<typeof CycleRuleSchema>;
+/** The reporting cycles of a plan. */
+export type PlanReportingCycles = z.infer<typeof PlanReportingCyclesSchema>;
+/** Path parameters of a reporting cycle. */
+export type ReportingCycleParams = z.infer<typeof ReportingCycleParamsSchema>;

@@ -95,3 +95,57 @@ export const TemplateUploadResultSchema = z.object({
 export type TemplateUploadResult = z.infer<typeof TemplateUploadResultSchema>;
 /** Where an owed period stands. */
 export type PeriodState = PeriodItem['state'];
+
+/** Query of the reporter's reads (`GET /api/my/periods`, `GET /api/my/template.xlsx`). */
+export const ReportingAsOfQuerySchema = z.object({ asOf: AsOfSchema });
+
+/** Query of `GET /api/plans/{planId}/missing-reports`. */
+export const MissingReportsQuerySchema = z.object({
+  period: z
+    .string()
+    .regex(/^\d{4}(?:Q[1-4]|-(?:0[1-9]|1[0-2]))?$/)
+    .optional()
+    .describe('Only this period (2026, 2026Q1 or 2026-03)'),
+  withinDays: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(366)
+    .optional()
+    .describe('Also list items due within this many days (default: the server setting, 14)'),
+  asOf: AsOfSchema,
+});
+
+/** Answer of `GET /api/plans/{planId}/missing-reports`: per department, what it has not reported. */
+export const MissingReportsByDepartmentSchema = z.object({
+  asOf: z.string(),
+  withinDays: z.number().int(),
+  departments: z.array(
+    z.object({
+      departmentId: z.string().nullable(),
+      name: z.string().nullable(),
+      items: z.array(PeriodItemSchema),
+    }),
+  ),
+});
+
+/** Query of `POST /api/my/template.xlsx`. */
+export const TemplateUploadQuerySchema = z.object({
+  submit: z.enum(['true', 'false']).optional().describe('Submit for review instead of saving drafts'),
+  asOf: AsOfSchema,
+});
+
+/** Query of the reporter's reads. */
+export type ReportingAsOfQuery = z.infer<typeof ReportingAsOfQuerySchema>;
+/** Query of the missing-reports read. */
+export type MissingReportsQuery = z.input<typeof MissingReportsQuerySchema>;
+/** Who has not reported, per department. */
+export type MissingReportsByDepartment = z.infer<typeof MissingReportsByDepartmentSchema>;
+/** Query of a template upload. */
+export type TemplateUploadQuery = z.infer<typeof TemplateUploadQuerySchema>;
+
+/** Answer of `GET /api/my/periods`. */
+export const PeriodItemListSchema = z.array(PeriodItemSchema);
+
+/** `GET /api/my/template.xlsx`: the workbook's bytes (documented, not validated). */
+export const TemplateWorkbookSchema = z.any().describe('The .xlsx workbook');

@@ -18,3 +18,12 @@ export const ReviewSettingsSchema = z
 
 /** The shape of `ReviewSettingsSchema`. */
 export type ReviewSettings = z.infer<typeof ReviewSettingsSchema>;
+
+/** Body of `PUT /api/plans/{planId}/review-settings`. */
+export const ReviewSettingsUpdateSchema = z.object({
+  expectedRevision: z.number().int().min(0).describe('The revision the edit started from (0: none)'),
+  officeSelfReview: z.boolean(),
+});
+
+/** Body of a review-settings change. */
+export type ReviewSettingsUpdate = z.infer<typeof ReviewSettingsUpdateSchema>;

@@ -76,3 +76,12 @@ export type ReviewQueueItem = z.infer<typeof ReviewQueueItemSchema>;
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 /** An audit log entry. */
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+/** Answer of `GET /api/my/items`: per plan, what the reporter's department owns. */
+export const OwnedItemsListSchema = z.array(OwnedItemsSchema);
+/** Answer of `GET /api/review-queue`. */
+export const ReviewQueueSchema = z.array(ReviewQueueItemSchema);
+/** Answer of the search. */
+export const SearchHitListSchema = z.array(SearchHitSchema);
+/** Answer of the audit log read. */
+export const AuditEntryListSchema = z.array(AuditEntrySchema);

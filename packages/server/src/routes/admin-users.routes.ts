@@ -7,18 +7,15 @@ import {
   AdminUserSchema,
   AdminUserWithPasswordSchema,
   errorResponses,
+  IdParamsSchema,
+  newUserSchema,
   pageOf,
-  PageQuerySchema,
-  RoleSchema,
-  RolesSchema,
+  userChangeSchema,
+  UserFilterSchema,
 } from '@plantrack/api';
 
+// Built from the server's password-policy constants, which the contract package does not know.
 const PasswordSchema = z.string().min(1).max(PASSWORD_MAX_LENGTH).describe(PASSWORD_POLICY.en);
-
-const flag = z
-  .enum(['true', 'false'])
-  .transform((v) => v === 'true')
-  .optional();
 
 export const adminUserRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   app.get(
@@ -27,11 +24,7 @@ export const adminUserRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
       schema: {
         tags: ['admin'],
         summary: 'Users, paged and filtered by role, department and active flag (administrator)',
-        querystring: PageQuerySchema.extend({
-          role: RoleSchema.optional(),
-          department: z.string().max(100).optional().describe('Department id'),
-          active: flag.describe('true or false'),
-        }),
+        querystring: UserFilterSchema,
         response: { 200: pageOf(AdminUserSchema), ...errorResponses },
       },
     },
@@ -48,13 +41,7 @@ export const adminUserRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
         tags: ['admin'],
         summary:
           'Create a user (administrator); department required for reporters; without a password one is generated and returned once',
-        body: z.object({
-          email: z.email().max(320),
-          displayName: z.string().trim().min(1).max(100),
-          roles: RolesSchema,
-          departmentId: z.string().max(100).nullable().optional(),
-          password: PasswordSchema.optional(),
-        }),
+        body: newUserSchema(PasswordSchema),
         response: { 201: AdminUserWithPasswordSchema, ...errorResponses },
       },
     },
@@ -68,19 +55,8 @@ export const adminUserRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
         tags: ['admin'],
         summary:
           'Change roles, department, active flag or password (administrator); deactivating or a new password signs the user out and revokes their API tokens, and a new password must be changed at next sign-in; the last active administrator stays (409)',
-        params: z.object({ id: z.string().min(1).max(100) }),
-        body: z
-          .object({
-            displayName: z.string().trim().min(1).max(100).optional(),
-            roles: RolesSchema.optional(),
-            departmentId: z.string().max(100).nullable().optional(),
-            active: z.boolean().optional(),
-            password: PasswordSchema.optional(),
-            resetPassword: z.boolean().optional().describe('Generate a new password and return it once'),
-          })
-          .refine((b) => Object.values(b).some((v) => v !== undefined), {
-            error: 'Change at least one field',
-          }),
+        params: IdParamsSchema,
+        body: userChangeSchema(PasswordSchema),
         response: { 200: AdminUserWithPasswordSchema, ...errorResponses },
       },
     },

@@ -7,7 +7,16 @@ import { me, signIn } from '../services/accounts/auth.service.js';
 import { changeOwnPassword, passwordPolicy } from '../services/accounts/password.service.js';
 import { requireSignedIn } from '../policies/policy.js';
 import { SESSION_COOKIE } from '../auth/authenticate.js';
-import { errorResponses, MeSchema, PasswordPolicySchema, ProblemSchema } from '@plantrack/api';
+import {
+  errorResponses,
+  MeSchema,
+  NoContentSchema,
+  passwordChangeSchema,
+  PasswordPolicySchema,
+  ProblemSchema,
+  SignInBodySchema,
+  SignInResultSchema,
+} from '@plantrack/api';
 import { SignInThrottle } from '../auth/sign-in-throttle.js';
 import { ApiError } from '../errors.js';
 import { tokenRoutes } from './tokens.routes.js';
@@ -29,9 +38,9 @@ export const authRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
       schema: {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password; sets the session and CSRF cookies',
-        body: z.object({ email: z.string().min(3).max(320), password: z.string().min(1).max(1000) }),
+        body: SignInBodySchema,
         response: {
-          200: z.object({ user: MeSchema, csrfToken: z.string() }),
+          200: SignInResultSchema,
           400: ProblemSchema,
           401: ProblemSchema,
           429: ProblemSchema,
@@ -57,7 +66,7 @@ export const authRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
       schema: {
         tags: ['auth'],
         summary: 'Sign out (ends the session)',
-        response: { 204: z.null(), ...errorResponses },
+        response: { 204: NoContentSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -108,11 +117,9 @@ export const authRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
         tags: ['auth'],
         summary:
           'Change my password (session only; current password required); ends my other sessions and revokes my API tokens',
-        body: z.object({
-          currentPassword: z.string().min(1).max(1000),
-          newPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
-        }),
-        response: { 204: z.null(), 429: ProblemSchema, ...errorResponses },
+        // The new password's limit comes from the server's password policy.
+        body: passwordChangeSchema(z.string().min(1).max(PASSWORD_MAX_LENGTH)),
+        response: { 204: NoContentSchema, 429: ProblemSchema, ...errorResponses },
       },
     },
     async (request, reply) => {

@@ -1,14 +1,17 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import {
-  CuratedIndicatorSchema,
   errorResponses,
   FindingsSchema,
+  IdParamsSchema,
+  IndicatorCorrectionResultSchema,
   IndicatorCorrectionSchema,
   IndicatorEditsSchema,
+  PlanIdParamsSchema,
+  PlanVersionParamsSchema,
   VersionDiffSchema,
-  VersionSummarySchema,
+  VersionQuerySchema,
+  VersionSummaryListSchema,
 } from '@plantrack/api';
 import {
   confirmVersion,
@@ -18,10 +21,6 @@ import {
   planVersions,
   versionDiff,
 } from '../services/plan/curation.service.js';
-
-const IndicatorParams = z.object({ id: z.string().min(1).max(100) });
-const PlanParams = z.object({ planId: z.string().min(1).max(100) });
-const VersionParams = PlanParams.extend({ versionId: z.string().min(1).max(100) });
 
 export const curationRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   app.patch(
@@ -33,10 +32,10 @@ export const curationRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
         description:
           'Edits the newest version of the indicator. Every changed field is recorded with who, when, ' +
           'before, after and why. A stale `expectedEditNo` answers 409 with `currentRevision`.',
-        params: IndicatorParams,
+        params: IdParamsSchema,
         body: IndicatorCorrectionSchema,
         response: {
-          200: z.object({ indicator: CuratedIndicatorSchema, changedFields: z.array(z.string()) }),
+          200: IndicatorCorrectionResultSchema,
           ...errorResponses,
         },
       },
@@ -50,7 +49,7 @@ export const curationRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
       schema: {
         tags: ['curation'],
         summary: 'The corrections of an indicator in every version, oldest first, and its current edit token',
-        params: IndicatorParams,
+        params: IdParamsSchema,
         response: {
           200: IndicatorEditsSchema,
           ...errorResponses,
@@ -66,8 +65,8 @@ export const curationRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
       schema: {
         tags: ['curation'],
         summary: 'The ingested versions of a plan, oldest first, with counts of their differences',
-        params: PlanParams,
-        response: { 200: z.array(VersionSummarySchema), ...errorResponses },
+        params: PlanIdParamsSchema,
+        response: { 200: VersionSummaryListSchema, ...errorResponses },
       },
     },
     async (request) => planVersions(ctx, request.principal, request.params.planId),
@@ -79,7 +78,7 @@ export const curationRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
       schema: {
         tags: ['curation'],
         summary: 'Indicators and tasks added, removed and changed since the previous version',
-        params: VersionParams,
+        params: PlanVersionParamsSchema,
         response: { 200: VersionDiffSchema, ...errorResponses },
       },
     },
@@ -92,7 +91,7 @@ export const curationRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
       schema: {
         tags: ['curation'],
         summary: "Confirm a version's differences (planning office, administrator); once only",
-        params: VersionParams,
+        params: PlanVersionParamsSchema,
         response: { 200: VersionDiffSchema, ...errorResponses },
       },
     },
@@ -106,10 +105,8 @@ export const curationRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
       schema: {
         tags: ['curation'],
         summary: 'What ingestion found in a version (scope mismatches, conflicting targets …) and its counts',
-        params: PlanParams,
-        querystring: z.object({
-          versionId: z.string().max(100).optional().describe('Default: the newest version'),
-        }),
+        params: PlanIdParamsSchema,
+        querystring: VersionQuerySchema,
         response: { 200: FindingsSchema, ...errorResponses },
       },
     },

@@ -1,6 +1,5 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import {
   readAssessmentSettings,
@@ -14,15 +13,15 @@ import {
 import {
   AsOfQuerySchema,
   AssessmentSettingsSchema,
+  AssessmentSettingsUpdateSchema,
   DashboardSchema,
   errorResponses,
+  IdParamsSchema,
   IndicatorAssessmentSchema,
+  PlanIdParamsSchema,
   ProblemSchema,
-  ThresholdsPatchSchema,
 } from '@plantrack/api';
 
-const PlanParams = z.object({ planId: z.string().min(1).max(100) });
-const IndicatorParams = z.object({ id: z.string().min(1).max(100) });
 const publicErrors = { 400: ProblemSchema, 404: ProblemSchema } as const;
 
 /**
@@ -48,7 +47,7 @@ export const dashboardRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
         summary:
           'Everything the leader dashboard shows in one response: status counts, one card per indicator, ' +
           'roll-ups by group/chapter/department/phase, tasks by progress, who has not reported',
-        params: PlanParams,
+        params: PlanIdParamsSchema,
         querystring: AsOfQuerySchema,
         response: { 200: DashboardSchema, ...errorResponses },
       },
@@ -66,7 +65,7 @@ export const dashboardRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
         summary:
           'The full assessment of one indicator: status, explanation with inputs and formula, forecast, ' +
           'required annual change, expected path, observations used and set aside, reference values, thresholds',
-        params: IndicatorParams,
+        params: IdParamsSchema,
         querystring: AsOfQuerySchema,
         response: { 200: IndicatorAssessmentSchema, ...errorResponses },
       },
@@ -84,7 +83,7 @@ export const dashboardRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
       schema: {
         tags: ['assessment'],
         summary: "The plan's assessment thresholds (the defaults until the planning office sets them)",
-        params: PlanParams,
+        params: PlanIdParamsSchema,
         response: { 200: AssessmentSettingsSchema, ...errorResponses },
       },
     },
@@ -99,11 +98,8 @@ export const dashboardRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
         summary:
           'Set the thresholds (planning office, administrator): only what differs from the defaults; ' +
           'the merged set must be valid (400 otherwise); audited',
-        params: PlanParams,
-        body: z.object({
-          expectedRevision: z.number().int().min(0).describe('The revision the edit started from (0: none)'),
-          thresholds: ThresholdsPatchSchema,
-        }),
+        params: PlanIdParamsSchema,
+        body: AssessmentSettingsUpdateSchema,
         response: { 200: AssessmentSettingsSchema, ...errorResponses },
       },
     },
@@ -121,7 +117,7 @@ export const publicDashboardRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }
       schema: {
         tags: ['public'],
         summary: 'The public dashboard: published indicators and tasks, approved data (no sign-in)',
-        params: PlanParams,
+        params: PlanIdParamsSchema,
         querystring: AsOfQuerySchema,
         response: { 200: DashboardSchema, ...publicErrors },
       },
@@ -137,7 +133,7 @@ export const publicDashboardRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }
       schema: {
         tags: ['public'],
         summary: 'The full assessment of a published indicator (no sign-in; 404 when not published)',
-        params: IndicatorParams,
+        params: IdParamsSchema,
         querystring: AsOfQuerySchema,
         response: { 200: IndicatorAssessmentSchema, ...publicErrors },
       },

@@ -1,8 +1,15 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { addAlias, addDepartment, departments } from '../services/organisation/department.service.js';
-import { DepartmentSchema, errorResponses, DepartmentNameSchema } from '@plantrack/api';
+import {
+  DepartmentAliasBodySchema,
+  DepartmentListSchema,
+  DepartmentSchema,
+  DepartmentsQuerySchema,
+  errorResponses,
+  IdParamsSchema,
+  NewDepartmentSchema,
+} from '@plantrack/api';
 
 export const departmentRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   app.get(
@@ -11,11 +18,8 @@ export const departmentRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (
       schema: {
         tags: ['admin'],
         summary: 'Departments with their aliases, of one region, of a plan’s region, or of all',
-        querystring: z.object({
-          regionCode: z.string().min(1).max(100).optional(),
-          planId: z.string().min(1).max(100).optional(),
-        }),
-        response: { 200: z.array(DepartmentSchema), ...errorResponses },
+        querystring: DepartmentsQuerySchema,
+        response: { 200: DepartmentListSchema, ...errorResponses },
       },
     },
     async (request) => departments(ctx, request.principal, request.query),
@@ -27,11 +31,7 @@ export const departmentRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (
       schema: {
         tags: ['admin'],
         summary: 'Register a department of a region with aliases (administrator, planning office)',
-        body: z.object({
-          regionCode: z.string().trim().min(1).max(100).describe('GB/T 2260 code (320412) or region name'),
-          canonicalName: DepartmentNameSchema,
-          aliases: z.array(DepartmentNameSchema).max(20).optional(),
-        }),
+        body: NewDepartmentSchema,
         response: { 201: DepartmentSchema, ...errorResponses },
       },
     },
@@ -44,8 +44,8 @@ export const departmentRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (
       schema: {
         tags: ['admin'],
         summary: 'Add another name of a department, e.g. 区发改局 (administrator, planning office)',
-        params: z.object({ id: z.string().min(1).max(100) }),
-        body: z.object({ alias: DepartmentNameSchema }),
+        params: IdParamsSchema,
+        body: DepartmentAliasBodySchema,
         response: { 201: DepartmentSchema, ...errorResponses },
       },
     },

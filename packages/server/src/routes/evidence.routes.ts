@@ -1,9 +1,18 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
-import { errorResponses, EvidenceFileSchema, ProblemSchema } from '@plantrack/api';
+import {
+  errorResponses,
+  EvidenceDownloadSchema,
+  EvidenceFileListSchema,
+  EvidenceFileSchema,
+  IdParamsSchema,
+  ProblemSchema,
+  RecordKeyParamsSchema,
+  RedactEvidenceBodySchema,
+  WithdrawEvidenceBodySchema,
+} from '@plantrack/api';
 import { serverRecordKinds } from '../services/records/kinds/registry.js';
 import { redactEvidence, withdrawEvidence } from '../services/evidence/evidence.removal.js';
 import {
@@ -13,9 +22,6 @@ import {
   uploadEvidence,
 } from '../services/evidence/evidence.service.js';
 import { evidenceUploadGate } from '../services/evidence/evidence-upload.gate.js';
-
-const KeyParams = z.object({ key: z.string().min(3).max(400).describe('Record key (URL-encoded)') });
-const IdParams = z.object({ id: z.string().min(1).max(100) });
 
 /**
  * Evidence files (佐证材料): upload to a record (multipart `file`), list a record's files, download
@@ -44,7 +50,7 @@ export const evidenceRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
             'The type is checked by extension and content; larger than `evidenceMaxBytes` is 413. Re-uploading ' +
             'the same bytes to the same record returns the first upload (200) and stores nothing.',
           consumes: ['multipart/form-data'],
-          params: KeyParams,
+          params: RecordKeyParamsSchema,
           response: {
             200: EvidenceFileSchema,
             201: EvidenceFileSchema,
@@ -72,8 +78,8 @@ export const evidenceRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
         schema: {
           tags: [subject.tag],
           summary: `The evidence files of ${subject.what} the caller may see, oldest first`,
-          params: KeyParams,
-          response: { 200: z.array(EvidenceFileSchema), ...errorResponses },
+          params: RecordKeyParamsSchema,
+          response: { 200: EvidenceFileListSchema, ...errorResponses },
         },
       },
       async (request) => listEvidence(ctx, request.principal, subject.kind, request.params.key),
@@ -86,9 +92,9 @@ export const evidenceRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
       schema: {
         tags: ['evidence'],
         summary: 'Download an evidence file (as an attachment, never rendered inline)',
-        params: IdParams,
+        params: IdParamsSchema,
         produces: ['application/octet-stream'],
-        response: { 200: z.any().describe('The file'), ...errorResponses, 410: ProblemSchema },
+        response: { 200: EvidenceDownloadSchema, ...errorResponses, 410: ProblemSchema },
       },
     },
     async (request, reply) => {
@@ -112,8 +118,8 @@ export const evidenceRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
         description:
           'Kept for the department and reviewers, never shown to leaders or the public again; 409 for a file ' +
           'an approval covered or the submission under review names. Audited (`evidence.withdraw`).',
-        params: IdParams,
-        body: z.object({ reason: z.string().max(2000).optional() }),
+        params: IdParamsSchema,
+        body: WithdrawEvidenceBodySchema,
         response: { 200: EvidenceFileSchema, ...errorResponses },
       },
     },
@@ -128,8 +134,8 @@ export const evidenceRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (ap
         description:
           'The bytes are deleted from disk unless another unredacted file holds the same content; the file ' +
           'keeps its name and size for those who may see it, and downloads answer 410. Audited (`evidence.redact`).',
-        params: IdParams,
-        body: z.object({ reason: z.string().min(1).max(2000) }),
+        params: IdParamsSchema,
+        body: RedactEvidenceBodySchema,
         response: { 200: EvidenceFileSchema, ...errorResponses },
       },
     },

@@ -6,14 +6,17 @@ import {
   listIndicators,
 } from '@plantrack/db';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
 import {
+  type ExportBaseline,
   ExportBaselineSchema,
+  type PlanExport,
+  PlanExportCsvSchema,
   PlanExportSchema,
+  PlanIdParamsSchema,
   ProblemSchema,
-  type PublishedObservationSchema,
+  type PublishedObservation,
 } from '@plantrack/api';
 
 /**
@@ -24,11 +27,6 @@ import {
  * never leave the store here.
  */
 
-type PlanExport = z.infer<typeof PlanExportSchema>;
-type PublishedObservation = z.infer<typeof PublishedObservationSchema>;
-
-const PlanParams = z.object({ planId: z.string().min(1).max(100) });
-
 export const exportRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   app.get(
     '/api/public/plans/:planId/export.json',
@@ -36,7 +34,7 @@ export const exportRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app,
       schema: {
         tags: ['public'],
         summary: 'Published indicators with their approved values, as JSON (no sign-in)',
-        params: PlanParams,
+        params: PlanIdParamsSchema,
         response: { 200: PlanExportSchema, 400: ProblemSchema, 404: ProblemSchema },
       },
     },
@@ -56,10 +54,10 @@ export const exportRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app,
         tags: ['public'],
         summary:
           'Published indicators with their approved values, as CSV for Excel (UTF-8 with BOM, Chinese header row; no sign-in)',
-        params: PlanParams,
+        params: PlanIdParamsSchema,
         produces: ['text/csv'],
         response: {
-          200: z.any().describe('text/csv: one row per approved value (or per indicator without one)'),
+          200: PlanExportCsvSchema,
           400: ProblemSchema,
           404: ProblemSchema,
         },
@@ -108,12 +106,12 @@ async function publishedData(ctx: AppContext, planId: string): Promise<PlanExpor
 async function baselinesOf(
   ctx: AppContext,
   indicators: readonly IndicatorRow[],
-): Promise<Map<string, z.infer<typeof ExportBaselineSchema>>> {
+): Promise<Map<string, ExportBaseline>> {
   const stored = await baselineJsonByIndicatorVersion(
     ctx.db,
     indicators.map((i) => i.indicatorVersionId),
   );
-  const out = new Map<string, z.infer<typeof ExportBaselineSchema>>();
+  const out = new Map<string, ExportBaseline>();
   for (const [id, json] of stored) out.set(id, ExportBaselineSchema.parse(JSON.parse(json)));
   return out;
 }

@@ -1,11 +1,19 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import {
   planIndicatorOwners,
   replaceIndicatorOwners,
 } from '../services/organisation/indicator-owner.service.js';
-import { errorResponses, IndicatorOwnersSchema, OwnerRoleSchema, ProblemSchema } from '@plantrack/api';
+import {
+  errorResponses,
+  IdParamsSchema,
+  IfMatchHeaderSchema,
+  IndicatorOwnersListSchema,
+  IndicatorOwnersSchema,
+  IndicatorOwnersUpdateSchema,
+  PlanIdParamsSchema,
+  ProblemSchema,
+} from '@plantrack/api';
 
 export const indicatorOwnerRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   app.get(
@@ -14,8 +22,8 @@ export const indicatorOwnerRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }>
       schema: {
         tags: ['admin'],
         summary: 'Owners (lead and co departments) of every indicator of the newest version',
-        params: z.object({ planId: z.string().min(1).max(100) }),
-        response: { 200: z.array(IndicatorOwnersSchema), ...errorResponses },
+        params: PlanIdParamsSchema,
+        response: { 200: IndicatorOwnersListSchema, ...errorResponses },
       },
     },
     async (request) => planIndicatorOwners(ctx, request.principal, request.params.planId),
@@ -28,26 +36,9 @@ export const indicatorOwnerRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }>
         tags: ['admin'],
         summary:
           'Replace the owners of an indicator (planning office, administrator); departments by id, name or alias; stale version → 409',
-        params: z.object({ id: z.string().min(1).max(100) }),
-        headers: z.object({
-          'if-match': z.string().max(40).optional().describe('The version last read, e.g. "3"'),
-        }),
-        body: z.object({
-          owners: z
-            .array(
-              z.object({
-                department: z
-                  .string()
-                  .trim()
-                  .min(1)
-                  .max(100)
-                  .describe('Department id, canonical name or alias'),
-                role: OwnerRoleSchema,
-              }),
-            )
-            .max(50),
-          expectedVersion: z.number().int().min(0).optional().describe('Instead of If-Match'),
-        }),
+        params: IdParamsSchema,
+        headers: IfMatchHeaderSchema,
+        body: IndicatorOwnersUpdateSchema,
         response: { 200: IndicatorOwnersSchema, ...errorResponses, 428: ProblemSchema },
       },
     },

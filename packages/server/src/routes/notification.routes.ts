@@ -1,5 +1,4 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import {
   myNotifications,
@@ -9,10 +8,12 @@ import {
 } from '../services/reminders/notification.service.js';
 import {
   errorResponses,
+  IdParamsSchema,
+  NotificationQuerySchema,
   NotificationSchema,
   pageOf,
-  PageQuerySchema,
   ReminderCountsSchema,
+  UnreadCountSchema,
 } from '@plantrack/api';
 
 export const notificationRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
@@ -22,9 +23,7 @@ export const notificationRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> =
       schema: {
         tags: ['notifications'],
         summary: "The caller's notifications, newest first",
-        querystring: PageQuerySchema.extend({
-          unread: z.enum(['true', 'false']).optional().describe('`true`: only notifications not yet read'),
-        }),
+        querystring: NotificationQuerySchema,
         response: { 200: pageOf(NotificationSchema), ...errorResponses },
       },
     },
@@ -42,7 +41,7 @@ export const notificationRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> =
       schema: {
         tags: ['notifications'],
         summary: "How many of the caller's notifications are unread",
-        response: { 200: z.object({ unread: z.number().int() }), ...errorResponses },
+        response: { 200: UnreadCountSchema, ...errorResponses },
       },
     },
     async (request) => myUnreadCount(ctx, request.principal),
@@ -54,7 +53,7 @@ export const notificationRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> =
       schema: {
         tags: ['notifications'],
         summary: "Mark one of the caller's notifications read (another user's is 404)",
-        params: z.object({ id: z.string().min(1).max(100) }),
+        params: IdParamsSchema,
         response: { 200: NotificationSchema, ...errorResponses },
       },
     },

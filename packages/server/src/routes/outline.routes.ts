@@ -1,8 +1,7 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { planOutline } from '../services/plan/outline.service.js';
-import { errorResponses, OutlineSchema } from '@plantrack/api';
+import { errorResponses, OutlineSchema, PlanIdParamsSchema, VersionQuerySchema } from '@plantrack/api';
 
 export const outlineRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   app.get(
@@ -11,10 +10,8 @@ export const outlineRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app
       schema: {
         tags: ['plans'],
         summary: 'The outline tree, whole text and extracted items (with source spans) of a plan version',
-        params: z.object({ planId: z.string().min(1).max(100) }),
-        querystring: z.object({
-          versionId: z.string().max(100).optional().describe('Default: the newest version'),
-        }),
+        params: PlanIdParamsSchema,
+        querystring: VersionQuerySchema,
         response: { 200: OutlineSchema, ...errorResponses },
       },
     },

@@ -1,8 +1,7 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { planPlaces } from '../services/plan/places.service.js';
-import { errorResponses, PlacesSchema } from '@plantrack/api';
+import { errorResponses, PlacesSchema, PlanIdParamsSchema } from '@plantrack/api';
 
 /** The spatial view's data: computed from the stored model of the newest version. */
 export const placeRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
@@ -14,7 +13,7 @@ export const placeRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, 
         summary:
           'Places named in the plan (towns, parks, zones), the cities of its spatial layout with their ' +
           'members, and the indicators, tasks and commitments whose text names each place',
-        params: z.object({ planId: z.string().min(1).max(100) }),
+        params: PlanIdParamsSchema,
         response: { 200: PlacesSchema, ...errorResponses },
       },
     },

@@ -1,24 +1,26 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import {
-  ApprovedValueSchema,
   errorResponses,
+  IdParamsSchema,
   ImportResultSchema,
+  ImportTextBodySchema,
   IndicatorDetailSchema,
   IndicatorFilterSchema,
   IndicatorSchema,
   pageOf,
-  PageQuerySchema,
-  PlanSchema,
+  PlanIdParamsSchema,
+  PlanListSchema,
   ProblemSchema,
+  PublicIndicatorSchema,
+  PublishBodySchema,
+  PublishResultSchema,
+  TaskFilterSchema,
   TaskSchema,
 } from '@plantrack/api';
 import { canImportPlan } from '../policies/plan.policy.js';
 import * as plans from '../services/plan/plan.service.js';
-
-const PlanParams = z.object({ planId: z.string().min(1).max(100) });
 
 export const planRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   app.get(
@@ -27,7 +29,7 @@ export const planRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
       schema: {
         tags: ['plans'],
         summary: 'All plans',
-        response: { 200: z.array(PlanSchema), ...errorResponses },
+        response: { 200: PlanListSchema, ...errorResponses },
       },
     },
     async (request) => plans.plans(ctx, request.principal),
@@ -39,7 +41,7 @@ export const planRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
       schema: {
         tags: ['plans'],
         summary: 'Indicators of the newest version, filtered and paginated',
-        params: PlanParams,
+        params: PlanIdParamsSchema,
         querystring: IndicatorFilterSchema,
         response: { 200: pageOf(IndicatorSchema), ...errorResponses },
       },
@@ -53,7 +55,7 @@ export const planRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
       schema: {
         tags: ['plans'],
         summary: 'One indicator with its values in force and (for those allowed) the latest revisions',
-        params: z.object({ id: z.string().min(1).max(100) }),
+        params: IdParamsSchema,
         response: {
           200: IndicatorDetailSchema,
           ...errorResponses,
@@ -69,9 +71,9 @@ export const planRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
       schema: {
         tags: ['plans'],
         summary: 'Publish or withdraw an indicator (planning office)',
-        params: z.object({ id: z.string().min(1).max(100) }),
-        body: z.object({ published: z.boolean() }),
-        response: { 200: z.object({ id: z.string(), published: z.boolean() }), ...errorResponses },
+        params: IdParamsSchema,
+        body: PublishBodySchema,
+        response: { 200: PublishResultSchema, ...errorResponses },
       },
     },
     async (request) => plans.publish(ctx, request.principal, request.params.id, request.body.published),
@@ -83,8 +85,8 @@ export const planRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
       schema: {
         tags: ['plans'],
         summary: 'Tasks of the newest version with their lead and co-lead departments',
-        params: PlanParams,
-        querystring: PageQuerySchema.extend({ department: z.string().max(100).optional() }),
+        params: PlanIdParamsSchema,
+        querystring: TaskFilterSchema,
         response: { 200: pageOf(TaskSchema), ...errorResponses },
       },
     },
@@ -99,14 +101,7 @@ export const planRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
       schema: {
         tags: ['plans'],
         summary: 'Import an outline given as text (planning office, administrator)',
-        body: z.object({
-          text: z.string().min(1),
-          fileName: z.string().max(255).optional(),
-          planSlug: z
-            .string()
-            .regex(/^[a-z0-9][a-z0-9-]{0,99}$/)
-            .optional(),
-        }),
+        body: ImportTextBodySchema,
         response: { 201: ImportResultSchema, ...errorResponses, 413: ProblemSchema },
       },
     },
@@ -154,10 +149,10 @@ export const publicRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app,
       schema: {
         tags: ['public'],
         summary: 'Published indicators and their approved values (no sign-in)',
-        params: PlanParams,
+        params: PlanIdParamsSchema,
         querystring: IndicatorFilterSchema,
         response: {
-          200: pageOf(IndicatorSchema.extend({ values: z.array(ApprovedValueSchema) })),
+          200: pageOf(PublicIndicatorSchema),
           400: ProblemSchema,
           404: ProblemSchema,
         },

@@ -1,8 +1,7 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { publicPlans } from '../services/dashboard/public-plans.service.js';
-import { ProblemSchema, PublicPlanSchema } from '@plantrack/api';
+import { ProblemSchema, PublicPlanListSchema } from '@plantrack/api';
 
 /** The plans a visitor can choose from on the public view (no sign-in). */
 export const publicPlanRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
@@ -12,7 +11,7 @@ export const publicPlanRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (
       schema: {
         tags: ['public'],
         summary: 'Plans with at least one published indicator (no sign-in)',
-        response: { 200: z.array(PublicPlanSchema), 400: ProblemSchema },
+        response: { 200: PublicPlanListSchema, 400: ProblemSchema },
       },
     },
     async (request) => publicPlans(ctx, request.principal),

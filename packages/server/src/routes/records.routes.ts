@@ -1,13 +1,13 @@
 import {
+  ObservationRefShape,
   ObservationRevisionSchema,
   ObservationValuesSchema,
-  PeriodSchema,
+  ProgressReportRefShape,
   ProgressReportRevisionSchema,
   ProgressReportValuesSchema,
 } from '@plantrack/api';
 import { RECORD_KINDS, RECORD_KIND_DESCRIPTORS, type RecordKindName } from '@plantrack/core';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { observationService, progressReportService } from '../services/records/record.service.js';
 import { registerReviewFlowRoutes } from './review-flow.routes.js';
@@ -25,11 +25,7 @@ const reviewRoutesOf: { readonly [K in RecordKindName]: (app: ZodApp, ctx: AppCo
     registerReviewFlowRoutes(app, ctx, {
       path: `/api/${urlSegment}`,
       tag: urlSegment,
-      refFields: {
-        indicatorId: z.string().min(1).max(100),
-        period: PeriodSchema,
-        scope: z.string().max(100).optional(),
-      },
+      refFields: ObservationRefShape,
       refOf: (b) => ({ indicatorId: b.indicatorId, period: b.period, scope: b.scope ?? null }),
       valuesSchema: ObservationValuesSchema,
       revisionSchema: ObservationRevisionSchema,
@@ -46,7 +42,7 @@ const reviewRoutesOf: { readonly [K in RecordKindName]: (app: ZodApp, ctx: AppCo
     registerReviewFlowRoutes(app, ctx, {
       path: `/api/${urlSegment}`,
       tag: urlSegment,
-      refFields: { taskId: z.string().min(1).max(100), period: PeriodSchema },
+      refFields: ProgressReportRefShape,
       refOf: (b) => ({ taskId: b.taskId, period: b.period }),
       valuesSchema: ProgressReportValuesSchema,
       revisionSchema: ProgressReportRevisionSchema,

@@ -1,8 +1,14 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { planReportingCycles, putReportingCycle } from '../services/records/reporting-cycle.service.js';
-import { ReportingCycleSchema, DueRuleShape, errorResponses, FrequencySchema } from '@plantrack/api';
+import {
+  CycleRuleSchema,
+  errorResponses,
+  PlanIdParamsSchema,
+  PlanReportingCyclesSchema,
+  ReportingCycleParamsSchema,
+  ReportingCycleSchema,
+} from '@plantrack/api';
 
 export const reportingCycleRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   app.get(
@@ -11,12 +17,9 @@ export const reportingCycleRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }>
       schema: {
         tags: ['admin'],
         summary: 'The reporting cycle of every indicator and task of the newest version, and the default',
-        params: z.object({ planId: z.string().min(1).max(100) }),
+        params: PlanIdParamsSchema,
         response: {
-          200: z.object({
-            default: z.object({ frequency: FrequencySchema, ...DueRuleShape }),
-            items: z.array(ReportingCycleSchema),
-          }),
+          200: PlanReportingCyclesSchema,
           ...errorResponses,
         },
       },
@@ -31,12 +34,8 @@ export const reportingCycleRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }>
         tags: ['admin'],
         summary:
           'Set the reporting cycle and due rule of an indicator or task by its key (planning office, administrator)',
-        params: z.object({
-          planId: z.string().min(1).max(100),
-          subjectKind: z.enum(['indicator', 'task']),
-          key: z.string().min(1).max(500).describe('indicatorKey or taskKey, URL-encoded'),
-        }),
-        body: z.object({ frequency: FrequencySchema, ...DueRuleShape }),
+        params: ReportingCycleParamsSchema,
+        body: CycleRuleSchema,
         response: { 200: ReportingCycleSchema, ...errorResponses },
       },
     },

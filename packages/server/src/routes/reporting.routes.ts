@@ -1,16 +1,20 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { canUseMyTemplate } from '../policies/reporting.policy.js';
 import { missingReports, myPeriods } from '../services/records/reporting.service.js';
 import { downloadTemplate, uploadTemplate } from '../services/template/template.service.js';
 import {
-  AsOfSchema,
   errorResponses,
-  PeriodItemSchema,
+  MissingReportsByDepartmentSchema,
+  MissingReportsQuerySchema,
+  PeriodItemListSchema,
+  PlanIdParamsSchema,
   ProblemSchema,
+  ReportingAsOfQuerySchema,
+  TemplateUploadQuerySchema,
   TemplateUploadResultSchema,
+  TemplateWorkbookSchema,
   WorkbookProblemSchema,
 } from '@plantrack/api';
 
@@ -23,8 +27,8 @@ export const reportingRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
       schema: {
         tags: ['work'],
         summary: "What the reporter's department owes: every period of its items, due dates and states",
-        querystring: z.object({ asOf: AsOfSchema }),
-        response: { 200: z.array(PeriodItemSchema), ...errorResponses },
+        querystring: ReportingAsOfQuerySchema,
+        response: { 200: PeriodItemListSchema, ...errorResponses },
       },
     },
     async (request) => myPeriods(ctx, request.principal, request.query),
@@ -37,34 +41,10 @@ export const reportingRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
         tags: ['work'],
         summary:
           'Who has not reported: per department, items with no submitted or approved value that are overdue or due soon',
-        params: z.object({ planId: z.string().min(1).max(100) }),
-        querystring: z.object({
-          period: z
-            .string()
-            .regex(/^\d{4}(?:Q[1-4]|-(?:0[1-9]|1[0-2]))?$/)
-            .optional()
-            .describe('Only this period (2026, 2026Q1 or 2026-03)'),
-          withinDays: z.coerce
-            .number()
-            .int()
-            .min(0)
-            .max(366)
-            .optional()
-            .describe('Also list items due within this many days (default: the server setting, 14)'),
-          asOf: AsOfSchema,
-        }),
+        params: PlanIdParamsSchema,
+        querystring: MissingReportsQuerySchema,
         response: {
-          200: z.object({
-            asOf: z.string(),
-            withinDays: z.number().int(),
-            departments: z.array(
-              z.object({
-                departmentId: z.string().nullable(),
-                name: z.string().nullable(),
-                items: z.array(PeriodItemSchema),
-              }),
-            ),
-          }),
+          200: MissingReportsByDepartmentSchema,
           ...errorResponses,
         },
       },
@@ -80,10 +60,10 @@ export const reportingRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
         summary:
           "The department's Excel template: sheets 指标 (one row per indicator × owed period) and 任务进展 " +
           '(one row per task × owed period, status from a list), pre-filled, and sheet 说明',
-        querystring: z.object({ asOf: AsOfSchema }),
+        querystring: ReportingAsOfQuerySchema,
         produces: [XLSX],
         response: {
-          200: z.any().describe('The .xlsx workbook'),
+          200: TemplateWorkbookSchema,
           ...errorResponses,
         },
       },
@@ -108,10 +88,7 @@ export const reportingRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
           'error (422); otherwise observations and progress reports are saved as drafts, or submitted with ' +
           '`submit=true`, in one transaction. Re-uploading a file writes nothing.',
         consumes: ['multipart/form-data'],
-        querystring: z.object({
-          submit: z.enum(['true', 'false']).optional().describe('Submit for review instead of saving drafts'),
-          asOf: AsOfSchema,
-        }),
+        querystring: TemplateUploadQuerySchema,
         response: {
           200: TemplateUploadResultSchema,
           ...errorResponses,

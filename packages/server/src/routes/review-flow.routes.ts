@@ -1,23 +1,27 @@
 import type { FastifyTypeProviderDefault } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AppContext } from '../context.js';
 import type { ReviewFlowService, WriteAction } from '../services/records/review-flow.service.js';
 import {
   ApproveRecordBodySchema,
   errorResponses,
-  ExpectedRevisionSchema,
   IdempotencyHeaderSchema,
-  ReasonSchema,
+  recordCorrectBodySchema,
+  recordHistorySchema,
+  type RecordKeyParams,
+  RecordKeyParamsSchema,
+  recordWriteBodySchema,
   ReturnRecordBodySchema,
 } from '@plantrack/api';
 
 type ZodApp = Parameters<FastifyPluginCallbackZod>[0];
 
-const KeyParams = z.object({ key: z.string().min(3).max(400).describe('Record key (URL-encoded)') });
-const Action = z.enum(['save_draft', 'submit']).default('submit');
-
-type KeyRoute<Body> = { Params: z.output<typeof KeyParams>; Headers: IdempotencyHeaders; Body: Body };
+type KeyRoute<Body> = {
+  Params: RecordKeyParams;
+  Headers: IdempotencyHeaders;
+  Body: Body;
+};
 type IdempotencyHeaders = z.output<typeof IdempotencyHeaderSchema>;
 
 /** One kind of reviewed record as the API exposes it under `path`. */
@@ -57,12 +61,7 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
         tags,
         summary: summaries.write,
         headers: IdempotencyHeaderSchema,
-        body: z.object({
-          ...kind.refFields,
-          action: Action,
-          expectedRevision: ExpectedRevisionSchema,
-          values: kind.valuesSchema.optional(),
-        }),
+        body: recordWriteBodySchema(kind.refFields, kind.valuesSchema),
         response: { 201: revisionSchema, ...errorResponses },
       },
     },
@@ -86,7 +85,7 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
         tags,
         summary: 'Approve the submitted revision (reviewer)',
         headers: IdempotencyHeaderSchema,
-        params: KeyParams,
+        params: RecordKeyParamsSchema,
         body: ApproveRecordBodySchema,
         response: { 200: revisionSchema, ...errorResponses },
       },
@@ -104,7 +103,7 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
         tags,
         summary: 'Return the submitted revision with a reason (reviewer)',
         headers: IdempotencyHeaderSchema,
-        params: KeyParams,
+        params: RecordKeyParamsSchema,
         body: ReturnRecordBodySchema,
         response: { 200: revisionSchema, ...errorResponses },
       },
@@ -122,12 +121,8 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
         tags,
         summary: summaries.correct,
         headers: IdempotencyHeaderSchema,
-        params: KeyParams,
-        body: z.object({
-          expectedRevision: ExpectedRevisionSchema,
-          values: kind.valuesSchema,
-          reason: ReasonSchema,
-        }),
+        params: RecordKeyParamsSchema,
+        body: recordCorrectBodySchema(kind.valuesSchema),
         response: { 200: revisionSchema, ...errorResponses },
       },
     },
@@ -137,14 +132,14 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
         idempotencyKey: request.headers['idempotency-key'],
       }),
   );
-  routes.get<{ Params: z.output<typeof KeyParams> }>(
+  routes.get<{ Params: RecordKeyParams }>(
     `${path}/:key/history`,
     {
       schema: {
         tags,
         summary: summaries.history,
-        params: KeyParams,
-        response: { 200: z.array(revisionSchema), ...errorResponses },
+        params: RecordKeyParamsSchema,
+        response: { 200: recordHistorySchema(revisionSchema), ...errorResponses },
       },
     },
     async (request) => service.history(ctx, request.principal, request.params.key),

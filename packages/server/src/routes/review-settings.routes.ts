@@ -1,12 +1,14 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { readReviewSettings, writeReviewSettings } from '../services/records/review-settings.service.js';
-import { errorResponses, ReviewSettingsSchema } from '@plantrack/api';
+import {
+  errorResponses,
+  PlanIdParamsSchema,
+  ReviewSettingsSchema,
+  ReviewSettingsUpdateSchema,
+} from '@plantrack/api';
 
 type ZodApp = Parameters<FastifyPluginCallbackZod>[0];
-
-const PlanParams = z.object({ planId: z.string().min(1).max(100) });
 
 /** GET and PUT of a plan's review rules (planning office, administrator). */
 export function registerReviewSettingsRoutes(app: ZodApp, ctx: AppContext): void {
@@ -17,7 +19,7 @@ export function registerReviewSettingsRoutes(app: ZodApp, ctx: AppContext): void
         tags: ['review'],
         summary:
           "The plan's review rules (four-eyes; may the office review what it entered for a department)",
-        params: PlanParams,
+        params: PlanIdParamsSchema,
         response: { 200: ReviewSettingsSchema, ...errorResponses },
       },
     },
@@ -31,11 +33,8 @@ export function registerReviewSettingsRoutes(app: ZodApp, ctx: AppContext): void
         summary:
           'Set the review rules (planning office, administrator): whether an office user may approve ' +
           'or return data they entered on a department’s behalf (default off); audited',
-        params: PlanParams,
-        body: z.object({
-          expectedRevision: z.number().int().min(0).describe('The revision the edit started from (0: none)'),
-          officeSelfReview: z.boolean(),
-        }),
+        params: PlanIdParamsSchema,
+        body: ReviewSettingsUpdateSchema,
         response: { 200: ReviewSettingsSchema, ...errorResponses },
       },
     },

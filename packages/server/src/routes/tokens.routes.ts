@@ -1,6 +1,4 @@
-import { ROLES } from '@plantrack/db';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import {
   issueToken,
@@ -9,9 +7,16 @@ import {
   revokeUserToken,
   userTokens,
 } from '../services/accounts/token.service.js';
-import { ApiTokenSchema, errorResponses, TokenListSchema } from '@plantrack/api';
-
-const IdParam = z.string().min(1).max(100);
+import {
+  ApiTokenSchema,
+  errorResponses,
+  IdParamsSchema,
+  IssuedTokenSchema,
+  IssueTokenBodySchema,
+  TokenIdParamsSchema,
+  TokenListSchema,
+  UserTokenParamsSchema,
+} from '@plantrack/api';
 
 /**
  * API tokens: issue (from a session only), list and revoke one's own; administrators list and
@@ -28,24 +33,8 @@ export const tokenRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, 
         tags: ['auth'],
         summary:
           'Issue an API token (shown once) from a signed-in session; default 90 days, scope read-only and/or a subset of your roles',
-        body: z.object({
-          name: z.string().trim().min(1).max(100),
-          expiresInDays: z
-            .number()
-            .int()
-            .min(1)
-            .max(3650)
-            .optional()
-            .describe('Default 90; at most tokenMaxDays'),
-          readOnly: z.boolean().optional().describe('Only GET requests (default false)'),
-          roles: z
-            .array(z.enum(ROLES))
-            .min(1)
-            .max(ROLES.length)
-            .optional()
-            .describe('A subset of your roles (default: all you hold now)'),
-        }),
-        response: { 201: ApiTokenSchema.extend({ token: z.string() }), ...errorResponses },
+        body: IssueTokenBodySchema,
+        response: { 201: IssuedTokenSchema, ...errorResponses },
       },
     },
     async (request, reply) => reply.code(201).send(await issueToken(ctx, request.principal, request.body)),
@@ -70,7 +59,7 @@ export const tokenRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, 
       schema: {
         tags: ['auth'],
         summary: 'Revoke one of my API tokens (at once)',
-        params: z.object({ tokenId: IdParam }),
+        params: TokenIdParamsSchema,
         response: { 200: ApiTokenSchema, ...errorResponses },
       },
     },
@@ -83,7 +72,7 @@ export const tokenRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, 
       schema: {
         tags: ['admin'],
         summary: "A user's API tokens (administrator)",
-        params: z.object({ id: IdParam }),
+        params: IdParamsSchema,
         response: { 200: TokenListSchema, ...errorResponses },
       },
     },
@@ -97,7 +86,7 @@ export const tokenRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, 
       schema: {
         tags: ['admin'],
         summary: "Revoke a user's API token (administrator)",
-        params: z.object({ id: IdParam, tokenId: IdParam }),
+        params: UserTokenParamsSchema,
         response: { 200: ApiTokenSchema, ...errorResponses },
       },
     },

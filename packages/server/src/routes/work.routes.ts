@@ -1,14 +1,13 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import {
-  AuditEntrySchema,
+  AuditEntryListSchema,
   AuditQuerySchema,
   errorResponses,
-  OwnedItemsSchema,
+  OwnedItemsListSchema,
   ProblemSchema,
-  ReviewQueueItemSchema,
-  SearchHitSchema,
+  ReviewQueueSchema,
+  SearchHitListSchema,
   SearchQuerySchema,
 } from '@plantrack/api';
 import { audit } from '../services/audit.service.js';
@@ -23,7 +22,7 @@ export const workRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
         tags: ['work'],
         summary: "A department reporter's queue: the indicators and tasks their department owns",
         response: {
-          200: z.array(OwnedItemsSchema),
+          200: OwnedItemsListSchema,
           ...errorResponses,
         },
       },
@@ -38,7 +37,7 @@ export const workRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
         tags: ['work'],
         summary: 'Submissions waiting for review',
         response: {
-          200: z.array(ReviewQueueItemSchema),
+          200: ReviewQueueSchema,
           ...errorResponses,
         },
       },
@@ -54,7 +53,7 @@ export const workRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
         summary: 'Chinese full-text search; the public sees published items only',
         querystring: SearchQuerySchema,
         response: {
-          200: z.array(SearchHitSchema),
+          200: SearchHitListSchema,
           400: ProblemSchema,
           401: ProblemSchema,
         },
@@ -71,7 +70,7 @@ export const workRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, {
         summary: 'The append-only audit log, newest first (administrator, planning office)',
         querystring: AuditQuerySchema,
         response: {
-          200: z.array(AuditEntrySchema),
+          200: AuditEntryListSchema,
           ...errorResponses,
         },
       },
