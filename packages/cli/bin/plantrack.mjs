@@ -13,8 +13,8 @@ const cliDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const packagesDir = dirname(cliDir);
 const rootDir = dirname(packagesDir);
 const main = join(cliDir, 'dist', 'main.js');
-// The CLI's project and the projects it references (packages/cli/tsconfig.json).
-const PROJECTS = ['core', 'formats', 'db', 'server', 'cli'];
+// The CLI's project and the projects it references, directly or through the server's tsconfig.
+const PROJECTS = ['api', 'core', 'formats', 'db', 'server', 'cli'];
 
 /** Newest modification time (ms) of a folder's files, tests left out (tsc does not build them). */
 function newestIn(dir) {
