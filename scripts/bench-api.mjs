@@ -7,8 +7,11 @@
 // callers. Prints p50/p99, req/s and non-2xx, and appends rows to docs/benchmarks.md.
 //
 //   node scripts/bench-api.mjs [--quick] [--sqlite-only|--postgres-only] [--seconds N] [--no-record]
+//                              [--only TEXT]
 //
 // --quick: 5 plans and 20,000 observations, 3 s per endpoint (a smoke test, not a measurement).
+// --only TEXT: measure only the endpoints whose name contains TEXT (e.g. `--only submit`); the
+//   dataset is built in full, so the numbers compare with a full run.
 import { loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { appendRows } from './bench-lib.mjs';
@@ -29,6 +32,8 @@ const quick = args.includes('--quick');
 const secondsArg = args.indexOf('--seconds');
 const SECONDS = secondsArg >= 0 ? Number(args[secondsArg + 1]) : quick ? 3 : 10;
 const WARMUP = quick ? 1 : 2;
+const onlyArg = args.indexOf('--only');
+const ONLY = onlyArg >= 0 ? args[onlyArg + 1] : null;
 const CONNECTIONS = 50;
 const PLANS = quick ? 5 : 111;
 const OBSERVATIONS = quick ? 20_000 : 1_000_000;
@@ -158,7 +163,9 @@ async function benchDialect(dialect) {
     try {
       const token = await apiToken(server.address);
       const q = querier(driver);
-      const cases = endpoints(data, dialect, q, { authorization: `Bearer ${token}` });
+      const cases = endpoints(data, dialect, q, { authorization: `Bearer ${token}` }).filter(
+        (endpoint) => ONLY === null || endpoint.name.includes(ONLY),
+      );
       for (const endpoint of cases) {
         const failure = await probe(server.address, endpoint.api(0));
         if (failure !== null) {

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { ProgressStatus } from '@plantrack/db';
 import { normalizeText } from './template.cells.js';
+import type { HelpRow } from './template.workbook.js';
 
 /**
  * Sheet `任务进展` of the department's template: one row per task × owed period, the task's
@@ -105,6 +106,16 @@ export async function addTaskSheet(wb: ExcelJS.Workbook, rows: readonly TaskTemp
   ws.getColumn('taskId').font = { color: { argb: 'FF808080' } };
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
 }
+
+/** The task sheet's lines on the help sheet. */
+export const TASK_HELP: readonly HelpRow[] = [
+  {
+    column: TASK_SHEET,
+    zh: '任务进展：每行一项任务的一个应报期间。',
+    en: 'Task progress: one row per task and owed period.',
+  },
+  ...TASK_COLUMNS.map((c) => ({ column: `${taskColumnLetter(c.key)} ${c.header}`, zh: c.zh, en: c.en })),
+];
 
 const BY_TEXT = new Map<string, ProgressStatus>(
   Object.entries(PROGRESS_LABELS).flatMap(([status, label]) => [

@@ -1,41 +1,25 @@
 import { createHash } from 'node:crypto';
-import {
-  observationRepository,
-  progressReportRepository,
-  writeTransaction,
-  departmentNames,
-} from '@plantrack/db';
+import { departmentNames, writeTransaction } from '@plantrack/db';
 import { type Principal, actorOf } from '../../auth/principal.js';
 import type { AppContext } from '../../context.js';
 import { ApiError, type CellError } from '../../errors.js';
 import { enforce } from '../../policies/policy.js';
 import { canUseMyTemplate } from '../../policies/reporting.policy.js';
+import { serverRecordKinds } from '../records/kinds/registry.js';
 import { asOfOrToday } from '../records/reporting.service.js';
-import {
-  type CheckedIndicatorRow,
-  type IndicatorRowResult,
-  checkIndicatorRows,
-  prepareIndicatorRows,
-} from './template-indicator.rows.js';
+import type { IndicatorRowResult } from './template-indicator.rows.js';
 import { owedByDepartment } from './template-owed.js';
-import { TASK_COLUMNS, TASK_SHEET, type TaskTemplateRow } from './template-task.sheet.js';
-import {
-  type CheckedTaskRow,
-  type TaskRowResult,
-  checkTaskRows,
-  prepareTaskRows,
-} from './template-task.rows.js';
+import type { CheckedSheet, SheetRowResult, TemplateSheet } from './template-sheet.js';
+import type { TaskRowResult } from './template-task.rows.js';
 import type { UploadOptions, UploadOutcome } from './template-upload.shared.js';
-import {
-  DATA_SHEET,
-  type TemplateRow,
-  buildTemplateWorkbook,
-  readDataRows,
-  readSheetRows,
-  readWorkbook,
-} from './template.workbook.js';
+import { buildTemplateWorkbook, readWorkbook } from './template.workbook.js';
 
 export type { UploadOutcome } from './template-upload.shared.js';
+
+/** The sheets of the template: one per record kind, in the registry's order. */
+function templateSheets(): TemplateSheet[] {
+  return serverRecordKinds().map((kind) => kind.templateSheet);
+}
 
 /**
  * The department's template: sheet 指标 with one row per owned indicator × owed period and sheet
@@ -49,41 +33,12 @@ export async function downloadTemplate(
   enforce(p, canUseMyTemplate(p));
   const asOf = asOfOrToday(query.asOf);
   const owed = await owedByDepartment(ctx, p, asOf);
-  const rows: TemplateRow[] = [];
-  for (const o of owed.indicators) {
-    const latest = await observationRepository.latest(ctx.db, {
-      indicatorId: o.indicatorId,
-      period: o.period,
-      scope: '',
-    });
-    rows.push({
-      indicatorId: o.indicatorId,
-      seq: o.seq,
-      name: o.name,
-      unit: o.unit,
-      period: o.period,
-      scope: o.scope,
-      value: latest?.values.value ?? null,
-      estimated: latest === undefined ? null : latest.values.estimated,
-      source: latest?.values.source ?? null,
-      comment: latest?.values.comment ?? null,
-    });
-  }
-  const taskRows: TaskTemplateRow[] = [];
-  for (const o of owed.tasks) {
-    const latest = await progressReportRepository.latest(ctx.db, { taskId: o.taskId, period: o.period });
-    taskRows.push({
-      taskId: o.taskId,
-      measure: o.measure,
-      period: o.period,
-      progress: latest?.values.progress ?? null,
-      narrative: latest?.values.narrative ?? null,
-      comment: latest?.values.comment ?? null,
-    });
-  }
   const depts = await departmentNames(ctx.db, p.departmentIds);
   const deptName = [...depts.values()].join('、');
-  const bytes = await buildTemplateWorkbook(`${deptName} 监测填报模板（截至 ${asOf}）`, rows, taskRows);
+  const bytes = await buildTemplateWorkbook(
+    `${deptName} 监测填报模板（截至 ${asOf}）`,
+    templateSheets().map((sheet) => ({ help: sheet.help, add: (wb) => sheet.write(ctx, wb, owed) })),
+  );
   return { bytes, fileName: `${deptName || 'department'}-指标填报-${asOf}.xlsx` };
 }
 
@@ -125,34 +80,38 @@ export async function uploadTemplate(
   const asOf = asOfOrToday(input.asOf);
   // Read the upload only once the caller is known to be allowed to send one.
   const bytes = await input.readFile();
-  const opened = await readWorkbook(bytes, { limits: { maxFileBytes: ctx.config.templateMaxBytes } });
+  const sheets = templateSheets();
+  const opened = await readWorkbook(
+    bytes,
+    sheets.map((sheet) => sheet.name),
+    { limits: { maxFileBytes: ctx.config.templateMaxBytes } },
+  );
   if (!opened.ok) {
     const code = opened.status === 413 ? 'workbook-too-large' : 'unreadable-workbook';
     throw new ApiError(opened.status, code, opened.messages);
   }
-  const indicatorSheet = readDataRows(opened.workbook);
-  const taskSheet = readSheetRows(opened.workbook, TASK_SHEET, TASK_COLUMNS);
-  if (!indicatorSheet.present && !taskSheet.present) {
+  const read = sheets.map((sheet) => ({ sheet, read: sheet.read(opened.workbook) }));
+  if (!read.some((r) => r.read.present)) {
+    const names = read.map((r) => r.sheet.name);
     throw workbookInvalid([
       {
-        sheet: DATA_SHEET,
+        sheet: names[0] ?? '',
         row: 1,
         column: 'A',
         messages: {
-          zh: `工作簿中没有名为“${DATA_SHEET}”或“${TASK_SHEET}”的工作表，请使用系统下载的模板。`,
-          en: `The workbook has no sheet named "${DATA_SHEET}" or "${TASK_SHEET}"; use the template downloaded from PlanTrack.`,
+          zh: `工作簿中没有名为${names.map((n) => `“${n}”`).join('或')}的工作表，请使用系统下载的模板。`,
+          en: `The workbook has no sheet named ${names.map((n) => `"${n}"`).join(' or ')}; use the template downloaded from PlanTrack.`,
         },
       },
     ]);
   }
-  const errors = [...indicatorSheet.errors, ...taskSheet.errors];
+  const errors = read.flatMap((r) => r.read.errors);
   if (errors.length > 0) throw workbookInvalid(errors);
 
   const owed = await owedByDepartment(ctx, p, asOf);
-  const indicators = checkIndicatorRows(indicatorSheet.rows, owed, errors);
-  const tasks = checkTaskRows(taskSheet.rows, owed, errors);
+  const checked = read.map((r) => ({ sheet: r.sheet, checked: r.read.check(owed, errors) }));
   if (errors.length > 0) throw workbookInvalid(errors);
-  if (indicators.length === 0 && tasks.length === 0) {
+  if (checked.every((c) => c.checked.count === 0)) {
     throw new ApiError(400, 'empty-workbook', {
       zh: '工作簿中没有填写任何数据。',
       en: 'The workbook holds no rows to upload.',
@@ -166,7 +125,7 @@ export async function uploadTemplate(
     actor: actorOf(p),
   };
   try {
-    return await saveRows(ctx, indicators, tasks, options);
+    return await saveRows(ctx, checked, options);
   } catch (error) {
     // PostgreSQL: a concurrent writer made a statement of the batch fail, which aborts the whole
     // transaction (25P02 on the next statement). Nothing was saved; the caller may upload again.
@@ -180,26 +139,28 @@ export async function uploadTemplate(
   }
 }
 
-/** Both sheets in one transaction: every row is decided first, and nothing is written on any error. */
+/** Every sheet in one transaction: every row is decided first, and nothing is written on any error. */
 async function saveRows(
   ctx: AppContext,
-  indicators: readonly CheckedIndicatorRow[],
-  tasks: readonly CheckedTaskRow[],
+  sheets: readonly { sheet: TemplateSheet; checked: CheckedSheet }[],
   options: UploadOptions,
 ): Promise<UploadResultDto> {
   return writeTransaction(ctx.db, async (trx) => {
     const stateErrors: CellError[] = [];
-    const indicatorPlan = await prepareIndicatorRows(trx, indicators, options, stateErrors);
-    const taskPlan = await prepareTaskRows(trx, tasks, options, stateErrors);
+    const prepared = [];
+    for (const s of sheets)
+      prepared.push({ sheet: s.sheet, plan: await s.checked.prepare(trx, options, stateErrors) });
     if (stateErrors.length > 0) throw workbookInvalid(stateErrors);
-    const rows = [...indicatorPlan.done];
-    for (const write of indicatorPlan.writes) rows.push(await write());
-    const taskRows = [...taskPlan.done];
-    for (const write of taskPlan.writes) taskRows.push(await write());
-    rows.sort((a, b) => a.row - b.row);
-    taskRows.sort((a, b) => a.row - b.row);
     const counts: Record<UploadOutcome, number> = { saved: 0, submitted: 0, unchanged: 0, replayed: 0 };
-    for (const r of [...rows, ...taskRows]) counts[r.outcome] += 1;
-    return { sha256: options.sha256, mode: options.mode, counts, rows, taskRows };
+    const results: Record<string, SheetRowResult[]> = {};
+    for (const { sheet, plan } of prepared) {
+      const rows = [...plan.done];
+      for (const write of plan.writes) rows.push(await write());
+      rows.sort((a, b) => a.row - b.row);
+      for (const r of rows) counts[r.outcome] += 1;
+      results[sheet.resultKey] = rows;
+    }
+    // Each sheet's rows have the shape of its `resultKey` field (its facet builds them).
+    return { sha256: options.sha256, mode: options.mode, counts, ...results } as UploadResultDto;
   });
 }

@@ -1,13 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { XlsxCell, XlsxWorkbook } from '@plantrack/formats';
 import type { CellError, Messages } from '../../errors.js';
-import {
-  TASK_COLUMNS,
-  TASK_SHEET,
-  type TaskTemplateRow,
-  addTaskSheet,
-  taskColumnLetter,
-} from './template-task.sheet.js';
 import { type WorkbookReadOptions, readWorkbookOffThread } from './workbook.worker-reader.js';
 
 /**
@@ -109,15 +102,11 @@ export type TemplateRow = {
   comment: string | null;
 };
 
-/** Builds the workbook (.xlsx bytes): the indicator sheet, the task sheet and the help sheet. */
-export async function buildTemplateWorkbook(
-  title: string,
-  rows: readonly TemplateRow[],
-  taskRows: readonly TaskTemplateRow[],
-): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'PlanTrack';
-  wb.title = title;
+/** A row of the help sheet (说明). */
+export type HelpRow = { column: string; zh: string; en: string };
+
+/** Adds the indicator sheet to a workbook being built, locked except for the cells a reporter fills. */
+export async function addIndicatorSheet(wb: ExcelJS.Workbook, rows: readonly TemplateRow[]): Promise<void> {
   const ws = wb.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   ws.getRow(1).font = { bold: true };
@@ -143,7 +132,30 @@ export async function buildTemplateWorkbook(
   }
   ws.getColumn('indicatorId').font = { color: { argb: 'FF808080' } };
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
-  await addTaskSheet(wb, taskRows);
+}
+
+/** The indicator sheet's lines on the help sheet. */
+export const INDICATOR_HELP: readonly HelpRow[] = [
+  {
+    column: DATA_SHEET,
+    zh: '监测指标：每行一个指标的一个应报期间。',
+    en: 'Indicators: one row per indicator and owed period.',
+  },
+  ...COLUMNS.map((c) => ({ column: `${columnLetter(c.key)} ${c.header}`, zh: c.zh, en: c.en })),
+];
+
+/** One sheet of the workbook being built: how it is added and what the help sheet says of it. */
+export type WorkbookSheet = { help: readonly HelpRow[]; add: (wb: ExcelJS.Workbook) => Promise<void> };
+
+/** Builds the workbook (.xlsx bytes): the record kinds' sheets in order, then the help sheet. */
+export async function buildTemplateWorkbook(
+  title: string,
+  sheets: readonly WorkbookSheet[],
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'PlanTrack';
+  wb.title = title;
+  for (const sheet of sheets) await sheet.add(wb);
 
   const help = wb.addWorksheet(HELP_SHEET);
   help.columns = [
@@ -152,22 +164,10 @@ export async function buildTemplateWorkbook(
     { header: 'Description', key: 'en', width: 70 },
   ];
   help.getRow(1).font = { bold: true };
-  help.addRow({
-    column: DATA_SHEET,
-    zh: '监测指标：每行一个指标的一个应报期间。',
-    en: 'Indicators: one row per indicator and owed period.',
-  });
-  for (const c of COLUMNS) help.addRow({ column: `${columnLetter(c.key)} ${c.header}`, zh: c.zh, en: c.en });
-  help.addRow({});
-  help.addRow({
-    column: TASK_SHEET,
-    zh: '任务进展：每行一项任务的一个应报期间。',
-    en: 'Task progress: one row per task and owed period.',
-  });
-  for (const c of TASK_COLUMNS) {
-    help.addRow({ column: `${taskColumnLetter(c.key)} ${c.header}`, zh: c.zh, en: c.en });
+  for (const sheet of sheets) {
+    for (const line of sheet.help) help.addRow(line);
+    help.addRow({});
   }
-  help.addRow({});
   help.addRow({
     column: '上传 Upload',
     zh: '填写后上传本文件：系统先检查两张表的每个单元格，发现任何错误则全部不保存并列出错误位置（工作表、行、列）；无误时两张表一并保存为草稿（或按要求直接提交审核）。重复上传同一文件不会产生新的修订。',
@@ -189,6 +189,7 @@ export type UploadedWorkbook = XlsxWorkbook;
  */
 export async function readWorkbook(
   bytes: Buffer,
+  sheetNames: readonly string[],
   options: WorkbookReadOptions = {},
 ): Promise<{ ok: true; workbook: UploadedWorkbook } | { ok: false; status: 400 | 413; messages: Messages }> {
   // An .xlsx file is a ZIP archive: refuse anything else before handing it to the reader.
@@ -202,7 +203,7 @@ export async function readWorkbook(
       },
     };
   }
-  const read = await readWorkbookOffThread(bytes, [DATA_SHEET, TASK_SHEET], options);
+  const read = await readWorkbookOffThread(bytes, sheetNames, options);
   if (read.ok) return read;
   return { ok: false, status: read.reason === 'too-large' ? 413 : 400, messages: read.messages };
 }

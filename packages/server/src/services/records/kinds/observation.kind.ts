@@ -2,6 +2,7 @@ import { RECORD_KIND_DESCRIPTORS } from '@plantrack/core';
 import { indicatorIdentity, observationRepository } from '@plantrack/db';
 import { indicatorOwnerIds } from '../../organisation/ownership.service.js';
 import { parseObservationKey } from '../record.service.js';
+import { indicatorTemplateSheet } from '../../template/template-indicator.facet.js';
 import type { ServerRecordKind } from './record-kind.js';
 
 const descriptor = RECORD_KIND_DESCRIPTORS.observation;
@@ -24,4 +25,5 @@ export const observationKind: ServerRecordKind = {
       history: await observationRepository.history(ctx.db, ref),
     };
   },
+  templateSheet: indicatorTemplateSheet,
 };

@@ -2,6 +2,7 @@ import { RECORD_KIND_DESCRIPTORS } from '@plantrack/core';
 import { planIdOfTask, progressReportRepository } from '@plantrack/db';
 import { taskOwnerIds } from '../../organisation/ownership.service.js';
 import { parseProgressReportKey } from '../record.service.js';
+import { taskTemplateSheet } from '../../template/template-task.facet.js';
 import type { ServerRecordKind } from './record-kind.js';
 
 const descriptor = RECORD_KIND_DESCRIPTORS.progress_report;
@@ -23,4 +24,5 @@ export const progressReportKind: ServerRecordKind = {
       history: await progressReportRepository.history(ctx.db, ref),
     };
   },
+  templateSheet: taskTemplateSheet,
 };

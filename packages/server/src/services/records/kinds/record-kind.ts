@@ -1,6 +1,7 @@
 import type { RecordKindDescriptor } from '@plantrack/core';
 import type { EvidenceSubjectKind, ReviewStatus } from '@plantrack/db';
 import type { AppContext } from '../../../context.js';
+import type { TemplateSheet } from '../../template/template-sheet.js';
 
 /** What a revision says about evidence: its number, status and the files it references. */
 export type RevisionEvidence = {
@@ -35,4 +36,6 @@ export type ServerRecordKind = {
   ownerDepartmentIdsOfKey: (ctx: AppContext, rawKey: string) => Promise<string[]>;
   /** The record a raw key names, with what evidence policies need (a 400 for a malformed key). */
   evidenceRecord: (ctx: AppContext, rawKey: string) => Promise<EvidenceRecordFacts>;
+  /** Its sheet of the department's Excel template (services/template). */
+  templateSheet: TemplateSheet;
 };
