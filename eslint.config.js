@@ -16,7 +16,7 @@ const SERVER_BOUNDARY =
 const SQL_IN_DB =
   'All SQL lives in packages/db behind named, documented functions; packages/server calls them and keeps the business logic. Do not import kysely (or a database driver) in the server: add or extend a repository in packages/db (use its `Db` type to pass a handle or transaction along).';
 const API_BOUNDARY =
-  'packages/api is the HTTP contract shared by the server and the browser: zod schemas only, no other PlanTrack package and no node:* module, so the web can take its types without pulling in server code.';
+  'packages/api is the HTTP contract shared by the server and the browser: zod schemas only, no PlanTrack package but the pure @plantrack/core (whose vocabularies, such as the record kinds, the schemas spell out) and no node:* module, so the web can take its types without pulling in server code.';
 const CLI_BOUNDARY =
   'The cli wires packages together; it must not reach into another package’s internals (import the package entry instead).';
 
@@ -136,7 +136,12 @@ export default tseslint.config(
           paths: nodeBuiltins
             .filter((n) => !n.includes('*'))
             .map((name) => ({ name, message: API_BOUNDARY })),
-          patterns: [{ group: ['@plantrack/*', 'node:*'], message: API_BOUNDARY }],
+          patterns: [
+            {
+              group: ['@plantrack/*', '!@plantrack/core', '@plantrack/core/*', 'node:*'],
+              message: API_BOUNDARY,
+            },
+          ],
         },
       ],
     },

@@ -1,3 +1,4 @@
+import { RECORD_EVIDENCE_SUBJECTS } from '@plantrack/core';
 import { z } from 'zod';
 
 /** A data-quality flag as the API returns it (see docs/methodology.md §14). */
@@ -22,7 +23,7 @@ export const QualityFlagSchema = z
 export const EvidenceFileSchema = z
   .object({
     id: z.string(),
-    subjectKind: z.enum(['observation', 'progress-report']),
+    subjectKind: z.enum(RECORD_EVIDENCE_SUBJECTS),
     subjectKey: z.string(),
     revisionNo: z.number().int().describe("The record's latest revision when uploaded (0 before the first)"),
     fileName: z.string(),

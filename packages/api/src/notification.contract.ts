@@ -1,3 +1,4 @@
+import { RECORD_KINDS } from '@plantrack/core';
 import { z } from 'zod';
 import { MessagesSchema, PageQuerySchema } from './common.contract.js';
 
@@ -6,7 +7,7 @@ export const NotificationSchema = z
   .object({
     id: z.string(),
     kind: z.enum(['due-soon', 'overdue', 'returned']),
-    subjectKind: z.enum(['indicator', 'task', 'observation', 'progress_report']),
+    subjectKind: z.enum(['indicator', 'task', ...RECORD_KINDS]),
     subjectKey: z.string().describe('Indicator or task id (reminders), or the record key (returned)'),
     period: z.string().nullable(),
     planId: z.string().nullable(),

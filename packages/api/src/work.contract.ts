@@ -1,3 +1,4 @@
+import { RECORD_KINDS, SEARCH_DOC_KINDS } from '@plantrack/core';
 import { z } from 'zod';
 import { QualityFlagSchema } from './evidence.contract.js';
 import { IndicatorSchema, TaskSchema } from './plan.contract.js';
@@ -11,7 +12,7 @@ export const OwnedItemsSchema = z.object({
 
 /** `GET /api/review/queue` rows: a submission waiting for review. */
 export const ReviewQueueItemSchema = z.object({
-  kind: z.enum(['observation', 'progress_report']),
+  kind: z.enum(RECORD_KINDS),
   key: z.string(),
   targetId: z.string(),
   period: z.string(),
@@ -30,7 +31,7 @@ export const SearchQuerySchema = z.object({
 
 /** `GET /api/search` rows: a hit with its excerpt (hits between 【 and 】). */
 export const SearchHitSchema = z.object({
-  kind: z.enum(['node', 'indicator', 'task', 'report']),
+  kind: z.enum(SEARCH_DOC_KINDS),
   id: z.string(),
   planId: z.string(),
   planVersionId: z.string().nullable(),

@@ -19,7 +19,7 @@ import type { CommandIo } from './ingest.command.js';
 import { runRestore } from './restore.command.js';
 
 /** A reader who may see every indexed row (the planning office). */
-const ALL: SearchAudience = { unpublishedFramework: true, reports: 'all' };
+const ALL: SearchAudience = { unpublishedFramework: true, records: 'all' };
 /** A synthetic evidence file, stored as the server stores it (content-addressed under evidence/). */
 const EVIDENCE = Buffer.from('%PDF-1.4\n% 测试用佐证材料\n%%EOF\n', 'utf8');
 const EVIDENCE_SHA = createHash('sha256').update(EVIDENCE).digest('hex');

@@ -54,6 +54,40 @@ export const RECORD_KIND_DESCRIPTORS = {
   },
 } as const satisfies { [K in RecordKindName]: RecordKindDescriptor & { name: K } };
 
+type Declared = (typeof RECORD_KIND_DESCRIPTORS)[RecordKindName];
+
+/** A kind's spelling in `evidence_files.subject_kind`. */
+export type EvidenceSubjectSpelling = Declared['stored']['evidenceSubject'];
+
+/** The `search_documents.kind` of a searchable record kind. */
+export type RecordSearchDocKind = Exclude<Declared['stored']['searchDoc'], null>;
+
+/** One value per declared kind, in the canonical order, as a non-empty tuple (what `z.enum` takes). */
+function perKind<T>(pick: (d: Declared) => T | null): readonly [T, ...T[]] {
+  const values = RECORD_KINDS.flatMap((name) => {
+    const value = pick(RECORD_KIND_DESCRIPTORS[name]);
+    return value === null ? [] : [value];
+  });
+  const [first, ...rest] = values;
+  if (first === undefined) throw new Error('no record kind declares this spelling');
+  return [first, ...rest];
+}
+
+/** Every kind's spelling in `evidence_files.subject_kind` (the evidence API's `subjectKind`). */
+export const RECORD_EVIDENCE_SUBJECTS = perKind<EvidenceSubjectSpelling>((d) => d.stored.evidenceSubject);
+
+/** The search document kinds of the searchable record kinds. */
+export const RECORD_SEARCH_DOC_KINDS = perKind<RecordSearchDocKind>((d) => d.stored.searchDoc);
+
+/** The kinds of search documents the plan framework itself gives (outline nodes, indicators, tasks). */
+export const FRAMEWORK_SEARCH_DOC_KINDS = ['node', 'indicator', 'task'] as const;
+
+/** Every kind of search document: the framework's, then the searchable record kinds'. */
+export const SEARCH_DOC_KINDS = [...FRAMEWORK_SEARCH_DOC_KINDS, ...RECORD_SEARCH_DOC_KINDS] as const;
+
+/** A `search_documents.kind`. */
+export type SearchDocKind = (typeof SEARCH_DOC_KINDS)[number];
+
 /** Thrown for a name that declares no record kind; its message is Chinese, then English. */
 export class UnknownRecordKindError extends Error {
   /** The same text per language, for a problem response. */

@@ -23,7 +23,7 @@ import { restoreBackup } from './restore.js';
 import { dataTables } from './table-catalog.js';
 
 /** A reader who may see every indexed row (the planning office). */
-const ALL: SearchAudience = { unpublishedFramework: true, reports: 'all' };
+const ALL: SearchAudience = { unpublishedFramework: true, records: 'all' };
 
 /** A phrase only the fixture's progress report contains (synthetic test data). */
 const REPORT_PHRASE = '土地要素市场化配置方案已经区政府常务会审议';

@@ -1,4 +1,5 @@
 import type { DatabaseGenerated, Fixed, JsonText, Timestamp } from './column-types.js';
+import type { SearchDocKind } from '@plantrack/core';
 
 /** One field changed on an extracted record (indicator, task, commitment): who, when, before, after. */
 export interface FrameworkEditsTable {
@@ -26,8 +27,8 @@ export interface AuditLogTable {
   detail_json: Fixed<JsonText>;
 }
 
-/** What a search hit is. */
-export type SearchKind = 'node' | 'indicator' | 'task' | 'report';
+/** What a search hit is: a framework kind or a searchable record kind (core's record-kinds.ts). */
+export type SearchKind = SearchDocKind;
 
 /**
  * The text that search reads: one row per outline node, indicator and task of each plan's latest

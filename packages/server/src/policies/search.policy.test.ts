@@ -34,7 +34,7 @@ describe('searchAudience', () => {
       expect(audience.unpublishedFramework).toBe(canReadFramework(p));
       for (const ownerDepartmentIds of owners) {
         const searchShows =
-          audience.reports === 'all' || audience.reports.ownedBy.some((d) => ownerDepartmentIds.includes(d));
+          audience.records === 'all' || audience.records.ownedBy.some((d) => ownerDepartmentIds.includes(d));
         expect(searchShows, JSON.stringify({ p, ownerDepartmentIds })).toBe(
           canReadRecordHistory(p, { ownerDepartmentIds }),
         );
@@ -55,8 +55,8 @@ describe('searchAudience', () => {
     expect(searchAudience(reporter(['planning', 'finance']))).toEqual(
       searchAudience(reporter(['finance', 'planning'])),
     );
-    expect(searchAudience(ANONYMOUS)).toEqual({ unpublishedFramework: false, reports: { ownedBy: [] } });
+    expect(searchAudience(ANONYMOUS)).toEqual({ unpublishedFramework: false, records: { ownedBy: [] } });
     const leader: Principal = { userId: 'l', roles: ['leader'], departmentIds: [], via: 'token' };
-    expect(searchAudience(leader)).toEqual({ unpublishedFramework: true, reports: 'all' });
+    expect(searchAudience(leader)).toEqual({ unpublishedFramework: true, records: 'all' });
   });
 });

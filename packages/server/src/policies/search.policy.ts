@@ -13,10 +13,11 @@ export function canSearch(p: Principal): boolean {
  * themselves, never from a rule of its own:
  * - outline nodes and unpublished indicators and tasks: whoever may read the framework
  *   (`canReadFramework`); everyone else sees published indicators and tasks only;
- * - progress reports (the text of their newest revision, drafts included): whoever may read the
- *   report's every revision (`canReadRecordHistory`, the policy of its history). When the roles
- *   alone grant that, every report; otherwise the reports of tasks owned by one of the departments
- *   the policy admits the principal for, probed one department at a time.
+ * - records of the searchable record kinds (progress reports: the text of their newest revision,
+ *   drafts included): whoever may read the record's every revision (`canReadRecordHistory`, the
+ *   policy of its history, the same for every kind). When the roles alone grant that, every
+ *   record; otherwise the records of elements owned by one of the departments the policy admits
+ *   the principal for, probed one department at a time.
  *
  * The probe is exact because the history policy admits a reader through any one of a task's
  * owners; search.policy.test.ts checks that it agrees with the policy for every combination of
@@ -25,10 +26,10 @@ export function canSearch(p: Principal): boolean {
  */
 export function searchAudience(p: Principal): SearchAudience {
   if (canReadRecordHistory(p, null)) {
-    return { unpublishedFramework: canReadFramework(p), reports: 'all' };
+    return { unpublishedFramework: canReadFramework(p), records: 'all' };
   }
   const ownedBy = [...new Set(p.departmentIds)]
     .filter((d) => canReadRecordHistory(p, { ownerDepartmentIds: [d] }))
     .sort();
-  return { unpublishedFramework: canReadFramework(p), reports: { ownedBy } };
+  return { unpublishedFramework: canReadFramework(p), records: { ownedBy } };
 }

@@ -11,7 +11,7 @@ type SearchQuery = { q: string; planId?: string | undefined; limit: number };
  * Results per query and audience, checked against the change stamp like the dashboards: the same
  * phrases are searched again and again (a district's plan has a vocabulary), and a search costs
  * milliseconds of full-text work while a hit costs one indexed lookup. The key holds the whole
- * audience (which departments' reports, whether unpublished items), so a cached answer is only
+ * audience (which departments' records, whether unpublished items), so a cached answer is only
  * served to principals who may see exactly the same rows.
  */
 const cacheOf = stampedCachePerApp<SearchHit[]>(2_000);
@@ -32,6 +32,6 @@ export async function searchPlans(ctx: AppContext, p: Principal, q: SearchQuery)
 
 /** Every input of the answer, the audience included. */
 function cacheKey(audience: SearchAudience, q: SearchQuery): string {
-  const reports = audience.reports === 'all' ? 'all' : audience.reports.ownedBy;
-  return JSON.stringify([audience.unpublishedFramework, reports, q.q, q.planId ?? null, q.limit]);
+  const records = audience.records === 'all' ? 'all' : audience.records.ownedBy;
+  return JSON.stringify([audience.unpublishedFramework, records, q.q, q.planId ?? null, q.limit]);
 }

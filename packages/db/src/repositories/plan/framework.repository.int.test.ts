@@ -12,7 +12,7 @@ import type { SearchAudience } from '../search/search-audience.js';
 import { search } from '../search/search.repository.js';
 
 /** A reader who may see every indexed row (the planning office). */
-const ALL: SearchAudience = { unpublishedFramework: true, reports: 'all' };
+const ALL: SearchAudience = { unpublishedFramework: true, records: 'all' };
 
 forEachDialect((_name, open) => {
   describe('framework edits', () => {

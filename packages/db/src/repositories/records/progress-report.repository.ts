@@ -1,3 +1,4 @@
+import { RECORD_KIND_DESCRIPTORS } from '@plantrack/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
 import type { Database } from '../../schema/database.schema.js';
@@ -202,7 +203,7 @@ async function indexReport(db: Kysely<Database>, ref: ProgressReportRef, key: st
         .selectFrom('task_versions as tv')
         .innerJoin('plan_versions as pv', 'pv.id', 'tv.plan_version_id')
         .select((eb) => [
-          sql.lit('report').as('kind'),
+          sql.lit(RECORD_KIND_DESCRIPTORS.progress_report.stored.searchDoc).as('kind'),
           eb.val(key).as('ref_id'),
           'pv.plan_id',
           sql<null>`null`.as('plan_version_id'),

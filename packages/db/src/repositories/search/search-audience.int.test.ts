@@ -12,7 +12,7 @@ import { taskOwnerIds } from '../organisation/task-owner.repository.js';
 
 const ownedBy = (...departmentIds: string[]): SearchAudience => ({
   unpublishedFramework: true,
-  reports: { ownedBy: departmentIds },
+  records: { ownedBy: departmentIds },
 });
 
 forEachDialect((_name, open) => {
@@ -67,7 +67,7 @@ forEachDialect((_name, open) => {
       expect(await ids('玛瑙乙局草稿', ownedBy(ownDept))).toEqual([]);
       expect(await ids('玛瑙', ownedBy(ownDept, otherDept))).toHaveLength(2);
       expect(await ids('玛瑙', ownedBy())).toEqual([]);
-      expect(await ids('玛瑙', { unpublishedFramework: false, reports: 'all' })).toHaveLength(2);
+      expect(await ids('玛瑙', { unpublishedFramework: false, records: 'all' })).toHaveLength(2);
       const publicHits = await search(handle.db, '人才', { audience: PUBLIC_SEARCH_AUDIENCE, limit: 100 });
       expect(publicHits).toEqual([]); // nothing of the sample plan is published
     });

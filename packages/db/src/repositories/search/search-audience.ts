@@ -1,3 +1,4 @@
+import { RECORD_SEARCH_DOC_KINDS, type RecordSearchDocKind } from '@plantrack/core';
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { tasksOwnedByAny } from '../organisation/task-owner.repository.js';
 
@@ -14,16 +15,31 @@ export type SearchAudience = {
    */
   unpublishedFramework: boolean;
   /**
-   * Progress reports (the text of each report's newest revision, whatever its status): of every
-   * task, or of the tasks owned by one of these departments (none for an empty list).
+   * Records of the searchable record kinds (e.g. the text of each progress report's newest
+   * revision, whatever its status): of every element, or of the elements owned by one of these
+   * departments (none for an empty list).
    */
-  reports: 'all' | { readonly ownedBy: readonly string[] };
+  records: 'all' | { readonly ownedBy: readonly string[] };
 };
 
-/** The public: published indicators and tasks, no outline text, no reports. */
+/** The public: published indicators and tasks, no outline text, no records. */
 export const PUBLIC_SEARCH_AUDIENCE: SearchAudience = {
   unpublishedFramework: false,
-  reports: { ownedBy: [] },
+  records: { ownedBy: [] },
+};
+
+/**
+ * Per searchable record kind (by its search document kind): the keys of its records whose
+ * element one of these departments owns — the kind's records are indexed under their keys. Found
+ * once per statement, not per candidate row: a per-row test made a reporter's search on
+ * PostgreSQL about eight times slower than the office's, most candidates being other departments'
+ * reports.
+ */
+const OWNED_RECORD_KEYS: {
+  readonly [K in RecordSearchDocKind]: (ownedBy: readonly string[]) => RawBuilder<unknown>;
+} = {
+  report: (ownedBy) => sql`select pr.report_key from progress_reports pr
+    where pr.task_id in (${tasksOwnedByAny(ownedBy)})`,
 };
 
 /**
@@ -39,14 +55,14 @@ export function visibleTo(audience: SearchAudience): RawBuilder<SqlBool> {
         or (d.kind = ${'task'} and exists (
           select 1 from tasks t where t.id = d.ref_id and t.published = 1))
       )`;
-  if (audience.reports === 'all') return sql<SqlBool>`(${framework} or d.kind = ${'report'})`;
-  if (audience.reports.ownedBy.length === 0) return sql<SqlBool>`${framework}`;
-  // A report is indexed under its key; the keys of the owned tasks' reports are found once per
-  // statement, not per candidate row: a per-row test made a reporter's search on PostgreSQL about
-  // eight times slower than the office's, most candidates being other departments' reports.
-  const ownedReport = sql`(d.kind = ${'report'} and d.ref_id in (
-    select pr.report_key from progress_reports pr
-    where pr.task_id in (${tasksOwnedByAny(audience.reports.ownedBy)})
-  ))`;
-  return sql<SqlBool>`(${framework} or ${ownedReport})`;
+  const { records } = audience;
+  if (records === 'all') {
+    const kinds = RECORD_SEARCH_DOC_KINDS.map((kind) => sql`d.kind = ${kind}`);
+    return sql<SqlBool>`(${framework} or ${sql.join(kinds, sql` or `)})`;
+  }
+  if (records.ownedBy.length === 0) return sql<SqlBool>`${framework}`;
+  const owned = RECORD_SEARCH_DOC_KINDS.map(
+    (kind) => sql`(d.kind = ${kind} and d.ref_id in (${OWNED_RECORD_KEYS[kind](records.ownedBy)}))`,
+  );
+  return sql<SqlBool>`(${framework} or ${sql.join(owned, sql` or `)})`;
 }

@@ -1,3 +1,4 @@
+import { FRAMEWORK_SEARCH_DOC_KINDS } from '@plantrack/core';
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../schema/database.schema.js';
 import type { SearchDocumentsTable, SearchKind } from '../../schema/record-tables.schema.js';
@@ -17,11 +18,10 @@ export async function replaceFrameworkDocuments(
   planId: string,
   documents: readonly SearchDocument[],
 ): Promise<void> {
-  const frameworkKinds: SearchKind[] = ['node', 'indicator', 'task'];
   await db
     .deleteFrom('search_documents')
     .where('plan_id', '=', planId)
-    .where('kind', 'in', frameworkKinds)
+    .where('kind', 'in', FRAMEWORK_SEARCH_DOC_KINDS)
     .execute();
   for (let i = 0; i < documents.length; i += CHUNK) {
     await db

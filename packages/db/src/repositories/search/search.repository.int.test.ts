@@ -10,7 +10,7 @@ import type { SearchAudience } from './search-audience.js';
 import { search } from './search.repository.js';
 
 /** A reader who may see every indexed row (the planning office). */
-const ALL: SearchAudience = { unpublishedFramework: true, reports: 'all' };
+const ALL: SearchAudience = { unpublishedFramework: true, records: 'all' };
 
 forEachDialect((name, open) => {
   describe('search', () => {
