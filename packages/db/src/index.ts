@@ -253,7 +253,6 @@ export {
 /** Read models of the monitoring API: review queue, values in force, indicator identity. */
 export {
   approvedValues,
-  approvedValuesInPeriod,
   indicatorIdentity,
   reviewQueue,
   type ApprovedValue,
@@ -267,9 +266,13 @@ export {
   type ReturnedRevision,
 } from './repositories/notifications/notification-query.repository.js';
 export { progressReportByIdempotencyKey } from './repositories/records/template-query.repository.js';
+/** What the data-quality check of a submission reads, in one statement. */
+export {
+  prepareQualityInputs,
+  type QualityInputs,
+} from './repositories/records/quality-inputs.repository.js';
 /** Stored data-quality flags of submitted observation revisions. */
 export {
-  indicatorForQuality,
   qualityFlagsByKey,
   qualityFlagsOf,
   storeQualityFlags,

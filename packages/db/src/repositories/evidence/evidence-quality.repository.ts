@@ -66,37 +66,3 @@ export async function qualityFlagsByKey(
     out.set(`${r.observation_key}#${r.revision_no}`, JSON.parse(r.flags_json) as QualityFlag[]);
   return out;
 }
-
-/** What the quality checks need to know of an indicator: its newest version's fields. */
-export async function indicatorForQuality(
-  db: Db,
-  indicatorId: string,
-): Promise<
-  | {
-      name: string;
-      unit: string | null;
-      scope: string | null;
-      direction: string | null;
-      targetJson: string;
-      baselineJson: string | null;
-    }
-  | undefined
-> {
-  const row = await db
-    .selectFrom('indicator_versions as iv')
-    .innerJoin('plan_versions as pv', 'pv.id', 'iv.plan_version_id')
-    .select(['iv.name', 'iv.unit', 'iv.scope', 'iv.direction', 'iv.target_json', 'iv.baseline_json'])
-    .where('iv.indicator_id', '=', indicatorId)
-    .orderBy('pv.version_no', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (row === undefined) return undefined;
-  return {
-    name: row.name,
-    unit: row.unit,
-    scope: row.scope,
-    direction: row.direction,
-    targetJson: row.target_json,
-    baselineJson: row.baseline_json,
-  };
-}

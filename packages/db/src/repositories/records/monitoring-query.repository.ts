@@ -92,26 +92,6 @@ export async function approvedValues(db: Db, indicatorIds: readonly string[]): P
   }));
 }
 
-/**
- * The values in force of one indicator for one period, in every scope: what a submission is
- * compared with. Seeks the (indicator_id, period) index instead of reading every approved value.
- */
-export async function approvedValuesInPeriod(
-  db: Db,
-  indicatorId: string,
-  period: string,
-): Promise<{ period: string; scope: string; value: number | null }[]> {
-  return db
-    .selectFrom('observations as o')
-    .select(['o.period', 'o.scope', 'o.value'])
-    .where('o.indicator_id', '=', indicatorId)
-    .where('o.period', '=', period)
-    .where('o.status', '=', 'approved')
-    .where(isNewestApprovedObservation)
-    .orderBy('o.scope')
-    .execute();
-}
-
 /** The plan and key of an indicator; `NotFoundError` when there is none. */
 export async function indicatorIdentity(
   db: Db,

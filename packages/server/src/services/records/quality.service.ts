@@ -1,10 +1,9 @@
 import {
-  indicatorForQuality,
+  prepareQualityInputs,
   qualityFlagsByKey,
   qualityFlagsOf,
   storeQualityFlags,
   type QueueItem,
-  approvedValuesInPeriod,
 } from '@plantrack/db';
 import {
   type Baseline,
@@ -24,8 +23,9 @@ type Db = AppContext['db'];
  * Data-quality flags in the observation review flow: every revision that enters review (a
  * submission or a correction) is checked against the indicator and the approved values of the
  * previous period, and the flags are stored in the revision's own transaction and returned with
- * it. What the check compares with is read before that transaction (`onReview` of the record
- * kind), so the transaction itself only adds one insert. A history shows each revision's stored
+ * it. What the check compares with is one statement (db quality-inputs.repository.ts), read before
+ * that transaction on PostgreSQL and inside it on SQLite, whichever waits less; the flags join the
+ * commit group's multi-row insert. A history shows each revision's stored
  * flags (read with the revisions: observation.repository).
  */
 export async function qualityCheckOnReview(
@@ -33,14 +33,11 @@ export async function qualityCheckOnReview(
   ref: ObservationRef,
 ): Promise<Alongside<ObservationRevision>> {
   // The checks compare with the previous period only (`previousPeriod`), so only its values are read.
-  const compared = previousPeriod(ref.period);
-  const [indicator, previous] = await Promise.all([
-    indicatorForQuality(ctx.db, ref.indicatorId),
-    compared === null ? [] : approvedValuesInPeriod(ctx.db, ref.indicatorId, compared),
-  ]);
-  const checked = indicator === undefined ? null : { ...indicator, ...parsedTarget(indicator) };
+  const inputs = await prepareQualityInputs(ctx.db, ref.indicatorId, previousPeriod(ref.period));
   return async (trx, revision) => {
     if (revision.status !== 'submitted') return revision;
+    const { indicator, previous } = await inputs(trx);
+    const checked = indicator === undefined ? null : { ...indicator, ...parsedTarget(indicator) };
     const flags =
       checked === null
         ? []
