@@ -1,3 +1,4 @@
+import type { RecordKindName } from '@plantrack/core';
 import type { DatabaseHandle } from '../../connection.factory.js';
 import { NotFoundError } from '../../errors.js';
 import {
@@ -13,7 +14,7 @@ import {
 type Db = DatabaseHandle['db'];
 
 export type QueueItem = {
-  kind: 'observation' | 'progress_report';
+  kind: RecordKindName;
   key: string;
   targetId: string;
   period: string;
