@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { type QualityFlag, toHalfWidth } from '@plantrack/core';
+import { type QualityFlag, RECORD_KIND_DESCRIPTORS, toHalfWidth } from '@plantrack/core';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
 import type { Database } from '../../schema/database.schema.js';
 import type { ObservationsTable } from '../../schema/monitoring-tables.schema.js';
@@ -167,7 +167,7 @@ function observationStore(
   scope: string,
 ): RevisionStore<Required<ObservationValues>> {
   return {
-    entity: 'observation',
+    entity: RECORD_KIND_DESCRIPTORS.observation.stored.auditEntity,
     lookUp: async (db, key, idempotencyKey) => {
       const newest = db
         .selectFrom('observations')

@@ -123,7 +123,7 @@ function latestRow(db: Kysely<Database>, key: string): Promise<Selectable<Progre
 
 function reportStore(ref: ProgressReportRef): RevisionStore<Required<ProgressReportValues>> {
   return {
-    entity: 'progress_report',
+    entity: RECORD_KIND_DESCRIPTORS.progress_report.stored.auditEntity,
     lookUp: async (db, key, idempotencyKey) => {
       const newest = db
         .selectFrom('progress_reports')
