@@ -126,6 +126,15 @@ export {
   type ReviewSettings,
 } from './repositories/records/review-settings.repository.js';
 export type * from './schema/review-settings-tables.schema.js';
+/** Facts about the database as a whole: is it a demo database (`plantrack demo`). */
+export {
+  type DemoTargetState,
+  demoTargetState,
+  isDemoDatabase,
+  isEmptyDatabase,
+  markDemoDatabase,
+} from './repositories/instance/instance-settings.repository.js';
+export type * from './schema/instance-settings-tables.schema.js';
 export { search, type SearchHit, type SearchOptions } from './repositories/search/search.repository.js';
 export type { SearchAudience } from './repositories/search/search-audience.js';
 export { taskOwnerIds } from './repositories/organisation/task-owner.repository.js';
