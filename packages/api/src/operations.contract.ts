@@ -14,6 +14,7 @@ export const operations = {
   signOut: { method: 'POST', path: '/api/auth/sign-out' },
   getMe: { method: 'GET', path: '/api/me' },
   getPasswordPolicy: { method: 'GET', path: '/api/auth/password-policy' },
+  getInstance: { method: 'GET', path: '/api/instance' },
   changeOwnPassword: { method: 'POST', path: '/api/me/password' },
   createOwnToken: { method: 'POST', path: '/api/me/tokens' },
   listOwnTokens: { method: 'GET', path: '/api/me/tokens' },

@@ -997,6 +997,12 @@ function accountCases(): Case[] {
         h.app.inject({ method: 'GET', url: '/api/auth/password-policy', headers: as(session) }),
     },
     {
+      route: 'GET /api/instance',
+      allowed: CALLERS,
+      ok: 200,
+      run: ({ h, session }) => h.app.inject({ method: 'GET', url: '/api/instance', headers: as(session) }),
+    },
+    {
       route: 'POST /api/me/password',
       allowed: SIGNED_IN,
       ok: 204,
