@@ -3,23 +3,9 @@ import { isDemoDatabase } from '@plantrack/db';
 import type { AppContext } from '../../context.js';
 
 /**
- * Whether the database is a demo database, read once per app: the marker is written before the
- * service starts and nothing changes it while the service runs.
+ * What every screen needs to know about this deployment. Read on each request (one primary-key
+ * lookup, once per page load), so that a database marked while the service runs says so at once.
  */
-const demoByApp = new WeakMap<AppContext, Promise<boolean>>();
-
 export async function instanceInfo(ctx: AppContext): Promise<InstanceInfo> {
-  let demo = demoByApp.get(ctx);
-  if (demo === undefined) {
-    demo = isDemoDatabase(ctx.db);
-    demoByApp.set(ctx, demo);
-    // A failed read is not remembered: the next request asks again.
-    demo.catch(() => demoByApp.delete(ctx));
-  }
-  return { demo: await demo };
-}
-
-/** The same flag for server code that builds documents (reports carry a demo mark). */
-export async function servesDemoData(ctx: AppContext): Promise<boolean> {
-  return (await instanceInfo(ctx)).demo;
+  return { demo: await isDemoDatabase(ctx.db) };
 }
