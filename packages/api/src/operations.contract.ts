@@ -15,6 +15,7 @@ export const operations = {
   getMe: { method: 'GET', path: '/api/me' },
   getPasswordPolicy: { method: 'GET', path: '/api/auth/password-policy' },
   getInstance: { method: 'GET', path: '/api/instance' },
+  getDepartmentSummary: { method: 'GET', path: '/api/plans/{planId}/departments/{departmentId}/summary' },
   changeOwnPassword: { method: 'POST', path: '/api/me/password' },
   createOwnToken: { method: 'POST', path: '/api/me/tokens' },
   listOwnTokens: { method: 'GET', path: '/api/me/tokens' },
