@@ -2,7 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { isDemoDatabase, openDatabase } from '@plantrack/db';
+import {
+  type DatabaseHandle,
+  createUser,
+  isDemoDatabase,
+  migrateToLatest,
+  openDatabase,
+} from '@plantrack/db';
+import { sql } from 'kysely';
 import { startServer } from '@plantrack/server';
 import { runDemo } from './demo.command.js';
 import type { CommandIo } from './ingest.command.js';
@@ -144,9 +151,81 @@ describe('plantrack demo (embedded database)', () => {
     }
   });
 
+  test("refuses the service's own data folder, even empty", async () => {
+    const io = captureIo();
+    expect(await runDemo({ dataDir: './data', through: '2026-12-31' }, io, {})).toBe(1);
+    expect(io.err).toContain("service's data folder");
+    const env = captureIo();
+    expect(
+      await runDemo({ dataDir: join(root, 'served'), through: '2026-12-31' }, env, {
+        PLANTRACK_DATA_DIR: join(root, 'served'),
+      }),
+    ).toBe(1);
+  });
+
   test('refuses a date it cannot simulate to', async () => {
     const io = captureIo();
     expect(await runDemo({ dataDir: join(root, 'bad'), through: '2028-02-30' }, io)).toBe(2);
     expect(io.err).toContain('--through');
   });
 });
+
+describe.skipIf(process.env.PLANTRACK_SKIP_POSTGRES === '1')(
+  'plantrack demo --database-url (PostgreSQL)',
+  () => {
+    const PG_SERVER = process.env.PLANTRACK_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const created: { name: string; handle: DatabaseHandle }[] = [];
+    afterAll(async () => {
+      const admin = openDatabase({ url: PG_SERVER });
+      for (const { name, handle } of created) {
+        await handle.close();
+        await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin.db);
+      }
+      await admin.close();
+    });
+    /** A new, empty database on the test server: its URL and a handle to look into it. */
+    const urlOf = async (): Promise<{ url: string; handle: DatabaseHandle }> => {
+      const name = `plantrack_demo_${process.pid}_${Date.now().toString(36)}_${created.length}`;
+      const admin = openDatabase({ url: PG_SERVER });
+      await sql`create database ${sql.id(name)} locale 'C.UTF-8' template template0`.execute(admin.db);
+      await admin.close();
+      const url = new URL(PG_SERVER);
+      url.pathname = `/${name}`;
+      const handle = openDatabase({ url: url.toString() });
+      created.push({ name, handle });
+      return { url: url.toString(), handle };
+    };
+
+    test('fills an empty database, then refuses to write into it again', async () => {
+      const { url, handle } = await urlOf();
+      const io = captureIo();
+      expect(await runDemo({ dataDir: 'unused', databaseUrl: url, through: '2026-06-30' }, io), io.err).toBe(
+        0,
+      );
+      expect(await isDemoDatabase(handle.db)).toBe(true);
+      const sources = await handle.db.selectFrom('observations').select('source').distinct().execute();
+      expect(sources).toEqual([{ source: DEMO_SOURCE }]);
+      const again = captureIo();
+      expect(
+        await runDemo({ dataDir: 'unused', databaseUrl: url, through: '2026-06-30', reset: true }, again),
+      ).toBe(1);
+      expect(again.err).toContain('已是演示数据库');
+    });
+
+    test('refuses a database that holds real data', async () => {
+      const { url, handle } = await urlOf();
+      await migrateToLatest(handle.db);
+      await createUser(handle.db, {
+        email: 'office@example.org',
+        displayName: 'office',
+        passwordHash: 'x',
+        roles: ['planning_office'],
+        grantedBy: 'test',
+      });
+      const io = captureIo();
+      expect(await runDemo({ dataDir: 'unused', databaseUrl: url, through: '2026-06-30' }, io)).toBe(1);
+      expect(io.err).toContain('非演示数据');
+      expect(await isDemoDatabase(handle.db)).toBe(false);
+    });
+  },
+);

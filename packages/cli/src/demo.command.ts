@@ -1,5 +1,9 @@
 import type { DemoResult } from '@plantrack/server';
+import { resolve } from 'node:path';
 import { type CommandIo, processIo } from './ingest.command.js';
+
+/** Where `plantrack serve` keeps its database by default. */
+const SERVICE_DATA_DIR = './data';
 
 /** The options of `plantrack demo` as commander hands them over. */
 export type DemoCliOptions = { dataDir: string; databaseUrl?: string; through: string; reset?: boolean };
@@ -10,7 +14,11 @@ export type DemoCliOptions = { dataDir: string; databaseUrl?: string; through: s
  * for every role and a simulated reporting history, every value marked 演示数据（模拟值）.
  * Exit 1 when it refuses (the target holds real data, or a demo without --reset), 2 on bad usage.
  */
-export async function runDemo(options: DemoCliOptions, io: CommandIo = processIo): Promise<number> {
+export async function runDemo(
+  options: DemoCliOptions,
+  io: CommandIo = processIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   // Loaded here so that `plantrack ingest` does not pay for the server's start-up.
   const { DemoRefusedError, createDemoDatabase, isDemoDate } = await import('@plantrack/server');
   if (!isDemoDate(options.through)) {
@@ -18,6 +26,17 @@ export async function runDemo(options: DemoCliOptions, io: CommandIo = processIo
       `plantrack demo: --through 应为 2026-01-01 至 2031-12-31 之间的日期 / must be a date from 2026-01-01 to 2031-12-31: "${options.through}"\n`,
     );
     return 2;
+  }
+  // The service's own data folder is never a demo's, even while it is still empty.
+  const serviceDirs = [SERVICE_DATA_DIR, env.PLANTRACK_DATA_DIR].filter(
+    (d): d is string => d !== undefined && d !== '',
+  );
+  if (options.databaseUrl === undefined && serviceDirs.some((d) => resolve(d) === resolve(options.dataDir))) {
+    io.stderr(
+      `plantrack demo: 演示数据库不能放在服务的数据目录（${options.dataDir}）中，请另选目录，默认为 ./plantrack-demo\n` +
+        `The demo never goes into the service's data folder (${options.dataDir}); choose another, by default ./plantrack-demo\n`,
+    );
+    return 1;
   }
   const started = Date.now();
   let result: DemoResult;
