@@ -346,4 +346,6 @@ export {
   referenceSeriesSource,
   taskIdByKey,
   userDisplayNames,
+  peopleLabels,
+  type PersonLabel,
 } from './repositories/organisation/catalog-lookup.repository.js';
