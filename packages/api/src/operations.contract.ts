@@ -88,6 +88,7 @@ export const operations = {
   addDepartmentAlias: { method: 'POST', path: '/api/departments/{id}/aliases' },
   listIndicatorOwners: { method: 'GET', path: '/api/plans/{planId}/indicator-owners' },
   setIndicatorOwners: { method: 'PUT', path: '/api/indicators/{id}/owners' },
+  setTaskOwners: { method: 'PUT', path: '/api/tasks/{id}/owners' },
   listReportingCycles: { method: 'GET', path: '/api/plans/{planId}/reporting-cycles' },
   setReportingCycle: { method: 'PUT', path: '/api/plans/{planId}/reporting-cycles/{subjectKind}/{key}' },
   listPublicPlans: { method: 'GET', path: '/api/public/plans' },

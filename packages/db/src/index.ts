@@ -140,6 +140,10 @@ export type * from './schema/instance-settings-tables.schema.js';
 export { search, type SearchHit, type SearchOptions } from './repositories/search/search.repository.js';
 export type { SearchAudience } from './repositories/search/search-audience.js';
 export { taskOwnerIds } from './repositories/organisation/task-owner.repository.js';
+export {
+  setTaskOwners,
+  type TaskOwnerAssignment,
+} from './repositories/organisation/task-owner-write.repository.js';
 export { buildSnippet, type SnippetMarks } from './repositories/search/search-snippet.js';
 export { checkPeriod } from './repositories/records/period.js';
 export {

@@ -15,7 +15,7 @@ import {
   signIn,
 } from '../testing/harness.js';
 import { makeHarness } from '../testing/harness.js';
-import { createNotificationIfAbsent, departmentIdsByName, findUserByEmail } from '@plantrack/db';
+import { createNotificationIfAbsent, departmentIdsByName, findUserByEmail, listTasks } from '@plantrack/db';
 
 /** Every role (and a reporter of another department) against every route: the expected status. */
 type Caller = Persona | 'anonymous';
@@ -794,6 +794,24 @@ function administrationCases(): Case[] {
           url: `/api/indicators/${h.otherIndicatorId}/owners`,
           headers: { ...as(session), 'if-match': `"${current?.version ?? 0}"` },
           payload: { owners: [] },
+        });
+      },
+    },
+    {
+      route: "PUT /api/tasks/:id/owners (the task's current owners, set again)",
+      allowed: officeOnly,
+      ok: 200,
+      run: async ({ h, session }) => {
+        const task = (await listTasks(h.app.plantrack.db, h.plan.planId)).find(
+          (t) => t.taskId === h.otherTaskId,
+        );
+        return h.app.inject({
+          method: 'PUT',
+          url: `/api/tasks/${h.otherTaskId}/owners`,
+          headers: as(session),
+          payload: {
+            owners: (task?.owners ?? []).map((o) => ({ department: o.departmentId, role: o.role })),
+          },
         });
       },
     },
