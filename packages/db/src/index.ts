@@ -69,6 +69,7 @@ export {
 } from './repositories/audit/audit.repository.js';
 export {
   addDepartmentAlias,
+  departmentIdsNamed,
   findDepartment,
   listDepartments,
   resolveDepartmentRef,
