@@ -64,7 +64,19 @@ export function newUserSchema<P extends z.ZodType>(password: P) {
     email: z.email().max(320),
     displayName: z.string().trim().min(1).max(100),
     roles: RolesSchema,
-    departmentId: z.string().max(100).nullable().optional(),
+    departmentId: z
+      .string()
+      .max(100)
+      .nullable()
+      .optional()
+      .describe('Department id, canonical name or alias (as the owners routes accept)'),
+    department: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('Instead of departmentId: id, name or alias'),
     password: password.optional(),
   });
 }
@@ -75,7 +87,19 @@ export function userChangeSchema<P extends z.ZodType>(password: P) {
     .object({
       displayName: z.string().trim().min(1).max(100).optional(),
       roles: RolesSchema.optional(),
-      departmentId: z.string().max(100).nullable().optional(),
+      departmentId: z
+        .string()
+        .max(100)
+        .nullable()
+        .optional()
+        .describe('Department id, canonical name or alias (as the owners routes accept)'),
+      department: z
+        .string()
+        .trim()
+        .min(1)
+        .max(100)
+        .optional()
+        .describe('Instead of departmentId: id, name or alias'),
       active: z.boolean().optional(),
       password: password.optional(),
       resetPassword: z.boolean().optional().describe('Generate a new password and return it once'),

@@ -24,5 +24,8 @@ export * from './reporting-cycles.contract.js';
 export * from './work.contract.js';
 export * from './tokens.contract.js';
 export * from './indicator-owners.contract.js';
+export * from './task-owners.contract.js';
 export * from './reference-series.contract.js';
 export * from './admin-users.contract.js';
+export * from './instance.contract.js';
+export * from './department-summary.contract.js';

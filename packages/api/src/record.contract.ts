@@ -11,6 +11,9 @@ export const RevisionMetaSchema = z.object({
   reason: z.string().nullable(),
   createdAt: z.string(),
   createdBy: z.string(),
+  /** In histories: the person's display name and department (null when the id names no user). */
+  createdByName: z.string().nullable().optional(),
+  createdByDepartment: z.string().nullable().optional(),
   supersedesId: z.string().nullable(),
   /**
    * An approval or return by the one who submitted the revision it decides (本人代填并审核): a

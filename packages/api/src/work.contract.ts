@@ -18,6 +18,9 @@ export const ReviewQueueItemSchema = z.object({
   period: z.string(),
   revisionNo: z.number().int(),
   submittedBy: z.string(),
+  /** Who submitted, by name and department (null when the id names no user). */
+  submittedByName: z.string().nullable(),
+  submittedByDepartment: z.string().nullable(),
   submittedAt: z.string(),
   qualityFlags: z.array(QualityFlagSchema).optional(),
 });
@@ -60,6 +63,9 @@ export const AuditEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
   actor: z.string(),
+  /** The actor by name and department (null when the id names no user, e.g. `system`). */
+  actorName: z.string().nullable(),
+  actorDepartment: z.string().nullable(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string(),

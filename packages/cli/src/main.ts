@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { type DemoCliOptions, runDemo } from './demo.command.js';
 import { runIngest } from './ingest.command.js';
 import { runLoadStatistics } from './load-statistics.command.js';
 import { type ServeCliOptions, runServe } from './serve.command.js';
@@ -59,6 +60,21 @@ program
   .option('--data-dir <dir>', 'folder of the embedded SQLite database', './data')
   .action(async (file: string, options: { plan?: string; dataDir: string }) => {
     process.exitCode = await runLoadStatistics(file, options);
+  });
+
+program
+  .command('demo')
+  .description('生成演示数据库（模拟数据）/ create a demo database with simulated data')
+  .option(
+    '--data-dir <dir>',
+    'folder of the demo SQLite database (never the service data folder)',
+    './plantrack-demo',
+  )
+  .option('--database-url <url>', 'an empty PostgreSQL database to fill instead (postgres://…)')
+  .option('--through <date>', 'simulate the reporting history up to this date', '2028-06-30')
+  .option('--reset', 'replace a demo database made earlier in the same place')
+  .action(async (options: DemoCliOptions) => {
+    process.exitCode = await runDemo(options);
   });
 
 // The database commands are imported when run, so that `ingest` does not load the database drivers.

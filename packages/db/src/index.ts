@@ -69,6 +69,7 @@ export {
 } from './repositories/audit/audit.repository.js';
 export {
   addDepartmentAlias,
+  departmentIdsNamed,
   findDepartment,
   listDepartments,
   resolveDepartmentRef,
@@ -126,9 +127,24 @@ export {
   type ReviewSettings,
 } from './repositories/records/review-settings.repository.js';
 export type * from './schema/review-settings-tables.schema.js';
+/** The clock of stored timestamps; `plantrack demo` dates its simulated history with it. */
+export { withSimulatedClock } from './support/clock.js';
+/** Facts about the database as a whole: is it a demo database (`plantrack demo`). */
+export {
+  type DemoTargetState,
+  demoTargetState,
+  isDemoDatabase,
+  isEmptyDatabase,
+  markDemoDatabase,
+} from './repositories/instance/instance-settings.repository.js';
+export type * from './schema/instance-settings-tables.schema.js';
 export { search, type SearchHit, type SearchOptions } from './repositories/search/search.repository.js';
 export type { SearchAudience } from './repositories/search/search-audience.js';
 export { taskOwnerIds } from './repositories/organisation/task-owner.repository.js';
+export {
+  setTaskOwners,
+  type TaskOwnerAssignment,
+} from './repositories/organisation/task-owner-write.repository.js';
 export { buildSnippet, type SnippetMarks } from './repositories/search/search-snippet.js';
 export { checkPeriod } from './repositories/records/period.js';
 export {
@@ -338,4 +354,6 @@ export {
   referenceSeriesSource,
   taskIdByKey,
   userDisplayNames,
+  peopleLabels,
+  type PersonLabel,
 } from './repositories/organisation/catalog-lookup.repository.js';

@@ -17,3 +17,10 @@ export {
   type NotLoadedFigure,
   type StatisticsLoadResult,
 } from './services/assessment/statistics.service.js';
+export {
+  type DemoOptions,
+  type DemoResult,
+  DemoRefusedError,
+  createDemoDatabase,
+} from './services/demo/demo-database.js';
+export { isDemoDate } from './services/demo/demo-calendar.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { listIndicators } from '@plantrack/db';
+import { listIndicators, setReportingCycle, withSimulatedClock } from '@plantrack/db';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,19 +23,23 @@ describe.skipIf(unavailable !== null)('Excel template round trip in Chromium', (
 
   beforeAll(async () => {
     h = await startBrowserHarness();
-    // The reporter's indicator is reported quarterly, so periods of the running year are owed.
+    // The reporter's indicator is reported quarterly from a round opened on 1 January, so the
+    // periods of the running year are owed (none due before the round opened would be).
     const own = (await listIndicators(h.handle.db, h.plan.planId)).find(
       (i) => i.indicatorId === h.ownIndicatorId,
     );
     if (own === undefined) throw new Error('the own indicator is missing');
     indicatorId = own.indicatorId;
-    const cycle = await h.app.inject({
-      method: 'PUT',
-      url: `/api/plans/${h.plan.planId}/reporting-cycles/indicator/${encodeURIComponent(own.indicatorKey)}`,
-      headers: as(h.sessions.planning_office),
-      payload: { frequency: 'quarterly', dueMonthOffset: 1, dueDay: 15 },
-    });
-    expect(cycle.statusCode, cycle.body).toBe(200);
+    const newYear = new Date(`${new Date().getUTCFullYear()}-01-01T09:00:00Z`);
+    await withSimulatedClock(
+      () => newYear,
+      () =>
+        setReportingCycle(h.handle.db, {
+          subject: { indicatorId },
+          rule: { frequency: 'quarterly', dueMonthOffset: 1, dueDay: 15 },
+          actor: 'office',
+        }),
+    );
   });
   afterAll(async () => {
     await h.close();

@@ -111,6 +111,8 @@ describe.skipIf(unavailable !== null)('reporting and review in Chromium', () => 
     expect(text).toContain('亿元');
     expect(text).toContain('规划口径');
     expect(text).toContain('区财政局台账');
+    // Who submitted, by name and department, not by user id.
+    expect(text).toContain('提交人：department_reporter（区财政局）');
     await card.getByRole('link', { name: '财政收入台账.txt' }).waitFor();
     await card.getByRole('button', { name: /^退回/ }).click();
     const dialog = reviewer.getByRole('dialog');

@@ -39,6 +39,7 @@ import type {
   ReferenceValuesTable,
 } from './reference-tables.schema.js';
 import type { ReviewSettingsTable } from './review-settings-tables.schema.js';
+import type { InstanceSettingsTable } from './instance-settings-tables.schema.js';
 
 /**
  * Every table of the PlanTrack store, as Kysely sees it. The same schema exists on SQLite and
@@ -68,6 +69,7 @@ export interface Database {
   indicator_reference_links: IndicatorReferenceLinksTable;
   assessment_settings: AssessmentSettingsTable;
   review_settings: ReviewSettingsTable;
+  instance_settings: InstanceSettingsTable;
   evidence_files: EvidenceFilesTable & EvidenceSubjectColumns & EvidenceLifecycleColumns;
   observation_quality_flags: ObservationQualityFlagsTable;
   notifications: UserNotificationsTable;

@@ -19,7 +19,14 @@ type Owners = {
   version: number;
   owners: { departmentId: string; departmentName: string; role: string; assignedBy: string }[];
 };
-type User = { id: string; email: string; roles: string[]; departmentId: string | null; active: boolean };
+type User = {
+  id: string;
+  email: string;
+  roles: string[];
+  departmentId: string | null;
+  departmentName?: string | null;
+  active: boolean;
+};
 type PeriodItem = { id: string; period: string; frequency: string; dueDate: string };
 
 const AS_OF = '2028-02-15';
@@ -296,6 +303,49 @@ forEachDialect((dialect, open) => {
         400,
         'validation',
       );
+    });
+
+    it("takes a user's department by name or alias, as the owners routes do; an unknown name is a zh/en 400", async () => {
+      const created = await inject(h.sessions.administrator, 'POST', '/api/admin/users', {
+        email: 'named.dept@test.local',
+        displayName: '按名称指定单位',
+        roles: ['department_reporter'],
+        department: OTHER_DEPT,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const { user } = created.json<{ user: User }>();
+      expect(user).toMatchObject({ departmentId: otherDeptId, departmentName: OTHER_DEPT });
+      // departmentId also takes a name (the request the office first tried); an alias works too.
+      const alias = await inject(
+        h.sessions.administrator,
+        'POST',
+        `/api/departments/${otherDeptId}/aliases`,
+        {
+          alias: '区发改委（用户）',
+        },
+      );
+      expect(alias.statusCode, alias.body).toBe(201);
+      const moved = await inject(h.sessions.administrator, 'PATCH', `/api/admin/users/${user.id}`, {
+        departmentId: OWN_DEPT,
+      });
+      expect(moved.statusCode, moved.body).toBe(200);
+      expect(moved.json<{ user: User }>().user.departmentName).toBe(OWN_DEPT);
+      const back = await inject(h.sessions.administrator, 'PATCH', `/api/admin/users/${user.id}`, {
+        department: '区发改委（用户）',
+        active: false, // out of the way of the reporter counts below
+      });
+      expect(back.json<{ user: User }>().user.departmentId).toBe(otherDeptId);
+
+      const unknown = await inject(h.sessions.administrator, 'POST', '/api/admin/users', {
+        email: 'unknown.dept@test.local',
+        displayName: 'x',
+        roles: ['department_reporter'],
+        department: '区不存在局',
+      });
+      expectProblem(unknown, 400, 'unknown-department');
+      const body = unknown.json<{ messages: { zh: string; en: string } }>();
+      expect(body.messages.zh).toContain('未找到单位“区不存在局”');
+      expect(body.messages.en).toContain('Unknown department "区不存在局"');
     });
 
     it('creates users (generated password shown once), lists and filters them', async () => {

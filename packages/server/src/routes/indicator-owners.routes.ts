@@ -4,6 +4,7 @@ import {
   planIndicatorOwners,
   replaceIndicatorOwners,
 } from '../services/organisation/indicator-owner.service.js';
+import { replaceTaskOwners } from '../services/organisation/task-owner.service.js';
 import {
   errorResponses,
   IdParamsSchema,
@@ -13,6 +14,8 @@ import {
   IndicatorOwnersUpdateSchema,
   PlanIdParamsSchema,
   ProblemSchema,
+  TaskOwnersUpdateSchema,
+  TaskSchema,
 } from '@plantrack/api';
 
 export const indicatorOwnerRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
@@ -50,6 +53,21 @@ export const indicatorOwnerRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }>
       });
       return reply.header('etag', `"${result.version}"`).send(result);
     },
+  );
+
+  app.put(
+    '/api/tasks/:id/owners',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          'Replace the lead and co-lead departments of a task (planning office, administrator); departments by id, name or alias; audited',
+        params: IdParamsSchema,
+        body: TaskOwnersUpdateSchema,
+        response: { 200: TaskSchema, ...errorResponses },
+      },
+    },
+    async (request) => replaceTaskOwners(ctx, request.principal, request.params.id, request.body),
   );
   done();
 };

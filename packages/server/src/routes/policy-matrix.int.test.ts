@@ -8,13 +8,14 @@ import {
   type Harness,
   PASSWORD,
   type Persona,
+  OWN_DEPT,
   PERSONAS,
   type Session,
   as,
   signIn,
 } from '../testing/harness.js';
 import { makeHarness } from '../testing/harness.js';
-import { createNotificationIfAbsent, findUserByEmail } from '@plantrack/db';
+import { createNotificationIfAbsent, departmentIdsByName, findUserByEmail, listTasks } from '@plantrack/db';
 
 /** Every role (and a reporter of another department) against every route: the expected status. */
 type Caller = Persona | 'anonymous';
@@ -797,6 +798,24 @@ function administrationCases(): Case[] {
       },
     },
     {
+      route: "PUT /api/tasks/:id/owners (the task's current owners, set again)",
+      allowed: officeOnly,
+      ok: 200,
+      run: async ({ h, session }) => {
+        const task = (await listTasks(h.app.plantrack.db, h.plan.planId)).find(
+          (t) => t.taskId === h.otherTaskId,
+        );
+        return h.app.inject({
+          method: 'PUT',
+          url: `/api/tasks/${h.otherTaskId}/owners`,
+          headers: as(session),
+          payload: {
+            owners: (task?.owners ?? []).map((o) => ({ department: o.departmentId, role: o.role })),
+          },
+        });
+      },
+    },
+    {
       route: 'GET /api/plans/:planId/reporting-cycles',
       allowed: STAFF,
       ok: 200,
@@ -995,6 +1014,25 @@ function accountCases(): Case[] {
       ok: 200,
       run: ({ h, session }) =>
         h.app.inject({ method: 'GET', url: '/api/auth/password-policy', headers: as(session) }),
+    },
+    {
+      route: 'GET /api/instance',
+      allowed: CALLERS,
+      ok: 200,
+      run: ({ h, session }) => h.app.inject({ method: 'GET', url: '/api/instance', headers: as(session) }),
+    },
+    {
+      route: 'GET /api/plans/:planId/departments/:departmentId/summary',
+      allowed: ['planning_office', 'department_reporter'],
+      ok: 200,
+      run: async ({ h, session }) => {
+        const own = (await departmentIdsByName(h.app.plantrack.db, [OWN_DEPT])).get(OWN_DEPT) ?? '';
+        return h.app.inject({
+          method: 'GET',
+          url: `/api/plans/${h.plan.planId}/departments/${own}/summary?format=json`,
+          headers: as(session),
+        });
+      },
     },
     {
       route: 'POST /api/me/password',

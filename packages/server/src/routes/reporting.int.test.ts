@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { setReportingCycle } from '@plantrack/db';
+import { setReportingCycle, withSimulatedClock } from '@plantrack/db';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
@@ -108,11 +108,16 @@ forEachDialect((dialect, open) => {
       own = [ids[0] ?? '', ids[2] ?? '', ids[3] ?? ''];
       foreign = ids[4] ?? '';
       quarterly = own[2] ?? '';
-      await setReportingCycle(h.app.plantrack.db, {
-        subject: { indicatorId: quarterly },
-        rule: { frequency: 'quarterly', dueMonthOffset: 1, dueDay: 20 },
-        actor: 'office',
-      });
+      // The quarterly round opens as the plan's first year starts (periods due before it are not owed).
+      await withSimulatedClock(
+        () => new Date('2026-01-05T09:00:00Z'),
+        () =>
+          setReportingCycle(h.app.plantrack.db, {
+            subject: { indicatorId: quarterly },
+            rule: { frequency: 'quarterly', dueMonthOffset: 1, dueDay: 20 },
+            actor: 'office',
+          }),
+      );
       return async () => {
         await h.app.close();
       };

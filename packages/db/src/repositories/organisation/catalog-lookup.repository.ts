@@ -121,6 +121,26 @@ export async function userDisplayNames(db: Db, userIds: readonly string[]): Prom
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
+/** A person as histories, queues and the audit log show them: name and department name. */
+export type PersonLabel = { displayName: string; departmentName: string | null };
+
+/**
+ * Display names and department names of the given users, by id. Ids that name no user (`system`,
+ * a script's actor) are absent, so callers fall back to the id itself.
+ */
+export async function peopleLabels(db: Db, userIds: readonly string[]): Promise<Map<string, PersonLabel>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users as u')
+    .leftJoin('departments as d', 'd.id', 'u.department_id')
+    .select(['u.id', 'u.display_name', 'd.canonical_name'])
+    .where('u.id', 'in', [...new Set(userIds)])
+    .execute();
+  return new Map(
+    rows.map((r) => [r.id, { displayName: r.display_name, departmentName: r.canonical_name ?? null }]),
+  );
+}
+
 /** The source named on a reference series, or undefined when there is no such series. */
 export async function referenceSeriesSource(
   db: Db,

@@ -158,3 +158,22 @@ export async function findDepartment(
     .executeTakeFirstOrThrow();
   return { id, canonicalName: row.canonical_name };
 }
+
+/**
+ * The departments, in any region, whose canonical name or alias is `name` (a user belongs to no
+ * region, so a department named for a user is looked up everywhere; more than one is ambiguous).
+ */
+export async function departmentIdsNamed(db: Kysely<Database>, name: string): Promise<string[]> {
+  const trimmed = name.trim();
+  const byName = await db
+    .selectFrom('departments')
+    .select('id')
+    .where('canonical_name', '=', trimmed)
+    .execute();
+  const byAlias = await db
+    .selectFrom('department_aliases')
+    .select('department_id as id')
+    .where('alias', '=', trimmed)
+    .execute();
+  return [...new Set([...byName, ...byAlias].map((r) => r.id))].sort();
+}

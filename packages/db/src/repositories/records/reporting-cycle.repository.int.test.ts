@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '../../connection.factory.js';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
 import { forEachDialect } from '../../testing/dialects.js';
 import { type SeededPlan, seedSamplePlan } from '../../testing/seed.js';
+import { withSimulatedClock } from '../../support/clock.js';
 import { queryAudit } from '../audit/audit.repository.js';
 import * as observations from './observation.repository.js';
 import * as reports from './progress-report.repository.js';
@@ -26,16 +27,25 @@ forEachDialect((_name, open) => {
 
     it('stores one cycle per item, replaces it and audits both writes', async () => {
       const { db } = handle;
-      const first = await setReportingCycle(db, {
-        subject: { indicatorId: quarterlyId },
-        rule: { frequency: 'monthly', dueMonthOffset: 1, dueDay: 10 },
-        actor: 'office',
-      });
-      const second = await setReportingCycle(db, {
-        subject: { indicatorId: quarterlyId },
-        rule: { frequency: 'quarterly', dueMonthOffset: 1, dueDay: 15 },
-        actor: 'office',
-      });
+      // The rounds open when the plan year starts (the clock is set so the test does not depend on today).
+      const first = await withSimulatedClock(
+        () => new Date('2026-01-05T09:00:00Z'),
+        () =>
+          setReportingCycle(db, {
+            subject: { indicatorId: quarterlyId },
+            rule: { frequency: 'monthly', dueMonthOffset: 1, dueDay: 10 },
+            actor: 'office',
+          }),
+      );
+      const second = await withSimulatedClock(
+        () => new Date('2026-01-06T09:00:00Z'),
+        () =>
+          setReportingCycle(db, {
+            subject: { indicatorId: quarterlyId },
+            rule: { frequency: 'quarterly', dueMonthOffset: 1, dueDay: 15 },
+            actor: 'office',
+          }),
+      );
       expect(second.id).toBe(first.id);
       const cycles = await reportingCyclesOfPlan(db, seeded.planId);
       expect([...cycles.values()]).toEqual([
@@ -46,6 +56,7 @@ forEachDialect((_name, open) => {
           frequency: 'quarterly',
           dueMonthOffset: 1,
           dueDay: 15,
+          openedOn: '2026-01-06',
         },
       ]);
       const audit = await queryAudit(db, { entity: 'reporting_cycle' });
@@ -169,6 +180,37 @@ forEachDialect((_name, open) => {
       });
       expect(asked.find((s) => s.targetId === taskId)).toMatchObject({ period: '2026', state: 'returned' });
       expect(await reportingStatus(db, { planId: seeded.planId, asOf, periods: [] })).toEqual([]);
+    });
+
+    it('owes no period due before the round opened: a cycle set today is never overdue at once', async () => {
+      const { db } = handle;
+      const lateId = seeded.indicatorIds[2] ?? '';
+      const setOn = (day: string, frequency: 'quarterly' | 'monthly', dueDay: number) =>
+        withSimulatedClock(
+          () => new Date(`${day}T10:00:00Z`),
+          () =>
+            setReportingCycle(db, {
+              subject: { indicatorId: lateId },
+              rule: { frequency, dueMonthOffset: 1, dueDay },
+              actor: 'office',
+            }),
+        );
+      const owed = async (asOf: string) =>
+        (await reportingStatus(db, { planId: seeded.planId, asOf }))
+          .filter((s) => s.targetId === lateId)
+          .map((s) => [s.period, s.dueDate, s.overdue]);
+      expect((await setOn('2026-08-20', 'quarterly', 15)).openedOn).toBe('2026-08-20');
+      // 2026Q1 (due 04-15) and Q2 (due 07-15) were never asked for; Q3 is the first period owed.
+      expect(await owed('2026-08-20')).toEqual([]);
+      expect(await owed('2026-10-20')).toEqual([['2026Q3', '2026-10-15', true]]);
+      // Moving the due day keeps the round; a new frequency opens a new one.
+      await setOn('2026-11-01', 'quarterly', 20);
+      expect(await owed('2026-11-01')).toEqual([['2026Q3', '2026-10-20', true]]);
+      await setOn('2026-11-02', 'monthly', 10);
+      expect(await owed('2026-12-20')).toEqual([
+        ['2026-10', '2026-11-10', true],
+        ['2026-11', '2026-12-10', true],
+      ]);
     });
   });
 });

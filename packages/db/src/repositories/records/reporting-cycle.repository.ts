@@ -22,8 +22,16 @@ import {
 /** The subject of a reporting cycle: an indicator or a task (stable identity ids). */
 export type CycleSubject = { indicatorId: string } | { taskId: string };
 
-/** A stored reporting cycle. */
-export type ReportingCycle = CycleRule & { id: string; indicatorId: string | null; taskId: string | null };
+/**
+ * A stored reporting cycle. `openedOn` (`YYYY-MM-DD`) is the day its current frequency was set:
+ * the round opened then, and no period due before it is owed.
+ */
+export type ReportingCycle = CycleRule & {
+  id: string;
+  indicatorId: string | null;
+  taskId: string | null;
+  openedOn: string;
+};
 
 function checkRule(rule: CycleRule): CycleRule {
   const ok =
@@ -98,7 +106,14 @@ export async function setReportingCycle(
         })
         .execute();
     } else {
-      await trx.updateTable('reporting_cycles').set(values).where('id', '=', id).execute();
+      // A new frequency opens a new round (created_at is when the current frequency was set);
+      // moving only the due day keeps the round and the periods it already owes.
+      const reopened = existing.frequency !== rule.frequency ? { created_at: now } : {};
+      await trx
+        .updateTable('reporting_cycles')
+        .set({ ...values, ...reopened })
+        .where('id', '=', id)
+        .execute();
     }
     await appendAudit(trx, {
       actor: args.actor,
@@ -120,7 +135,9 @@ export async function setReportingCycle(
         after: rule,
       },
     });
-    return { id, indicatorId, taskId, ...rule };
+    const openedAt =
+      existing === undefined || existing.frequency !== rule.frequency ? now : existing.created_at;
+    return { id, indicatorId, taskId, ...rule, openedOn: openedAt.slice(0, 10) };
   });
 }
 
@@ -145,6 +162,7 @@ export async function reportingCyclesOfPlan(
       frequency: r.frequency,
       dueMonthOffset: r.due_month_offset,
       dueDay: r.due_day,
+      openedOn: r.created_at.slice(0, 10),
     });
   }
   return out;
@@ -226,7 +244,8 @@ function groupByPeriods(
  * Every period the indicators and tasks of a plan's newest version owe as of `asOf`
  * (`YYYY-MM-DD`), with due dates and the state of each report: annual with `annualDue` unless a
  * `reporting_cycles` row says otherwise, from the plan's first year (`period_start`; the year
- * after the baseline year, or the year of `asOf`, when the outline gives none) to its last.
+ * after the baseline year, or the year of `asOf`, when the outline gives none) to its last; an
+ * item with a cycle row owes no period due before the day that cycle was opened.
  * `periods`, when given, keeps only those owed periods (e.g. the one a caller asks about).
  * Only the revisions of the owed periods are read, never the rest of the items' history.
  */
@@ -270,8 +289,10 @@ export async function reportingStatus(
       scope: null,
     })),
   ].map((s) => {
-    const cycle = cycles.get(s.targetId) ?? annual;
-    const periods = periodsOwed({ startYear, endYear: plan.period_end, asOf, cycle }).filter(
+    const set = cycles.get(s.targetId);
+    const cycle = set ?? annual;
+    const openedOn = set === undefined ? {} : { openedOn: set.openedOn };
+    const periods = periodsOwed({ startYear, endYear: plan.period_end, asOf, cycle, ...openedOn }).filter(
       (p) => wanted === undefined || wanted.has(p.period),
     );
     return { subject: s, cycle, periods };

@@ -84,13 +84,16 @@ function periodsOfYear(
  * The periods an item owes as of `asOf` (a `YYYY-MM-DD` date; no clock is read): every period
  * from January of `startYear` (the plan's first year) that has ended before `asOf`, up to the end
  * of `endYear` (the plan's last year) when given, oldest first. A period is owed from the day after
- * it ends; its report is due on its due date (see {@link DueRule}). Pure.
+ * it ends; its report is due on its due date (see {@link DueRule}). With `openedOn` (the day the
+ * item's reporting cycle was opened) periods due before that day are not owed: nobody was asked
+ * for them, so a cycle set today never starts out overdue. Pure.
  */
 export function periodsOwed(args: {
   startYear: number;
   endYear?: number | null;
   asOf: string;
   cycle: CycleRule;
+  openedOn?: string;
 }): ReportingPeriod[] {
   const asOf = checkDate(args.asOf);
   const lastYear = Math.min(Number(asOf.slice(0, 4)), args.endYear ?? Number.POSITIVE_INFINITY);
@@ -99,12 +102,9 @@ export function periodsOwed(args: {
     for (const p of periodsOfYear(year, args.cycle.frequency)) {
       const end = ymd(year, p.last, daysInMonth(year, p.last));
       if (end >= asOf) continue;
-      out.push({
-        period: p.period,
-        start: ymd(year, p.first, 1),
-        end,
-        dueDate: dueDateOf(year, p.last, args.cycle),
-      });
+      const dueDate = dueDateOf(year, p.last, args.cycle);
+      if (args.openedOn !== undefined && dueDate < args.openedOn) continue;
+      out.push({ period: p.period, start: ymd(year, p.first, 1), end, dueDate });
     }
   }
   return out;

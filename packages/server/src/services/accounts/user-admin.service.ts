@@ -5,6 +5,7 @@ import {
   LastAdministratorError,
   createUser,
   departmentExists,
+  departmentIdsNamed,
   findUserById,
   listUsers,
   updateUser,
@@ -40,6 +41,7 @@ export type NewUserInput = {
   displayName: string;
   roles: Role[];
   departmentId?: string | null | undefined;
+  department?: string | undefined;
   password?: string | undefined;
 };
 
@@ -47,6 +49,7 @@ export type UserPatchInput = {
   displayName?: string | undefined;
   roles?: Role[] | undefined;
   departmentId?: string | null | undefined;
+  department?: string | undefined;
   active?: boolean | undefined;
   password?: string | undefined;
   resetPassword?: boolean | undefined;
@@ -81,18 +84,40 @@ async function presentOne(ctx: AppContext, user: UserRecord): Promise<UserDto> {
   return dto;
 }
 
-/** A reporter reports for a department, so one without a department could never report. */
-async function checkDepartment(
+/**
+ * The department a request names for a user — `department` or `departmentId`, each an id, a
+ * canonical name or an alias, like the owners routes — as an id; undefined when neither is given,
+ * null when the user is to have none. Unknown or ambiguous names are a 400 in Chinese and English.
+ */
+async function departmentOf(
   ctx: AppContext,
-  roles: readonly Role[],
-  departmentId: string | null,
-): Promise<void> {
-  if (departmentId !== null && !(await departmentExists(ctx.db, departmentId))) {
-    throw new ApiError(400, 'unknown-department', {
-      zh: `单位不存在：${departmentId}`,
-      en: `No such department: ${departmentId}`,
+  input: { departmentId?: string | null | undefined; department?: string | undefined },
+): Promise<string | null | undefined> {
+  if (input.department !== undefined && input.departmentId !== undefined) {
+    throw new ApiError(400, 'department-twice', {
+      zh: '请只给出 department 或 departmentId 之一。',
+      en: 'Give either department or departmentId, not both.',
     });
   }
+  const ref = input.department ?? input.departmentId;
+  if (ref === undefined || ref === null) return ref;
+  if (await departmentExists(ctx.db, ref)) return ref;
+  const ids = await departmentIdsNamed(ctx.db, ref);
+  if (ids.length === 1 && ids[0] !== undefined) return ids[0];
+  if (ids.length > 1) {
+    throw new ApiError(400, 'ambiguous-department', {
+      zh: `有多个名为“${ref}”的单位（不同地区），请用单位 id 指定。`,
+      en: `More than one department (in different regions) is named "${ref}"; give its id.`,
+    });
+  }
+  throw new ApiError(400, 'unknown-department', {
+    zh: `未找到单位“${ref}”。请先在单位管理中添加该单位或别名，或使用单位 id。`,
+    en: `Unknown department "${ref}": add it or the alias under departments first, or give its id.`,
+  });
+}
+
+/** A reporter reports for a department, so one without a department could never report. */
+function checkDepartment(roles: readonly Role[], departmentId: string | null): void {
   if (roles.includes('department_reporter') && departmentId === null) {
     throw new ApiError(400, 'department-required', {
       zh: '部门填报员必须指定所属单位。',
@@ -119,8 +144,8 @@ export async function addUser(
   input: NewUserInput,
 ): Promise<UserWithPasswordDto> {
   enforce(p, canManageUsers(p));
-  const departmentId = input.departmentId ?? null;
-  await checkDepartment(ctx, input.roles, departmentId);
+  const departmentId = (await departmentOf(ctx, input)) ?? null;
+  checkDepartment(input.roles, departmentId);
   checkPasswordPolicy(input.password, input.email);
   const generatedPassword = input.password === undefined ? generatePassword() : null;
   const user = await createUser(ctx.db, {
@@ -155,17 +180,17 @@ export async function changeUser(
   const before = await findUserById(ctx.db, userId);
   if (before === undefined) throw notFound(`user ${userId}`);
   checkPasswordPolicy(input.password, before.email);
-  await checkDepartment(
-    ctx,
+  const departmentId = await departmentOf(ctx, input);
+  checkDepartment(
     input.roles ?? before.roles,
-    input.departmentId === undefined ? before.departmentId : input.departmentId,
+    departmentId === undefined ? before.departmentId : departmentId,
   );
   const generatedPassword = input.resetPassword === true ? generatePassword() : null;
   const newPassword = input.password ?? generatedPassword;
   const change: UserChange = {
     displayName: input.displayName,
     roles: input.roles,
-    departmentId: input.departmentId,
+    departmentId,
     active: input.active,
     passwordHash: newPassword === null ? undefined : await hashPassword(newPassword),
   };

@@ -11,6 +11,7 @@ import {
 } from '../../presenters/plan.presenter.js';
 import { indicatorKeysOfDepartments } from '../organisation/ownership.service.js';
 import { withQueueFlags } from '../records/quality.service.js';
+import { withSubmitterNames } from '../organisation/people-labels.js';
 
 export type MyItems = { planId: string; indicators: IndicatorDto[]; tasks: TaskDto[] }[];
 
@@ -32,8 +33,14 @@ export async function myItems(ctx: AppContext, p: Principal): Promise<MyItems> {
   return out;
 }
 
-/** Submissions waiting for review, observations with the data-quality flags raised on submission. */
-export async function queue(ctx: AppContext, p: Principal): Promise<QueueItem[]> {
+/**
+ * Submissions waiting for review, observations with the data-quality flags raised on submission,
+ * each with who submitted it by name and department.
+ */
+export async function queue(
+  ctx: AppContext,
+  p: Principal,
+): Promise<(QueueItem & { submittedByName: string | null; submittedByDepartment: string | null })[]> {
   enforce(p, canReadReviewQueue(p));
-  return withQueueFlags(ctx.db, await reviewQueue(ctx.db));
+  return withSubmitterNames(ctx, await withQueueFlags(ctx.db, await reviewQueue(ctx.db)));
 }

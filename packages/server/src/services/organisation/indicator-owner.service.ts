@@ -119,7 +119,8 @@ export async function replaceIndicatorOwners(
   );
 }
 
-async function resolveDepartment(ctx: AppContext, region: string, ref: string): Promise<string> {
+/** A department named by id, canonical name or alias within a region; unknown → 400 naming it. */
+export async function resolveDepartment(ctx: AppContext, region: string, ref: string): Promise<string> {
   if (await isDepartmentInRegion(ctx.db, ref, region)) return ref;
   const byName = await findDepartment(ctx.db, region, ref);
   if (byName !== undefined) return byName.id;

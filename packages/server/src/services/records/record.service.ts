@@ -8,6 +8,7 @@ import {
 import { ApiError } from '../../errors.js';
 import { presentObservation, presentProgressReport } from '../../presenters/record.presenter.js';
 import { evidenceForReader, evidenceInHistory } from '../evidence/evidence-history.js';
+import { namingCreators } from '../organisation/people-labels.js';
 import { withReturnNotice } from '../reminders/notification.service.js';
 import { indicatorOwnerIds, taskOwnerIds } from '../organisation/ownership.service.js';
 import { reviewFlowService } from './review-flow.service.js';
@@ -44,7 +45,7 @@ export const observationService = withReturnNotice(
       ownerDepartmentIds: (ctx, ref) => indicatorOwnerIds(ctx, ref.indicatorId),
       present: presentObservation,
       onReview: qualityCheckOnReview,
-      decorateHistory: evidenceInHistory(observation.stored.evidenceSubject),
+      decorateHistory: namingCreators(evidenceInHistory(observation.stored.evidenceSubject)),
       forReader: evidenceForReader(observation.stored.evidenceSubject),
     }),
   ),
@@ -58,7 +59,7 @@ export const progressReportService = withReturnNotice(
     parseKey: parseProgressReportKey,
     ownerDepartmentIds: (ctx, ref) => taskOwnerIds(ctx, ref.taskId),
     present: presentProgressReport,
-    decorateHistory: evidenceInHistory(progressReport.stored.evidenceSubject),
+    decorateHistory: namingCreators(evidenceInHistory(progressReport.stored.evidenceSubject)),
     forReader: evidenceForReader(progressReport.stored.evidenceSubject),
   }),
   progressReport.name,

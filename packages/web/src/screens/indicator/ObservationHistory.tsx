@@ -4,6 +4,7 @@ import { useApi } from '../../api/use-api';
 import { PageLoading } from '../../components/PageLoading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useMessages } from '../../i18n/i18n';
+import { personLabel } from '../../records/person-label';
 import { indicatorMessages } from './indicator.messages';
 import type { IndicatorDetail, ObservationRevision } from '@plantrack/api';
 
@@ -86,7 +87,10 @@ function RevisionTable({
         { title: t.value, render: (_, r) => valueText(r, unit, t.estimated) },
         { title: t.source, render: (_, r) => r.values.source ?? '—' },
         { title: t.reason, render: (_, r) => r.reason ?? r.values.comment ?? '—' },
-        { title: t.by, dataIndex: 'createdBy' },
+        {
+          title: t.by,
+          render: (_, r) => personLabel(r.createdByName ?? r.createdBy, r.createdByDepartment ?? null),
+        },
         { title: t.at, render: (_, r) => r.createdAt.replace('T', ' ').slice(0, 16) },
       ]}
     />

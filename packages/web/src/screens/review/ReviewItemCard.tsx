@@ -17,6 +17,7 @@ import { QualityFlags } from '../../records/QualityFlags';
 import type { ReviewText } from './review.messages';
 import { recordUrl, webRecordKind } from '../../records/record-kinds';
 import { recordKindMessages } from '../../records/record-kinds.messages';
+import { personLabel } from '../../records/person-label';
 import { shortTime } from '../../records/short-time';
 import { isObservationValues, valueText } from './revision-text';
 
@@ -81,7 +82,10 @@ export function ReviewItemCard({
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">
-          {format(t.submittedAt, { at: shortTime(item.submittedAt) })}
+          {format(t.submittedAt, { at: shortTime(item.submittedAt) })} ·{' '}
+          {format(t.submittedBy, {
+            name: personLabel(item.submittedByName ?? item.submittedBy, item.submittedByDepartment),
+          })}
         </Typography.Text>
         <ProblemAlert problem={history.error ?? files.error ?? detail.error} onRetry={history.reload} />
         {revision === null ? null : (
