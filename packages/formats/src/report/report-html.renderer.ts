@@ -1,6 +1,7 @@
 import type { ReportBlock, ReportDocument, ReportSection, ReportTable } from '@plantrack/core';
 import { renderChartSvg } from './report-chart.renderer.js';
 import { DEMO_WATERMARK } from './report-docx.layout.js';
+import { opensWide } from './report-sections.js';
 
 /** Options of the HTML rendering. */
 export type ReportHtmlOptions = {
@@ -113,14 +114,6 @@ function block(b: ReportBlock, charts: boolean): string {
     case 'table':
       return table(b);
   }
-}
-
-/** True when a section's first content is a landscape table (directly or through its first subsection). */
-function opensWide(s: ReportSection): boolean {
-  const first = s.blocks[0];
-  if (first !== undefined) return first.kind === 'table' && first.landscape;
-  const sub = s.sections[0];
-  return sub !== undefined && opensWide(sub);
 }
 
 function section(s: ReportSection, charts: boolean): string {

@@ -2,14 +2,14 @@ import {
   buildReportDocument,
   type ReportDocument,
   type ReportInput,
-  type ReportSection,
   type ReportTable,
 } from '@plantrack/core';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageWords, poppler, type PlacedWord } from '../testing/office-convert.js';
+import { pageWords, poppler } from '../testing/office-convert.js';
+import { pageNumberWord, pageSize, printedTable1, tablesOf } from '../testing/report-pdf-check.js';
 import { syntheticReportInput } from '../testing/report-sample.js';
 import { closeReportPdfPrinter } from './report-pdf.browser.js';
 import { isReportPrintError } from './report-pdf.error.js';
@@ -41,15 +41,6 @@ afterAll(async () => {
   await closeReportPdfPrinter();
   rmSync(dir, { recursive: true, force: true });
 });
-
-function tablesOf(sections: readonly ReportSection[]): ReportTable[] {
-  return sections.flatMap((s) => [
-    ...s.blocks.filter((b): b is ReportTable => b.kind === 'table'),
-    ...tablesOf(s.sections),
-  ]);
-}
-
-const isLandscape = (words: PlacedWord[]): boolean => words.some((w) => w.xMax > 600);
 
 describe('the annual report printed to PDF by Chromium', () => {
   it('has A4 pages, portrait with landscape pages for 表1, and the title as its first text', async () => {
@@ -93,12 +84,9 @@ describe('the annual report printed to PDF by Chromium', () => {
   it('numbers every page "— N —" below the text block (odd pages right, even left) under the demo watermark', () => {
     for (let p = 1; p <= pages; p++) {
       const words = pageWords(bbox, p);
-      const n = words.find(
-        (w, i) => w.text === String(p) && words[i - 1]?.text === '—' && words[i + 1]?.text === '—',
-      );
+      const n = pageNumberWord(words, p);
       expect(n, `page ${p} has its number`).toBeDefined();
-      const width = isLandscape(words) ? 842 : 595;
-      const height = isLandscape(words) ? 595 : 842;
+      const { width, height } = pageSize(bbox, p);
       expect(n?.yMin, `page ${p}: number in the bottom margin`).toBeGreaterThan(height - 35 * MM);
       if (p % 2 === 1) expect(n?.xMin).toBeGreaterThan(width / 2);
       else expect(n?.xMax).toBeLessThan(width / 2);
@@ -111,36 +99,16 @@ describe('the annual report printed to PDF by Chromium', () => {
   it('prints 表1 with its header on every page and one row per indicator holding the input’s value', () => {
     const table1 = tablesOf(doc.sections).find((t) => t.id === 'table-1') as ReportTable;
     expect(table1.rows).toHaveLength(input.indicators.length);
-    const seqs: { page: number; y: number; seq: string }[] = [];
-    for (let p = 1; p <= pages; p++) {
-      const words = pageWords(bbox, p);
-      if (!isLandscape(words)) continue;
-      const seqHead = words.find((w) => w.text === '序号');
-      const valueHead = words.find((w) => w.text.startsWith('当年值'));
-      expect(seqHead, `landscape page ${p} repeats the header row`).toBeDefined();
-      if (seqHead === undefined || valueHead === undefined) continue;
-      const centre = (w: PlacedWord): [number, number] => [(w.xMin + w.xMax) / 2, (w.yMin + w.yMax) / 2];
-      const [seqX] = centre(seqHead);
-      const [valueX] = centre(valueHead);
-      // Cells are centred vertically, so a row's 序号 and its one-line value share a centre line.
-      for (const w of words) {
-        const [x, y] = centre(w);
-        if (!/^\d+(\.\d+)?$/.test(w.text) || Math.abs(x - seqX) > 8 || w.yMin <= seqHead.yMax) continue;
-        seqs.push({ page: p, y, seq: w.text });
-        const value = words.find(
-          (v) => Math.abs(centre(v)[0] - valueX) < 20 && Math.abs(centre(v)[1] - y) < 3,
-        );
-        // The document's 表1 cell, which for a reported figure is the input's observation.
-        const row = table1.rows.find((r) => r[0]?.text === w.text);
-        const obs = input.data.find((d) => d.seq === w.text)?.observations.find((o) => o.period === 2026);
-        const cell = row?.[7]?.text;
-        if (cell !== '—') expect(cell).toBe(String(obs?.value));
-        expect(value?.text, `表1 row ${w.text}`).toBe(cell);
-      }
+    const printed = printedTable1(bbox, pages);
+    expect(printed.headerMissing).toEqual([]);
+    expect(printed.rows.map((r) => r.seq)).toEqual(input.indicators.map((i) => i.seq));
+    for (const r of printed.rows) {
+      // The document's 表1 cell, which for a reported figure is the input's observation.
+      const cell = table1.rows.find((row) => row[0]?.text === r.seq)?.[7]?.text;
+      const obs = input.data.find((d) => d.seq === r.seq)?.observations.find((o) => o.period === 2026);
+      if (cell !== '—') expect(cell).toBe(String(obs?.value));
+      expect(r.value, `表1 row ${r.seq}`).toBe(cell);
     }
-    // In reading order down the pages (pdftotext's word order need not be).
-    seqs.sort((a, b) => a.page - b.page || a.y - b.y);
-    expect(seqs.map((s) => s.seq)).toEqual(input.indicators.map((i) => i.seq));
   });
 
   it('serves prints made at the same time from one browser, each complete', async () => {
