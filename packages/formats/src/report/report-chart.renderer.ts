@@ -40,7 +40,8 @@ function option(spec: ChartSpec): Record<string, unknown> {
   const base = {
     animation: false,
     textStyle: text,
-    title: { text: spec.title, left: 'center', textStyle: { ...text, fontSize: 15, fontWeight: 'bold' } },
+    // Regular weight: the CJK faces have no bold, and a synthesised bold prints as Type 3 glyphs.
+    title: { text: spec.title, left: 'center', textStyle: { ...text, fontSize: 16, fontWeight: 'normal' } },
     grid: { left: 56, right: 24, top: 68, bottom: 40 },
   };
   if (spec.kind === 'status-counts') {

@@ -25,7 +25,7 @@ function esc(s: string): string {
  * "— N —" in 4号 宋体, its line about 7 mm below the text block, one character in from the outside
  * edge (page-margin boxes: Chromium prints them, and a browser's own print dialog shows them too).
  */
-const PAGE_NUMBER = `font-family: "宋体", SimSun, "Noto Serif CJK SC", serif; font-size: 14pt; vertical-align: top; padding-top: 5mm;`;
+const PAGE_NUMBER = `font-family: "宋体", SimSun, "AR PL UMing CN", "Noto Serif CJK SC", serif; font-size: 14pt; vertical-align: top; padding-top: 5mm;`;
 
 /**
  * Screen and print styles. Print follows the .docx: A4 with the 37 mm top and 28 mm binding margin
@@ -33,8 +33,10 @@ const PAGE_NUMBER = `font-family: "宋体", SimSun, "Noto Serif CJK SC", serif; 
  * header rows repeated on every page, rows kept whole, 表1 on landscape pages.
  */
 const CSS = `
-:root { --body: "仿宋_GB2312", "仿宋", FangSong, "Noto Serif CJK SC", serif; --hei: "黑体", SimHei, "Noto Sans CJK SC", sans-serif;
-  --kai: "楷体_GB2312", "楷体", KaiTi, "Noto Serif CJK SC", serif; --title: "方正小标宋简体", "小标宋", "Noto Serif CJK SC", serif; }
+:root { --body: "仿宋_GB2312", "仿宋", FangSong, "AR PL UMing CN", "Noto Serif CJK SC", serif;
+  --hei: "黑体", SimHei, "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif;
+  --kai: "楷体_GB2312", "楷体", KaiTi, "AR PL UKai CN", "Noto Serif CJK SC", serif;
+  --title: "方正小标宋简体", "小标宋", "AR PL UMing CN", "Noto Serif CJK SC", serif; }
 body { margin: 0; background: #f2f2f2; color: #000; font-family: var(--body); font-size: 16pt; line-height: 28.9pt; }
 main { box-sizing: border-box; max-width: 210mm; margin: 16px auto; padding: 37mm 26mm 35mm 28mm; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.2); }
 h1 { font-family: var(--title); font-size: 22pt; line-height: 35pt; font-weight: normal; text-align: center; margin: 0; }

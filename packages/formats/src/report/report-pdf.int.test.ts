@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageWords, poppler } from '../testing/office-convert.js';
-import { pageNumberWord, pageSize, printedTable1, tablesOf } from '../testing/report-pdf-check.js';
+import {
+  pageNumberWord,
+  pageSize,
+  printedTable1,
+  tablesOf,
+  typedLines,
+} from '../testing/report-pdf-check.js';
 import { syntheticReportInput } from '../testing/report-sample.js';
 import { closeReportPdfPrinter } from './report-pdf.browser.js';
 import { isReportPrintError } from './report-pdf.error.js';
@@ -57,16 +63,39 @@ describe('the annual report printed to PDF by Chromium', () => {
     expect(text.startsWith(doc.title)).toBe(true);
   });
 
-  it('embeds every font it uses, with a Unicode map so the Chinese text can be searched and copied', async () => {
+  it('embeds every font as a named TrueType subset with a Unicode map, so the text can be searched and copied', async () => {
     const fonts = (await poppler('pdffonts', [pdf]))
       .split('\n')
       .slice(2)
       .filter((l) => l.trim() !== '');
     expect(fonts.length).toBeGreaterThan(0);
-    // Columns: name, type (one or two words), encoding, emb, sub, uni, object id, generation.
-    for (const line of fonts) expect(line).toMatch(/\s(yes)\s+(yes|no)\s+(yes)\s+\d+\s+\d+\s*$/);
+    // Name, type, encoding, emb, sub, uni: no unnamed Type 3 glyphs (what Chromium makes of CFF faces).
+    for (const line of fonts)
+      expect(line).toMatch(/^[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s/);
     const all = (await poppler('pdftotext', [pdf, '-'])).replace(/\s+/g, '');
     expect(all).toContain('主要指标监测情况');
+  });
+
+  it('sets title, headings, body and page numbers in the declared faces’ fallbacks and 公文 sizes', async () => {
+    // Where 方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312 and 宋体 are not installed, the page's font
+    // lists fall back to AR PL UMing (宋), WenQuanYi Micro Hei (黑) and AR PL UKai (楷).
+    const lines = await typedLines(pdf);
+    const page1 = lines.filter((l) => l.page === 1);
+    const title = page1.filter((l) => l.size === 22);
+    expect(title.map((l) => l.text.replace(/\s+/g, '')).join('')).toBe(doc.title);
+    for (const l of title) expect(l.face).toBe('UMingCN');
+    const headings = lines.filter((l) => /^[一二三四五六]、/.test(l.text));
+    expect(headings.length).toBeGreaterThanOrEqual(doc.sections.length);
+    for (const l of headings) expect([l.face, l.size]).toEqual(['WenQuanYiMicroHei', 16]);
+    const subheadings = lines.filter((l) => /^（[一二三四五六]）/.test(l.text) && l.size === 16);
+    expect(subheadings.length).toBeGreaterThan(0);
+    for (const l of subheadings) expect(l.face).toBe('UKaiCN');
+    const body = page1.filter((l) => l.size === 16 && l.face !== 'WenQuanYiMicroHei' && l.face !== 'UKaiCN');
+    expect(body.length).toBeGreaterThan(2);
+    for (const l of body) expect(l.face).toBe('UMingCN');
+    const numbers = lines.filter((l) => l.size === 14 && /^[—\s\d]+$/.test(l.text) && /\d/.test(l.text));
+    expect(numbers.length).toBeGreaterThanOrEqual(pages);
+    for (const l of numbers) expect(l.face).toBe('UMingCN');
   });
 
   it('puts the text block 37 mm from the top with the 28 mm binding margin on the left of page 1', () => {
