@@ -64,14 +64,15 @@ function encodePng(pixels: Uint8Array, width: number, from: number, to: number):
 
 /**
  * SVG charts of one size rasterised to PNG with resvg (prebuilt native binary, no browser), at
- * `scale` × their size so they stay sharp in print; Word needs PNG (SVG pictures need a PNG
+ * `scale` × their size: 1.5 puts a 640 px chart printed 14 cm wide at about 175 dpi, sharp on
+ * paper, where 2 cost 40 % more time for no visible gain. Word needs PNG (SVG pictures need a PNG
  * fallback anyway). Every Resvg instance loads its fonts again, so all charts are stacked into one
  * SVG, drawn in one pass and cut apart again.
  */
 export function svgsToPngs(
   svgs: readonly string[],
   size: { width: number; height: number },
-  scale = 2,
+  scale = 1.5,
 ): Uint8Array[] {
   if (svgs.length === 0) return [];
   const { fontFiles, family } = chartFace();
@@ -89,8 +90,9 @@ export function svgsToPngs(
       ...(family === null ? {} : { defaultFontFamily: family, sansSerifFamily: family }),
     },
   }).render();
-  const rows = size.height * scale;
+  // Cut at whole pixel rows (a scale such as 1.5 may not give each chart a whole number).
+  const cut = (i: number): number => Math.round((i * image.height) / svgs.length);
   // `pixels` copies the whole image out of the native side on every read: read it once.
   const pixels = image.pixels;
-  return svgs.map((_, i) => encodePng(pixels, image.width, i * rows, (i + 1) * rows));
+  return svgs.map((_, i) => encodePng(pixels, image.width, cut(i), cut(i + 1)));
 }

@@ -21,7 +21,7 @@ export const CHART_FONT =
  */
 export const CHART_NUMBER_FONT = `'DejaVu Sans', ${CHART_FONT}`;
 
-/** Size of a chart in CSS pixels; the PNG is drawn at twice this for print. */
+/** Size of a chart in CSS pixels; the PNG is drawn at 1.5 × this for print (see report-chart.raster.ts). */
 export const CHART_SIZE = { width: 640, height: 320 } as const;
 
 const STATUS_COLOURS: Readonly<Record<string, string>> = {
