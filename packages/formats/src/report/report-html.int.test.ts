@@ -19,6 +19,9 @@ describe('the report as HTML', () => {
     expect(html).toContain('@bottom-right { content: "— " counter(page) " —";');
     expect(html).toContain('@bottom-left { content: "— " counter(page) " —";');
     expect(html).not.toContain('class="watermark"');
+    // The headings that open 表1 print on its landscape page, not at the foot of the page before.
+    expect(html).toContain('<h2 class="wide">二、主要指标监测情况</h2>');
+    expect(html).toContain('.table.landscape, .wide { page: wide; }');
   });
 
   it('shows 表1 with one row per indicator, each figure pointing at its 数据来源 entry', () => {
