@@ -59,8 +59,9 @@ describe('the annual report printed to PDF by Chromium', () => {
     for (const s of sizes) expect(['595x842', '842x595']).toContain(s);
     expect(sizes[0]).toBe('595x842');
     expect(sizes).toContain('842x595');
-    const text = (await poppler('pdftotext', ['-f', '1', '-l', '1', pdf, '-'])).replace(/\s+/g, '');
-    expect(text.startsWith(doc.title)).toBe(true);
+    const page1 = await poppler('pdftotext', ['-layout', '-f', '1', '-l', '1', pdf, '-']);
+    expect(page1.replace(/\s+/g, '').startsWith(doc.title)).toBe(true);
+    expect(page1).toMatch(/—\s*1\s*—/);
   });
 
   it('embeds every font as a named TrueType subset with a Unicode map, so the text can be searched and copied', async () => {
