@@ -45,15 +45,17 @@ forEachDialect((dialect, open) => {
       expect(report.snapshot.sha256).toMatch(/^[0-9a-f]{64}$/);
       const url = `/api/reports/${report.id}`;
 
-      // Sections: five, empty; a write appends a revision; a stale base revision is refused.
+      // Sections: those of an annual report, empty; a write appends a revision; a stale base
+      // revision is refused; a section the kind does not have is refused.
       const empty = (await call('GET', `${url}/sections`, office())).json<ReportSection[]>();
-      expect(empty.map((s) => [s.key, s.revisionNo])).toEqual([
-        ['overview', 0],
-        ['problems', 0],
-        ['measures', 0],
-        ['adjustments', 0],
-        ['next-year', 0],
+      expect(empty.map((s) => [s.key, s.title, s.revisionNo])).toEqual([
+        ['overview', '经济社会发展总体情况', 0],
+        ['problems', '存在问题', 0],
+        ['next-year', '下一年度实施重点', 0],
       ]);
+      expect(empty[1]?.hint).toContain('由规划办撰写');
+      const missing = await call('PUT', `${url}/sections/adjustments`, office(), { text: '调整。' });
+      expect(missing.statusCode).toBe(400);
       const text = '部分约束性指标进度滞后，需加强统筹。';
       const written = await call('PUT', `${url}/sections/problems`, office(), { text, baseRevision: 0 });
       expect(written.json<ReportSection>()).toMatchObject({
@@ -87,12 +89,12 @@ forEachDialect((dialect, open) => {
 
       // Submitted: locked for writing; a leader returns it with a note; it is a draft again.
       expect((await call('POST', `${url}/submit`, office(), {})).json<Report>().status).toBe('in_review');
-      const locked = await call('PUT', `${url}/sections/measures`, office(), { text: '加快推进。' });
+      const locked = await call('PUT', `${url}/sections/next-year`, office(), { text: '加快推进。' });
       expect(locked.statusCode).toBe(409);
       const returned = await call('POST', `${url}/return`, leader(), { note: '请补充原因分析。' });
       expect(returned.json<Report>()).toMatchObject({ status: 'draft', returnNote: '请补充原因分析。' });
       expect(
-        (await call('PUT', `${url}/sections/measures`, office(), { text: '加快推进。' })).statusCode,
+        (await call('PUT', `${url}/sections/next-year`, office(), { text: '加快推进。' })).statusCode,
       ).toBe(200);
 
       // Approval is the leader's: the office cannot approve its own report; nothing skips a step.
