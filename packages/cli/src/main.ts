@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { type DemoCliOptions, runDemo } from './demo.command.js';
 import { runIngest } from './ingest.command.js';
 import { runLoadStatistics } from './load-statistics.command.js';
 import { type ServeCliOptions, runServe } from './serve.command.js';
+import { type ReportCliOptions, runReport } from './report.command.js';
 
 /** Exit statuses: 0 success, 1 a document could not be read, 2 bad usage. */
 const program = new Command()
@@ -52,6 +54,22 @@ program
   });
 
 program
+  .command('report')
+  .description(
+    '生成并保存评估报告（冻结数据快照）并写出文件 / create and store a report with its frozen snapshot, then write the file',
+  )
+  .argument('<kind>', 'annual | midterm | final | briefing')
+  .requiredOption('--year <year>', 'the year the report assesses')
+  .option('--as-of <date>', 'YYYY-MM-DD: values approved after this day are left out (default: today)')
+  .requiredOption('--format <format>', 'docx | pdf | html')
+  .requiredOption('--out <file>', 'where to write the file')
+  .option('--plan <id>', 'plan id or slug (needed when the store holds several plans)')
+  .option('--data-dir <dir>', 'folder of the embedded SQLite database', './data')
+  .action(async (kind: string, options: ReportCliOptions) => {
+    process.exitCode = await runReport(kind, options);
+  });
+
+program
   .command('load-statistics')
   .description('把已公布统计数据导入为已审核监测值 / load published statistics as approved observations')
   .argument('<file>', 'Markdown file of published statistics (e.g. wujin-statistics.md)')
@@ -59,6 +77,21 @@ program
   .option('--data-dir <dir>', 'folder of the embedded SQLite database', './data')
   .action(async (file: string, options: { plan?: string; dataDir: string }) => {
     process.exitCode = await runLoadStatistics(file, options);
+  });
+
+program
+  .command('demo')
+  .description('生成演示数据库（模拟数据）/ create a demo database with simulated data')
+  .option(
+    '--data-dir <dir>',
+    'folder of the demo SQLite database (never the service data folder)',
+    './plantrack-demo',
+  )
+  .option('--database-url <url>', 'an empty PostgreSQL database to fill instead (postgres://…)')
+  .option('--through <date>', 'simulate the reporting history up to this date', '2028-06-30')
+  .option('--reset', 'replace a demo database made earlier in the same place')
+  .action(async (options: DemoCliOptions) => {
+    process.exitCode = await runDemo(options);
   });
 
 // The database commands are imported when run, so that `ingest` does not load the database drivers.

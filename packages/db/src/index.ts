@@ -126,6 +126,15 @@ export {
   type ReviewSettings,
 } from './repositories/records/review-settings.repository.js';
 export type * from './schema/review-settings-tables.schema.js';
+/** Facts about the database as a whole: is it a demo database (`plantrack demo`). */
+export {
+  type DemoTargetState,
+  demoTargetState,
+  isDemoDatabase,
+  isEmptyDatabase,
+  markDemoDatabase,
+} from './repositories/instance/instance-settings.repository.js';
+export type * from './schema/instance-settings-tables.schema.js';
 export { search, type SearchHit, type SearchOptions } from './repositories/search/search.repository.js';
 export type { SearchAudience } from './repositories/search/search-audience.js';
 export { taskOwnerIds } from './repositories/organisation/task-owner.repository.js';
@@ -336,3 +345,16 @@ export {
   taskIdByKey,
   userDisplayNames,
 } from './repositories/organisation/catalog-lookup.repository.js';
+/** Evaluation reports: the report with its frozen snapshot, office sections, and the snapshot's sources. */
+export * from './repositories/reports/report.repository.js';
+export * from './repositories/reports/report-section.repository.js';
+export * from './repositories/reports/report-snapshot-source.repository.js';
+export * from './repositories/reports/report-snapshot-plan.repository.js';
+export * from './repositories/reports/report-transition.repository.js';
+export type * from './schema/report-tables.schema.js';
+export {
+  REPORT_APPEND_ONLY_TABLES,
+  REPORT_KIND_VALUES,
+  REPORT_SECTION_VALUES,
+  REPORT_STATUS_VALUES,
+} from './migrations/0015-reports.migration.js';

@@ -17,3 +17,16 @@ export {
   type NotLoadedFigure,
   type StatisticsLoadResult,
 } from './services/assessment/statistics.service.js';
+export {
+  REPORT_CLI_ACTOR,
+  generateReport,
+  type GenerateReportOptions,
+} from './services/report/report-generate.js';
+export type { ReportFile, ReportFormatName } from './services/report/report-files.js';
+export {
+  type DemoOptions,
+  type DemoResult,
+  DemoRefusedError,
+  createDemoDatabase,
+} from './services/demo/demo-database.js';
+export { isDemoDate } from './services/demo/demo-calendar.js';

@@ -3,6 +3,13 @@
  * model and traced values to a `ReportDocument` that the renderers in `@plantrack/formats` draw.
  */
 export { buildReportDocument } from './report.builder.js';
+export {
+  buildDepartmentSummary,
+  type DepartmentSummary,
+  type DepartmentSummaryInput,
+  type SummaryItem,
+  type SummaryTaskProgress,
+} from './department-summary.js';
 export { chineseOrdinal, dateLine, headingLabel, reportTitle, shortRegion } from './report-title.js';
 export type {
   ChartSpec,
@@ -20,6 +27,7 @@ export type {
   ReportTaskInput,
   SourceEntry,
   TaskStatus,
+  TraceCorrection,
   TraceRef,
   TracedObservation,
   WarningItem,

@@ -39,6 +39,12 @@ import type {
   ReferenceValuesTable,
 } from './reference-tables.schema.js';
 import type { ReviewSettingsTable } from './review-settings-tables.schema.js';
+import type {
+  ReportSectionRevisionsTable,
+  ReportSnapshotsTable,
+  ReportsTable,
+} from './report-tables.schema.js';
+import type { InstanceSettingsTable } from './instance-settings-tables.schema.js';
 
 /**
  * Every table of the PlanTrack store, as Kysely sees it. The same schema exists on SQLite and
@@ -68,6 +74,7 @@ export interface Database {
   indicator_reference_links: IndicatorReferenceLinksTable;
   assessment_settings: AssessmentSettingsTable;
   review_settings: ReviewSettingsTable;
+  instance_settings: InstanceSettingsTable;
   evidence_files: EvidenceFilesTable & EvidenceSubjectColumns & EvidenceLifecycleColumns;
   observation_quality_flags: ObservationQualityFlagsTable;
   notifications: UserNotificationsTable;
@@ -78,4 +85,7 @@ export interface Database {
   sessions: SessionsTable;
   indicator_owner_sets: IndicatorOwnerSetsTable;
   indicator_owners: IndicatorOwnersTable;
+  reports: ReportsTable;
+  report_snapshots: ReportSnapshotsTable;
+  report_section_revisions: ReportSectionRevisionsTable;
 }

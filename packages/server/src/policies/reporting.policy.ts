@@ -18,3 +18,12 @@ export function canUseMyTemplate(p: Principal): boolean {
 export function canReadMissingReports(p: Principal): boolean {
   return hasRole(p, 'administrator', 'planning_office', 'leader');
 }
+
+/**
+ * A department's one-page summary: that department's own reporters and the planning office; not
+ * other departments, reviewers, leaders or the public.
+ */
+export function canDownloadDepartmentSummary(p: Principal, departmentId: string): boolean {
+  if (hasRole(p, 'planning_office')) return true;
+  return hasRole(p, 'department_reporter') && p.departmentIds.includes(departmentId);
+}

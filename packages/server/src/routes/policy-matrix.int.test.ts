@@ -8,13 +8,15 @@ import {
   type Harness,
   PASSWORD,
   type Persona,
+  OWN_DEPT,
   PERSONAS,
   type Session,
   as,
   signIn,
 } from '../testing/harness.js';
 import { makeHarness } from '../testing/harness.js';
-import { createNotificationIfAbsent, findUserByEmail } from '@plantrack/db';
+import { createNotificationIfAbsent, departmentIdsByName, findUserByEmail } from '@plantrack/db';
+import { reportCases } from '../testing/report-matrix.cases.js';
 
 /** Every role (and a reporter of another department) against every route: the expected status. */
 type Caller = Persona | 'anonymous';
@@ -440,6 +442,8 @@ const CASES: Case[] = [
   ...notificationCases(),
   ...administrationCases(),
   ...curationCases(),
+  // Last: they publish an indicator, which the rows before must not see yet.
+  ...reportCases(),
 ];
 
 /** The dashboard, assessments, thresholds and reference series (see policies/assessment.policy.ts). */
@@ -995,6 +999,25 @@ function accountCases(): Case[] {
       ok: 200,
       run: ({ h, session }) =>
         h.app.inject({ method: 'GET', url: '/api/auth/password-policy', headers: as(session) }),
+    },
+    {
+      route: 'GET /api/instance',
+      allowed: CALLERS,
+      ok: 200,
+      run: ({ h, session }) => h.app.inject({ method: 'GET', url: '/api/instance', headers: as(session) }),
+    },
+    {
+      route: 'GET /api/plans/:planId/departments/:departmentId/summary',
+      allowed: ['planning_office', 'department_reporter'],
+      ok: 200,
+      run: async ({ h, session }) => {
+        const own = (await departmentIdsByName(h.app.plantrack.db, [OWN_DEPT])).get(OWN_DEPT) ?? '';
+        return h.app.inject({
+          method: 'GET',
+          url: `/api/plans/${h.plan.planId}/departments/${own}/summary?format=json`,
+          headers: as(session),
+        });
+      },
     },
     {
       route: 'POST /api/me/password',

@@ -19,9 +19,13 @@ function request(path: string): Promise<Response> {
   return response;
 }
 
-/** Sends who-am-I and the plan list for every page, and the dashboard's data when it opens on it. */
+/**
+ * Sends who-am-I, the instance facts (demo banner) and the plan list for every page, and the
+ * dashboard's data when it opens on it.
+ */
 export function startStartupRequests(pathname: string): void {
   void request('/api/me');
+  void request('/api/instance');
   const plans = request('/api/plans');
   if (pathname !== '/dashboard') return;
   allStarted = plans

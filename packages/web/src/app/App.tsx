@@ -6,6 +6,7 @@ import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
 import { forgetStartupData } from '../api/startup-data';
 import { AuthProvider, hasAnyRole, useAuth } from '../auth/auth';
 import { PageLoading } from '../components/PageLoading';
+import { DemoBanner } from '../components/demo/DemoBanner';
 import { LanguageProvider, useLang, useMessages } from '../i18n/i18n';
 import { AppLayout, CHANGE_PASSWORD_PATH } from './AppLayout';
 import { appMessages } from '../i18n/app.messages';
@@ -30,6 +31,7 @@ function LocalisedApp() {
     // must read as the label does.
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={appTheme} button={{ autoInsertSpace: false }}>
       <AntApp>
+        <DemoBanner />
         <AuthProvider>
           <PlanProvider>
             <BrowserRouter>

@@ -13,6 +13,7 @@ import { OtherPeriodForm } from './OtherPeriodForm';
 import { isTodo } from './period-state';
 import { PeriodsTable, sortByUrgency } from './PeriodsTable';
 import { TemplatePanel } from './TemplatePanel';
+import { DepartmentSummaryLinks } from '../../components/department-summary/DepartmentSummaryLinks';
 
 const NotificationList = lazy(() => import('../../components/notifications/NotificationList'));
 
@@ -88,6 +89,7 @@ export default function MyItemsPage() {
         {t.title}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
+      <DepartmentSummaryLinks />
       <Tabs
         activeKey={tab}
         onChange={(key) => {

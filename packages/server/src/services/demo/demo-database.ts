@@ -1,0 +1,166 @@
+import { ingestText } from '@plantrack/core';
+import {
+  type DatabaseHandle,
+  type DemoTargetState,
+  SQLITE_FILE_NAME,
+  demoTargetState,
+  dialectOf,
+  importPlanVersion,
+  listIndicators,
+  listTasks,
+  markDemoDatabase,
+  migrateToLatest,
+  openDatabase,
+} from '@plantrack/db';
+import { readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { buildApp } from '../../app.js';
+import { SAMPLE_OUTLINE_PATH } from '../../serve.js';
+import { type DemoCredential, createDemoPeople } from './demo-people.js';
+import { addReferenceSeries, assignOwnersAndCycles } from './demo-setup.js';
+import { type DemoHistoryCounts, emptyCounts, reportObservations, reportProgress } from './demo-history.js';
+import { periodsDueBy } from './demo-calendar.js';
+import { simulateIndicator } from './demo-values.js';
+
+export type DemoOptions = {
+  /** SQLite folder; ignored when `databaseUrl` is given. */
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  /** The simulated history covers every report due by this date (`YYYY-MM-DD`). */
+  through: string;
+  /** Replace a previous demo database (SQLite only) instead of refusing. */
+  reset: boolean;
+};
+
+export type DemoResult = {
+  location: string;
+  planId: string;
+  credentials: DemoCredential[];
+  counts: DemoHistoryCounts & { referenceValues: number };
+};
+
+/** Why the demo refused to write: said in both languages by the command. */
+export class DemoRefusedError extends Error {
+  constructor(readonly messages: { zh: string; en: string }) {
+    super(messages.en);
+  }
+}
+
+/**
+ * `plantrack demo`: a separate database marked as a demo (`instance_settings.demo`), holding the
+ * sample plan ingested as `plantrack serve` does, users for every role, owners, reporting cycles,
+ * simulated reference series and a simulated reporting history through `through`, all written
+ * through the services so that history, audit and review look as they would for real data.
+ * Refuses a database that holds anything not written by the demo.
+ */
+export async function createDemoDatabase(options: DemoOptions): Promise<DemoResult> {
+  // --reset removes a previous demo's SQLite file, and nothing else: a real database is refused.
+  if (options.reset && options.databaseUrl === undefined && (await stateOf(options)) === 'demo') {
+    for (const suffix of ['', '-wal', '-shm'])
+      rmSync(join(options.dataDir, SQLITE_FILE_NAME + suffix), { force: true });
+  }
+  const handle = openHandle(options);
+  try {
+    const state = await demoTargetState(handle.db);
+    if (state === 'real') throw refusal('real');
+    if (state === 'demo') throw refusal(options.databaseUrl === undefined ? 'demo' : 'demo-url');
+    await migrateToLatest(handle.db);
+    await markDemoDatabase(handle.db);
+    return { location: handle.location, ...(await fill(handle, options.through)) };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function stateOf(options: DemoOptions): Promise<DemoTargetState> {
+  const handle = openHandle(options);
+  try {
+    return await demoTargetState(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+function openHandle(options: DemoOptions): DatabaseHandle {
+  return openDatabase(
+    options.databaseUrl === undefined ? { dataDir: options.dataDir } : { url: options.databaseUrl },
+  );
+}
+
+async function fill(handle: DatabaseHandle, through: string): Promise<Omit<DemoResult, 'location'>> {
+  const text = readFileSync(SAMPLE_OUTLINE_PATH, 'utf8');
+  const fileName = basename(SAMPLE_OUTLINE_PATH);
+  const model = ingestText(text, { fileName });
+  const { planId } = await importPlanVersion(handle.db, { model, text, fileName, actor: 'system' });
+  const app = await buildApp({
+    db: handle.db,
+    dialect: dialectOf(handle.db),
+    config: { logLevel: 'silent' },
+  });
+  try {
+    const ctx = app.plantrack;
+    const people = await createDemoPeople(ctx, planId);
+    const indicators = await listIndicators(handle.db, planId);
+    const tasks = await listTasks(handle.db, planId);
+    const ownerOf = await assignOwnersAndCycles(ctx, people.office, {
+      planId,
+      indicators,
+      tasks,
+      departments: people.departments,
+    });
+    const { years, quarters } = periodsDueBy(through);
+    const counts = { ...emptyCounts(), referenceValues: 0 };
+    for (const row of indicators) {
+      const ind = model.indicators.find((i) => i.seq === row.seq);
+      const owner = ownerOf.get(row.indicatorId);
+      const reporter = owner === undefined ? undefined : people.reporters.get(owner);
+      if (ind === undefined || reporter === undefined) continue;
+      const simulated = simulateIndicator(ind, years, quarters);
+      counts.referenceValues += await addReferenceSeries(ctx, people.office, {
+        planId,
+        indicator: row,
+        simulated,
+      });
+      await reportObservations(
+        ctx,
+        { reporter, reviewer: people.reviewer },
+        { indicatorId: row.indicatorId, unit: row.unit, points: simulated.points },
+        counts,
+      );
+    }
+    for (const [seq, task] of tasks.entries()) {
+      const lead = task.owners.find((o) => o.role === 'lead') ?? task.owners[0];
+      const reporter = lead === undefined ? undefined : people.reporters.get(lead.departmentId);
+      if (reporter === undefined) continue;
+      await reportProgress(
+        ctx,
+        { reporter, reviewer: people.reviewer },
+        { taskId: task.taskId, seq, quarters },
+        counts,
+      );
+    }
+    return { planId, credentials: people.credentials, counts };
+  } finally {
+    await app.close();
+  }
+}
+
+function refusal(kind: 'real' | 'demo' | 'demo-url'): DemoRefusedError {
+  switch (kind) {
+    case 'real':
+      return new DemoRefusedError({
+        zh: '该数据库已有非演示数据，演示模式不会写入。请指定一个新的或空的数据目录（--data-dir）。',
+        en: 'This database holds data that is not demo data; the demo will not write into it. Give a new or empty data folder (--data-dir).',
+      });
+    case 'demo':
+      return new DemoRefusedError({
+        zh: '该数据目录已是演示数据库。如需重新生成，请加 --reset。',
+        en: 'This data folder already holds a demo database; add --reset to create it afresh.',
+      });
+    case 'demo-url':
+      return new DemoRefusedError({
+        zh: '该数据库已是演示数据库；PostgreSQL 上的演示数据库请先删除再重新生成。',
+        en: 'This database already holds a demo; on PostgreSQL drop and recreate the database to start again.',
+      });
+  }
+}
