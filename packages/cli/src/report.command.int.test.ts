@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer } from '@plantrack/server';
 import type { CommandIo } from './ingest.command.js';
+import { runDemo } from './demo.command.js';
 import { runReport } from './report.command.js';
 
 function captureIo(): CommandIo & { out: string; err: string } {
@@ -48,6 +49,8 @@ describe('plantrack report (embedded database)', () => {
     const second = captureIo();
     expect(await runReport('annual', { ...options, format: 'html', out: html }, second, {})).toBe(0);
     expect(readFileSync(html, 'utf8')).toContain(`${title ?? ''}</`);
+    // Real data: no demo watermark.
+    expect(readFileSync(html, 'utf8')).not.toContain('class="watermark"');
     // Two reports, each with its own id and the same frozen data (nothing changed in between).
     const ids = [io.out, second.out].map((o) => /report id: (\S+)/.exec(o)?.[1]);
     expect(new Set(ids).size).toBe(2);
@@ -80,5 +83,32 @@ describe('plantrack report (embedded database)', () => {
     const bad = { year: '2026', asOf: '2026-02-30', format: 'html', out, dataDir };
     expect(await runReport('annual', bad, date, {})).toBe(1);
     expect(date.err).toContain('截止日期无效');
+    // Real data: a snapshot as of a day to come would later disagree with that day's approvals.
+    const future = captureIo();
+    expect(await runReport('annual', { ...bad, asOf: '2099-01-01' }, future, {})).toBe(1);
+    expect(future.err).toContain('截止日期不能晚于今天');
+  });
+});
+
+describe('plantrack report on a demo database', () => {
+  const root = mkdtempSync(join(tmpdir(), 'plantrack-cli-report-demo-'));
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('marks the report 演示数据 (in .docx and HTML) and takes an as-of date within the simulated history', async () => {
+    const dataDir = join(root, 'demo');
+    const demo = captureIo();
+    expect(await runDemo({ dataDir, through: '2027-06-30' }, demo), demo.err).toBe(0);
+    const html = join(root, 'annual.html');
+    const io = captureIo();
+    // The simulation runs ahead of the clock: its reports may be as of a day still to come.
+    const options = { year: '2026', asOf: '2027-03-31', format: 'html', out: html, dataDir };
+    expect(await runReport('annual', options, io, {}), io.err).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain('<div class="watermark" aria-hidden="true">演示数据</div>');
+    const docx = join(root, 'annual.docx');
+    expect(await runReport('annual', { ...options, format: 'docx', out: docx }, captureIo(), {})).toBe(0);
+    const header = execFileSync('unzip', ['-p', docx, 'word/header*.xml']).toString('utf8');
+    expect(header).toContain('演示数据');
   });
 });

@@ -1,4 +1,5 @@
 import type { ReportSection, ReportTable } from '@plantrack/core';
+import { strFromU8, unzipSync } from 'fflate';
 import { pageWords, poppler, type PlacedWord } from './office-convert.js';
 
 /**
@@ -89,4 +90,30 @@ export function printedTable1(bbox: string, pages: number): { rows: PrintedRow[]
   // pdftotext's word order need not be reading order.
   rows.sort((a, b) => a.page - b.page || a.y - b.y);
   return { rows: rows.map(({ page, seq, value }) => ({ page, seq, value })), headerMissing };
+}
+
+/**
+ * Whether each section of a .docx carries `text` in both its page headers (odd and even): a Word
+ * watermark lives in the header, and LibreOffice draws it as a shape whose text does not read back
+ * from the PDF, so the package is where to look.
+ */
+export function sectionHeadersWith(docx: Uint8Array, text: string): boolean[] {
+  const files = unzipSync(docx);
+  const read = (name: string): string => {
+    const bytes = files[name];
+    return bytes === undefined ? '' : strFromU8(bytes);
+  };
+  const targets = new Map(
+    [
+      ...read('word/_rels/document.xml.rels').matchAll(
+        /<Relationship [^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g,
+      ),
+    ].map((m) => [m[1] ?? '', m[2] ?? ''] as const),
+  );
+  return [...read('word/document.xml').matchAll(/<w:sectPr[ >].*?<\/w:sectPr>/gs)].map((m) => {
+    const refs = [...m[0].matchAll(/<w:headerReference w:type="(default|even)" r:id="([^"]+)"\/>/g)];
+    return (
+      refs.length === 2 && refs.every((r) => read(`word/${targets.get(r[2] ?? '') ?? ''}`).includes(text))
+    );
+  });
 }

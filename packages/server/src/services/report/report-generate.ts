@@ -17,8 +17,6 @@ export type GenerateReportOptions = {
   plan?: string | undefined;
   dataDir?: string | undefined;
   databaseUrl?: string | undefined;
-  /** The store holds demo data: the report carries a 演示数据 watermark. */
-  demo?: boolean;
 };
 
 /**
@@ -43,7 +41,6 @@ export async function generateReport(
       year: options.year,
       asOf: options.asOf ?? todayUtc(),
       actor: REPORT_CLI_ACTOR,
-      demo: options.demo === true,
     });
     return { report, file: await renderStoredReport(handle.db, report.id, options.format) };
   } finally {

@@ -30,19 +30,21 @@ function approval(who: string, at: string): string {
   return `${who} ${at.slice(0, 10)}`;
 }
 
-function traced(o: SnapshotObservation): TracedObservation {
+function traced(o: SnapshotObservation, ownScope: string | null): TracedObservation {
+  // The empty scope is the indicator's own (口径), as the dashboard and the indicator API read it: an
+  // indicator whose target names its scope (`含常州经开区`) would otherwise see its values set aside.
+  const scope = o.scope === '' ? ownScope : o.scope;
   return {
     period: o.period,
     value: o.value,
-    // The empty scope is the indicator's own; the report states targets in the plan's scope.
-    scope: o.scope === '' ? null : o.scope,
+    scope,
     estimated: o.estimated,
     status: 'approved',
     ...(o.source === null ? {} : { source: o.source }),
     trace: {
       revisionId: o.revisionId,
       source: o.source,
-      scope: o.scope === '' ? null : o.scope,
+      scope,
       approval: approval(o.approvedBy, o.approvedAt),
       corrects:
         o.corrects === null
@@ -70,7 +72,9 @@ export function reportInputOf(snapshot: ReportSnapshot, frame: ReportFrame): Rep
       }));
     return {
       seq: i.indicator.seq,
-      observations: snapshot.observations.filter((o) => o.indicatorId === i.id).map(traced),
+      observations: snapshot.observations
+        .filter((o) => o.indicatorId === i.id)
+        .map((o) => traced(o, i.scope)),
       lead: i.leads.length === 0 ? null : i.leads.join('、'),
       ...(references.length === 0 ? {} : { references }),
     };

@@ -11,6 +11,7 @@ import {
   type ReportRow,
   currentReportSections,
   insertReport,
+  isDemoDatabase,
   readReportSnapshot,
   requireReport,
 } from '@plantrack/db';
@@ -27,8 +28,6 @@ export type NewStoredReport = {
   asOf: string;
   title?: string | undefined;
   actor: string;
-  /** Built from demo data (a separate demo database): every rendering carries a watermark. */
-  demo: boolean;
 };
 
 /** Today's date (UTC), the default as-of date. */
@@ -53,8 +52,11 @@ function checkDate(asOf: string): void {
 /** Creates a report: takes its snapshot, serialises it once and stores both. */
 export async function createStoredReport(db: Db, input: NewStoredReport): Promise<ReportRow> {
   checkDate(input.asOf);
-  // A snapshot "as of" a day still to come would later disagree with what that day approved.
-  if (input.asOf > todayUtc()) {
+  const demo = await isDemoDatabase(db);
+  // A snapshot "as of" a day still to come would later disagree with what that day approved. A demo
+  // database's simulated history runs ahead of the clock (`plantrack demo --through`), so there the
+  // as-of date may lie ahead too.
+  if (input.asOf > todayUtc() && !demo) {
     throw new ApiError(400, 'as-of-in-future', {
       zh: `截止日期不能晚于今天：${input.asOf}`,
       en: `The as-of date cannot be later than today: ${input.asOf}`,
@@ -78,7 +80,9 @@ export async function createStoredReport(db: Db, input: NewStoredReport): Promis
     year: input.year,
     asOf: input.asOf,
     title,
-    demo: input.demo,
+    // A report made from a demo database (`plantrack demo`) is demo data: every rendering of it
+    // carries the 演示数据 watermark, whoever asks for it and through whichever door.
+    demo,
     planVersionId: snapshot.planVersionId,
     snapshotJson: JSON.stringify(snapshot),
     counts: {
@@ -108,9 +112,10 @@ export async function storedReportDocument(
   db: Db,
   report: ReportRow,
 ): Promise<{ doc: ReportDocument; snapshot: ReportSnapshot }> {
-  const [snapshot, sections] = await Promise.all([
+  const [snapshot, sections, demoDatabase] = await Promise.all([
     storedSnapshot(db, report.id),
     currentReportSections(db, report.id),
+    isDemoDatabase(db),
   ]);
   const officeTexts: Partial<Record<OfficeTextKey, string>> = {};
   for (const [key, s] of sections) if (s.text.trim() !== '') officeTexts[key] = s.text;
@@ -120,7 +125,8 @@ export async function storedReportDocument(
       year: report.year,
       asOf: report.asOf,
       officeTexts,
-      demo: report.demo,
+      // Also when the flag was not set at creation: nothing rendered from a demo store goes out unmarked.
+      demo: report.demo || demoDatabase,
     }),
   );
   return { doc: { ...doc, title: report.title }, snapshot };

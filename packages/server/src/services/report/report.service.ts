@@ -18,12 +18,6 @@ import { enforce } from '../../policies/policy.js';
 import type { ReportFile, ReportFormatName } from './report-files.js';
 import { createStoredReport, officeSectionsOf, renderStoredReport, todayUtc } from './report-store.js';
 
-/** Options the deployment gives the report service. */
-export type ReportServiceOptions = {
-  /** The store holds demo data: reports carry a 演示数据 watermark. */
-  demo?: boolean;
-};
-
 /** Headings of the office's sections (for messages; a report's own headings come from its document). */
 export const SECTION_TITLES: Readonly<Record<ReportSectionKey, string>> = {
   overview: '总体情况',
@@ -38,7 +32,6 @@ export async function createReport(
   p: Principal,
   planId: string,
   body: NewReport,
-  options: ReportServiceOptions = {},
 ): Promise<ReportRow> {
   enforce(p, canEditReports(p));
   return createStoredReport(ctx.db, {
@@ -48,7 +41,6 @@ export async function createReport(
     asOf: body.asOf ?? todayUtc(),
     title: body.title,
     actor: actorOf(p),
-    demo: options.demo === true,
   });
 }
 
