@@ -19,6 +19,8 @@ describe('the report as HTML', () => {
     expect(html).toContain('@bottom-right { content: "— " counter(page) " —";');
     expect(html).toContain('@bottom-left { content: "— " counter(page) " —";');
     expect(html).not.toContain('class="watermark"');
+    // The title's set phrases do not break across its lines.
+    expect(html).toContain('<span class="phrase">第十五个五年规划纲要</span>实施情况监测报告</h1>');
     // The headings that open 表1 print on its landscape page, not at the foot of the page before.
     expect(html).toContain('<h2 class="wide">二、主要指标监测情况</h2>');
     expect(html).toContain('.table.landscape, .wide { page: wide; }');

@@ -39,6 +39,7 @@ const CSS = `
   --title: "方正小标宋简体", "小标宋", "AR PL UMing CN", "Noto Serif CJK SC", serif; }
 body { margin: 0; background: #f2f2f2; color: #000; font-family: var(--body); font-size: 16pt; line-height: 28.9pt; }
 main { box-sizing: border-box; max-width: 210mm; margin: 16px auto; padding: 37mm 26mm 35mm 28mm; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.2); }
+h1 .phrase { white-space: nowrap; }
 h1 { font-family: var(--title); font-size: 22pt; line-height: 35pt; font-weight: normal; text-align: center; margin: 0; }
 .date { font-family: var(--kai); text-align: center; margin: 28.9pt 0; }
 h2, h3, h4 { font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; break-after: avoid; }
@@ -59,7 +60,8 @@ td.center { text-align: center; } td.right { text-align: right; } td.left { text
 .appendix { break-before: page; }
 .appendix .label { font-family: var(--hei); text-indent: 0; }
 .watermark { position: fixed; inset: 0; display: flex; align-items: center; justify-content: center; pointer-events: none;
-  font-family: var(--hei); font-size: 96pt; color: rgba(160,160,160,.28); transform: rotate(-35deg); z-index: 10; }
+  font-family: var(--hei); font-size: 96pt; color: rgba(160,160,160,.28); transform: rotate(-35deg); z-index: 10;
+  mix-blend-mode: multiply; }
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 @page :left { margin-left: 26mm; margin-right: 28mm;
   @bottom-left { content: "— " counter(page) " —"; ${PAGE_NUMBER} padding-left: 14pt; text-align: left; } }
@@ -127,6 +129,14 @@ function section(s: ReportSection, charts: boolean): string {
   return `<section><${tag}${wide}>${esc(s.label + s.title)}</${tag}>${body}${subs}</section>`;
 }
 
+/** Phrases a title line may not break inside (GB/T 9704 7.3.3: a title breaks where its meaning allows). */
+const TITLE_PHRASES = /(国民经济和社会发展|第[一二三四五六七八九十]+个五年规划纲要|五年规划纲要|五年规划)/g;
+
+/** The title, escaped, its set phrases kept on one line: "第十五个五" / "年规划" is not a break an office makes. */
+function titleHtml(title: string): string {
+  return esc(title).replace(TITLE_PHRASES, '<span class="phrase">$1</span>');
+}
+
 /**
  * A report as one self-contained HTML page for the screen and for print (A4, the 公文 margins and
  * fonts, repeated table headers, 表1 on landscape pages), charts inlined as SVG, and for demo data a
@@ -142,7 +152,7 @@ export function renderReportHtml(doc: ReportDocument, options: ReportHtmlOptions
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(doc.title)}</title><style>${CSS}</style></head><body>`,
     watermark,
-    `<main><h1>${esc(doc.title)}</h1><p class="date">（截至${esc(doc.dateLine)}）</p>`,
+    `<main><h1>${titleHtml(doc.title)}</h1><p class="date">（截至${esc(doc.dateLine)}）</p>`,
     doc.sections.map((s) => section(s, charts)).join(''),
     appendix,
     '</main></body></html>',

@@ -84,6 +84,11 @@ describe('the annual report printed to PDF by Chromium', () => {
     const page1 = lines.filter((l) => l.page === 1);
     const title = page1.filter((l) => l.size === 22);
     expect(title.map((l) => l.text.replace(/\s+/g, '')).join('')).toBe(doc.title);
+    // It breaks where its meaning allows: between phrases, never inside "五年规划纲要".
+    expect(title.map((l) => l.text.replace(/\s+/g, ''))).toEqual([
+      '武进区2026年国民经济和社会发展',
+      '第十五个五年规划纲要实施情况监测报告',
+    ]);
     for (const l of title) expect(l.face).toBe('UMingCN');
     const headings = lines.filter((l) => /^[一二三四五六]、/.test(l.text));
     expect(headings.length).toBeGreaterThanOrEqual(doc.sections.length);
