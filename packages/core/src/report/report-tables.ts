@@ -63,16 +63,17 @@ export function indicatorTable(
     columns: [
       col('序号', 5),
       col('类别', 8),
-      col('指标', 19, 'left'),
+      col('指标', 18, 'left'),
       col('单位', 5),
-      col('属性', 6),
+      col('属性', 7),
       // Wide enough for "（2025年）" on one line under its name: a year is not split across lines.
-      col(`基期值（${years.base}年）`, 11),
-      col(`目标值（${years.target}年）`, 11),
-      col(`当年值（${years.year}年）`, 11),
+      // The shares add up to 100 (the HTML takes them as percentages).
+      col(`基期值（${years.base}年）`, 10),
+      col(`目标值（${years.target}年）`, 10),
+      col(`当年值（${years.year}年）`, 10),
       col('年均/累计', 6),
       col('进度评价', 8),
-      col('牵头单位', 12, 'left'),
+      col('牵头单位', 13, 'left'),
     ],
     rows: rows.map((r) => [
       { text: r.indicator.seq },
