@@ -37,6 +37,12 @@ forEachDialect((dialect, open) => {
       return as(await signIn(h.app, h.emails[persona]));
     }
 
+    /** Signs in at an exact instant. */
+    async function at(instant: string, persona: Persona) {
+      vi.setSystemTime(new Date(instant));
+      return as(await signIn(h.app, h.emails[persona]));
+    }
+
     async function post(url: string, headers: Record<string, string>, payload: object) {
       const res = await h.app.inject({ method: 'POST', url, headers, payload });
       expect(res.statusCode, res.body).toBeLessThan(300);
@@ -108,6 +114,56 @@ forEachDialect((dialect, open) => {
         headers: office,
       });
       expect(laterHtml.body).toContain('已更正，原值230');
+    });
+
+    it('cuts off at the end of the as-of day in China time (UTC+8)', async () => {
+      const planUrl = `/api/plans/${h.plan.planId}/reports`;
+      // 2027-03-02 23:30 Beijing time (15:30 UTC): the 2025 value is approved.
+      const { key } = await post(
+        '/api/observations',
+        await at('2027-03-02T22:00:00+08:00', 'department_reporter'),
+        {
+          indicatorId: h.ownIndicatorId,
+          period: '2025',
+          expectedRevision: 0,
+          values: { value: 117 },
+        },
+      );
+      const keyUrl = `/api/observations/${encodeURIComponent(key)}`;
+      await post(`${keyUrl}/approve`, await at('2027-03-02T23:30:00+08:00', 'reviewer'), {
+        expectedRevision: 1,
+      });
+      // 2027-03-03 00:30 Beijing time (still 03-02 in UTC): a correction is approved.
+      await post(`${keyUrl}/correct`, await at('2027-03-03T00:10:00+08:00', 'planning_office'), {
+        expectedRevision: 2,
+        values: { value: 118 },
+        reason: '核实更正',
+      });
+      await post(`${keyUrl}/approve`, await at('2027-03-03T00:30:00+08:00', 'reviewer'), {
+        expectedRevision: 3,
+      });
+
+      const office = await on('2027-07-01', 'planning_office');
+      const onTheDay = await documentOf(
+        (await post(planUrl, office, { kind: 'annual', year: 2025, asOf: '2027-03-02' })).id,
+      );
+      expect(
+        table1(onTheDay).some((r) => r.includes('117')),
+        JSON.stringify(table1(onTheDay)),
+      ).toBe(true);
+      expect(table1(onTheDay).some((r) => r.includes('118'))).toBe(false);
+      const dayBefore = await documentOf(
+        (await post(planUrl, office, { kind: 'annual', year: 2025, asOf: '2027-03-01' })).id,
+      );
+      expect(table1(dayBefore).some((r) => r.includes('117') || r.includes('118'))).toBe(false);
+      const nextDay = await documentOf(
+        (await post(planUrl, office, { kind: 'annual', year: 2025, asOf: '2027-03-03' })).id,
+      );
+      expect(table1(nextDay).some((r) => r.includes('118'))).toBe(true);
+      // The approval day printed in the sources is the Beijing day too.
+      expect(nextDay.sources.find((s) => s.value === '118')?.correction).toMatch(
+        /原值117（reviewer 2027-03-02审核）/,
+      );
     });
 
     it('refuses an as-of date still to come and an impossible one', async () => {

@@ -2,7 +2,7 @@ import type { ReportKind } from '@plantrack/core';
 import { type ReportRow, InvalidInputError, listPlans, migrateToLatest, openDatabase } from '@plantrack/db';
 import { closeReportPdfPrinter } from '@plantrack/formats';
 import type { ReportFile, ReportFormatName } from './report-files.js';
-import { createStoredReport, renderStoredReport, todayUtc } from './report-store.js';
+import { createStoredReport, renderStoredReport, todayInChina } from './report-store.js';
 
 /** Who the audit log names for reports made from the command line. */
 export const REPORT_CLI_ACTOR = 'system:report-cli';
@@ -39,7 +39,7 @@ export async function generateReport(
       planId,
       kind: options.kind,
       year: options.year,
-      asOf: options.asOf ?? todayUtc(),
+      asOf: options.asOf ?? todayInChina(),
       actor: REPORT_CLI_ACTOR,
     });
     return { report, file: await renderStoredReport(handle.db, report.id, options.format) };

@@ -7,6 +7,7 @@ import type {
   TaskStatus,
   TracedObservation,
 } from '@plantrack/core';
+import { chinaDateOf } from './china-day.js';
 import type { ReportSnapshot, SnapshotObservation } from './report-snapshot.js';
 
 /** What a report adds to its snapshot: its kind and year, the office's texts, the demo flag. */
@@ -25,9 +26,9 @@ const TASK_STATUS: Readonly<Record<string, TaskStatus>> = {
   not_started: '未启动',
 };
 
-/** `规划科 2027-03-02`: who approved a figure and on which day (UTC). */
+/** `规划科 2027-03-02`: who approved a figure and on which day (China time, like the cut-off). */
 function approval(who: string, at: string): string {
-  return `${who} ${at.slice(0, 10)}`;
+  return `${who} ${chinaDateOf(new Date(at))}`;
 }
 
 function traced(o: SnapshotObservation, ownScope: string | null): TracedObservation {

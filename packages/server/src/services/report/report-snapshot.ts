@@ -1,4 +1,5 @@
 import type { AssessmentThresholds, Indicator, Plan } from '@plantrack/core';
+import { chinaDayEndUtc } from './china-day.js';
 import {
   type Db,
   type SnapshotIndicatorRow,
@@ -81,9 +82,12 @@ export type ReportSnapshot = {
   thresholds: AssessmentThresholds | null;
 };
 
-/** The last instant of the as-of day (timestamps are ISO 8601 UTC strings, compared as text). */
+/**
+ * The last instant of the as-of day in China time (timestamps are ISO 8601 UTC strings, compared
+ * as text): a figure approved at 23:30 Beijing time on that day is in, one at 00:30 the next is not.
+ */
 export function cutoffOf(asOf: string): string {
-  return `${asOf}T23:59:59.999Z`;
+  return chinaDayEndUtc(asOf);
 }
 
 /** Reads the store as of `asOf` into a snapshot of the plan's newest version. */

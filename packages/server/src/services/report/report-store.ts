@@ -16,6 +16,7 @@ import {
   requireReport,
 } from '@plantrack/db';
 import { ApiError } from '../../errors.js';
+import { chinaDateOf } from './china-day.js';
 import { reportInputOf } from './report-input.js';
 import { type ReportFile, type ReportFormatName, renderReportFile, reportFileStem } from './report-files.js';
 import { type ReportSnapshot, SNAPSHOT_FORMAT, takeReportSnapshot } from './report-snapshot.js';
@@ -30,9 +31,9 @@ export type NewStoredReport = {
   actor: string;
 };
 
-/** Today's date (UTC), the default as-of date. */
-export function todayUtc(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+/** Today's date in China time, the default as-of date (and the latest one allowed). */
+export function todayInChina(now: Date = new Date()): string {
+  return chinaDateOf(now);
 }
 
 function checkDate(asOf: string): void {
@@ -56,7 +57,7 @@ export async function createStoredReport(db: Db, input: NewStoredReport): Promis
   // A snapshot "as of" a day still to come would later disagree with what that day approved. A demo
   // database's simulated history runs ahead of the clock (`plantrack demo --through`), so there the
   // as-of date may lie ahead too.
-  if (input.asOf > todayUtc() && !demo) {
+  if (input.asOf > todayInChina() && !demo) {
     throw new ApiError(400, 'as-of-in-future', {
       zh: `截止日期不能晚于今天：${input.asOf}`,
       en: `The as-of date cannot be later than today: ${input.asOf}`,

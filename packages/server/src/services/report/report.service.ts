@@ -16,7 +16,7 @@ import { ApiError } from '../../errors.js';
 import { canApproveReports, canEditReports, canReadReports } from '../../policies/report.policy.js';
 import { enforce } from '../../policies/policy.js';
 import type { ReportFile, ReportFormatName } from './report-files.js';
-import { createStoredReport, officeSectionsOf, renderStoredReport, todayUtc } from './report-store.js';
+import { createStoredReport, officeSectionsOf, renderStoredReport, todayInChina } from './report-store.js';
 
 /** Headings of the office's sections (for messages; a report's own headings come from its document). */
 export const SECTION_TITLES: Readonly<Record<ReportSectionKey, string>> = {
@@ -38,7 +38,7 @@ export async function createReport(
     planId,
     kind: body.kind,
     year: body.year,
-    asOf: body.asOf ?? todayUtc(),
+    asOf: body.asOf ?? todayInChina(),
     title: body.title,
     actor: actorOf(p),
   });
