@@ -32,7 +32,7 @@ async function storedHistory(dataDir: string) {
   try {
     const observations = await handle.db
       .selectFrom('observations')
-      .select(['observation_key', 'status', 'source'])
+      .select(['observation_key', 'status', 'source', 'period', 'created_at'])
       .execute();
     const reports = await handle.db.selectFrom('progress_reports').select(['report_key', 'status']).execute();
     const roles = await handle.db.selectFrom('user_roles').select('role').execute();
@@ -86,6 +86,13 @@ describe('plantrack demo (embedded database)', () => {
     expect(returnedObs.size).toBe(3);
     for (const key of returnedObs) expect(approvedObs.has(key)).toBe(true); // corrected, then approved
     expect(stored.observations.every((o) => o.source === DEMO_SOURCE)).toBe(true);
+    // Dated as it would have happened: 2025 figures in March 2026 (due on the 31st), all by the date given.
+    for (const o of stored.observations) {
+      expect(o.created_at >= '2026-01-05' && o.created_at <= '2026-12-31T17:00:00.000Z', o.created_at).toBe(
+        true,
+      );
+      if (o.period === '2025') expect(o.created_at.slice(0, 7), o.observation_key).toMatch(/^2026-0[34]$/);
+    }
     expect(keysWith(stored.reports, 'approved', (r: { report_key: string }) => r.report_key).size).toBe(63);
     expect(new Set(stored.roles)).toEqual(
       new Set(['administrator', 'planning_office', 'reviewer', 'leader', 'public', 'department_reporter']),

@@ -126,6 +126,8 @@ export {
   type ReviewSettings,
 } from './repositories/records/review-settings.repository.js';
 export type * from './schema/review-settings-tables.schema.js';
+/** The clock of stored timestamps; `plantrack demo` dates its simulated history with it. */
+export { withSimulatedClock } from './support/clock.js';
 /** Facts about the database as a whole: is it a demo database (`plantrack demo`). */
 export {
   type DemoTargetState,

@@ -1,4 +1,5 @@
 import { randomFillSync } from 'node:crypto';
+import { currentTime } from './clock.js';
 
 let lastMillis = 0;
 let counter = 0;
@@ -53,5 +54,5 @@ export function newId(now: number = Date.now()): string {
  * One fixed-width format on both dialects, so text order is time order.
  */
 export function nowIso(): string {
-  return new Date().toISOString();
+  return currentTime().toISOString();
 }

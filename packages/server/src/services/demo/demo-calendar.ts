@@ -28,3 +28,46 @@ export function isDemoDate(text: string): boolean {
     text <= '2031-12-31'
   );
 }
+
+const DAY_MS = 86_400_000;
+
+/** The due date of a period's report: annual by 31 March of the next year, quarters by the 15th of the next month. */
+export function dueDateOf(period: string): string {
+  const quarter = /^(\d{4})Q([1-4])$/.exec(period);
+  if (quarter === null) return `${Number(period) + 1}-03-31`;
+  const year = Number(quarter[1]);
+  const month = Number(quarter[2]) * 3 + 1;
+  return month > 12 ? `${year + 1}-01-15` : `${year}-${String(month).padStart(2, '0')}-15`;
+}
+
+/** When one report of the simulated history happens: submitted before its due date, reviewed days later. */
+export type ReportDates = { submit: Date; review: Date; resubmit: Date; approve: Date };
+
+/**
+ * Dates of a period's report, spread by `seq` (the subject's number) so departments do not all
+ * report on the same day; the approval never falls after `through`.
+ */
+export function reportDates(period: string, seq: number, through: string): ReportDates {
+  const due = Date.parse(`${dueDateOf(period)}T09:00:00Z`);
+  const submit = due - (2 + (seq % 12)) * DAY_MS + (seq % 7) * 3_600_000;
+  const last = Date.parse(`${through}T17:00:00Z`);
+  const at = (ms: number): Date => new Date(Math.min(ms, last));
+  return {
+    submit: at(submit),
+    review: at(submit + DAY_MS),
+    resubmit: at(submit + 2 * DAY_MS),
+    approve: at(submit + (3 + (seq % 4)) * DAY_MS),
+  };
+}
+
+/** The simulated clock the demo moves forward as its history unfolds (see `withSimulatedClock`). */
+export class DemoClock {
+  private at: Date;
+  constructor(start: string) {
+    this.at = new Date(start);
+  }
+  set(date: Date): void {
+    this.at = date;
+  }
+  readonly now = (): Date => this.at;
+}

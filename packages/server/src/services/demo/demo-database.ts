@@ -11,6 +11,7 @@ import {
   markDemoDatabase,
   migrateToLatest,
   openDatabase,
+  withSimulatedClock,
 } from '@plantrack/db';
 import { readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -18,8 +19,14 @@ import { buildApp } from '../../app.js';
 import { SAMPLE_OUTLINE_PATH } from '../../serve.js';
 import { type DemoCredential, createDemoPeople } from './demo-people.js';
 import { addReferenceSeries, assignOwnersAndCycles } from './demo-setup.js';
-import { type DemoHistoryCounts, emptyCounts, reportObservations, reportProgress } from './demo-history.js';
-import { periodsDueBy } from './demo-calendar.js';
+import {
+  type DemoHistoryCounts,
+  emptyCounts,
+  reportObservation,
+  reportProgress,
+  simulatedProgress,
+} from './demo-history.js';
+import { DemoClock, periodsDueBy, reportDates } from './demo-calendar.js';
 import { simulateIndicator } from './demo-values.js';
 
 export type DemoOptions = {
@@ -87,62 +94,84 @@ function openHandle(options: DemoOptions): DatabaseHandle {
   );
 }
 
+/** When the simulated history starts: the plan is imported and the people set up in early 2026. */
+const HISTORY_START = '2026-01-05T09:00:00Z';
+
 async function fill(handle: DatabaseHandle, through: string): Promise<Omit<DemoResult, 'location'>> {
-  const text = readFileSync(SAMPLE_OUTLINE_PATH, 'utf8');
-  const fileName = basename(SAMPLE_OUTLINE_PATH);
-  const model = ingestText(text, { fileName });
-  const { planId } = await importPlanVersion(handle.db, { model, text, fileName, actor: 'system' });
-  const app = await buildApp({
-    db: handle.db,
-    dialect: dialectOf(handle.db),
-    config: { logLevel: 'silent' },
-  });
-  try {
-    const ctx = app.plantrack;
-    const people = await createDemoPeople(ctx, planId);
-    const indicators = await listIndicators(handle.db, planId);
-    const tasks = await listTasks(handle.db, planId);
-    const ownerOf = await assignOwnersAndCycles(ctx, people.office, {
-      planId,
-      indicators,
-      tasks,
-      departments: people.departments,
+  const clock = new DemoClock(HISTORY_START);
+  return withSimulatedClock(clock.now, async () => {
+    const text = readFileSync(SAMPLE_OUTLINE_PATH, 'utf8');
+    const fileName = basename(SAMPLE_OUTLINE_PATH);
+    const model = ingestText(text, { fileName });
+    const { planId } = await importPlanVersion(handle.db, { model, text, fileName, actor: 'system' });
+    const app = await buildApp({
+      db: handle.db,
+      dialect: dialectOf(handle.db),
+      config: { logLevel: 'silent' },
     });
-    const { years, quarters } = periodsDueBy(through);
-    const counts = { ...emptyCounts(), referenceValues: 0 };
-    for (const row of indicators) {
-      const ind = model.indicators.find((i) => i.seq === row.seq);
-      const owner = ownerOf.get(row.indicatorId);
-      const reporter = owner === undefined ? undefined : people.reporters.get(owner);
-      if (ind === undefined || reporter === undefined) continue;
-      const simulated = simulateIndicator(ind, years, quarters);
-      counts.referenceValues += await addReferenceSeries(ctx, people.office, {
+    try {
+      const ctx = app.plantrack;
+      const people = await createDemoPeople(ctx, planId);
+      const indicators = await listIndicators(handle.db, planId);
+      const tasks = await listTasks(handle.db, planId);
+      const ownerOf = await assignOwnersAndCycles(ctx, people.office, {
         planId,
-        indicator: row,
-        simulated,
+        indicators,
+        tasks,
+        departments: people.departments,
       });
-      await reportObservations(
-        ctx,
-        { reporter, reviewer: people.reviewer },
-        { indicatorId: row.indicatorId, unit: row.unit, points: simulated.points },
-        counts,
-      );
+      const { years, quarters } = periodsDueBy(through);
+      const counts = { ...emptyCounts(), referenceValues: 0 };
+      const reports: { at: Date; run: () => Promise<void> }[] = [];
+      for (const [seq, row] of indicators.entries()) {
+        const ind = model.indicators.find((i) => i.seq === row.seq);
+        const owner = ownerOf.get(row.indicatorId);
+        const reporter = owner === undefined ? undefined : people.reporters.get(owner);
+        if (ind === undefined || reporter === undefined) continue;
+        const simulated = simulateIndicator(ind, years, quarters);
+        counts.referenceValues += await addReferenceSeries(ctx, people.office, {
+          planId,
+          indicator: row,
+          simulated,
+          clock,
+        });
+        const actors = { reporter, reviewer: people.reviewer, clock };
+        for (const point of simulated.points) {
+          const dates = reportDates(point.period, seq, through);
+          reports.push({
+            at: dates.submit,
+            run: () =>
+              reportObservation(
+                ctx,
+                actors,
+                { indicatorId: row.indicatorId, unit: row.unit, point, dates },
+                counts,
+              ),
+          });
+        }
+      }
+      for (const [seq, task] of tasks.entries()) {
+        const lead = task.owners.find((o) => o.role === 'lead') ?? task.owners[0];
+        const reporter = lead === undefined ? undefined : people.reporters.get(lead.departmentId);
+        if (reporter === undefined) continue;
+        const actors = { reporter, reviewer: people.reviewer, clock };
+        for (const [n, period] of quarters.entries()) {
+          const dates = reportDates(period, seq + 7, through);
+          const progress = simulatedProgress(seq, n);
+          reports.push({
+            at: dates.submit,
+            run: () => reportProgress(ctx, actors, { taskId: task.taskId, period, progress, dates }, counts),
+          });
+        }
+      }
+      // In the order they were made, so that histories, queues and the audit log read in time order.
+      reports.sort((a, b) => a.at.getTime() - b.at.getTime());
+      for (const report of reports) await report.run();
+      return { planId, credentials: people.credentials, counts };
+    } finally {
+      await app.close();
     }
-    for (const [seq, task] of tasks.entries()) {
-      const lead = task.owners.find((o) => o.role === 'lead') ?? task.owners[0];
-      const reporter = lead === undefined ? undefined : people.reporters.get(lead.departmentId);
-      if (reporter === undefined) continue;
-      await reportProgress(
-        ctx,
-        { reporter, reviewer: people.reviewer },
-        { taskId: task.taskId, seq, quarters },
-        counts,
-      );
-    }
-    return { planId, credentials: people.credentials, counts };
-  } finally {
-    await app.close();
-  }
+  });
 }
 
 function refusal(kind: 'real' | 'demo' | 'demo-url'): DemoRefusedError {

@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.js';
 import { replaceIndicatorOwners } from '../organisation/indicator-owner.service.js';
 import { putReportingCycle } from '../records/reporting-cycle.service.js';
 import { linkSeries, newSeries, newValue } from '../assessment/reference-series.service.js';
+import type { DemoClock } from './demo-calendar.js';
 import { DEMO_SOURCE, type SimulatedSeries } from './demo-values.js';
 
 /**
@@ -82,7 +83,7 @@ export async function assignOwnersAndCycles(
 export async function addReferenceSeries(
   ctx: AppContext,
   office: Principal,
-  args: { planId: string; indicator: IndicatorRow; simulated: SimulatedSeries },
+  args: { planId: string; indicator: IndicatorRow; simulated: SimulatedSeries; clock: DemoClock },
 ): Promise<number> {
   const reference = args.simulated.reference;
   if (reference === null) return 0;
@@ -94,6 +95,8 @@ export async function addReferenceSeries(
     source: DEMO_SOURCE,
   });
   for (const point of reference.points) {
+    // Recorded when such a figure is published: early March of the next year.
+    args.clock.set(new Date(`${Number(point.period) + 1}-03-01T10:00:00Z`));
     await newValue(ctx, office, series.id, { period: point.period, value: point.value, source: DEMO_SOURCE });
   }
   await linkSeries(ctx, office, args.indicator.indicatorId, series.id);
