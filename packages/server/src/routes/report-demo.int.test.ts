@@ -18,10 +18,13 @@ import { type Session, as, signIn } from '../testing/harness.js';
 
 // The demo database's figures are simulated (演示数据（模拟值）): every report made from it must say so.
 
-/** The three demo reports of the done-means: annual 2026 and 2027, mid-term as of 2028-06-30. */
+/**
+ * The three demo reports of the done-means: annual 2026 and 2027, mid-term as of 2028-06-30. The
+ * annual reports are made at the end of April, once the year's figures (due 31 March) are approved.
+ */
 const REPORTS = [
-  { name: 'annual-2026', kind: 'annual', year: 2026, asOf: '2027-03-31', assessedAsOf: '2026-12-31' },
-  { name: 'annual-2027', kind: 'annual', year: 2027, asOf: '2028-03-31', assessedAsOf: '2027-12-31' },
+  { name: 'annual-2026', kind: 'annual', year: 2026, asOf: '2027-04-30', assessedAsOf: '2026-12-31' },
+  { name: 'annual-2027', kind: 'annual', year: 2027, asOf: '2028-04-30', assessedAsOf: '2027-12-31' },
   { name: 'midterm-2028', kind: 'midterm', year: 2027, asOf: '2028-06-30', assessedAsOf: '2027-12-31' },
 ] as const;
 
