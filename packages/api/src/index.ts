@@ -27,5 +27,6 @@ export * from './indicator-owners.contract.js';
 export * from './task-owners.contract.js';
 export * from './reference-series.contract.js';
 export * from './admin-users.contract.js';
+export * from './report.contract.js';
 export * from './instance.contract.js';
 export * from './department-summary.contract.js';

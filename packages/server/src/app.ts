@@ -42,6 +42,8 @@ import { webRoutes } from './routes/web.routes.js';
 import { workRoutes } from './routes/work.routes.js';
 import { publicPlanRoutes } from './routes/public-plans.routes.js';
 import { placeRoutes } from './routes/places.routes.js';
+import { reportRoutes } from './routes/report.routes.js';
+import { publicReportRoutes } from './routes/report-public.routes.js';
 import { instanceRoutes } from './routes/instance.routes.js';
 import { departmentSummaryRoutes } from './routes/department-summary.routes.js';
 import { refuseControlCharacters } from './routes/control-characters.hook.js';
@@ -172,6 +174,8 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
   await app.register(adminRoutes, { ctx });
   await app.register(publicPlanRoutes, { ctx });
   await app.register(placeRoutes, { ctx });
+  await app.register(reportRoutes, { ctx });
+  await app.register(publicReportRoutes, { ctx });
   await app.register(instanceRoutes, { ctx });
   await app.register(departmentSummaryRoutes, { ctx });
   await app.register(apiDocsRoutes, { publicUrl: config.publicUrl });

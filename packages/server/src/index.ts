@@ -18,6 +18,12 @@ export {
   type StatisticsLoadResult,
 } from './services/assessment/statistics.service.js';
 export {
+  REPORT_CLI_ACTOR,
+  generateReport,
+  type GenerateReportOptions,
+} from './services/report/report-generate.js';
+export type { ReportFile, ReportFormatName } from './services/report/report-files.js';
+export {
   type DemoOptions,
   type DemoResult,
   DemoRefusedError,

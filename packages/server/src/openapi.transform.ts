@@ -64,7 +64,8 @@ function finishResponse(status: string, response: ResponseObject): void {
   if (/^[45]/.test(status)) {
     const first = types[0];
     const media = first === undefined ? undefined : content[first];
-    // A route that produces several types (a file or JSON) still answers errors as problem+json only.
+    // A route that produces several types (a report as .docx, HTML or PDF; a file or JSON) still
+    // answers errors as problem+json only.
     if (media !== undefined && !(types.length === 1 && first === PROBLEM_JSON)) {
       response.content = { [PROBLEM_JSON]: media };
     }

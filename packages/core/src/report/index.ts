@@ -27,6 +27,7 @@ export type {
   ReportTaskInput,
   SourceEntry,
   TaskStatus,
+  TraceCorrection,
   TraceRef,
   TracedObservation,
   WarningItem,

@@ -62,13 +62,15 @@ export function indicatorTable(
     landscape: true,
     columns: [
       col('序号', 5),
-      col('类别', 9),
-      col('指标', 20, 'left'),
-      col('单位', 7),
-      col('属性', 6),
-      col(`基期值（${years.base}年）`, 8),
-      col(`目标值（${years.target}年）`, 11),
-      col(`当年值（${years.year}年）`, 9),
+      col('类别', 8),
+      col('指标', 18, 'left'),
+      col('单位', 5),
+      col('属性', 7),
+      // Wide enough for "（2025年）" on one line under its name: a year is not split across lines.
+      // The shares add up to 100 (the HTML takes them as percentages).
+      col(`基期值（${years.base}年）`, 10),
+      col(`目标值（${years.target}年）`, 10),
+      col(`当年值（${years.year}年）`, 10),
       col('年均/累计', 6),
       col('进度评价', 8),
       col('牵头单位', 13, 'left'),
@@ -172,12 +174,12 @@ export function sourcesTable(entries: readonly SourceEntry[]): ReportTable {
       { text: e.id },
       { text: e.seq === '' ? e.indicator : `${e.seq}. ${e.indicator}` },
       { text: e.period === null ? '—' : String(e.period) },
-      { text: e.value },
+      { text: e.correction === undefined ? e.value : `${e.value}（已更正）` },
       { text: e.revisionId },
       { text: e.source ?? '未注明' },
       { text: e.scope ?? '未注明' },
       { text: e.approval ?? '—' },
     ]),
-    notes: [],
+    notes: entries.flatMap((e) => (e.correction === undefined ? [] : [`${e.id}：${e.correction}。`])),
   };
 }

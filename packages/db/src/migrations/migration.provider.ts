@@ -13,6 +13,7 @@ import { indicatorOwnersMigration } from './0011-indicator-owners.migration.js';
 import { evidenceWithdrawRedactMigration } from './0012-evidence-withdraw-redact.migration.js';
 import { accountSecurityMigration } from './0013-account-security.migration.js';
 import { fourEyesReviewMigration } from './0014-four-eyes-review.migration.js';
+import { reportsMigration } from './0015-reports.migration.js';
 import { instanceSettingsMigration } from './0016-instance-settings.migration.js';
 
 /**
@@ -35,6 +36,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0012-evidence-withdraw-redact': evidenceWithdrawRedactMigration,
   '0013-account-security': accountSecurityMigration,
   '0014-four-eyes-review': fourEyesReviewMigration,
+  '0015-reports': reportsMigration,
   '0016-instance-settings': instanceSettingsMigration,
 };
 

@@ -39,6 +39,11 @@ import type {
   ReferenceValuesTable,
 } from './reference-tables.schema.js';
 import type { ReviewSettingsTable } from './review-settings-tables.schema.js';
+import type {
+  ReportSectionRevisionsTable,
+  ReportSnapshotsTable,
+  ReportsTable,
+} from './report-tables.schema.js';
 import type { InstanceSettingsTable } from './instance-settings-tables.schema.js';
 
 /**
@@ -80,4 +85,7 @@ export interface Database {
   sessions: SessionsTable;
   indicator_owner_sets: IndicatorOwnerSetsTable;
   indicator_owners: IndicatorOwnersTable;
+  reports: ReportsTable;
+  report_snapshots: ReportSnapshotsTable;
+  report_section_revisions: ReportSectionRevisionsTable;
 }

@@ -1,4 +1,9 @@
-import { buildReportDocument, type ReportDocument, type ReportInput } from '@plantrack/core';
+import {
+  buildReportDocument,
+  type ReportDocument,
+  type ReportInput,
+  type ReportTable,
+} from '@plantrack/core';
 import { strFromU8, unzipSync } from 'fflate';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxToPdf, pageWords, poppler } from '../testing/office-convert.js';
+import { pageNumberWord, printedTable1, tablesOf, typedLines } from '../testing/report-pdf-check.js';
 import { SYNTHETIC_SOURCE, syntheticReportInput } from '../testing/report-sample.js';
 import { renderReportDocx } from './report-docx.renderer.js';
 
@@ -66,6 +72,34 @@ describe('the annual report as .docx, converted by LibreOffice', () => {
     expect(sizes.some(([w]) => w === 842)).toBe(true);
   });
 
+  it('declares A4 and the GB/T 9704 margins in every section: 37 mm top, 28 mm binding, 156 × 225 mm text block', () => {
+    const xml = strFromU8(unzipSync(docx)['word/document.xml'] as Uint8Array);
+    const sections = [
+      ...xml.matchAll(/<w:pgSz w:w="(\d+)" w:h="(\d+)" w:orient="(\w+)"\/><w:pgMar ([^>]*)\/>/g),
+    ];
+    expect(sections.length).toBeGreaterThan(1);
+    const twips = (mm: number): number => Math.round((mm * 1440) / 25.4);
+    for (const [, w, h, orient, margins] of sections) {
+      const m = (side: string): number => Number(new RegExp(`w:${side}="(\\d+)"`).exec(margins ?? '')?.[1]);
+      if (orient === 'portrait') {
+        expect([w, h]).toEqual([String(twips(210)), String(twips(297))]);
+        expect([m('top'), m('left'), m('right'), m('bottom')]).toEqual([
+          twips(37),
+          twips(28),
+          twips(26),
+          twips(35),
+        ]);
+        // Each margin is rounded to a whole twip: the block is right to within one.
+        expect(Math.abs(twips(210) - m('left') - m('right') - twips(156))).toBeLessThanOrEqual(1);
+        expect(Math.abs(twips(297) - m('top') - m('bottom') - twips(225))).toBeLessThanOrEqual(1);
+      } else {
+        // The landscape page turns the same text block: 37 mm at the left (where the top was).
+        expect([w, h]).toEqual([String(twips(297)), String(twips(210))]);
+        expect(m('left')).toBe(twips(37));
+      }
+    }
+  });
+
   it('puts the text block where GB/T 9704 puts it: 37 mm from the top, 28 mm binding margin, mirrored', async () => {
     const bbox = await poppler('pdftotext', ['-bbox', '-f', '1', '-l', '2', pdf, '-']);
     const body = (p: number) => pageWords(bbox, p).filter((w) => !/^[—\d]+$/.test(w.text));
@@ -98,9 +132,7 @@ describe('the annual report as .docx, converted by LibreOffice', () => {
     const bbox = await poppler('pdftotext', ['-bbox', pdf, '-']);
     for (let p = 1; p <= pages; p++) {
       const words = pageWords(bbox, p);
-      const n = words.find(
-        (w, i) => w.text === String(p) && words[i - 1]?.text === '—' && words[i + 1]?.text === '—',
-      );
+      const n = pageNumberWord(words, p);
       expect(n, `page ${p} has its number`).toBeDefined();
       const portrait = words.every((w) => w.xMax < 600);
       if (!portrait) continue;
@@ -121,6 +153,38 @@ describe('the annual report as .docx, converted by LibreOffice', () => {
     expect(fontTable).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="FangSong"/>');
     const settings = strFromU8(unzipSync(docx)['word/settings.xml'] as Uint8Array);
     expect(settings).toContain('<w:mirrorMargins/>');
+  });
+
+  it('sets title, body, headings and page numbers in the declared faces (fallbacks here) and sizes', async () => {
+    // LibreOffice maps each office face to the fallback the document declares (see office-convert.ts):
+    // 方正小标宋简体, 仿宋_GB2312, 楷体_GB2312 and 宋体 to Noto Serif CJK, 黑体 to Noto Sans CJK.
+    const lines = await typedLines(pdf);
+    const serif = /^NotoSerifCJK/;
+    const page1 = lines.filter((l) => l.page === 1);
+    const title = page1.slice(0, 2);
+    expect(title.map((l) => l.text.replace(/\s+/g, '')).join('')).toBe(doc.title);
+    for (const l of title) expect([l.face, l.size]).toEqual([expect.stringMatching(serif), 22]);
+    const headings = lines.filter((l) => /^[一二三四五六]、/.test(l.text));
+    expect(headings.length).toBeGreaterThanOrEqual(doc.sections.length);
+    for (const l of headings) expect([l.face, l.size]).toEqual([expect.stringMatching(/^NotoSansCJK/), 16]);
+    const body = page1.filter((l) => l.size === 16 && !headings.includes(l));
+    expect(body.length).toBeGreaterThan(3);
+    for (const l of body) expect(l.face).toMatch(serif);
+    const numbers = lines.filter((l) => /^—\s*\d+\s*—$/.test(l.text));
+    expect(numbers).toHaveLength(pages);
+    for (const l of numbers) expect([l.face, l.size]).toEqual([expect.stringMatching(serif), 14]);
+  });
+
+  it('prints 表1 on landscape pages, header repeated, one row per indicator with the input’s figure', async () => {
+    const table1 = tablesOf(doc.sections).find((t) => t.id === 'table-1') as ReportTable;
+    const printed = printedTable1(await poppler('pdftotext', ['-bbox', pdf, '-']), pages);
+    expect(printed.rows.length).toBeGreaterThan(0);
+    expect(printed.headerMissing).toEqual([]);
+    expect(printed.rows.map((r) => r.seq)).toEqual(input.indicators.map((i) => i.seq));
+    for (const r of printed.rows) {
+      const cell = table1.rows.find((row) => row[0]?.text === r.seq)?.[7]?.text;
+      expect(r.value, `表1 row ${r.seq}`).toBe(cell);
+    }
   });
 
   it('表1 has one row per indicator with the values of the input, and every figure is traced', async () => {

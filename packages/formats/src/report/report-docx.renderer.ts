@@ -18,6 +18,7 @@ import { TextWatermark } from 'docx/watermarks';
 import { chartParagraph, headingParagraph, run, tableBlocks, textBlocks } from './report-docx.blocks.js';
 import { DEMO_WATERMARK, FONTS, LANDSCAPE, LINE_PITCH, PAGE, SIZES } from './report-docx.layout.js';
 import { finishReportPackage } from './report-docx.package.js';
+import { opensWide } from './report-sections.js';
 import { CHART_SIZE, renderChartSvg } from './report-chart.renderer.js';
 import { svgsToPngs } from './report-chart.raster.js';
 
@@ -75,8 +76,7 @@ function collect(doc: ReportDocument, charts: boolean): Part[] {
   };
   const walk = (s: ReportSection): void => {
     // A section that opens with a landscape table takes its heading onto the landscape page.
-    const first = s.blocks[0];
-    push(first?.kind === 'table' && first.landscape, headingParagraph(s));
+    push(opensWide(s), headingParagraph(s));
     for (const b of s.blocks) {
       if (b.kind === 'table') {
         push(b.landscape, ...tableBlocks(b, b.landscape ? LANDSCAPE.textWidth : PAGE.textWidth));

@@ -16,7 +16,14 @@ describe('the report as HTML', () => {
     expect(html).toContain('@page { size: A4; margin: 37mm 26mm 35mm 28mm; }');
     expect(html).toContain('@page wide { size: A4 landscape;');
     expect(html).toContain('thead { display: table-header-group; }');
+    expect(html).toContain('@bottom-right { content: "— " counter(page) " —";');
+    expect(html).toContain('@bottom-left { content: "— " counter(page) " —";');
     expect(html).not.toContain('class="watermark"');
+    // The title's set phrases do not break across its lines.
+    expect(html).toContain('<span class="phrase">第十五个五年规划纲要</span>实施情况监测报告</h1>');
+    // The headings that open 表1 print on its landscape page, not at the foot of the page before.
+    expect(html).toContain('<h2 class="wide">二、主要指标监测情况</h2>');
+    expect(html).toContain('.table.landscape, .wide { page: wide; }');
   });
 
   it('shows 表1 with one row per indicator, each figure pointing at its 数据来源 entry', () => {

@@ -1,6 +1,7 @@
 import type { ReportBlock, ReportDocument, ReportSection, ReportTable } from '@plantrack/core';
 import { renderChartSvg } from './report-chart.renderer.js';
 import { DEMO_WATERMARK } from './report-docx.layout.js';
+import { opensWide } from './report-sections.js';
 
 /** Options of the HTML rendering. */
 export type ReportHtmlOptions = {
@@ -21,15 +22,24 @@ function esc(s: string): string {
 }
 
 /**
+ * "— N —" in 4号 宋体, its line about 7 mm below the text block, one character in from the outside
+ * edge (page-margin boxes: Chromium prints them, and a browser's own print dialog shows them too).
+ */
+const PAGE_NUMBER = `font-family: "宋体", SimSun, "AR PL UMing CN", "Noto Serif CJK SC", serif; font-size: 14pt; vertical-align: top; padding-top: 5mm;`;
+
+/**
  * Screen and print styles. Print follows the .docx: A4 with the 37 mm top and 28 mm binding margin
  * mirrored on left and right pages, 3号 仿宋 body on a 28.9 pt line, 黑体/楷体 headings, table
  * header rows repeated on every page, rows kept whole, 表1 on landscape pages.
  */
 const CSS = `
-:root { --body: "仿宋_GB2312", "仿宋", FangSong, "Noto Serif CJK SC", serif; --hei: "黑体", SimHei, "Noto Sans CJK SC", sans-serif;
-  --kai: "楷体_GB2312", "楷体", KaiTi, "Noto Serif CJK SC", serif; --title: "方正小标宋简体", "小标宋", "Noto Serif CJK SC", serif; }
+:root { --body: "仿宋_GB2312", "仿宋", FangSong, "AR PL UMing CN", "Noto Serif CJK SC", serif;
+  --hei: "黑体", SimHei, "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif;
+  --kai: "楷体_GB2312", "楷体", KaiTi, "AR PL UKai CN", "Noto Serif CJK SC", serif;
+  --title: "方正小标宋简体", "小标宋", "AR PL UMing CN", "Noto Serif CJK SC", serif; }
 body { margin: 0; background: #f2f2f2; color: #000; font-family: var(--body); font-size: 16pt; line-height: 28.9pt; }
 main { box-sizing: border-box; max-width: 210mm; margin: 16px auto; padding: 37mm 26mm 35mm 28mm; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.2); }
+h1 .phrase { white-space: nowrap; }
 h1 { font-family: var(--title); font-size: 22pt; line-height: 35pt; font-weight: normal; text-align: center; margin: 0; }
 .date { font-family: var(--kai); text-align: center; margin: 28.9pt 0; }
 h2, h3, h4 { font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; break-after: avoid; }
@@ -50,15 +60,19 @@ td.center { text-align: center; } td.right { text-align: right; } td.left { text
 .appendix { break-before: page; }
 .appendix .label { font-family: var(--hei); text-indent: 0; }
 .watermark { position: fixed; inset: 0; display: flex; align-items: center; justify-content: center; pointer-events: none;
-  font-family: var(--hei); font-size: 96pt; color: rgba(160,160,160,.28); transform: rotate(-35deg); z-index: 10; }
+  font-family: var(--hei); font-size: 96pt; color: rgba(160,160,160,.28); transform: rotate(-35deg); z-index: 10;
+  mix-blend-mode: multiply; }
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
-@page :left { margin-left: 26mm; margin-right: 28mm; }
-@page :right { margin-left: 28mm; margin-right: 26mm; }
+@page :left { margin-left: 26mm; margin-right: 28mm;
+  @bottom-left { content: "— " counter(page) " —"; ${PAGE_NUMBER} padding-left: 14pt; text-align: left; } }
+@page :right { margin-left: 28mm; margin-right: 26mm;
+  @bottom-right { content: "— " counter(page) " —"; ${PAGE_NUMBER} padding-right: 14pt; text-align: right; } }
 @page wide { size: A4 landscape; margin: 28mm 35mm 26mm 37mm; }
 @media print {
   body { background: #fff; }
   main { max-width: none; margin: 0; padding: 0; box-shadow: none; }
-  .table.landscape { page: wide; overflow: visible; }
+  .table.landscape, .wide { page: wide; }
+  .table.landscape { overflow: visible; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
 }
@@ -110,7 +124,17 @@ function section(s: ReportSection, charts: boolean): string {
   const tag = s.level === 1 ? 'h2' : s.level === 2 ? 'h3' : 'h4';
   const body = s.blocks.map((b) => block(b, charts)).join('');
   const subs = s.sections.map((x) => section(x, charts)).join('');
-  return `<section><${tag}>${esc(s.label + s.title)}</${tag}>${body}${subs}</section>`;
+  // In print, a heading goes onto the landscape page of the table it introduces, not stranded before it.
+  const wide = opensWide(s) ? ' class="wide"' : '';
+  return `<section><${tag}${wide}>${esc(s.label + s.title)}</${tag}>${body}${subs}</section>`;
+}
+
+/** Phrases a title line may not break inside (GB/T 9704 7.3.3: a title breaks where its meaning allows). */
+const TITLE_PHRASES = /(国民经济和社会发展|第[一二三四五六七八九十]+个五年规划纲要|五年规划纲要|五年规划)/g;
+
+/** The title, escaped, its set phrases kept on one line: "第十五个五" / "年规划" is not a break an office makes. */
+function titleHtml(title: string): string {
+  return esc(title).replace(TITLE_PHRASES, '<span class="phrase">$1</span>');
 }
 
 /**
@@ -128,7 +152,7 @@ export function renderReportHtml(doc: ReportDocument, options: ReportHtmlOptions
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(doc.title)}</title><style>${CSS}</style></head><body>`,
     watermark,
-    `<main><h1>${esc(doc.title)}</h1><p class="date">（截至${esc(doc.dateLine)}）</p>`,
+    `<main><h1>${titleHtml(doc.title)}</h1><p class="date">（截至${esc(doc.dateLine)}）</p>`,
     doc.sections.map((s) => section(s, charts)).join(''),
     appendix,
     '</main></body></html>',

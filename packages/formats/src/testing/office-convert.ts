@@ -50,7 +50,7 @@ export async function docxToPdf(dir: string, docxName: string): Promise<string> 
 
 /** Run a poppler tool and return its standard output. */
 export async function poppler(
-  tool: 'pdfinfo' | 'pdffonts' | 'pdftotext' | 'pdftoppm',
+  tool: 'pdfinfo' | 'pdffonts' | 'pdftotext' | 'pdftoppm' | 'pdftohtml',
   args: string[],
 ): Promise<string> {
   const { stdout } = await run(tool, args, { maxBuffer: 64 * 1024 * 1024 });

@@ -16,6 +16,7 @@ import {
 } from '../testing/harness.js';
 import { makeHarness } from '../testing/harness.js';
 import { createNotificationIfAbsent, departmentIdsByName, findUserByEmail, listTasks } from '@plantrack/db';
+import { reportCases } from '../testing/report-matrix.cases.js';
 
 /** Every role (and a reporter of another department) against every route: the expected status. */
 type Caller = Persona | 'anonymous';
@@ -441,6 +442,8 @@ const CASES: Case[] = [
   ...notificationCases(),
   ...administrationCases(),
   ...curationCases(),
+  // Last: they publish an indicator, which the rows before must not see yet.
+  ...reportCases(),
 ];
 
 /** The dashboard, assessments, thresholds and reference series (see policies/assessment.policy.ts). */
