@@ -17,3 +17,4 @@ export type { XlsxCell, XlsxRow, XlsxSheet, XlsxWorkbook } from './xlsx.reader.j
 export { DEFAULT_XLSX_LIMITS } from './xlsx.limits.js';
 export type { XlsxLimits } from './xlsx.limits.js';
 export * from './report/index.js';
+export * from './projects/index.js';
