@@ -39,6 +39,11 @@ function columnTexts(upper: XlsxRow, lower: XlsxRow | null): string[][] {
   return out;
 }
 
+/** `（万元）`, `亿元`: a cell that states a unit and nothing else. */
+function isUnitOnly(cell: string): boolean {
+  return /^(单位[:：]?)?(元|万元|亿元)$/.test(cell.replace(/[\s()（）]/g, ''));
+}
+
 function match(texts: string[][]): { columns: HeaderColumn[]; extra: SheetHeader['extra'] } {
   const columns: HeaderColumn[] = [];
   const extra: SheetHeader['extra'] = [];
@@ -70,8 +75,10 @@ export function findHeader(rows: readonly XlsxRow[]): SheetHeader | null {
     for (const [upper, lower] of pairs) {
       const { columns, extra } = match(columnTexts(upper, lower));
       if (!columns.some((c) => c.field === 'name')) continue;
-      // A second row must add columns to count as part of the header.
-      const score = columns.length * 2 - extra.length * 0.1 - (lower === null ? 0 : 0.5);
+      // A second row counts as part of the header when it adds columns, or units of its own
+      // (a row of bare `（万元）` cells under the labels).
+      const unitCells = lower === null ? 0 : lower.cells.filter((c) => isUnitOnly(text(c))).length;
+      const score = columns.length * 2 + unitCells - extra.length * 0.1 - (lower === null ? 0 : 0.5);
       if (best === null || score > best.score) {
         best = {
           rows: lower === null ? [upper.row] : [upper.row, lower.row],

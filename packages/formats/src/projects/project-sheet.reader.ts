@@ -2,7 +2,7 @@ import { type BilingualMessage, checkProjectCode, parseMoneyWan, parseYearRange 
 import { type XlsxCell, type XlsxRow, readXlsx } from '../xlsx.reader.js';
 import { type ProjectField, fieldSpec } from './project-columns.js';
 import { type HeaderColumn, type SheetHeader, findHeader } from './project-sheet.header.js';
-import type { ProjectSheetError, ProjectSheetRead, ProjectSheetRow } from './project-sheet.types.js';
+import type { ProjectSheetRead, ProjectSheetRow } from './project-sheet.types.js';
 import { columnLetter } from './xlsx-sheet.writer.js';
 
 const TOTAL = /^(合计|总计|小计|总合计)/;
@@ -181,5 +181,3 @@ function flagDuplicates(
     }
   }
 }
-
-export type { ProjectSheetError };

@@ -104,6 +104,19 @@ describe('reading an office project sheet', () => {
     ]);
   });
 
+  it('reads a row of bare units under the labels as part of the header', () => {
+    const read = readProjectSheet(
+      sheet([
+        ['序号', '项目名称', '总投资', '年度计划投资', '建设起止年限'],
+        [null, null, '（亿元）', '万元', null],
+        [1, '甲项目', 1.2, 800, '2026-2028'],
+      ]),
+    );
+    expect(read.errors).toEqual([]);
+    expect(read.headerRows).toEqual([1, 2]);
+    expect(read.importable.map((r) => [r.row, r.totalWan, r.annualPlanWan])).toEqual([[3, 12000, 800]]);
+  });
+
   it('ignores extra columns and lists them', () => {
     const read = readProjectSheet(
       sheet([
