@@ -28,7 +28,8 @@ function cellsOf(row: XlsxRow, header: SheetHeader): Cells {
 /**
  * Reads an office's annual project sheet (the first sheet, or `sheet`): finds the header (one or
  * two rows, merged cells included), reads every project row, and reports every problem by sheet,
- * row and column. All-or-nothing: `importable` is empty unless there is no error at all.
+ * row and column. All-or-nothing: `importable` is empty unless there is no error at all. Bytes that
+ * are not a readable workbook throw the `readXlsx` FormatError (bilingual, within its limits).
  */
 export function readProjectSheet(bytes: Uint8Array, options: { sheet?: string } = {}): ProjectSheetRead {
   const names = readXlsx(bytes, { sheets: [] }).sheetNames;
