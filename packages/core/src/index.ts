@@ -10,3 +10,4 @@ export * from './quality/index.js';
 export * from './statistics/index.js';
 export * from './records/record-kinds.js';
 export * from './report/index.js';
+export * from './projects/index.js';

@@ -18,3 +18,4 @@ export { DEFAULT_XLSX_LIMITS } from './xlsx.limits.js';
 export type { XlsxLimits } from './xlsx.limits.js';
 export * from './report/index.js';
 export * from './department-summary/index.js';
+export * from './projects/index.js';
