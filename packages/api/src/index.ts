@@ -26,3 +26,4 @@ export * from './tokens.contract.js';
 export * from './indicator-owners.contract.js';
 export * from './reference-series.contract.js';
 export * from './admin-users.contract.js';
+export * from './report.contract.js';

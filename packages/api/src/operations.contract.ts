@@ -90,6 +90,19 @@ export const operations = {
   setReportingCycle: { method: 'PUT', path: '/api/plans/{planId}/reporting-cycles/{subjectKind}/{key}' },
   listPublicPlans: { method: 'GET', path: '/api/public/plans' },
   listPlanPlaces: { method: 'GET', path: '/api/plans/{planId}/places' },
+  createReport: { method: 'POST', path: '/api/plans/{planId}/reports' },
+  listReports: { method: 'GET', path: '/api/plans/{planId}/reports' },
+  getReport: { method: 'GET', path: '/api/reports/{id}' },
+  downloadReport: { method: 'GET', path: '/api/reports/{id}/file' },
+  listReportSections: { method: 'GET', path: '/api/reports/{id}/sections' },
+  writeReportSection: { method: 'PUT', path: '/api/reports/{id}/sections/{key}' },
+  getReportSectionHistory: { method: 'GET', path: '/api/reports/{id}/sections/{key}/history' },
+  submitReport: { method: 'POST', path: '/api/reports/{id}/submit' },
+  approveReport: { method: 'POST', path: '/api/reports/{id}/approve' },
+  returnReport: { method: 'POST', path: '/api/reports/{id}/return' },
+  publishReport: { method: 'POST', path: '/api/reports/{id}/publish' },
+  listPublicReports: { method: 'GET', path: '/api/public/plans/{planId}/reports' },
+  downloadPublicReport: { method: 'GET', path: '/api/public/reports/{id}/file' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 
 /** The name of one operation of the API. */
