@@ -30,6 +30,8 @@ function lazyScreen(path: ScreenPath): Pick<ScreenRoute, 'path' | 'component'> {
 const OFFICE: readonly Role[] = ['administrator', 'planning_office'];
 const READ_ALL: readonly Role[] = ['administrator', 'planning_office', 'leader', 'reviewer'];
 const SIGNED_IN: readonly Role[] = [...READ_ALL, 'department_reporter'];
+/** Evaluation reports: the office drafts and publishes them, leaders approve them. */
+const REPORTS: readonly Role[] = ['administrator', 'planning_office', 'leader'];
 
 /**
  * Every screen, in navigation order. A screen lives in `src/screens/<name>/` with its own strings;
@@ -69,6 +71,15 @@ export const SCREENS: readonly ScreenRoute[] = [
     ...lazyScreen('/map'),
     roles: SIGNED_IN,
     nav: 'navMap',
+  },
+  {
+    ...lazyScreen('/reports'),
+    roles: REPORTS,
+    nav: 'navReports',
+  },
+  {
+    ...lazyScreen('/reports/:id'),
+    roles: REPORTS,
   },
   {
     ...lazyScreen('/public'),
