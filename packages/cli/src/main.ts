@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { runIngest } from './ingest.command.js';
 import { runLoadStatistics } from './load-statistics.command.js';
 import { type ServeCliOptions, runServe } from './serve.command.js';
+import { type ReportCliOptions, runReport } from './report.command.js';
 
 /** Exit statuses: 0 success, 1 a document could not be read, 2 bad usage. */
 const program = new Command()
@@ -49,6 +50,22 @@ program
   )
   .action(async (options: ServeCliOptions) => {
     process.exitCode = await runServe(options);
+  });
+
+program
+  .command('report')
+  .description(
+    '生成并保存评估报告（冻结数据快照）并写出文件 / create and store a report with its frozen snapshot, then write the file',
+  )
+  .argument('<kind>', 'annual | midterm | final | briefing')
+  .requiredOption('--year <year>', 'the year the report assesses')
+  .option('--as-of <date>', 'YYYY-MM-DD: values approved after this day are left out (default: today)')
+  .requiredOption('--format <format>', 'docx | pdf | html')
+  .requiredOption('--out <file>', 'where to write the file')
+  .option('--plan <id>', 'plan id or slug (needed when the store holds several plans)')
+  .option('--data-dir <dir>', 'folder of the embedded SQLite database', './data')
+  .action(async (kind: string, options: ReportCliOptions) => {
+    process.exitCode = await runReport(kind, options);
   });
 
 program

@@ -336,3 +336,14 @@ export {
   taskIdByKey,
   userDisplayNames,
 } from './repositories/organisation/catalog-lookup.repository.js';
+/** Evaluation reports: the report with its frozen snapshot, office sections, and the snapshot's sources. */
+export * from './repositories/reports/report.repository.js';
+export * from './repositories/reports/report-section.repository.js';
+export * from './repositories/reports/report-snapshot-source.repository.js';
+export type * from './schema/report-tables.schema.js';
+export {
+  REPORT_APPEND_ONLY_TABLES,
+  REPORT_KIND_VALUES,
+  REPORT_SECTION_VALUES,
+  REPORT_STATUS_VALUES,
+} from './migrations/0015-reports.migration.js';

@@ -42,6 +42,8 @@ import { webRoutes } from './routes/web.routes.js';
 import { workRoutes } from './routes/work.routes.js';
 import { publicPlanRoutes } from './routes/public-plans.routes.js';
 import { placeRoutes } from './routes/places.routes.js';
+import { reportRoutes } from './routes/report.routes.js';
+import { publicReportRoutes } from './routes/report-public.routes.js';
 import { refuseControlCharacters } from './routes/control-characters.hook.js';
 
 declare module 'fastify' {
@@ -170,6 +172,8 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
   await app.register(adminRoutes, { ctx });
   await app.register(publicPlanRoutes, { ctx });
   await app.register(placeRoutes, { ctx });
+  await app.register(reportRoutes, { ctx });
+  await app.register(publicReportRoutes, { ctx });
   await app.register(apiDocsRoutes, { publicUrl: config.publicUrl });
   await app.register(webRoutes, { root: config.webRoot });
   await app.ready();

@@ -17,3 +17,9 @@ export {
   type NotLoadedFigure,
   type StatisticsLoadResult,
 } from './services/assessment/statistics.service.js';
+export {
+  REPORT_CLI_ACTOR,
+  generateReport,
+  type GenerateReportOptions,
+} from './services/report/report-generate.js';
+export type { ReportFile, ReportFormatName } from './services/report/report-files.js';

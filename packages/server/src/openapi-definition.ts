@@ -24,6 +24,11 @@ const TAGS: OpenAPIV3_1.TagObject[] = [
     name: 'assessment',
     description: '进展评估、仪表盘与参考数据 / Progress assessment, dashboards, reference data',
   },
+  {
+    name: 'reports',
+    description:
+      '评估报告：生成、撰写、审核、发布与下载 / Evaluation reports: generate, write, approve, publish, download',
+  },
   { name: 'notifications', description: '站内通知与到期提醒 / In-app notifications and reminders' },
   { name: 'search', description: '全文检索 / Full-text search' },
   { name: 'audit', description: '审计日志 / The audit log' },

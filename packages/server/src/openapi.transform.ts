@@ -64,7 +64,9 @@ function finishResponse(status: string, response: ResponseObject): void {
   if (/^[45]/.test(status)) {
     const first = types[0];
     const media = first === undefined ? undefined : content[first];
-    if (media !== undefined && types.length === 1 && first !== PROBLEM_JSON) {
+    // A route that produces several file types (a report as .docx, HTML or PDF) lists each for its
+    // errors too; the error handler sends problem+json only.
+    if (media !== undefined && !types.includes(PROBLEM_JSON)) {
       response.content = { [PROBLEM_JSON]: media };
     }
     return;

@@ -20,6 +20,7 @@ export type {
   ReportTaskInput,
   SourceEntry,
   TaskStatus,
+  TraceCorrection,
   TraceRef,
   TracedObservation,
   WarningItem,

@@ -1,6 +1,6 @@
 import { fmt } from '../assessment/explanation.builder.js';
 import type { Assessment } from '../assessment/assessment.types.js';
-import type { ReportCell, SourceEntry, TracedObservation } from './report.types.js';
+import type { ReportCell, SourceEntry, TraceCorrection, TracedObservation } from './report.types.js';
 
 /**
  * The 数据来源 register of one report: each figure shown in a table gets one entry (revision,
@@ -36,6 +36,7 @@ export function createSourceRegister(): SourceRegister {
           source: obs.trace.source ?? obs.source ?? null,
           scope: obs.trace.scope ?? obs.scope,
           approval: obs.trace.approval,
+          ...(obs.trace.corrects == null ? {} : { correction: correctionNote(obs.trace.corrects) }),
         });
       }
       return { text, ref: id };
@@ -61,4 +62,12 @@ export function currentObservation(
   const latest = a.latest;
   if (latest === null) return null;
   return tracedFor(observations, latest.period, latest.value);
+}
+
+/** `已更正，原值225（审核人 2027-03-02）；更正原因：…`: what a corrected figure replaced. */
+export function correctionNote(c: TraceCorrection): string {
+  const original = c.value === null ? '—' : fmt(c.value, 3);
+  const approval = c.approval === null ? '' : `（${c.approval}审核）`;
+  const reason = c.reason === null || c.reason.trim() === '' ? '' : `；更正原因：${c.reason.trim()}`;
+  return `已更正，原值${original}${approval}${reason}`;
 }

@@ -172,12 +172,12 @@ export function sourcesTable(entries: readonly SourceEntry[]): ReportTable {
       { text: e.id },
       { text: e.seq === '' ? e.indicator : `${e.seq}. ${e.indicator}` },
       { text: e.period === null ? '—' : String(e.period) },
-      { text: e.value },
+      { text: e.correction === undefined ? e.value : `${e.value}（已更正）` },
       { text: e.revisionId },
       { text: e.source ?? '未注明' },
       { text: e.scope ?? '未注明' },
       { text: e.approval ?? '—' },
     ]),
-    notes: [],
+    notes: entries.flatMap((e) => (e.correction === undefined ? [] : [`${e.id}：${e.correction}。`])),
   };
 }

@@ -190,4 +190,45 @@ describe('buildReportDocument', () => {
     expect(briefing.sections.map((s) => s.title)).toEqual(['主要指标进展', '预警事项']);
     expect(briefing.title).toBe('某某区2026年国民经济和社会发展第十五个五年规划纲要实施情况简报');
   });
+
+  it('says so when a figure corrects an earlier approved one, in its 数据来源 entry and a note', () => {
+    const base = input('annual');
+    const corrected = buildReportDocument({
+      ...base,
+      data: base.data.map((d) =>
+        d.seq !== '1'
+          ? d
+          : {
+              ...d,
+              observations: d.observations.map((o) =>
+                o.period !== 2026
+                  ? o
+                  : {
+                      ...o,
+                      value: 231,
+                      trace: {
+                        ...o.trace,
+                        revisionId: 'r-1-2026-b',
+                        corrects: {
+                          value: 230,
+                          revisionId: 'r-1-2026',
+                          approval: '审核人甲 2027-03-02',
+                          reason: '统计局年报更正',
+                        },
+                      },
+                    },
+              ),
+            },
+      ),
+    });
+    const entry = corrected.sources.find((s) => s.revisionId === 'r-1-2026-b');
+    expect(entry?.value).toBe('231');
+    expect(entry?.correction).toBe('已更正，原值230（审核人甲 2027-03-02审核）；更正原因：统计局年报更正');
+    const row = corrected.appendix.table.rows.find((r) => r[0]?.text === entry?.id);
+    expect(row?.[3]?.text).toBe('231（已更正）');
+    expect(corrected.appendix.table.notes).toEqual([`${entry?.id ?? ''}：${entry?.correction ?? ''}。`]);
+    // An uncorrected report carries no correction.
+    expect(doc.sources.every((s) => s.correction === undefined)).toBe(true);
+    expect(doc.appendix.table.notes).toEqual([]);
+  });
 });

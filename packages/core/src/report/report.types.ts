@@ -20,6 +20,17 @@ export type TraceRef = {
   scope: string | null;
   /** Approval as recorded (`规划科 2027-03-02`); null when the figure was taken as published. */
   approval: string | null;
+  /** When this figure corrects an earlier approved one: the value it replaced, and why. */
+  corrects?: TraceCorrection | null;
+};
+
+/** The approved value a correction replaced (a report says so beside the corrected figure). */
+export type TraceCorrection = {
+  value: number | null;
+  revisionId: string;
+  /** Approval of the replaced value (`规划科 2027-03-02`). */
+  approval: string | null;
+  reason: string | null;
 };
 
 /** An observation with its trace reference. */
@@ -151,6 +162,8 @@ export type SourceEntry = {
   source: string | null;
   scope: string | null;
   approval: string | null;
+  /** `已更正，原值225（…审核）；更正原因：…` when the figure corrects an earlier approved one. */
+  correction?: string;
 };
 
 /** A 预警 item: the indicator and why. */

@@ -13,6 +13,7 @@ import { indicatorOwnersMigration } from './0011-indicator-owners.migration.js';
 import { evidenceWithdrawRedactMigration } from './0012-evidence-withdraw-redact.migration.js';
 import { accountSecurityMigration } from './0013-account-security.migration.js';
 import { fourEyesReviewMigration } from './0014-four-eyes-review.migration.js';
+import { reportsMigration } from './0015-reports.migration.js';
 
 /**
  * Every migration, by name, in order. Static imports instead of reading a folder, so migrations
@@ -34,6 +35,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0012-evidence-withdraw-redact': evidenceWithdrawRedactMigration,
   '0013-account-security': accountSecurityMigration,
   '0014-four-eyes-review': fourEyesReviewMigration,
+  '0015-reports': reportsMigration,
 };
 
 /** A {@link MigrationProvider} over {@link MIGRATIONS}. */

@@ -39,6 +39,11 @@ import type {
   ReferenceValuesTable,
 } from './reference-tables.schema.js';
 import type { ReviewSettingsTable } from './review-settings-tables.schema.js';
+import type {
+  ReportSectionRevisionsTable,
+  ReportSnapshotsTable,
+  ReportsTable,
+} from './report-tables.schema.js';
 
 /**
  * Every table of the PlanTrack store, as Kysely sees it. The same schema exists on SQLite and
@@ -78,4 +83,7 @@ export interface Database {
   sessions: SessionsTable;
   indicator_owner_sets: IndicatorOwnerSetsTable;
   indicator_owners: IndicatorOwnersTable;
+  reports: ReportsTable;
+  report_snapshots: ReportSnapshotsTable;
+  report_section_revisions: ReportSectionRevisionsTable;
 }

@@ -16,6 +16,8 @@ describe('the report as HTML', () => {
     expect(html).toContain('@page { size: A4; margin: 37mm 26mm 35mm 28mm; }');
     expect(html).toContain('@page wide { size: A4 landscape;');
     expect(html).toContain('thead { display: table-header-group; }');
+    expect(html).toContain('@bottom-right { content: "— " counter(page) " —";');
+    expect(html).toContain('@bottom-left { content: "— " counter(page) " —";');
     expect(html).not.toContain('class="watermark"');
   });
 

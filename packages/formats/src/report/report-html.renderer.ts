@@ -21,6 +21,12 @@ function esc(s: string): string {
 }
 
 /**
+ * "— N —" in 4号 宋体, its line about 7 mm below the text block, one character in from the outside
+ * edge (page-margin boxes: Chromium prints them, and a browser's own print dialog shows them too).
+ */
+const PAGE_NUMBER = `font-family: "宋体", SimSun, "Noto Serif CJK SC", serif; font-size: 14pt; vertical-align: top; padding-top: 5mm;`;
+
+/**
  * Screen and print styles. Print follows the .docx: A4 with the 37 mm top and 28 mm binding margin
  * mirrored on left and right pages, 3号 仿宋 body on a 28.9 pt line, 黑体/楷体 headings, table
  * header rows repeated on every page, rows kept whole, 表1 on landscape pages.
@@ -52,13 +58,16 @@ td.center { text-align: center; } td.right { text-align: right; } td.left { text
 .watermark { position: fixed; inset: 0; display: flex; align-items: center; justify-content: center; pointer-events: none;
   font-family: var(--hei); font-size: 96pt; color: rgba(160,160,160,.28); transform: rotate(-35deg); z-index: 10; }
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
-@page :left { margin-left: 26mm; margin-right: 28mm; }
-@page :right { margin-left: 28mm; margin-right: 26mm; }
+@page :left { margin-left: 26mm; margin-right: 28mm;
+  @bottom-left { content: "— " counter(page) " —"; ${PAGE_NUMBER} padding-left: 14pt; text-align: left; } }
+@page :right { margin-left: 28mm; margin-right: 26mm;
+  @bottom-right { content: "— " counter(page) " —"; ${PAGE_NUMBER} padding-right: 14pt; text-align: right; } }
 @page wide { size: A4 landscape; margin: 28mm 35mm 26mm 37mm; }
 @media print {
   body { background: #fff; }
   main { max-width: none; margin: 0; padding: 0; box-shadow: none; }
-  .table.landscape { page: wide; overflow: visible; }
+  .table.landscape, .wide { page: wide; }
+  .table.landscape { overflow: visible; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
 }
@@ -106,11 +115,21 @@ function block(b: ReportBlock, charts: boolean): string {
   }
 }
 
+/** True when a section's first content is a landscape table (directly or through its first subsection). */
+function opensWide(s: ReportSection): boolean {
+  const first = s.blocks[0];
+  if (first !== undefined) return first.kind === 'table' && first.landscape;
+  const sub = s.sections[0];
+  return sub !== undefined && opensWide(sub);
+}
+
 function section(s: ReportSection, charts: boolean): string {
   const tag = s.level === 1 ? 'h2' : s.level === 2 ? 'h3' : 'h4';
   const body = s.blocks.map((b) => block(b, charts)).join('');
   const subs = s.sections.map((x) => section(x, charts)).join('');
-  return `<section><${tag}>${esc(s.label + s.title)}</${tag}>${body}${subs}</section>`;
+  // In print, a heading goes onto the landscape page of the table it introduces, not stranded before it.
+  const wide = opensWide(s) ? ' class="wide"' : '';
+  return `<section><${tag}${wide}>${esc(s.label + s.title)}</${tag}>${body}${subs}</section>`;
 }
 
 /**

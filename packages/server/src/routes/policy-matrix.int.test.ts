@@ -15,6 +15,7 @@ import {
 } from '../testing/harness.js';
 import { makeHarness } from '../testing/harness.js';
 import { createNotificationIfAbsent, findUserByEmail } from '@plantrack/db';
+import { reportCases } from '../testing/report-matrix.cases.js';
 
 /** Every role (and a reporter of another department) against every route: the expected status. */
 type Caller = Persona | 'anonymous';
@@ -168,6 +169,7 @@ const obsValues = { value: 3 };
 const report = { progress: 'in_progress', narrative: '按计划推进。' };
 
 const CASES: Case[] = [
+  ...reportCases(),
   {
     route: 'GET /api/me',
     allowed: SIGNED_IN,
