@@ -35,14 +35,25 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <a className="skip-link" href="#main">
         {t.skipToContent}
       </a>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+      {/* On a phone the user's buttons wrap below the navigation instead of widening the page. */}
+      <Layout.Header
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          alignItems: 'center',
+          columnGap: 16,
+          height: 'auto',
+          minHeight: 64,
+          paddingInline: 16,
+        }}
+      >
         <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>
           {t.product}
         </Link>
-        <nav aria-label={t.product} style={{ flex: 1, minWidth: 0 }}>
+        <nav aria-label={t.product} style={{ flex: 1, minWidth: 0, overflow: 'hidden' }}>
           <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={items} />
         </nav>
-        <Space>
+        <Space wrap style={{ paddingBlock: 8, lineHeight: 'normal' }}>
           {user !== null && plans.length > 1 ? (
             <Select
               aria-label={t.plan}

@@ -30,8 +30,8 @@ function lazyScreen(path: ScreenPath): Pick<ScreenRoute, 'path' | 'component'> {
 const OFFICE: readonly Role[] = ['administrator', 'planning_office'];
 const READ_ALL: readonly Role[] = ['administrator', 'planning_office', 'leader', 'reviewer'];
 const SIGNED_IN: readonly Role[] = [...READ_ALL, 'department_reporter'];
-/** Evaluation reports: the office drafts and publishes them, leaders approve them. */
-const REPORTS: readonly Role[] = ['administrator', 'planning_office', 'leader'];
+/** Evaluation reports: the office drafts and publishes them, leaders approve, reviewers check figures. */
+const REPORTS: readonly Role[] = READ_ALL;
 
 /**
  * Every screen, in navigation order. A screen lives in `src/screens/<name>/` with its own strings;

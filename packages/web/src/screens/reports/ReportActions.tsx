@@ -12,7 +12,8 @@ type Step = 'submit' | 'approve' | 'return' | 'publish';
 
 /**
  * The next step of the report's life that this user may take: the office submits a draft and
- * publishes an approved report; a leader approves or returns one awaiting approval. The server
+ * publishes an approved report; a leader approves one awaiting approval, or returns it (also once
+ * approved, before publication). The server
  * enforces the same rules; the buttons only spare users a refusal.
  */
 export function ReportActions({ report, onDone }: { report: Report; onDone: (notice: string) => void }) {
@@ -53,7 +54,7 @@ export function ReportActions({ report, onDone }: { report: Report; onDone: (not
         {t.approve}
       </Button>
     ) : null,
-    leader && report.status === 'in_review' ? (
+    leader && (report.status === 'in_review' || report.status === 'approved') ? (
       <Button
         key="return"
         danger
