@@ -88,7 +88,7 @@ describe.skipIf(unavailable !== null)('evaluation reports in Chromium', () => {
     expect(await section.getByRole('textbox').count()).toBe(0);
   });
 
-  it('a leader finds it awaiting approval and approves it', async () => {
+  it('a leader returns it with a reason; the office sees the reason and submits again', async () => {
     const page = await h.pageAs('leader');
     await page.goto('/reports');
     const awaiting = page.getByRole('list', { name: '待审定的报告' });
@@ -97,8 +97,32 @@ describe.skipIf(unavailable !== null)('evaluation reports in Chromium', () => {
     await page.waitForURL(`**${reportUrl}`);
     // A leader reads the sections but does not edit them.
     await poll(() => page.getByRole('region', { name: /^存在问题/ }).textContent()).toContain(PROBLEMS);
-    await page.getByRole('button', { name: '审定通过' }).click();
-    await poll(() => page.getByRole('status').filter({ hasText: '已审定通过' }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('region', { name: /^存在问题/ })
+        .getByRole('textbox')
+        .count(),
+    ).toBe(0);
+    await page.getByRole('button', { name: '退回修改' }).click();
+    await page.getByRole('dialog').getByRole('textbox').fill('请补充原因分析。');
+    await page.getByRole('dialog').getByRole('button', { name: '退回修改' }).click();
+    await poll(() => page.getByRole('status').filter({ hasText: '已退回' }).count()).toBe(1);
+
+    const office = await h.pageAs('planning_office');
+    await office.goto(reportUrl);
+    await poll(() => office.locator('#main').textContent()).toContain('退回意见：请补充原因分析。');
+    await office.getByRole('button', { name: '提交审定' }).click();
+    await poll(() => office.getByRole('status').filter({ hasText: '已提交审定' }).count()).toBe(1);
+  });
+
+  it('a leader approves it (the screens also speak English)', async () => {
+    const page = await h.pageAs('leader', { lang: 'en' });
+    await page.goto(reportUrl);
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await poll(() => page.getByRole('status').filter({ hasText: 'Approved.' }).count()).toBe(1);
+    await page.goto('/reports');
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Evaluation reports');
+    expect(await page.getByRole('list', { name: 'All reports' }).textContent()).toContain('Approved');
   });
 
   it('the office publishes it and an anonymous visitor downloads the Word file', async () => {
