@@ -103,6 +103,7 @@ export const ReportSectionSchema = z
   .object({
     key: z.enum(REPORT_SECTION_KEYS),
     title: z.string().describe('Heading in Chinese, e.g. 存在问题'),
+    hint: z.string().describe('What the office is asked to write here (shown while the section is empty)'),
     text: z.string().nullable(),
     revisionNo: z.number().int().describe('0 when never written'),
     authorId: z.string().nullable(),
@@ -111,7 +112,7 @@ export const ReportSectionSchema = z
   })
   .meta({ id: 'ReportSection', description: 'A section of a report written by the office' });
 
-/** All office sections of a report, in document order. */
+/** The office sections a report of its kind has (a briefing has none), in document order. */
 export const ReportSectionListSchema = z.array(ReportSectionSchema);
 
 /** Every revision of one section, oldest first. */

@@ -56,6 +56,14 @@ describe('plantrack report (embedded database)', () => {
     expect(hashes[0]).toBe(hashes[1]);
   });
 
+  test('prints the briefing to PDF with Chromium', async () => {
+    const pdf = join(dataDir, 'briefing.pdf');
+    const io = captureIo();
+    const options = { year: '2026', asOf: '2026-12-01', format: 'pdf', out: pdf, dataDir };
+    expect(await runReport('briefing', options, io, {}), io.err).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   test('refuses bad usage (exit 2) and says why a report cannot be made (exit 1)', async () => {
     const out = join(dataDir, 'x.docx');
     const kind = captureIo();

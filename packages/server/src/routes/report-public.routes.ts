@@ -39,7 +39,7 @@ export const publicReportRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> =
           'text/html',
           'application/pdf',
         ],
-        response: { 200: ReportFileSchema, 400: ProblemSchema, 404: ProblemSchema, 501: ProblemSchema },
+        response: { 200: ReportFileSchema, 400: ProblemSchema, 404: ProblemSchema, 503: ProblemSchema },
       },
     },
     async (request, reply) =>

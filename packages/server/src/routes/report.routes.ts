@@ -1,4 +1,5 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
+import { closeReportPdfPrinter } from '@plantrack/formats';
 import type { AppContext } from '../context.js';
 import {
   approveReport,
@@ -40,6 +41,8 @@ const tags = ['reports'];
  * office, administrators, leaders and reviewers; reporters see reports once published (public routes).
  */
 export const reportRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
+  // PDFs are printed by one shared Chromium; it goes when the server does.
+  app.addHook('onClose', closeReportPdfPrinter);
   app.post(
     '/api/plans/:planId/reports',
     {
@@ -88,7 +91,7 @@ export const reportRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app,
       schema: {
         tags,
         summary:
-          'The report as .docx (GB/T 9704 layout), HTML or PDF, built from its snapshot and current sections; PDF answers 501 where the server cannot print',
+          'The report as .docx (GB/T 9704 layout), HTML or PDF, built from its snapshot and current sections; PDF is printed by Chromium and answers 503 when the server cannot print',
         params: IdParamsSchema,
         querystring: ReportFormatQuerySchema,
         produces: [
@@ -96,7 +99,7 @@ export const reportRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app,
           'text/html',
           'application/pdf',
         ],
-        response: { 200: ReportFileSchema, ...errorResponses, 501: ProblemSchema },
+        response: { 200: ReportFileSchema, ...errorResponses, 503: ProblemSchema },
       },
     },
     async (request, reply) =>

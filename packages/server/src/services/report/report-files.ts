@@ -1,5 +1,5 @@
 import { type Plan, type ReportDocument, type ReportKind, shortRegion } from '@plantrack/core';
-import { renderReportDocx, renderReportHtml } from '@plantrack/formats';
+import { isReportPrintError, printReportPdf, renderReportDocx, renderReportHtml } from '@plantrack/formats';
 import { ApiError } from '../../errors.js';
 
 /** The formats a report is delivered in. */
@@ -49,8 +49,11 @@ export async function renderReportFile(
   if (format === 'docx') return { bytes: await renderReportDocx(doc), contentType, fileName };
   const html = renderReportHtml(doc);
   if (format === 'html') return { bytes: new TextEncoder().encode(html), contentType, fileName };
-  throw new ApiError(501, 'pdf-unavailable', {
-    zh: '暂不能生成 PDF 格式，请下载 Word 或网页版本。',
-    en: 'PDF is not available yet; download the Word or HTML version.',
-  });
+  try {
+    return { bytes: await printReportPdf(html), contentType, fileName };
+  } catch (error) {
+    // Chromium missing or failing is the server's state, not the request's: 503 with the reason.
+    if (isReportPrintError(error)) throw new ApiError(503, `pdf-${error.code}`, error.messages);
+    throw error;
+  }
 }

@@ -1,5 +1,6 @@
 import type { ReportKind } from '@plantrack/core';
 import { type ReportRow, InvalidInputError, listPlans, migrateToLatest, openDatabase } from '@plantrack/db';
+import { closeReportPdfPrinter } from '@plantrack/formats';
 import type { ReportFile, ReportFormatName } from './report-files.js';
 import { createStoredReport, renderStoredReport, todayUtc } from './report-store.js';
 
@@ -46,6 +47,8 @@ export async function generateReport(
     });
     return { report, file: await renderStoredReport(handle.db, report.id, options.format) };
   } finally {
+    // The command prints one report: its Chromium must not keep the process alive.
+    if (options.format === 'pdf') await closeReportPdfPrinter();
     await handle.close();
   }
 }

@@ -1,8 +1,10 @@
 import {
   buildReportDocument,
+  type OfficeTextBlock,
   type OfficeTextKey,
   type ReportDocument,
   type ReportKind,
+  type ReportSection,
 } from '@plantrack/core';
 import {
   type Db,
@@ -133,4 +135,18 @@ export async function renderStoredReport(
   const report = await requireReport(db, reportId);
   const { doc, snapshot } = await storedReportDocument(db, report);
   return renderReportFile(doc, format, reportFileStem(report.kind, snapshot.plan, report.year));
+}
+
+/** The office-written sections a report of this kind has, in document order (a briefing has none). */
+export async function officeSectionsOf(db: Db, report: ReportRow): Promise<OfficeTextBlock[]> {
+  const { doc } = await storedReportDocument(db, report);
+  const out: OfficeTextBlock[] = [];
+  const walk = (sections: readonly ReportSection[]): void => {
+    for (const s of sections) {
+      for (const b of s.blocks) if (b.kind === 'office-text') out.push(b);
+      walk(s.sections);
+    }
+  };
+  walk(doc.sections);
+  return out;
 }

@@ -16,7 +16,7 @@ import { ApiError } from '../../errors.js';
 import { canApproveReports, canEditReports, canReadReports } from '../../policies/report.policy.js';
 import { enforce } from '../../policies/policy.js';
 import type { ReportFile, ReportFormatName } from './report-files.js';
-import { createStoredReport, renderStoredReport, todayUtc } from './report-store.js';
+import { createStoredReport, officeSectionsOf, renderStoredReport, todayUtc } from './report-store.js';
 
 /** Options the deployment gives the report service. */
 export type ReportServiceOptions = {
@@ -24,7 +24,7 @@ export type ReportServiceOptions = {
   demo?: boolean;
 };
 
-/** Headings of the office's sections, in document order. */
+/** Headings of the office's sections (for messages; a report's own headings come from its document). */
 export const SECTION_TITLES: Readonly<Record<ReportSectionKey, string>> = {
   overview: '总体情况',
   problems: '存在问题',
@@ -73,10 +73,15 @@ export async function downloadReport(
   return renderStoredReport(ctx.db, id, format);
 }
 
-function sectionOf(key: ReportSectionKey, r: ReportSectionRevisionRow | undefined): ReportSection {
+function sectionOf(
+  key: ReportSectionKey,
+  placeholder: { title: string; hint: string },
+  r: ReportSectionRevisionRow | undefined,
+): ReportSection {
   return {
     key,
-    title: SECTION_TITLES[key],
+    title: placeholder.title,
+    hint: placeholder.hint,
     text: r?.text ?? null,
     revisionNo: r?.revisionNo ?? 0,
     authorId: r?.authorId ?? null,
@@ -85,11 +90,15 @@ function sectionOf(key: ReportSectionKey, r: ReportSectionRevisionRow | undefine
   };
 }
 
+/** The sections the office writes for this report's kind, with their current text. */
 export async function sectionsOfReport(ctx: AppContext, p: Principal, id: string): Promise<ReportSection[]> {
   enforce(p, canReadReports(p));
-  await requireReport(ctx.db, id);
-  const current = await currentReportSections(ctx.db, id);
-  return (Object.keys(SECTION_TITLES) as ReportSectionKey[]).map((k) => sectionOf(k, current.get(k)));
+  const report = await requireReport(ctx.db, id);
+  const [placeholders, current] = await Promise.all([
+    officeSectionsOf(ctx.db, report),
+    currentReportSections(ctx.db, id),
+  ]);
+  return placeholders.map((b) => sectionOf(b.key, b, current.get(b.key)));
 }
 
 export async function sectionHistory(
@@ -119,6 +128,13 @@ export async function writeSection(
       en: 'The report is under review or approved and cannot be edited; return it first.',
     });
   }
+  const placeholder = (await officeSectionsOf(ctx.db, report)).find((b) => b.key === key);
+  if (placeholder === undefined) {
+    throw new ApiError(400, 'section-not-in-report', {
+      zh: `此类报告没有“${SECTION_TITLES[key]}”部分。`,
+      en: `A report of this kind has no "${key}" section.`,
+    });
+  }
   const revision = await appendReportSection(ctx.db, {
     reportId: id,
     planId: report.planId,
@@ -127,7 +143,7 @@ export async function writeSection(
     baseRevision: body.baseRevision,
     actor: actorOf(p),
   });
-  return sectionOf(key, revision);
+  return sectionOf(key, placeholder, revision);
 }
 
 export function submitReport(ctx: AppContext, p: Principal, id: string): Promise<ReportRow> {
