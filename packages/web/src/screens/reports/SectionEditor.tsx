@@ -59,6 +59,7 @@ export function SectionEditor({
             onChange={(e) => {
               setText(e.target.value);
             }}
+            placeholder={section.hint}
             autoSize={{ minRows: 3, maxRows: 16 }}
             maxLength={20_000}
           />
@@ -77,7 +78,11 @@ export function SectionEditor({
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-            {section.text ?? <Typography.Text type="secondary">{t.notWritten}</Typography.Text>}
+            {section.text ?? (
+              <Typography.Text type="secondary">
+                {t.notWritten} {section.hint}
+              </Typography.Text>
+            )}
           </Typography.Paragraph>
           <SectionVersions url={url} section={section} />
         </Space>

@@ -17,6 +17,7 @@ export function SectionsPanel({
   onSaved: (notice: string, warning?: boolean) => void;
 }) {
   const t = useMessages(reportsMessages);
+  if (sections.length === 0) return null; // A briefing has no office sections.
   return (
     <section aria-labelledby="report-sections">
       <Typography.Title level={2} id="report-sections" style={{ fontSize: 18 }}>
