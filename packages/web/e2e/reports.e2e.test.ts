@@ -73,6 +73,7 @@ describe.skipIf(unavailable !== null)('evaluation reports in Chromium', () => {
     // The save made version 1, listed with its text.
     await section.getByRole('button', { name: /历次版本/ }).click();
     await poll(() => page.getByRole('dialog').textContent()).toContain(PROBLEMS);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
 
     // The preview is the server's HTML rendering, with the text just written.
