@@ -340,6 +340,8 @@ export {
 export * from './repositories/reports/report.repository.js';
 export * from './repositories/reports/report-section.repository.js';
 export * from './repositories/reports/report-snapshot-source.repository.js';
+export * from './repositories/reports/report-snapshot-plan.repository.js';
+export * from './repositories/reports/report-transition.repository.js';
 export type * from './schema/report-tables.schema.js';
 export {
   REPORT_APPEND_ONLY_TABLES,

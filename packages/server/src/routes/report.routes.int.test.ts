@@ -118,6 +118,11 @@ forEachDialect((dialect, open) => {
       const anonymous = await call('GET', `/api/public/reports/${report.id}/file?format=docx`, {});
       expect(anonymous.statusCode).toBe(200);
       expect(anonymous.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      // A published report's file is kept: a visitor a second later gets the very same bytes (a fresh
+      // rendering would carry a new creation time in the .docx properties).
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const again = await call('GET', `/api/public/reports/${report.id}/file?format=docx`, {});
+      expect(Buffer.compare(again.rawPayload, anonymous.rawPayload)).toBe(0);
       // Anonymous visitors reach only the public routes.
       expect((await call('GET', url, {})).statusCode).toBe(401);
       // The audit log has every step.

@@ -11,7 +11,8 @@ import {
   currentReportSections,
   reportSectionHistory,
 } from './report-section.repository.js';
-import { insertReport, listReports, readReportSnapshot, transitionReport } from './report.repository.js';
+import { insertReport, listReports, readReportSnapshot } from './report.repository.js';
+import { transitionReport } from './report-transition.repository.js';
 
 forEachDialect((_name, open) => {
   describe('report repository', () => {

@@ -7,6 +7,11 @@ import { canReadPublishedReports } from '../../policies/report.policy.js';
 import { enforce } from '../../policies/policy.js';
 import type { ReportFile, ReportFormatName } from './report-files.js';
 import { renderStoredReport } from './report-store.js';
+import { stampedCachePerApp } from '../cache/stamped.cache.js';
+
+// A published report never changes (its snapshot is frozen, its sections locked), so its files are
+// kept: anonymous visitors do not make the server render a Word file or print a PDF each time.
+const publishedFilesOf = stampedCachePerApp<ReportFile>(24);
 
 /** A plan is public once it has a published indicator; anything else is "not found" to visitors. */
 async function requirePublicPlan(ctx: AppContext, planId: string): Promise<void> {
@@ -48,5 +53,7 @@ export async function downloadPublicReport(
   const report = await findReport(ctx.db, id);
   if (report?.status !== 'published') throw notFound(id);
   await requirePublicPlan(ctx, report.planId);
-  return renderStoredReport(ctx.db, id, format);
+  return publishedFilesOf(ctx).get(`${id}|${format}`, report.publishedAt ?? '', () =>
+    renderStoredReport(ctx.db, id, format),
+  );
 }
