@@ -5,6 +5,8 @@ export const appMessages = defineMessages({
   zh: {
     product: '规划实施监测评估系统',
     skipToContent: '跳到主要内容',
+    openMenu: '打开导航菜单',
+    menu: '导航菜单',
     navDashboard: '监测总览',
     navPlan: '规划文本',
     navCuration: '框架校核',
@@ -33,6 +35,8 @@ export const appMessages = defineMessages({
   en: {
     product: 'PlanTrack — plan monitoring and evaluation',
     skipToContent: 'Skip to main content',
+    openMenu: 'Open the navigation menu',
+    menu: 'Navigation menu',
     navDashboard: 'Dashboard',
     navPlan: 'Plan text',
     navCuration: 'Framework',
