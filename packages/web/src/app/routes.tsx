@@ -100,3 +100,19 @@ export function homePathFor(roles: readonly Role[]): string {
   if (roles.some((r) => SIGNED_IN.includes(r))) return '/dashboard';
   return '/public';
 }
+
+/** The sign-in page, remembering where to return (`?next=`). */
+export function signInLinkFor(location: { pathname: string; search: string }): string {
+  return `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`;
+}
+
+/**
+ * Where to go after signing in: the remembered link when it is a path of this application (never
+ * another site: `//host` or a full URL is ignored), else the role's home.
+ */
+export function afterSignIn(next: string | null, roles: readonly Role[]): string {
+  if (next !== null && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in')) {
+    return next;
+  }
+  return homePathFor(roles);
+}
