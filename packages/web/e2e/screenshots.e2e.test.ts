@@ -54,6 +54,20 @@ describe.skipIf(unavailable !== null)('screenshots of the main screens', () => {
       const png = await smallPng(page);
       writeFileSync(join(OUT_DIR, `${shot.name}.png`), png);
       expect(png.length).toBeLessThan(250_000);
+      // The same screen on a phone (390 px), at full resolution like the other phone shots.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForTimeout(300);
+      writeFileSync(join(OUT_DIR, `${shot.name}-phone.png`), await page.screenshot({ type: 'png' }));
     });
   }
+
+  it('navigation-phone: the navigation drawer open on a phone', async () => {
+    const page = await h.pageAs('planning_office');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/dashboard');
+    await page.getByRole('button', { name: '打开导航菜单' }).click();
+    await page.getByRole('dialog', { name: '导航菜单' }).waitFor();
+    await page.waitForTimeout(400); // the drawer slides in
+    writeFileSync(join(OUT_DIR, 'navigation-phone.png'), await page.screenshot({ type: 'png' }));
+  });
 });
