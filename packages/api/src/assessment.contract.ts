@@ -129,6 +129,9 @@ export const AssessmentSchema = z
     thresholds: ThresholdsSchema,
     flags: z.array(z.object({ code: z.string(), message: MessagesSchema })),
     explanation: MessagesSchema,
+    plainSentence: MessagesSchema.describe(
+      'How the indicator stands in one plain sentence, as a report writes it (no formula)',
+    ),
   })
   .meta({
     id: 'Assessment',

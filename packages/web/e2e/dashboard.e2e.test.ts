@@ -119,7 +119,13 @@ describe.skipIf(unavailable !== null)('leader dashboard and indicator page in Ch
     expect(await table.textContent()).toContain('150.5');
     expect(await table.textContent()).toContain('218');
     expect(await page.getByRole('img', { name: /走势|图表/ }).count()).toBeGreaterThan(0);
-    expect(await page.getByRole('region', { name: '评估结果' }).textContent()).toMatch(/[\u4e00-\u9fff]/);
+    const assessment = page.getByRole('region', { name: '评估结果' });
+    // A plain sentence explains the status; the direction reads once; the formula is folded away.
+    expect(await page.getByTestId('plain-sentence').textContent()).toMatch(/^一般公共预算收入\d{4}年为/);
+    expect(await assessment.textContent()).not.toContain('方向已设定');
+    expect(await assessment.textContent()).not.toContain('E(t)');
+    await assessment.getByRole('button', { name: '计算方法' }).click();
+    await poll(() => assessment.textContent()).toContain('÷');
     // The revision history of the approved value is one click away.
     await page
       .getByRole('button', { name: /修订记录/ })

@@ -1,19 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../server/src/testing/harness.js';
 import { type BrowserHarness, browserTestsUnavailable, startBrowserHarness } from './browser-harness.js';
 import { checkCjkRendering } from './cjk-rendering.js';
+import { SCREENSHOT_DIR, smallPng } from './screenshot-png.js';
 
 const unavailable = browserTestsUnavailable();
-/** Screenshots are written to docs/ only on request, so a test run never dirties the tree. */
-const OUT_DIR =
-  process.env.PLANTRACK_UPDATE_SCREENSHOTS === '1'
-    ? fileURLToPath(new URL('../../../docs/screenshots', import.meta.url))
-    : mkdtempSync(join(tmpdir(), 'plantrack-screens-'));
+const OUT_DIR = SCREENSHOT_DIR;
 
 type Shot = { name: string; persona: Persona | null; path: (h: BrowserHarness) => string };
 
@@ -29,28 +23,6 @@ const SHOTS: readonly Shot[] = [
   { name: 'map', persona: 'leader', path: () => '/map' },
   { name: 'public', persona: null, path: () => '/public' },
 ];
-
-/** Downscales the viewport screenshot in the browser (no image library needed) to keep PNGs small. */
-async function smallPng(page: Page, width = 960): Promise<Buffer> {
-  const full = await page.screenshot({ type: 'png' });
-  const dataUrl: string = await page.evaluate(
-    async ({ src, w }) => {
-      const image = new Image();
-      image.src = src;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = w;
-      canvas.height = Math.round((image.height * w) / image.width);
-      const context = canvas.getContext('2d');
-      if (context === null) throw new Error('no 2d canvas');
-      context.imageSmoothingQuality = 'high';
-      context.drawImage(image, 0, 0, canvas.width, canvas.height);
-      return canvas.toDataURL('image/png');
-    },
-    { src: `data:image/png;base64,${full.toString('base64')}`, w: width },
-  );
-  return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
-}
 
 describe.skipIf(unavailable !== null)('screenshots of the main screens', () => {
   let h: BrowserHarness;
@@ -82,6 +54,20 @@ describe.skipIf(unavailable !== null)('screenshots of the main screens', () => {
       const png = await smallPng(page);
       writeFileSync(join(OUT_DIR, `${shot.name}.png`), png);
       expect(png.length).toBeLessThan(250_000);
+      // The same screen on a phone (390 px), at full resolution like the other phone shots.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForTimeout(300);
+      writeFileSync(join(OUT_DIR, `${shot.name}-phone.png`), await page.screenshot({ type: 'png' }));
     });
   }
+
+  it('navigation-phone: the navigation drawer open on a phone', async () => {
+    const page = await h.pageAs('planning_office');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/dashboard');
+    await page.getByRole('button', { name: '打开导航菜单' }).click();
+    await page.getByRole('dialog', { name: '导航菜单' }).waitFor();
+    await page.waitForTimeout(400); // the drawer slides in
+    writeFileSync(join(OUT_DIR, 'navigation-phone.png'), await page.screenshot({ type: 'png' }));
+  });
 });

@@ -39,7 +39,7 @@ describe.skipIf(unavailable !== null)('web app shell in Chromium', () => {
   it('sends an anonymous visitor of a protected screen to sign in, and serves deep links', async () => {
     const page = await h.pageAs(null);
     await page.goto('/dashboard');
-    await page.waitForURL('**/sign-in');
+    await page.waitForURL('**/sign-in?next=%2Fdashboard');
     const response = await page.goto('/indicators/does-not-exist');
     expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
   });

@@ -1,10 +1,13 @@
-import { type Assessment, STATUS_LABELS } from '@plantrack/core';
+import { type Assessment, STATUS_LABELS, plainSentence } from '@plantrack/core';
 import type { Assessment as AssessmentDto } from '@plantrack/api';
 
-/** What the engine returns, minus the reviewer judgement (not stored yet). */
-export function presentAssessment(a: Assessment): AssessmentDto {
+/**
+ * What the engine returns, minus the reviewer judgement (not stored yet), plus the plain
+ * sentence people read first (`unit` is the indicator's: the assessment does not carry it).
+ */
+export function presentAssessment(a: Assessment, unit: string | null): AssessmentDto {
   const { observations, setAside, reference } = a.inputs;
-  return { ...a, inputs: { observations, setAside, reference } };
+  return { ...a, inputs: { observations, setAside, reference }, plainSentence: plainSentence(a, unit) };
 }
 
 /** Observed values the assessment used, baseline first: the card's sparkline. */

@@ -141,6 +141,10 @@ forEachDialect((dialect, open) => {
       expect(full.assessment.baseline).toMatchObject({ year: 2025, value: 150, origin: 'observation' });
       expect(full.assessment.explanation.zh).toContain('一般公共预算收入');
       expect(full.assessment.formula.zh.length).toBeGreaterThan(0);
+      // The sentence people read first: the figure and its comparison in words, no formula.
+      expect(full.assessment.plainSentence.zh).toMatch(/^一般公共预算收入2026年为165亿元，较基期提高15亿元/);
+      expect(full.assessment.plainSentence.zh).not.toMatch(/E\(t\)|÷/);
+      expect(full.assessment.plainSentence.en).toContain('was 165');
       expect(full.targetLine).toEqual({ year: 2030, value: 218 });
       // Only approved values reach the engine: nothing of the draft, the returned value or the correction.
       expect(full.assessment.inputs.setAside).toEqual([]);

@@ -2,7 +2,7 @@ import { App as AntApp, ConfigProvider, Result } from 'antd';
 import { Suspense, lazy, useEffect } from 'react';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { forgetStartupData } from '../api/startup-data';
 import { AuthProvider, hasAnyRole, useAuth } from '../auth/auth';
 import { PageLoading } from '../components/PageLoading';
@@ -11,7 +11,7 @@ import { LanguageProvider, useLang, useMessages } from '../i18n/i18n';
 import { AppLayout, CHANGE_PASSWORD_PATH } from './AppLayout';
 import { appMessages } from '../i18n/app.messages';
 import { PlanProvider } from './plan-context';
-import { SCREENS, homePathFor, type ScreenRoute } from './routes';
+import { SCREENS, homePathFor, signInLinkFor, type ScreenRoute } from './routes';
 import { appTheme } from './theme';
 
 export function App() {
@@ -90,13 +90,15 @@ function Guarded({ screen }: { screen: ScreenRoute }) {
   const { state } = useAuth();
   const t = useMessages(appMessages);
   const Screen = screen.component;
+  const location = useLocation();
   // Until the password an administrator set is changed, the server answers nothing else.
   if (state.status === 'signed-in' && state.user.mustChangePassword) {
     return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
   }
   if (screen.roles.length > 0) {
     if (state.status === 'loading') return <PageLoading />;
-    if (state.status === 'anonymous') return <Navigate to="/sign-in" replace />;
+    // The sign-in form brings the user back to the link they opened.
+    if (state.status === 'anonymous') return <Navigate to={signInLinkFor(location)} replace />;
     if (!hasAnyRole(state.user, screen.roles)) {
       return (
         <AppLayout>

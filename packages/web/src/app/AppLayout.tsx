@@ -1,12 +1,12 @@
-import { Button, Layout, Menu, Select, Space, Typography } from 'antd';
+import { Button, Layout, Select, Space, Typography } from 'antd';
 import { Suspense, type ReactNode } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
-import { hasAnyRole, useAuth, useUser } from '../auth/auth';
+import { Link, useNavigate } from 'react-router';
+import { useAuth, useUser } from '../auth/auth';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useMessages } from '../i18n/i18n';
 import { appMessages } from '../i18n/app.messages';
 import { usePlan } from './plan-context';
-import { SCREENS } from './routes';
+import { MainNavigation } from './MainNavigation';
 import { PageLoading } from '../components/PageLoading';
 import { NotificationBell } from '../components/notifications/NotificationBell';
 
@@ -22,34 +22,37 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const user = useUser();
   const { signOut } = useAuth();
   const { plans, planId, setPlanId } = usePlan();
-  const location = useLocation();
   const navigate = useNavigate();
-
-  const items = SCREENS.filter((s) => s.nav !== undefined)
-    .filter((s) => s.roles.length === 0 || hasAnyRole(user, s.roles))
-    .map((s) => ({ key: s.path, label: <Link to={s.path}>{t[s.nav ?? 'navPublic']}</Link> }));
-  const selected = items.filter((i) => location.pathname.startsWith(i.key)).map((i) => i.key);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <a className="skip-link" href="#main">
         {t.skipToContent}
       </a>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+      {/* On a phone the user's buttons wrap below the navigation instead of widening the page. */}
+      <Layout.Header
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          alignItems: 'center',
+          columnGap: 16,
+          height: 'auto',
+          minHeight: 64,
+          paddingInline: 16,
+        }}
+      >
         <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>
           {t.product}
         </Link>
-        <nav aria-label={t.product} style={{ flex: 1, minWidth: 0 }}>
-          <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={items} />
-        </nav>
-        <Space>
+        <MainNavigation />
+        <Space wrap style={{ paddingBlock: 8, lineHeight: 'normal' }}>
           {user !== null && plans.length > 1 ? (
             <Select
               aria-label={t.plan}
               value={planId ?? undefined}
               onChange={setPlanId}
               options={plans.map((p) => ({ value: p.id, label: p.title }))}
-              style={{ width: 220 }}
+              style={{ width: 220, maxWidth: '100%' }}
             />
           ) : null}
           <NotificationBell />
@@ -76,7 +79,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           )}
         </Space>
       </Layout.Header>
-      <Layout.Content id="main" tabIndex={-1} style={{ padding: 24 }}>
+      <Layout.Content id="main" tabIndex={-1} className="pt-content">
         <Suspense fallback={<PageLoading />}>{children}</Suspense>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center', paddingBlock: 12 }}>

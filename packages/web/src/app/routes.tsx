@@ -30,6 +30,8 @@ function lazyScreen(path: ScreenPath): Pick<ScreenRoute, 'path' | 'component'> {
 const OFFICE: readonly Role[] = ['administrator', 'planning_office'];
 const READ_ALL: readonly Role[] = ['administrator', 'planning_office', 'leader', 'reviewer'];
 const SIGNED_IN: readonly Role[] = [...READ_ALL, 'department_reporter'];
+/** Evaluation reports: the office drafts and publishes them, leaders approve, reviewers check figures. */
+const REPORTS: readonly Role[] = READ_ALL;
 
 /**
  * Every screen, in navigation order. A screen lives in `src/screens/<name>/` with its own strings;
@@ -71,6 +73,15 @@ export const SCREENS: readonly ScreenRoute[] = [
     nav: 'navMap',
   },
   {
+    ...lazyScreen('/reports'),
+    roles: REPORTS,
+    nav: 'navReports',
+  },
+  {
+    ...lazyScreen('/reports/:id'),
+    roles: REPORTS,
+  },
+  {
     ...lazyScreen('/public'),
     roles: [],
     nav: 'navPublic',
@@ -88,4 +99,20 @@ export function homePathFor(roles: readonly Role[]): string {
     return '/review';
   if (roles.some((r) => SIGNED_IN.includes(r))) return '/dashboard';
   return '/public';
+}
+
+/** The sign-in page, remembering where to return (`?next=`). */
+export function signInLinkFor(location: { pathname: string; search: string }): string {
+  return `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`;
+}
+
+/**
+ * Where to go after signing in: the remembered link when it is a path of this application (never
+ * another site: `//host` or a full URL is ignored), else the role's home.
+ */
+export function afterSignIn(next: string | null, roles: readonly Role[]): string {
+  if (next !== null && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in')) {
+    return next;
+  }
+  return homePathFor(roles);
 }

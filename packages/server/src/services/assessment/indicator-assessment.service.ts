@@ -79,7 +79,7 @@ async function build(
     },
     asOf,
     assessedYear: year,
-    assessment: presentAssessment(assessment),
+    assessment: presentAssessment(assessment, indicator.unit),
     expectedPath: expectedPathOf(assessment, targetYear),
     targetLine: assessment.targetValue === null ? null : { year: targetYear, value: assessment.targetValue },
     reference:

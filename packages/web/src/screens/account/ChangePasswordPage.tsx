@@ -51,7 +51,7 @@ export function ChangePasswordPage() {
 
   return (
     <main style={{ display: 'grid', placeItems: 'center', minHeight: '100vh', background: '#f5f5f5' }}>
-      <Card style={{ width: 420 }}>
+      <Card style={{ width: 'min(420px, calc(100vw - 24px))' }}>
         <Typography.Title level={1} style={{ fontSize: 20 }}>
           {t.title}
         </Typography.Title>

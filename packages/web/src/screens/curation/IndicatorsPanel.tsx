@@ -5,11 +5,12 @@ import type { Page, Indicator } from '@plantrack/api';
 import { useApi } from '../../api/use-api';
 import { hasAnyRole, useUser } from '../../auth/auth';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { format, useBilingual } from '../../i18n/i18n';
+import { format, useBilingual, useMessages } from '../../i18n/i18n';
 import type { CurationText } from './curation.messages';
 import { EditHistoryDrawer } from './EditHistoryDrawer';
 import { EditIndicatorDialog } from './EditIndicatorDialog';
 import { describeTarget } from './target-text';
+import { dataLabel, dataLabelMessages } from '../../records/data-labels.messages';
 
 /** Every indicator of the newest version with its parsed target, to check, correct and publish. */
 export function IndicatorsPanel({ planId, t }: { planId: string; t: CurationText }) {
@@ -19,6 +20,7 @@ export function IndicatorsPanel({ planId, t }: { planId: string; t: CurationText
   const user = useUser();
   const { message } = App.useApp();
   const pick = useBilingual();
+  const labels = useMessages(dataLabelMessages);
   const [editing, setEditing] = useState<Indicator | null>(null);
   const [history, setHistory] = useState<Indicator | null>(null);
   const [publishing, setPublishing] = useState<string | null>(null);
@@ -57,10 +59,19 @@ export function IndicatorsPanel({ planId, t }: { planId: string; t: CurationText
             title: t.parsed,
             width: 150,
             render: (_, i) =>
-              i.target.parsed === false ? <Tag color="red">{t.unparsed}</Tag> : describeTarget(i.target),
+              i.target.parsed === false ? (
+                <Tag color="red">{t.unparsed}</Tag>
+              ) : (
+                describeTarget(i.target, labels)
+              ),
           },
           { title: t.unit, dataIndex: 'unit', render: none, width: 90 },
-          { title: t.attribute, dataIndex: 'attribute', render: none, width: 80 },
+          {
+            title: t.attribute,
+            dataIndex: 'attribute',
+            render: (a: string | null) => dataLabel(labels, a),
+            width: 100,
+          },
           { title: t.scope, dataIndex: 'scope', render: none, width: 120 },
           {
             title: t.direction,

@@ -1,4 +1,5 @@
 import type { Indicator } from '@plantrack/api';
+import { type DataLabels, dataLabel } from '../../records/data-labels.messages';
 
 const OPS: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=', '~': '≈' };
 
@@ -6,11 +7,11 @@ const OPS: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '
 const numberOr = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 const textOr = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-/** The parsed target in a compact form: `≥ 2000 家`, `3–5 %`, or the kind when it has no number. */
-export function describeTarget(target: Indicator['target']): string {
+/** The parsed target in a compact form: `≥ 2000 家`, `3–5 %`, or the kind (in words) when it has no number. */
+export function describeTarget(target: Indicator['target'], labels: DataLabels): string {
   const unit = textOr(target.unit) ?? '';
   const value = numberOr(target.value);
-  if (value === null) return target.kind;
+  if (value === null) return dataLabel(labels, target.kind);
   const opText = textOr(target.op);
   const op = opText === null ? '' : `${OPS[opText] ?? opText} `;
   const valueMax = numberOr(target.valueMax);

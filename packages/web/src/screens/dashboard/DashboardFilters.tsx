@@ -50,7 +50,7 @@ export function DashboardFilters({
     />
   );
   return (
-    <section aria-label={t.filters}>
+    <section aria-label={t.filters} className="pt-no-print">
       <Space wrap>
         {select('group', t.group, asOptions(groups))}
         {select('chapter', t.chapter, asOptions(chapters), t.all, 240)}

@@ -1,5 +1,5 @@
 import { Empty, Space, Typography } from 'antd';
-import { Suspense, lazy, useMemo, useState } from 'react';
+import { Suspense, lazy, useMemo } from 'react';
 import { usePlan } from '../../app/plan-context';
 import { useApi } from '../../api/use-api';
 import { PageLoading } from '../../components/PageLoading';
@@ -9,8 +9,9 @@ import { AfterFirstPaint } from '../../components/AfterFirstPaint';
 import { CardGrid } from './CardGrid';
 import { DashboardFilters } from './DashboardFilters';
 import { StatusSummary } from './StatusSummary';
-import { type CardFilters, NO_FILTERS, distinct, filterCards } from './card-filters';
+import { distinct, filterCards } from './card-filters';
 import { dashboardMessages } from './dashboard.messages';
+import { useUrlFilters } from './use-url-filters';
 import type { Dashboard, DashboardCard } from '@plantrack/api';
 
 // The panels below the cards (tables, lists) and their code come after the first paint.
@@ -44,7 +45,7 @@ export default function DashboardPage() {
 function DashboardView({ data }: { data: Dashboard }) {
   const t = useMessages(dashboardMessages);
   const pick = useBilingual();
-  const [filters, setFilters] = useState<CardFilters>(NO_FILTERS);
+  const [filters, setFilters] = useUrlFilters();
 
   const departmentNames = useMemo(() => new Map(data.departments.map((d) => [d.id, d.name])), [data]);
   const departmentName = (id: string) => departmentNames.get(id) ?? id;

@@ -56,7 +56,7 @@ export function IndicatorCard({
         )}
       </div>
       <div>
-        <span className="pt-muted">{t.target}：</span>
+        <span className="pt-muted">{t.targetLabel}</span>
         {card.targetText}
         {card.baseline === null ? null : (
           <span className="pt-muted">

@@ -4,11 +4,13 @@ import { format, useBilingual, useMessages } from '../../i18n/i18n';
 import { indicatorMessages } from './indicator.messages';
 import type { IndicatorAssessment } from '@plantrack/api';
 import { SET_ASIDE_REASONS } from './set-aside-reasons';
+import { MethodDetails, useDirectionText } from './MethodDetails';
 
-/** The status and, in plain words, how it was reached: method, formula, inputs, forecast, flags. */
+/** The status in one plain sentence, the figures behind it, the method folded away, the flags. */
 export function AssessmentPanel({ data }: { data: IndicatorAssessment }) {
   const t = useMessages(indicatorMessages);
   const pick = useBilingual();
+  const directionText = useDirectionText();
   const a = data.assessment;
   const unit = data.indicator.unit ?? '';
   const setAside = a.inputs.setAside;
@@ -25,19 +27,17 @@ export function AssessmentPanel({ data }: { data: IndicatorAssessment }) {
             {data.thresholdsSource === 'plan' ? t.thresholdsPlan : t.thresholdsDefault}
           </Typography.Text>
         </Space>
-        <Typography.Paragraph style={{ fontSize: 15 }}>{pick(a.explanation)}</Typography.Paragraph>
+        <Typography.Paragraph style={{ fontSize: 15 }} data-testid="plain-sentence">
+          {pick(a.plainSentence)}
+        </Typography.Paragraph>
         {a.warning ? <Alert type="error" showIcon title={t.warning} /> : null}
         <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
-          <Descriptions.Item label={t.method}>{pick(a.methodName)}</Descriptions.Item>
-          <Descriptions.Item label={t.direction}>{pick(a.direction.reason)}</Descriptions.Item>
+          <Descriptions.Item label={t.direction}>{directionText(a.direction)}</Descriptions.Item>
           <Descriptions.Item label={t.latest}>
             {a.latest === null ? '—' : `${a.latest.value}${unit}（${a.latest.period}）`}
           </Descriptions.Item>
           <Descriptions.Item label={t.expected}>
             {a.expected === null ? '—' : `${a.expected}${unit}`}
-          </Descriptions.Item>
-          <Descriptions.Item label={t.progressRatio}>
-            {a.progressRatio === null ? '—' : a.progressRatio.toFixed(2)}
           </Descriptions.Item>
           <Descriptions.Item label={t.required}>
             {a.required === null ? '—' : pick(a.required.text)}
@@ -53,10 +53,8 @@ export function AssessmentPanel({ data }: { data: IndicatorAssessment }) {
                   verdict: a.forecast.meetsTarget ? t.forecastMeets : t.forecastMisses,
                 })}
           </Descriptions.Item>
-          <Descriptions.Item label={t.formula} span={2}>
-            <Typography.Text style={{ fontSize: 12 }}>{pick(a.formula)}</Typography.Text>
-          </Descriptions.Item>
         </Descriptions>
+        <MethodDetails a={a} />
         {a.binding === null || a.binding.length === 0 ? null : (
           <div>
             <Typography.Text strong>{t.bindingVerdicts}：</Typography.Text>{' '}

@@ -4,6 +4,7 @@ import { STATUS_COLORS } from '../../components/StatusTag';
 import { useMessages } from '../../i18n/i18n';
 import { AssessmentPanel } from './AssessmentPanel';
 import { indicatorMessages } from './indicator.messages';
+import { dataLabel, dataLabelMessages } from '../../records/data-labels.messages';
 import type { IndicatorAssessment } from '@plantrack/api';
 
 /**
@@ -12,6 +13,7 @@ import type { IndicatorAssessment } from '@plantrack/api';
  */
 export function IndicatorSummary({ data }: { data: IndicatorAssessment }) {
   const t = useMessages(indicatorMessages);
+  const labels = useMessages(dataLabelMessages);
   const { indicator, assessment } = data;
   const observed: [number, number][] = [
     ...(assessment.baseline === null
@@ -33,7 +35,7 @@ export function IndicatorSummary({ data }: { data: IndicatorAssessment }) {
         <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginTop: 8 }}>
           <Descriptions.Item label={t.group}>{indicator.group ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t.unit}>{indicator.unit ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t.attribute}>{indicator.attribute ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t.attribute}>{dataLabel(labels, indicator.attribute)}</Descriptions.Item>
           <Descriptions.Item label={t.target}>{indicator.targetText}</Descriptions.Item>
           <Descriptions.Item label={t.scope}>{indicator.scope ?? '—'}</Descriptions.Item>
         </Descriptions>

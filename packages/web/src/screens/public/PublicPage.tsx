@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useMessages } from '../../i18n/i18n';
 import { CardGrid } from '../dashboard/CardGrid';
 import type { Dashboard, PublicPlan } from '@plantrack/api';
+import { PublicReports } from '../reports/PublicReports';
 import { Downloads } from './Downloads';
 import { PublicStory } from './PublicStory';
 import { publicMessages } from './public.messages';
@@ -77,6 +78,7 @@ export default function PublicPage() {
               emptyText={t.noPublic}
             />
           </section>
+          <PublicReports planId={dashboard.data.plan.id} />
           <Downloads planId={dashboard.data.plan.id} />
         </>
       )}

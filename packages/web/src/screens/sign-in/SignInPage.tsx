@@ -1,9 +1,9 @@
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiProblem } from '../../api/client';
 import { appMessages } from '../../i18n/app.messages';
-import { homePathFor } from '../../app/routes';
+import { afterSignIn } from '../../app/routes';
 import { useAuth } from '../../auth/auth';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -15,6 +15,7 @@ export function SignInPage() {
   const t = useMessages(appMessages);
   const { signIn } = useAuth();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 
@@ -23,7 +24,7 @@ export function SignInPage() {
     setProblem(undefined);
     try {
       const user = await signIn(values.email.trim(), values.password);
-      await navigate(homePathFor(user.roles), { replace: true });
+      await navigate(afterSignIn(params.get('next'), user.roles), { replace: true });
     } catch (error) {
       if (error instanceof ApiProblem) setProblem(error);
       else throw error;
