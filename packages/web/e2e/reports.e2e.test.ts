@@ -75,6 +75,8 @@ describe.skipIf(unavailable !== null)('evaluation reports in Chromium', () => {
     await poll(() => page.getByRole('dialog').textContent()).toContain(PROBLEMS);
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
+    // Wait for the dialog's closing fade: half-transparent text would fail the contrast audit.
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     // The preview is the server's HTML rendering, with the text just written.
     const preview = page.frameLocator('iframe[title^="报告预览"]');
