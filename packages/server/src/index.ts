@@ -23,10 +23,5 @@ export {
   type GenerateReportOptions,
 } from './services/report/report-generate.js';
 export type { ReportFile, ReportFormatName } from './services/report/report-files.js';
-export {
-  type DemoOptions,
-  type DemoResult,
-  DemoRefusedError,
-  createDemoDatabase,
-} from './services/demo/demo-database.js';
+export { type DemoOptions, type DemoResult, DemoRefusedError, createDemoDatabase } from './demo-database.js';
 export { isDemoDate } from './services/demo/demo-calendar.js';

@@ -12,6 +12,13 @@ type Violation = { id: string; impact: string | null; help: string; nodes: { tar
  * (an open drawer, a dialog).
  */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // A dialog or drawer that is still fading in or out has half-transparent text, which the contrast
+  // rule would report on a loaded machine; audit the state the user settles on.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   // Evaluated through the DevTools protocol, so the page's strict CSP does not apply to it.
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {

@@ -13,7 +13,7 @@ import {
   typedLines,
 } from '../../../formats/src/testing/report-pdf-check.js';
 import { type PlanTrackApp, buildApp } from '../app.js';
-import { createDemoDatabase } from '../services/demo/demo-database.js';
+import { createDemoDatabase } from '../demo-database.js';
 import { type Session, as, signIn } from '../testing/harness.js';
 
 // The demo database's figures are simulated (演示数据（模拟值）): every report made from it must say so.

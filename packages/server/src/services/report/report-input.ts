@@ -8,7 +8,7 @@ import type {
   TracedObservation,
 } from '@plantrack/core';
 import { chinaDateOf } from './china-day.js';
-import type { ReportSnapshot, SnapshotObservation } from './report-snapshot.js';
+import type { ReportSnapshot, SnapshotObservation } from './report-snapshot.types.js';
 
 /** What a report adds to its snapshot: its kind and year, the office's texts, the demo flag. */
 export type ReportFrame = {

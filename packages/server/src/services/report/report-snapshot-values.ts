@@ -1,5 +1,5 @@
 import type { SnapshotObservationRow, SnapshotReferenceRow } from '@plantrack/db';
-import type { SnapshotObservation, SnapshotReference } from './report-snapshot.js';
+import type { SnapshotObservation, SnapshotReference } from './report-snapshot.types.js';
 
 /**
  * Which stored revisions a snapshot keeps: per observation the newest approval (and the approval it

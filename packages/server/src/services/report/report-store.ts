@@ -19,7 +19,8 @@ import { ApiError } from '../../errors.js';
 import { chinaDateOf } from './china-day.js';
 import { reportInputOf } from './report-input.js';
 import { type ReportFile, type ReportFormatName, renderReportFile, reportFileStem } from './report-files.js';
-import { type ReportSnapshot, SNAPSHOT_FORMAT, takeReportSnapshot } from './report-snapshot.js';
+import { takeReportSnapshot } from './report-snapshot.js';
+import { type ReportSnapshot, SNAPSHOT_FORMAT } from './report-snapshot.types.js';
 
 /** What a new report needs; the snapshot is taken from the store as of `asOf`. */
 export type NewStoredReport = {

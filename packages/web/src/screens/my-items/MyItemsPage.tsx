@@ -13,7 +13,7 @@ import { OtherPeriodForm } from './OtherPeriodForm';
 import { isTodo } from './period-state';
 import { PeriodsTable, sortByUrgency } from './PeriodsTable';
 import { TemplatePanel } from './TemplatePanel';
-import { DepartmentSummaryLinks } from '../../components/department-summary/DepartmentSummaryLinks';
+import { DepartmentSummaryLinks } from './department-summary/DepartmentSummaryLinks';
 
 const NotificationList = lazy(() => import('../../components/notifications/NotificationList'));
 

@@ -15,19 +15,19 @@ import {
 } from '@plantrack/db';
 import { readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { buildApp } from '../../app.js';
-import { SAMPLE_OUTLINE_PATH } from '../../serve.js';
-import { type DemoCredential, createDemoPeople } from './demo-people.js';
-import { addReferenceSeries, assignOwnersAndCycles } from './demo-setup.js';
+import { buildApp } from './app.js';
+import { SAMPLE_OUTLINE_PATH } from './serve.js';
+import { type DemoCredential, createDemoPeople } from './services/demo/demo-people.js';
+import { addReferenceSeries, assignOwnersAndCycles } from './services/demo/demo-setup.js';
 import {
   type DemoHistoryCounts,
   emptyCounts,
   reportObservation,
   reportProgress,
   simulatedProgress,
-} from './demo-history.js';
-import { DemoClock, periodsDueBy, reportDates } from './demo-calendar.js';
-import { simulateIndicator } from './demo-values.js';
+} from './services/demo/demo-history.js';
+import { DemoClock, periodsDueBy, reportDates } from './services/demo/demo-calendar.js';
+import { simulateIndicator } from './services/demo/demo-values.js';
 
 export type DemoOptions = {
   /** SQLite folder; ignored when `databaseUrl` is given. */

@@ -1,8 +1,8 @@
 import { DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Button, Space, Typography } from 'antd';
-import { usePlan } from '../../app/plan-context';
-import { useUser } from '../../auth/auth';
-import { useMessages } from '../../i18n/i18n';
+import { usePlan } from '../../../app/plan-context';
+import { useUser } from '../../../auth/auth';
+import { useMessages } from '../../../i18n/i18n';
 import { departmentSummaryMessages } from './department-summary.messages';
 
 /**

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../i18n/i18n';
+import { defineMessages } from '../../../i18n/i18n';
 
 /** The department summary download's words. */
 export const departmentSummaryMessages = defineMessages({
