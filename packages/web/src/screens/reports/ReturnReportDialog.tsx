@@ -1,4 +1,4 @@
-import { Form, Input, Modal } from 'antd';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { useMessages } from '../../i18n/i18n';
 import { reportsMessages } from './reports.messages';
 
@@ -13,35 +13,20 @@ export function ReturnReportDialog({
   onCancel: () => void;
 }) {
   const t = useMessages(reportsMessages);
-  const [form] = Form.useForm<{ note: string }>();
   return (
-    <Modal
-      open
-      title={t.returnTitle}
-      okText={t.returnIt}
-      okButtonProps={{ danger: true, loading: busy }}
-      cancelText={t.cancel}
-      onCancel={onCancel}
-      onOk={() => {
-        form.validateFields().then(
-          (v) => {
-            onConfirm(v.note.trim());
-          },
-          () => undefined, // The field shows what is missing.
-        );
+    <ReasonDialog
+      text={{
+        title: t.returnTitle,
+        confirm: t.returnIt,
+        cancel: t.cancel,
+        label: t.returnReason,
+        help: t.returnReasonHelp,
+        required: t.returnReasonRequired,
       }}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="note"
-          label={t.returnReason}
-          extra={t.returnReasonHelp}
-          rules={[{ required: true, whitespace: true, message: t.returnReasonRequired }]}
-        >
-          <Input.TextArea rows={4} maxLength={2000} autoFocus />
-        </Form.Item>
-      </Form>
-    </Modal>
+      maxLength={2000}
+      busy={busy}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Form, Input, Modal } from 'antd';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { format } from '../../i18n/i18n';
 import type { ReviewText } from './review.messages';
 
@@ -18,35 +18,20 @@ export function ReturnDialog({
   onConfirm: (reason: string) => void;
   onCancel: () => void;
 }) {
-  const [form] = Form.useForm<{ reason: string }>();
   return (
-    <Modal
-      open
-      title={format(t.returnTitle, { name, period })}
-      okText={t.confirmReturn}
-      okButtonProps={{ danger: true, loading: busy }}
-      cancelText={t.cancel}
-      onCancel={onCancel}
-      onOk={() => {
-        form.validateFields().then(
-          (v) => {
-            onConfirm(v.reason.trim());
-          },
-          () => undefined, // The field shows what is missing.
-        );
+    <ReasonDialog
+      text={{
+        title: format(t.returnTitle, { name, period }),
+        confirm: t.confirmReturn,
+        cancel: t.cancel,
+        label: t.reason,
+        help: t.reasonHelp,
+        required: t.reasonRequired,
       }}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="reason"
-          label={t.reason}
-          extra={t.reasonHelp}
-          rules={[{ required: true, whitespace: true, message: t.reasonRequired }]}
-        >
-          <Input.TextArea rows={4} maxLength={4000} autoFocus />
-        </Form.Item>
-      </Form>
-    </Modal>
+      maxLength={4000}
+      busy={busy}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    />
   );
 }
