@@ -58,6 +58,11 @@ export const SCREENS: readonly ScreenRoute[] = [
     nav: 'navCuration',
   },
   {
+    ...lazyScreen('/office'),
+    roles: OFFICE,
+    nav: 'navOffice',
+  },
+  {
     ...lazyScreen('/my'),
     roles: ['department_reporter'],
     nav: 'navMy',

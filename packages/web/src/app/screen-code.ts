@@ -12,6 +12,7 @@ const LOADERS = {
   '/indicators/:id': () => import('../screens/indicator/IndicatorPage'),
   '/plan': () => import('../screens/reader/ReaderPage'),
   '/curation': () => import('../screens/curation/CurationPage'),
+  '/office': () => import('../screens/office/OfficePage'),
   '/my': () => import('../screens/my-items/MyItemsPage'),
   '/review': () => import('../screens/review/ReviewPage'),
   '/map': () => import('../screens/spatial/SpatialPage'),

@@ -1,0 +1,7 @@
+import { Empty } from 'antd';
+
+/** The office console's users tab: to be filled in. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- placeholder until the panel is built
+export function UsersPanel(props: { planId: string | null }) {
+  return <Empty />;
+}
