@@ -11,3 +11,4 @@ export * from './statistics/index.js';
 export * from './records/record-kinds.js';
 export * from './report/index.js';
 export * from './projects/index.js';
+export * from './ownership/index.js';
