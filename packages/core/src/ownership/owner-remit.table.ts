@@ -67,21 +67,21 @@ export const OWNER_REMIT_TABLE: readonly RemitRule[] = [
     },
   },
   {
-    statistic: /婴幼儿|托育|入托|卫生|医师|护士|医疗|床位(?!占比)|预期寿命|医院/,
-    department: [/卫生健康|卫健/],
-    fallbackName: '区卫生健康局',
-    remit: {
-      zh: '卫生资源、人口健康和托育由卫生健康部门统计',
-      en: 'health resources, life expectancy and childcare are counted by the health commission',
-    },
-  },
-  {
     statistic: /养老|民政|低保|社会救助/,
     department: [/民政局/],
     fallbackName: '区民政局',
     remit: {
       zh: '养老服务和社会救助由民政部门统计',
       en: 'elderly care and social assistance are counted by the civil affairs bureau',
+    },
+  },
+  {
+    statistic: /婴幼儿|托育|入托|卫生|医师|护士|医疗|床位|预期寿命|医院/,
+    department: [/卫生健康|卫健/],
+    fallbackName: '区卫生健康局',
+    remit: {
+      zh: '卫生资源、人口健康和托育由卫生健康部门统计',
+      en: 'health resources, life expectancy and childcare are counted by the health commission',
     },
   },
   {
