@@ -106,6 +106,8 @@ export const operations = {
   publishReport: { method: 'POST', path: '/api/reports/{id}/publish' },
   listPublicReports: { method: 'GET', path: '/api/public/plans/{planId}/reports' },
   downloadPublicReport: { method: 'GET', path: '/api/public/reports/{id}/file' },
+  listOwnerSuggestions: { method: 'GET', path: '/api/plans/{planId}/owner-suggestions' },
+  setOwnersInBulk: { method: 'PUT', path: '/api/plans/{planId}/owners' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 
 /** The name of one operation of the API. */

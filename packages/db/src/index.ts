@@ -370,3 +370,8 @@ export {
   REPORT_SECTION_VALUES,
   REPORT_STATUS_VALUES,
 } from './migrations/0015-reports.migration.js';
+export {
+  setOwnersInBulk,
+  type BulkIndicatorOwners,
+  type BulkTaskOwners,
+} from './repositories/organisation/owner-bulk.repository.js';

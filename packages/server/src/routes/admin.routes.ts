@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { adminUserRoutes } from './admin-users.routes.js';
 import { departmentRoutes } from './departments.routes.js';
 import { indicatorOwnerRoutes } from './indicator-owners.routes.js';
+import { ownershipRoutes } from './ownership.routes.js';
 import { reportingCycleRoutes } from './reporting-cycles.routes.js';
 
 /**
@@ -14,4 +15,5 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   await app.register(departmentRoutes, { ctx });
   await app.register(indicatorOwnerRoutes, { ctx });
   await app.register(reportingCycleRoutes, { ctx });
+  await app.register(ownershipRoutes, { ctx });
 };

@@ -847,6 +847,43 @@ function administrationCases(): Case[] {
         });
       },
     },
+    {
+      route: 'GET /api/plans/:planId/owner-suggestions',
+      allowed: officeOnly,
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({
+          method: 'GET',
+          url: `/api/plans/${h.plan.planId}/owner-suggestions`,
+          headers: as(session),
+        }),
+    },
+    {
+      route: "PUT /api/plans/:planId/owners (a task's current owners, set again)",
+      allowed: officeOnly,
+      ok: 200,
+      run: async ({ h, session }) => {
+        const task = (await listTasks(h.app.plantrack.db, h.plan.planId)).find(
+          (t) => t.taskId === h.otherTaskId,
+        );
+        return h.app.inject({
+          method: 'PUT',
+          url: `/api/plans/${h.plan.planId}/owners`,
+          headers: as(session),
+          payload: {
+            tasks: [
+              {
+                taskId: h.otherTaskId,
+                owners: (task?.owners ?? []).map((o) => ({
+                  department: o.departmentId,
+                  role: o.role === 'lead' ? 'lead' : 'co',
+                })),
+              },
+            ],
+          },
+        });
+      },
+    },
   ];
 }
 

@@ -227,8 +227,13 @@ export async function setIndicatorOwners(
         detail: {
           indicatorKey,
           version,
-          before: (current?.owners ?? []).map((o) => ({ departmentId: o.departmentId, role: o.role })),
-          after: args.owners,
+          // Names beside ids, so a history reads without a lookup (and survives a rename as written).
+          before: (current?.owners ?? []).map((o) => ({
+            departmentId: o.departmentId,
+            name: o.departmentName,
+            role: o.role,
+          })),
+          after: await namedAssignments(trx, args.owners),
         },
       });
     });
@@ -240,6 +245,31 @@ export async function setIndicatorOwners(
   const [stored] = await listIndicatorOwnerSets(db, planId, indicatorKey);
   if (stored === undefined) throw new Error('The owner set just written is missing.');
   return stored;
+}
+
+async function namedAssignments(
+  db: Kysely<Database>,
+  owners: readonly OwnerAssignment[],
+): Promise<{ departmentId: string; name: string | null; role: OwnerRole }[]> {
+  if (owners.length === 0) return [];
+  const names = new Map(
+    (
+      await db
+        .selectFrom('departments')
+        .select(['id', 'canonical_name'])
+        .where(
+          'id',
+          'in',
+          owners.map((o) => o.departmentId),
+        )
+        .execute()
+    ).map((d) => [d.id, d.canonical_name]),
+  );
+  return owners.map((o) => ({
+    departmentId: o.departmentId,
+    name: names.get(o.departmentId) ?? null,
+    role: o.role,
+  }));
 }
 
 async function checkDepartmentsExist(
