@@ -52,7 +52,6 @@ export function OwnershipHistoryDrawer({
           size="small"
           pagination={false}
           dataSource={data}
-          scroll={{ x: 'max-content' }}
           columns={[
             { title: t.at, dataIndex: 'at', render: (at: string) => new Date(at).toLocaleString() },
             {

@@ -48,7 +48,7 @@ export function OwnershipPanel({ planId }: { planId: string }) {
     department: params.get('department'),
   };
   const owners = useApi<IndicatorOwners[]>(`/api/plans/${planId}/indicator-owners`);
-  const tasks = useApi<Page<Task>>(`/api/plans/${planId}/tasks?pageSize=500`);
+  const tasks = useApi<Page<Task>>(`/api/plans/${planId}/tasks?pageSize=200`);
   const suggestions = useApi<OwnerSuggestion[]>(`/api/plans/${planId}/owner-suggestions`);
   const departments = useApi<Department[]>(`/api/departments?planId=${encodeURIComponent(planId)}`);
   const [selected, setSelected] = useState<string[]>([]);
@@ -139,7 +139,6 @@ export function OwnershipPanel({ planId }: { planId: string }) {
         loading={owners.loading || tasks.loading}
         pagination={false}
         dataSource={shown}
-        scroll={{ x: 'max-content' }}
         rowSelection={{
           selectedRowKeys: selected,
           onChange: (keys) => {
@@ -169,13 +168,13 @@ export function OwnershipPanel({ planId }: { planId: string }) {
               return (
                 <Space orientation="vertical" size={2} style={{ maxWidth: 320 }}>
                   <Space wrap>
-                    <Tag color={s.exists ? 'blue' : 'orange'}>{s.departmentName}</Tag>
+                    <Tag color={s.exists ? 'blue' : undefined}>{s.departmentName}</Tag>
                     {s.exists ? (
                       <Button size="small" type="primary" loading={saving} onClick={() => void accept([row])}>
                         {t.accept}
                       </Button>
                     ) : (
-                      <Typography.Text type="warning">{t.mustCreate}</Typography.Text>
+                      <Typography.Text strong>{t.mustCreate}</Typography.Text>
                     )}
                   </Space>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
