@@ -89,10 +89,22 @@ describe.skipIf(unavailable !== null)('the office console: who owns each indicat
     await page.waitForLoadState('networkidle');
     expect(await seriousViolations(page)).toEqual([]);
     writeFileSync(join(SCREENSHOT_DIR, 'office-ownership.png'), await smallPng(page));
+    // The edit dialog and the history drawer too.
+    await ownershipRow(page, '注册护士数').getByRole('button', { name: /^修改/ }).click();
+    await poll(() => page.getByRole('dialog').filter({ hasText: '修改责任单位' }).isVisible()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+    expect(await ownershipHistoryText(page, '注册护士数')).toContain('尚无变更记录');
     await page.setViewportSize(PHONE);
     await page.waitForTimeout(300);
     expect(await seriousViolations(page)).toEqual([]);
     expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    // On a phone the owners are listed under the item's name.
+    await page.goto('/office?tab=ownership&kind=task');
+    await poll(() => ownershipRow(page, '深化要素市场化改革').textContent()).toContain('牵头单位：区财政局');
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    await page.goto('/office?tab=ownership&owner=none');
+    await poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(0);
     writeFileSync(join(SCREENSHOT_DIR, 'office-ownership-phone.png'), await page.screenshot({ type: 'png' }));
   }, 180_000);
 });

@@ -2,7 +2,8 @@ import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 
 /**
- * The office's ownership steps of a monitoring year, driven through the UI only (zh-CN): the
+ * The office's ownership steps of a monitoring year, driven through the UI only (zh-CN, a desktop
+ * width: on a phone the owners move under the name): the
  * ownership tab of the office console, its suggestions, its edit dialog and its bulk actions.
  */
 
@@ -16,6 +17,11 @@ export async function openOwnership(page: Page): Promise<void> {
   await page.goto('/office?tab=ownership');
   await poll(() => page.getByRole('columnheader', { name: '牵头单位' }).count()).toBeGreaterThan(0);
   await poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(0);
+}
+
+/** The text of a row's lead (the wide table's third cell; the first is the selection box). */
+export function leadCell(row: Locator): Locator {
+  return row.locator('td').nth(2);
 }
 
 /** The table row of an indicator (by name, without its number) or a task (by its measure). */
@@ -56,7 +62,7 @@ export async function acceptSuggestedOwners(
     const suggested = (await row.locator('.ant-tag').first().textContent()) ?? '';
     await row.getByRole('button', { name: /采\s*纳/ }).click();
     await poll(() => row.getByRole('button', { name: /采\s*纳/ }).count()).toBe(0);
-    await poll(() => row.locator('td').nth(2).textContent()).toContain(suggested);
+    await poll(() => leadCell(row).textContent()).toContain(suggested);
     accepted.set(name, suggested);
   }
   return accepted;
@@ -80,7 +86,7 @@ async function editRow(page: Page, text: string, lead: string, coLeads?: readonl
   }
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await poll(() => dialog.isVisible()).toBe(false);
-  await poll(() => row.locator('td').nth(2).textContent()).toContain(lead);
+  await poll(() => leadCell(row).textContent()).toContain(lead);
   for (const co of coLeads ?? []) await poll(() => row.locator('td').nth(3).textContent()).toContain(co);
 }
 
@@ -104,7 +110,7 @@ export async function ownershipHistoryText(page: Page, text: string): Promise<st
   const row = ownershipRow(page, text);
   await row.getByRole('button', { name: /^历史/ }).click();
   const drawer = page.getByRole('dialog').filter({ hasText: '责任单位变更记录' });
-  await poll(() => drawer.locator('.ant-table-row').count()).toBeGreaterThan(0);
+  await poll(() => drawer.locator('.ant-table-row, .ant-empty').count()).toBeGreaterThan(0);
   const content = (await drawer.textContent()) ?? '';
   await page.keyboard.press('Escape');
   await poll(() => drawer.isVisible()).toBe(false);

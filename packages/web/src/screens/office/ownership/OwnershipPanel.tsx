@@ -1,4 +1,4 @@
-import { App, Button, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Grid, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type {
@@ -56,6 +56,8 @@ export function OwnershipPanel({ planId }: { planId: string }) {
   const [history, setHistory] = useState<OwnershipRow | null>(null);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  // On a phone the owners go under the item's name, so the table keeps to the screen's width.
+  const wide = Grid.useBreakpoint().md !== false;
 
   const rows = useMemo(
     () => ownershipRows(owners.data ?? [], tasks.data?.items ?? [], suggestions.data ?? []),
@@ -155,11 +157,27 @@ export function OwnershipPanel({ planId }: { planId: string }) {
                   {row.kind === 'indicator' ? t.kindIndicator : t.kindTask}
                 </Typography.Text>
                 <span>{row.label}</span>
+                {!wide && (
+                  <>
+                    <span>
+                      {format(t.labelled, { label: t.leads, value: '' })}
+                      {names(row.leads)}
+                    </span>
+                    <span>
+                      {format(t.labelled, { label: t.coLeads, value: '' })}
+                      {names(row.coLeads)}
+                    </span>
+                  </>
+                )}
               </Space>
             ),
           },
-          { title: t.leads, render: (_, row) => names(row.leads) },
-          { title: t.coLeads, render: (_, row) => names(row.coLeads) },
+          ...(wide
+            ? [
+                { title: t.leads, render: (_: unknown, row: OwnershipRow) => names(row.leads) },
+                { title: t.coLeads, render: (_: unknown, row: OwnershipRow) => names(row.coLeads) },
+              ]
+            : []),
           {
             title: t.suggestion,
             render: (_, row) => {
@@ -178,10 +196,7 @@ export function OwnershipPanel({ planId }: { planId: string }) {
                     )}
                   </Space>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {format(t.reasonLine, {
-                      basis: s.basis === 'task' ? t.basisTask : t.basisRemit,
-                      reason: bilingual(s.reason),
-                    })}
+                    {bilingual(s.reason)}
                   </Typography.Text>
                 </Space>
               );

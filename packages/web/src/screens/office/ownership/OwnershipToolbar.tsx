@@ -39,7 +39,7 @@ export function OwnershipToolbar({
           style={{ minWidth: 120 }}
           value={filters.owner ?? 'any'}
           options={[
-            { value: 'any', label: format(t.reasonLine, { basis: t.filterOwner, reason: t.ownerAny }) },
+            { value: 'any', label: format(t.labelled, { label: t.filterOwner, value: t.ownerAny }) },
             { value: 'none', label: t.ownerNone },
             { value: 'some', label: t.ownerSome },
           ]}

@@ -46,11 +46,9 @@ export const ownershipMessages = defineMessages({
     after: '修改后',
     roleLead: '牵头',
     roleCo: '配合',
-    basisTask: '依据规划任务',
-    basisRemit: '依据部门职责',
     withRole: '{name}（{role}）',
     separator: '、',
-    reasonLine: '{basis}：{reason}',
+    labelled: '{label}：{value}',
   },
   en: {
     filterOwner: 'Owner',
@@ -96,11 +94,9 @@ export const ownershipMessages = defineMessages({
     after: 'After',
     roleLead: 'lead',
     roleCo: 'co-lead',
-    basisTask: 'From a plan task',
-    basisRemit: 'By remit',
     withRole: '{name} ({role})',
     separator: ', ',
-    reasonLine: '{basis}: {reason}',
+    labelled: '{label}: {value}',
   },
 });
 
