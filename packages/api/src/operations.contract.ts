@@ -106,6 +106,10 @@ export const operations = {
   publishReport: { method: 'POST', path: '/api/reports/{id}/publish' },
   listPublicReports: { method: 'GET', path: '/api/public/plans/{planId}/reports' },
   downloadPublicReport: { method: 'GET', path: '/api/public/reports/{id}/file' },
+  listRounds: { method: 'GET', path: '/api/plans/{planId}/rounds' },
+  openRound: { method: 'POST', path: '/api/plans/{planId}/rounds' },
+  getRoundProgress: { method: 'GET', path: '/api/plans/{planId}/rounds/{roundId}/progress' },
+  closeRound: { method: 'POST', path: '/api/plans/{planId}/rounds/{roundId}/close' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 
 /** The name of one operation of the API. */
