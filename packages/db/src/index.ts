@@ -171,9 +171,11 @@ export {
 } from './repositories/records/reporting-cycle.repository.js';
 export {
   closeRound,
+  closedRoundsCovering,
   openRound,
   roundById,
   roundsOfPlan,
+  type ClosedRoundCover,
   type OpenRoundInput,
   type ReportingRound,
   type RoundItem,

@@ -266,3 +266,22 @@ export async function roundById(db: Kysely<Database>, roundId: string): Promise<
   if (row === undefined) throw roundNotFound(roundId);
   return present(row, (await itemsOf(db, [row.id])).get(row.id) ?? []);
 }
+
+/** A closed round covering an item, for marking figures that came in after it closed. */
+export type ClosedRoundCover = { subjectId: string; period: string; name: string; closedAt: string };
+
+/** The closed rounds covering any of the given indicators or tasks (by id), one row per item and round. */
+export async function closedRoundsCovering(
+  db: Kysely<Database>,
+  subjectIds: readonly string[],
+): Promise<ClosedRoundCover[]> {
+  if (subjectIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('reporting_round_items as i')
+    .innerJoin('reporting_rounds as r', 'r.id', 'i.round_id')
+    .select(['i.subject_id as subjectId', 'r.period', 'r.name', 'r.closed_at as closedAt'])
+    .where('i.subject_id', 'in', [...new Set(subjectIds)])
+    .where('r.status', '=', 'closed')
+    .execute();
+  return rows.flatMap((r) => (r.closedAt === null ? [] : [{ ...r, closedAt: r.closedAt }]));
+}
