@@ -1,10 +1,4 @@
-import {
-  listNotifications,
-  listTasks,
-  withSimulatedClock,
-  departmentIdsByName,
-  findUserByEmail,
-} from '@plantrack/db';
+import { listNotifications, listTasks, departmentIdsByName, findUserByEmail } from '@plantrack/db';
 import type { Dashboard, ReviewQueueItem, Round, RoundList, RoundProgress } from '@plantrack/api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
