@@ -9,6 +9,7 @@ import { type BrowserHarness, browserTestsUnavailable, startBrowserHarness } fro
 import { SCREENSHOT_DIR, smallPng } from './screenshot-png.js';
 import {
   closeRound,
+  expectLateCorrection,
   expectMyRound,
   expectRoundProgress,
   gotoRounds,
@@ -29,6 +30,7 @@ describe.skipIf(unavailable !== null)('the office runs reporting rounds in the b
   let h: BrowserHarness;
   let office: Page;
   let ownItems = 0;
+  let lateTask: { taskId: string; measure: string } = { taskId: '', measure: '' };
   /** How many items the department leads: its indicator and the tasks the outline gives it. */
   const owned = () => ownItems;
   beforeAll(async () => {
@@ -36,7 +38,9 @@ describe.skipIf(unavailable !== null)('the office runs reporting rounds in the b
     office = await h.pageAs('planning_office');
     const tasks = await listTasks(h.app.plantrack.db, h.plan.planId);
     const dept = (await departmentIdsByName(h.app.plantrack.db, [OWN_DEPT])).get(OWN_DEPT);
-    ownItems = 1 + tasks.filter((t) => t.owners.some((o) => o.departmentId === dept)).length;
+    const ownTasks = tasks.filter((t) => t.owners.some((o) => o.departmentId === dept));
+    ownItems = 1 + ownTasks.length;
+    lateTask = ownTasks[0] ?? { taskId: '', measure: '' };
   });
   afterAll(async () => {
     await h.close();
@@ -107,5 +111,23 @@ describe.skipIf(unavailable !== null)('the office runs reporting rounds in the b
     await closeRound(office, ROUND);
     const rows = await office.getByRole('table', { name: '填报轮次' }).getByRole('row').allInnerTexts();
     expect(rows.find((r) => r.includes(ROUND))).toContain(TODAY);
+  });
+
+  it('a figure sent after the round closed reaches the reviewer marked 逾期补报', async () => {
+    const session = h.sessions.department_reporter;
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/progress-reports',
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
+      payload: {
+        taskId: lateTask.taskId,
+        period: '2026',
+        expectedRevision: 0,
+        values: { progress: 'in_progress', narrative: '补报进展。' },
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const reviewer = await h.pageAs('reviewer');
+    await expectLateCorrection(reviewer, lateTask.measure.slice(0, 8), ROUND);
   });
 });

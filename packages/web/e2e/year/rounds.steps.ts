@@ -125,3 +125,12 @@ export async function expectMyRound(page: Page, roundName: string, dueDate: stri
   await row.waitFor();
   expect(await row.innerText()).toContain(dueDate);
 }
+
+/** The reviewer's queue marks a figure sent after its round closed as 逾期补报, naming the round. */
+export async function expectLateCorrection(page: Page, itemName: string, roundName: string): Promise<void> {
+  await page.goto('/review');
+  const card = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: itemName }) });
+  const alert = card.getByRole('alert').filter({ hasText: '逾期补报' });
+  await alert.first().waitFor();
+  expect(await alert.first().innerText()).toContain(roundName);
+}
