@@ -70,6 +70,7 @@ export const TaskStatusSchema = z.enum([
   'completed',
   'delayed',
   'not_reported',
+  'awaiting',
 ]);
 
 /** The leader dashboard in one response. */
@@ -105,7 +106,18 @@ export const DashboardSchema = z
         in_progress: z.number().int(),
         completed: z.number().int(),
         delayed: z.number().int(),
-        not_reported: z.number().int().describe('未报告: no approved progress report yet'),
+        not_reported: z
+          .number()
+          .int()
+          .describe(
+            "未报告: the current period is owed and nothing is submitted (the 本期未报告 panel's items)",
+          ),
+        awaiting: z
+          .number()
+          .int()
+          .describe(
+            '暂无已审核进展: nothing approved yet, but nothing owed is missing (not due, or in review)',
+          ),
       }),
       items: z.array(
         z.object({

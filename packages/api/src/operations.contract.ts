@@ -108,6 +108,10 @@ export const operations = {
   downloadPublicReport: { method: 'GET', path: '/api/public/reports/{id}/file' },
   listOwnerSuggestions: { method: 'GET', path: '/api/plans/{planId}/owner-suggestions' },
   setOwnersInBulk: { method: 'PUT', path: '/api/plans/{planId}/owners' },
+  listRounds: { method: 'GET', path: '/api/plans/{planId}/rounds' },
+  openRound: { method: 'POST', path: '/api/plans/{planId}/rounds' },
+  getRoundProgress: { method: 'GET', path: '/api/plans/{planId}/rounds/{roundId}/progress' },
+  closeRound: { method: 'POST', path: '/api/plans/{planId}/rounds/{roundId}/close' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 
 /** The name of one operation of the API. */

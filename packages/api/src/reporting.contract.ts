@@ -24,6 +24,11 @@ export const PeriodItemSchema = z
     revisionNo: z.number().int(),
     overdue: z.boolean(),
     daysUntilDue: z.number().int(),
+    round: z
+      .object({ id: z.string(), name: z.string(), status: z.enum(['open', 'closed']) })
+      .nullable()
+      .optional()
+      .describe('The reporting round asking for this period; null or absent when the plan has no rounds'),
   })
   .meta({ id: 'PeriodItem', description: 'A period an indicator or task owes, its due date and state' });
 

@@ -23,6 +23,11 @@ export const ReviewQueueItemSchema = z.object({
   submittedByDepartment: z.string().nullable(),
   submittedAt: z.string(),
   qualityFlags: z.array(QualityFlagSchema).optional(),
+  lateFor: z
+    .object({ roundName: z.string(), closedAt: z.string() })
+    .nullable()
+    .optional()
+    .describe('逾期补报: submitted after the round asking for this period closed'),
 });
 
 /** `GET /api/search` query. */

@@ -166,8 +166,23 @@ export {
   setReportingCycle,
   type CycleSubject,
   type OwedPeriod,
+  type OwedRound,
   type ReportingCycle,
 } from './repositories/records/reporting-cycle.repository.js';
+export {
+  closeRound,
+  closedRoundsCovering,
+  openRound,
+  roundById,
+  roundsOfPlan,
+  type ClosedRoundCover,
+  type OpenRoundInput,
+  type ReportingRound,
+  type RoundItem,
+  type RoundSelection,
+} from './repositories/rounds/reporting-round.repository.js';
+export { frequencyOfPeriod } from './repositories/rounds/round-period.js';
+export type { RoundSemantics, RoundStatus } from './schema/reporting-round-tables.schema.js';
 
 /** Observations (监测值): `observationRepository.submit(db, …)` etc. */
 export * as observationRepository from './repositories/records/observation.repository.js';

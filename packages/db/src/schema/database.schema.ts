@@ -45,6 +45,7 @@ import type {
   ReportsTable,
 } from './report-tables.schema.js';
 import type { InstanceSettingsTable } from './instance-settings-tables.schema.js';
+import type { ReportingRoundItemsTable, ReportingRoundsTable } from './reporting-round-tables.schema.js';
 
 /**
  * Every table of the PlanTrack store, as Kysely sees it. The same schema exists on SQLite and
@@ -88,4 +89,6 @@ export interface Database {
   reports: ReportsTable;
   report_snapshots: ReportSnapshotsTable;
   report_section_revisions: ReportSectionRevisionsTable;
+  reporting_rounds: ReportingRoundsTable;
+  reporting_round_items: ReportingRoundItemsTable;
 }

@@ -5,10 +5,11 @@ import { departmentRoutes } from './departments.routes.js';
 import { indicatorOwnerRoutes } from './indicator-owners.routes.js';
 import { ownershipRoutes } from './ownership.routes.js';
 import { reportingCycleRoutes } from './reporting-cycles.routes.js';
+import { roundRoutes } from './rounds.routes.js';
 
 /**
  * Administration of the monitoring set-up: users and roles, departments and aliases, indicator
- * owners and reporting cycles. One file per resource; each route's service enforces its policy.
+ * owners, reporting cycles and rounds. One file per resource; each route's service enforces its policy.
  */
 export const adminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   await app.register(adminUserRoutes, { ctx });
@@ -16,4 +17,5 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   await app.register(indicatorOwnerRoutes, { ctx });
   await app.register(reportingCycleRoutes, { ctx });
   await app.register(ownershipRoutes, { ctx });
+  await app.register(roundRoutes, { ctx });
 };

@@ -442,6 +442,7 @@ const CASES: Case[] = [
   ...notificationCases(),
   ...administrationCases(),
   ...curationCases(),
+  ...roundCases(),
   // Last: they publish an indicator, which the rows before must not see yet.
   ...reportCases(),
 ];
@@ -1295,3 +1296,54 @@ forEachDialect((dialect, open) => {
     });
   });
 });
+
+/**
+ * Reporting rounds (policies/round.policy.ts). The writes name an unknown item or round, so callers
+ * the policy lets through get 400/404 and the shared plan never switches to rounds (a round's real
+ * effects are tested in rounds.int.test.ts).
+ */
+function roundCases(): Case[] {
+  const officeOnly: readonly Caller[] = ['administrator', 'planning_office'];
+  const base = (h: Harness) => `/api/plans/${h.plan.planId}/rounds`;
+  return [
+    {
+      route: 'GET /api/plans/:planId/rounds',
+      allowed: STAFF,
+      ok: 200,
+      run: ({ h, session }) => h.app.inject({ method: 'GET', url: base(h), headers: as(session) }),
+    },
+    {
+      route: 'POST /api/plans/:planId/rounds (an unknown item key)',
+      allowed: officeOnly,
+      ok: 400,
+      run: ({ h, session }) =>
+        h.app.inject({
+          method: 'POST',
+          url: base(h),
+          headers: as(session),
+          payload: {
+            name: '矩阵轮次',
+            period: '2030',
+            dueDate: '2031-03-31',
+            reminderDays: 7,
+            semantics: 'annual_value',
+            selection: { mode: 'list', indicatorKeys: ['没有这个指标'], taskKeys: [] },
+          },
+        }),
+    },
+    {
+      route: 'GET /api/plans/:planId/rounds/:roundId/progress (an unknown round)',
+      allowed: STAFF,
+      ok: 404,
+      run: ({ h, session }) =>
+        h.app.inject({ method: 'GET', url: `${base(h)}/no-such-round/progress`, headers: as(session) }),
+    },
+    {
+      route: 'POST /api/plans/:planId/rounds/:roundId/close (an unknown round)',
+      allowed: officeOnly,
+      ok: 404,
+      run: ({ h, session }) =>
+        h.app.inject({ method: 'POST', url: `${base(h)}/no-such-round/close`, headers: as(session) }),
+    },
+  ];
+}

@@ -7,6 +7,8 @@ import { writeTransaction } from '../../support/dialect.js';
 import { newId, nowIso } from '../../support/ids.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { listIndicators, listTasks } from '../plan/plan-query.repository.js';
+import { type ReportingRound, roundsOfPlan } from '../rounds/reporting-round.repository.js';
+import { periodBounds } from '../rounds/round-period.js';
 import {
   type CycleRule,
   DEFAULT_ANNUAL_DUE,
@@ -189,7 +191,50 @@ export type OwedPeriod = {
   overdue: boolean;
   /** Days from `asOf` to the due date; negative once it has passed. */
   daysUntilDue: number;
+  /** The reporting round asking for this period; null when the plan has no rounds (cycles apply). */
+  round: OwedRound | null;
 };
+
+/** The round behind an owed period, as far as owed periods need it. */
+export type OwedRound = Pick<
+  ReportingRound,
+  'id' | 'name' | 'status' | 'reminderDays' | 'semantics' | 'closedAt'
+>;
+
+/** A period one item owes, with the frequency and round it is owed under. */
+type ItemPeriod = ReportingPeriod & { frequency: Frequency; round: OwedRound | null };
+
+/**
+ * The periods an item owes under rounds: one per round covering it that was opened on or before
+ * `asOf`, due on the round's due date (the newest round wins when two ask for the same period).
+ */
+function periodsOfRounds(
+  coverage: ReadonlyMap<string, ReportingRound[]>,
+  targetId: string,
+  asOf: string,
+): ItemPeriod[] {
+  const seen = new Set<string>();
+  const out: ItemPeriod[] = [];
+  for (const r of coverage.get(targetId) ?? []) {
+    if (r.openedAt.slice(0, 10) > asOf || seen.has(r.period)) continue;
+    seen.add(r.period);
+    out.push({
+      period: r.period,
+      ...periodBounds(r.period),
+      dueDate: r.dueDate,
+      frequency: r.frequency,
+      round: {
+        id: r.id,
+        name: r.name,
+        status: r.status,
+        reminderDays: r.reminderDays,
+        semantics: r.semantics,
+        closedAt: r.closedAt,
+      },
+    });
+  }
+  return out.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.period.localeCompare(b.period));
+}
 
 type LatestRow = { targetId: string; period: string; status: ReviewStatus; revisionNo: number };
 
@@ -245,7 +290,9 @@ function groupByPeriods(
  * (`YYYY-MM-DD`), with due dates and the state of each report: annual with `annualDue` unless a
  * `reporting_cycles` row says otherwise, from the plan's first year (`period_start`; the year
  * after the baseline year, or the year of `asOf`, when the outline gives none) to its last; an
- * item with a cycle row owes no period due before the day that cycle was opened.
+ * item with a cycle row owes no period due before the day that cycle was opened. Once the plan has
+ * any reporting round, rounds alone decide: an item owes the period of each round covering it that
+ * was opened by `asOf`, due on the round's due date, and nothing else (no round, no overdue).
  * `periods`, when given, keeps only those owed periods (e.g. the one a caller asks about).
  * Only the revisions of the owed periods are read, never the rest of the items' history.
  */
@@ -267,6 +314,10 @@ export async function reportingStatus(
   const annual: CycleRule = { frequency: 'annual', ...(args.annualDue ?? DEFAULT_ANNUAL_DUE) };
   const wanted = args.periods === undefined ? undefined : new Set(args.periods);
   const cycles = await reportingCyclesOfPlan(db, args.planId);
+  // Once a plan has rounds, rounds alone decide what is owed (docs/methodology.md, rounds).
+  const rounds = await roundsOfPlan(db, args.planId);
+  const coverage = new Map<string, ReportingRound[]>();
+  for (const r of rounds) for (const i of r.items) coverage.set(i.id, [...(coverage.get(i.id) ?? []), r]);
   const indicators = await listIndicators(db, args.planId);
   const tasks = await listTasks(db, args.planId);
   const subjects = [
@@ -292,10 +343,16 @@ export async function reportingStatus(
     const set = cycles.get(s.targetId);
     const cycle = set ?? annual;
     const openedOn = set === undefined ? {} : { openedOn: set.openedOn };
-    const periods = periodsOwed({ startYear, endYear: plan.period_end, asOf, cycle, ...openedOn }).filter(
-      (p) => wanted === undefined || wanted.has(p.period),
-    );
-    return { subject: s, cycle, periods };
+    const owed: ItemPeriod[] =
+      rounds.length > 0
+        ? periodsOfRounds(coverage, s.targetId, asOf)
+        : periodsOwed({ startYear, endYear: plan.period_end, asOf, cycle, ...openedOn }).map((p) => ({
+            ...p,
+            frequency: cycle.frequency,
+            round: null,
+          }));
+    const periods = owed.filter((p) => wanted === undefined || wanted.has(p.period));
+    return { subject: s, periods };
   });
 
   const latest: LatestRow[] = [];
@@ -315,20 +372,21 @@ export async function reportingStatus(
   }
 
   const out: OwedPeriod[] = [];
-  for (const { subject: s, cycle, periods } of subjects) {
+  for (const { subject: s, periods } of subjects) {
     for (const p of periods) {
       const rows = statuses.get(`${s.targetId}|${p.period}`) ?? [];
       const state = reportStateOf(rows.map((r) => r.status));
       const daysUntilDue = daysBetween(asOf, p.dueDate);
       out.push({
         ...s,
-        frequency: cycle.frequency,
+        frequency: p.frequency,
         period: p.period,
         dueDate: p.dueDate,
         state,
         revisionNo: Math.max(0, ...rows.map((r) => r.revisionNo)),
         overdue: daysUntilDue < 0 && state !== 'submitted' && state !== 'approved',
         daysUntilDue,
+        round: p.round,
       });
     }
   }

@@ -21,7 +21,8 @@ export type MissingSummary = {
 
 /**
  * Reuses the reporting status (`reportingStatus` through `ownedStatus`). The current period of an
- * item is its latest period already due or due within the "due soon" window; items whose current
+ * item is its latest period already due or due within the "due soon" window, or asked for by an
+ * open reporting round; items whose current
  * period has no submitted or approved report are listed under each owning department.
  */
 export async function missingForCurrentPeriod(
@@ -32,7 +33,9 @@ export async function missingForCurrentPeriod(
   const withinDays = ctx.config.dueSoonDays;
   const current = new Map<string, { owed: OwedPeriod; owners: string[] }>();
   for (const entry of await ownedStatus(ctx, planId, asOf)) {
-    if (entry.owed.daysUntilDue > withinDays) continue;
+    // A period an open round asks for is current from the day the round opens, however far its due date.
+    const asked = entry.owed.round?.status === 'open';
+    if (!asked && entry.owed.daysUntilDue > withinDays) continue;
     const id = `${entry.owed.kind}|${entry.owed.targetId}`;
     const seen = current.get(id);
     if (seen === undefined || seen.owed.dueDate < entry.owed.dueDate) current.set(id, entry);
@@ -62,4 +65,24 @@ export async function missingForCurrentPeriod(
   }));
   departments.sort((a, b) => b.items.length - a.items.length);
   return { period, withinDays, departments };
+}
+
+/**
+ * The task statuses the dashboard's task table shows, from the same "who has not reported" list as
+ * the 本期未报告 panel, so both count the same thing: a task listed there is `not_reported`; any
+ * other task shows its latest approved progress, or `awaiting` when none is approved yet (its
+ * period is not due, or its report is in review). The public dashboard (no missing list) shows
+ * `not_reported` for a task without approved progress, as before.
+ */
+export function taskStatusOf(
+  taskId: string,
+  approvedProgress: string | undefined,
+  missing: MissingSummary | null,
+): 'not_reported' | 'awaiting' | 'approved' {
+  if (missing === null) return approvedProgress === undefined ? 'not_reported' : 'approved';
+  const unreported = missing.departments.some((d) =>
+    d.items.some((i) => i.kind === 'task' && i.id === taskId),
+  );
+  if (unreported) return 'not_reported';
+  return approvedProgress === undefined ? 'awaiting' : 'approved';
 }

@@ -30,7 +30,7 @@ import {
   buildEngineInput,
   loadPlanAssessmentData,
 } from '../assessment/assessment.service.js';
-import { type MissingSummary, missingForCurrentPeriod } from './dashboard-missing.js';
+import { type MissingSummary, missingForCurrentPeriod, taskStatusOf } from './dashboard-missing.js';
 import { indicatorOwnersOfPlan } from '../organisation/ownership.service.js';
 import { asOfOrToday } from '../records/reporting.service.js';
 import { stampedCachePerApp } from '../cache/stamped.cache.js';
@@ -143,10 +143,11 @@ async function assembleDashboard(
   }));
   const taskItems = tasks.map((t) => {
     const report = progress.get(t.taskId);
+    const shown = taskStatusOf(t.taskId, report?.progress, missing);
     return {
       id: t.taskId,
       measure: t.measure.length > 40 ? `${t.measure.slice(0, 40)}…` : t.measure,
-      status: (report?.progress ?? 'not_reported') as TaskProgressStatus,
+      status: (shown === 'approved' ? report?.progress : shown) as TaskProgressStatus,
       period: report?.period ?? null,
       departmentIds: [...new Set(t.owners.map((o) => o.departmentId))],
     };
@@ -269,6 +270,7 @@ function taskCounts(items: readonly { status: TaskProgressStatus }[]): Record<Ta
     completed: 0,
     delayed: 0,
     not_reported: 0,
+    awaiting: 0,
   };
   for (const t of items) counts[t.status]++;
   return counts;

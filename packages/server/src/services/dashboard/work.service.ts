@@ -12,6 +12,7 @@ import {
 import { indicatorKeysOfDepartments } from '../organisation/ownership.service.js';
 import { withQueueFlags } from '../records/quality.service.js';
 import { withSubmitterNames } from '../organisation/people-labels.js';
+import { type LateFor, withLateMarks } from '../rounds/late-marks.js';
 
 export type MyItems = { planId: string; indicators: IndicatorDto[]; tasks: TaskDto[] }[];
 
@@ -35,12 +36,22 @@ export async function myItems(ctx: AppContext, p: Principal): Promise<MyItems> {
 
 /**
  * Submissions waiting for review, observations with the data-quality flags raised on submission,
- * each with who submitted it by name and department.
+ * each with who submitted it by name and department, and marked when it came in after its
+ * round closed.
  */
 export async function queue(
   ctx: AppContext,
   p: Principal,
-): Promise<(QueueItem & { submittedByName: string | null; submittedByDepartment: string | null })[]> {
+): Promise<
+  (QueueItem & {
+    submittedByName: string | null;
+    submittedByDepartment: string | null;
+    lateFor: LateFor | null;
+  })[]
+> {
   enforce(p, canReadReviewQueue(p));
-  return withSubmitterNames(ctx, await withQueueFlags(ctx.db, await reviewQueue(ctx.db)));
+  return withLateMarks(
+    ctx,
+    await withSubmitterNames(ctx, await withQueueFlags(ctx.db, await reviewQueue(ctx.db))),
+  );
 }

@@ -28,6 +28,7 @@ export type PeriodItemDto = {
   revisionNo: number;
   overdue: boolean;
   daysUntilDue: number;
+  round: { id: string; name: string; status: 'open' | 'closed' } | null;
 };
 
 export type MissingReportsDto = {
@@ -56,6 +57,7 @@ export function presentPeriod(planId: string, o: OwedPeriod): PeriodItemDto {
     revisionNo: o.revisionNo,
     overdue: o.overdue,
     daysUntilDue: o.daysUntilDue,
+    round: o.round === null ? null : { id: o.round.id, name: o.round.name, status: o.round.status },
   };
 }
 

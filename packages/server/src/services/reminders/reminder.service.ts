@@ -42,16 +42,19 @@ export const MAX_EMAIL_ATTEMPTS = 24;
 /** SMTP errors of the server rather than of one message: trying the next user now would fail alike. */
 const SERVER_ERRORS = new Set(['ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'EDNS', 'EAUTH', 'ETLS', 'EPROXY']);
 
-/** Which reminder an owed period calls for, if any. */
+/**
+ * Which reminder an owed period calls for, if any. A period asked by a round is due-soon within
+ * the round's reminder days (the server's `dueSoonDays` otherwise); a closed round reminds no one.
+ */
 function reminderKind(owed: OwedPeriod, dueSoonDays: number): 'due-soon' | 'overdue' | null {
-  if (isReported(owed.state)) return null;
+  if (isReported(owed.state) || owed.round?.status === 'closed') return null;
   if (owed.overdue) return 'overdue';
-  return owed.daysUntilDue <= dueSoonDays ? 'due-soon' : null;
+  return owed.daysUntilDue <= (owed.round?.reminderDays ?? dueSoonDays) ? 'due-soon' : null;
 }
 
 /**
  * The reminder job: for every plan, every period an item owes that is overdue or due within
- * `config.dueSoonDays` of `now`, notifies every active reporter of the owning departments — once
+ * `config.dueSoonDays` of `now` (a round's own reminder days for the periods rounds ask), notifies every active reporter of the owning departments — once
  * per item, period and kind (a second run creates nothing). When `config.smtp` is set, then
  * e-mails each user one summary of their unread notices not yet mailed, and logs each delivery;
  * an SMTP failure is logged and retried by the next run, never thrown.

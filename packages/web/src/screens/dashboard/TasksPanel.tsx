@@ -10,6 +10,7 @@ export const TASK_STATUSES: readonly TaskStatus[] = [
   'not_started',
   'delayed',
   'not_reported',
+  'awaiting',
 ];
 
 export const TASK_COLORS: Readonly<Record<TaskStatus, string>> = {
@@ -18,6 +19,7 @@ export const TASK_COLORS: Readonly<Record<TaskStatus, string>> = {
   not_started: '#595959',
   delayed: '#b71c1c',
   not_reported: '#b45309',
+  awaiting: '#595959',
 };
 
 type TaskRow = Dashboard['tasks']['items'][number];

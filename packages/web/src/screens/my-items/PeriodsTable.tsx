@@ -62,7 +62,22 @@ export function PeriodsTable({
           width: 80,
           render: (_, item) => (item.kind === 'indicator' ? t.kindIndicator : t.kindTask),
         },
-        { title: t.colPeriod, dataIndex: 'period', width: 100 },
+        {
+          title: t.colPeriod,
+          key: 'period',
+          width: 120,
+          // The round that asks for the period (its due date is the next column's).
+          render: (_, item) => (
+            <>
+              {item.period}
+              {item.round ? (
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                  {item.round.name}
+                </Typography.Text>
+              ) : null}
+            </>
+          ),
+        },
         {
           title: t.colDue,
           key: 'due',

@@ -87,6 +87,13 @@ export function ReviewItemCard({
             name: personLabel(item.submittedByName ?? item.submittedBy, item.submittedByDepartment),
           })}
         </Typography.Text>
+        {item.lateFor ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={`${t.lateCorrection}：${format(t.lateCorrectionDetail, { round: item.lateFor.roundName, at: shortTime(item.lateFor.closedAt) })}`}
+          />
+        ) : null}
         <ProblemAlert problem={history.error ?? files.error ?? detail.error} onRetry={history.reload} />
         {revision === null ? null : (
           <RevisionDetails
