@@ -106,6 +106,8 @@ export const operations = {
   publishReport: { method: 'POST', path: '/api/reports/{id}/publish' },
   listPublicReports: { method: 'GET', path: '/api/public/plans/{planId}/reports' },
   downloadPublicReport: { method: 'GET', path: '/api/public/reports/{id}/file' },
+  changeDepartment: { method: 'PATCH', path: '/api/departments/{id}' },
+  mergeDepartment: { method: 'POST', path: '/api/departments/{id}/merge' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 
 /** The name of one operation of the API. */

@@ -769,6 +769,37 @@ function administrationCases(): Case[] {
         }),
     },
     {
+      route: 'PATCH /api/departments/:id',
+      allowed: officeOnly,
+      ok: 200,
+      run: async ({ h, session, period }) =>
+        h.app.inject({
+          method: 'PATCH',
+          url: `/api/departments/${await ownDepartmentId(h)}`,
+          headers: as(session),
+          payload: { contact: { name: `联系人${period}`, phone: null, email: null } },
+        }),
+    },
+    {
+      route: 'POST /api/departments/:id/merge',
+      allowed: officeOnly,
+      ok: 200,
+      run: async ({ h, session, period }) => {
+        const created = await h.app.inject({
+          method: 'POST',
+          url: '/api/departments',
+          headers: as(h.sessions.planning_office),
+          payload: { planId: h.plan.planId, canonicalName: `区矩阵合并局${period}` },
+        });
+        return h.app.inject({
+          method: 'POST',
+          url: `/api/departments/${created.json<{ id: string }>().id}/merge`,
+          headers: as(session),
+          payload: { into: await ownDepartmentId(h) },
+        });
+      },
+    },
+    {
       route: 'GET /api/plans/:planId/indicator-owners',
       allowed: STAFF,
       ok: 200,
