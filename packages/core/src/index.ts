@@ -11,3 +11,13 @@ export * from './statistics/index.js';
 export * from './records/record-kinds.js';
 export * from './report/index.js';
 export * from './projects/index.js';
+export {
+  IMPORT_ROLES,
+  checkUserRows,
+  parseRoleList,
+  type ImportRole,
+  type UserImportCandidate,
+  type UserSheetError,
+  type UserSheetField,
+  type UserSheetRow,
+} from './people/user-import.rules.js';
