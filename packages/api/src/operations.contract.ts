@@ -108,6 +108,8 @@ export const operations = {
   downloadPublicReport: { method: 'GET', path: '/api/public/reports/{id}/file' },
   changeDepartment: { method: 'PATCH', path: '/api/departments/{id}' },
   mergeDepartment: { method: 'POST', path: '/api/departments/{id}/merge' },
+  downloadUserImportTemplate: { method: 'GET', path: '/api/admin/users/import-template.xlsx' },
+  importUsers: { method: 'POST', path: '/api/admin/users/import' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 
 /** The name of one operation of the API. */

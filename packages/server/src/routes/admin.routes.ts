@@ -4,6 +4,7 @@ import { adminUserRoutes } from './admin-users.routes.js';
 import { departmentRoutes } from './departments.routes.js';
 import { indicatorOwnerRoutes } from './indicator-owners.routes.js';
 import { reportingCycleRoutes } from './reporting-cycles.routes.js';
+import { userImportRoutes } from './user-import.routes.js';
 
 /**
  * Administration of the monitoring set-up: users and roles, departments and aliases, indicator
@@ -14,4 +15,5 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   await app.register(departmentRoutes, { ctx });
   await app.register(indicatorOwnerRoutes, { ctx });
   await app.register(reportingCycleRoutes, { ctx });
+  await app.register(userImportRoutes, { ctx });
 };
