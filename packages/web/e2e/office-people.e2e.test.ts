@@ -1,5 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe-audit.js';
@@ -9,11 +11,13 @@ import {
   createDepartment,
   createUser,
   deactivateDepartment,
+  importUsers,
   mergeDepartment,
   openOfficeTab,
   renameDepartment,
   resetPassword,
   signInAs,
+  uploadUserSheet,
 } from './year/people.steps.js';
 
 const unavailable = browserTestsUnavailable();
@@ -36,6 +40,16 @@ async function auditAndShoot(page: Page, tab: 'departments' | 'users', name: str
   expect(await overflowX(page)).toBeLessThanOrEqual(0);
   writeFileSync(join(SCREENSHOT_DIR, `${name}-phone.png`), await page.screenshot({ type: 'png' }));
   await page.setViewportSize(DESKTOP);
+}
+
+/** A user sheet written as a real .xlsx file, as an office would save it. */
+async function userSheet(rows: (string | null)[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('用户');
+  for (const r of rows) ws.addRow(r);
+  const path = join(mkdtempSync(join(tmpdir(), 'plantrack-users-')), 'users.xlsx');
+  await wb.xlsx.writeFile(path);
+  return path;
 }
 
 describe.skipIf(unavailable !== null)('office console: departments and users in Chromium', () => {
@@ -132,5 +146,35 @@ describe.skipIf(unavailable !== null)('office console: departments and users in 
     await other.getByLabel('密码').fill(password);
     await other.keyboard.press('Enter');
     await expect.poll(() => other.getByRole('alert').count()).toBeGreaterThan(0);
+  });
+
+  it('the administrator imports users from an Excel sheet: per-cell errors first, then all at once', async () => {
+    const page = await h.pageAs('administrator');
+    const bad = await userSheet([
+      ['姓名', '电子邮箱', '部门', '角色'],
+      ['周洁', 'zhoujie@example.cn', '区财政局', '部门填报员'],
+      ['吴刚', 'wugang@example', '区不存在局', '局长'],
+    ]);
+    const dialog = await uploadUserSheet(page, bad);
+    await expect.poll(() => dialog.getByRole('status').textContent()).toContain('3 处错误');
+    const text = (await dialog.locator('tbody').textContent()) ?? '';
+    expect(text).toContain('电子邮箱格式不正确：wugang@example');
+    expect(text).toContain('未知部门：区不存在局');
+    expect(text).toContain('无法识别的角色：局长');
+    expect(await dialog.getByRole('button', { name: /^导入 \d+ 位用户$/ }).isDisabled()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: '取消' }).click();
+
+    const good = await userSheet([
+      ['姓名', '电子邮箱', '部门', '角色'],
+      ['周洁', 'zhoujie@example.cn', '区财政局', '部门填报员'],
+      ['吴刚', 'wugang@example.cn', null, 'reviewer, leader'],
+    ]);
+    const imported = await importUsers(page, good);
+    expect(imported.map((u) => u.email)).toEqual(['zhoujie@example.cn', 'wugang@example.cn']);
+    await expect.poll(() => page.locator('tr', { hasText: '周洁' }).textContent()).toContain('区财政局');
+    const other = await h.pageAs(null);
+    await signInAs(other, 'zhoujie@example.cn', imported[0]?.password ?? '');
+    expect(new URL(other.url()).pathname).not.toContain('sign-in');
   });
 });

@@ -162,3 +162,43 @@ export async function signInAs(
   await page.waitForURL((url) => !url.pathname.startsWith('/account/password'));
   return newPassword;
 }
+
+/**
+ * Imports users from an Excel sheet on the users tab: uploads it, checks the preview is clean,
+ * imports, and returns the e-mail and initial password of each user as the screen shows them once.
+ * Throws with the preview's messages when the sheet has errors (nothing is imported then).
+ */
+export async function importUsers(
+  page: Page,
+  xlsxPath: string,
+): Promise<{ email: string; password: string }[]> {
+  const dialog = await uploadUserSheet(page, xlsxPath);
+  const summary = (await dialog.getByRole('status').textContent()) ?? '';
+  if (!summary.includes('0 处错误')) {
+    throw new Error(`The user sheet has errors: ${(await dialog.locator('tbody').textContent()) ?? ''}`);
+  }
+  await dialog.getByRole('button', { name: /^导入 \d+ 位用户$/ }).click();
+  await dialog.getByText(/^已导入 \d+ 位用户/).waitFor();
+  const rows = dialog.locator('tbody tr.ant-table-row');
+  const out: { email: string; password: string }[] = [];
+  for (let i = 0; i < (await rows.count()); i += 1) {
+    const cells = rows.nth(i).locator('td');
+    out.push({
+      email: ((await cells.nth(1).textContent()) ?? '').trim(),
+      password: ((await rows.nth(i).getByTestId('imported-password').textContent()) ?? '').trim(),
+    });
+  }
+  await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  return out;
+}
+
+/** Opens the import dialog and uploads a sheet; returns the dialog showing its preview. */
+export async function uploadUserSheet(page: Page, xlsxPath: string) {
+  await openOfficeTab(page, 'users');
+  await page.getByRole('button', { name: '从 Excel 批量导入' }).click();
+  const dialog = page.getByRole('dialog', { name: '从 Excel 批量导入用户' });
+  await dialog.getByLabel('选择 Excel 文件（.xlsx）').setInputFiles(xlsxPath);
+  await dialog.getByRole('status').waitFor();
+  return dialog;
+}

@@ -11,15 +11,16 @@ import { format, useMessages } from '../../../i18n/i18n';
 import { PasswordDialog } from './PasswordDialog';
 import { ROLES, useRoleLabels } from './role-labels';
 import { UserDialog } from './UserDialog';
+import { UserImportDialog } from './UserImportDialog';
 import { usersMessages } from './users.messages';
 
 type UserPage = { items: AdminUser[]; total: number; page: number; pageSize: number };
-type Dialog = { kind: 'add' } | { kind: 'edit'; user: AdminUser };
+type Dialog = { kind: 'add' } | { kind: 'edit'; user: AdminUser } | { kind: 'import' };
 
 /**
  * The office console's users tab (administrators: they hand out every role): the users filtered
  * by role, department and status (in the URL); create, edit, deactivate or reactivate, reset a
- * password (the generated password shown once).
+ * password (the generated password shown once), and a bulk import from an Excel sheet.
  */
 export function UsersPanel(props: { planId: string | null }) {
   const t = useMessages(usersMessages);
@@ -161,6 +162,13 @@ export function UsersPanel(props: { planId: string | null }) {
         >
           {t.add}
         </Button>
+        <Button
+          onClick={() => {
+            setDialog({ kind: 'import' });
+          }}
+        >
+          {t.import}
+        </Button>
       </Space>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
@@ -230,6 +238,14 @@ export function UsersPanel(props: { planId: string | null }) {
             }
             users.reload();
             departments.reload();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'import' ? (
+        <UserImportDialog
+          onClose={(changed) => {
+            setDialog(null);
+            if (changed) users.reload();
           }}
         />
       ) : null}
