@@ -41,6 +41,8 @@ export const AdminUserWithPasswordSchema = z
 
 /** A user as administrators see it. */
 export type AdminUser = z.infer<typeof AdminUserSchema>;
+/** A created or reset user with the generated password (shown once). */
+export type AdminUserWithPassword = z.infer<typeof AdminUserWithPasswordSchema>;
 
 /** `true`/`false` in a query string, read as a boolean. */
 const flag = z

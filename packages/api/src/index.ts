@@ -32,3 +32,4 @@ export * from './instance.contract.js';
 export * from './department-summary.contract.js';
 export * from './ownership.contract.js';
 export * from './reporting-rounds.contract.js';
+export * from './user-import.contract.js';

@@ -112,6 +112,10 @@ export const operations = {
   openRound: { method: 'POST', path: '/api/plans/{planId}/rounds' },
   getRoundProgress: { method: 'GET', path: '/api/plans/{planId}/rounds/{roundId}/progress' },
   closeRound: { method: 'POST', path: '/api/plans/{planId}/rounds/{roundId}/close' },
+  changeDepartment: { method: 'PATCH', path: '/api/departments/{id}' },
+  mergeDepartment: { method: 'POST', path: '/api/departments/{id}/merge' },
+  downloadUserImportTemplate: { method: 'GET', path: '/api/admin/users/import-template.xlsx' },
+  importUsers: { method: 'POST', path: '/api/admin/users/import' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 
 /** The name of one operation of the API. */

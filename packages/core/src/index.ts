@@ -12,3 +12,13 @@ export * from './records/record-kinds.js';
 export * from './report/index.js';
 export * from './projects/index.js';
 export * from './ownership/index.js';
+export {
+  IMPORT_ROLES,
+  checkUserRows,
+  parseRoleList,
+  type ImportRole,
+  type UserImportCandidate,
+  type UserSheetError,
+  type UserSheetField,
+  type UserSheetRow,
+} from './people/user-import.rules.js';

@@ -74,7 +74,17 @@ export {
   listDepartments,
   resolveDepartmentRef,
   type Department,
+  type DepartmentContact,
 } from './repositories/organisation/department.repository.js';
+export {
+  departmentUsage,
+  mergeDepartments,
+  renameDepartment,
+  setDepartmentActive,
+  setDepartmentContact,
+  type DepartmentMergeResult,
+  type DepartmentUsage,
+} from './repositories/organisation/department-registry.repository.js';
 export {
   indicatorKeysOwnedBy,
   listIndicatorOwnerSets,

@@ -19,3 +19,4 @@ export type { XlsxLimits } from './xlsx.limits.js';
 export * from './report/index.js';
 export * from './department-summary/index.js';
 export * from './projects/index.js';
+export * from './people/index.js';

@@ -39,7 +39,8 @@ export type Problem = {
   code: string;
   messages: Messages;
   currentRevision?: number | null;
-  errors?: { path: string; message: string }[] | CellError[];
+  errors?:
+    { path: string; message: string }[] | CellError[] | { row: number; field: string; messages: Messages }[];
 };
 
 /** A problem found in one cell of an uploaded workbook (row and column as Excel shows them). */

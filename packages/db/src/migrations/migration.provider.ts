@@ -15,6 +15,7 @@ import { accountSecurityMigration } from './0013-account-security.migration.js';
 import { fourEyesReviewMigration } from './0014-four-eyes-review.migration.js';
 import { reportsMigration } from './0015-reports.migration.js';
 import { instanceSettingsMigration } from './0016-instance-settings.migration.js';
+import { departmentRegistryMigration } from './0017-department-registry.migration.js';
 import { reportingRoundsMigration } from './0018-reporting-rounds.migration.js';
 
 /**
@@ -39,6 +40,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014-four-eyes-review': fourEyesReviewMigration,
   '0015-reports': reportsMigration,
   '0016-instance-settings': instanceSettingsMigration,
+  '0017-department-registry': departmentRegistryMigration,
   '0018-reporting-rounds': reportingRoundsMigration,
 };
 

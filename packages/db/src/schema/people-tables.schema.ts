@@ -25,6 +25,12 @@ export interface DepartmentsTable {
   /** 1 when the name was resolved by the department registry, 0 when taken as written. */
   known: Flag;
   created_at: Timestamp;
+  /** 0 once the office deactivated it: kept for history, not offered for new owners or users (0017). */
+  active: Generated<Flag>;
+  /** The contact person the office calls about the department's figures (0017). */
+  contact_name: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
 }
 
 /** Another name of a department (`区发改局` for `区发展和改革局`), unique within a region. */

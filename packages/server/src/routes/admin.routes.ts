@@ -6,6 +6,7 @@ import { indicatorOwnerRoutes } from './indicator-owners.routes.js';
 import { ownershipRoutes } from './ownership.routes.js';
 import { reportingCycleRoutes } from './reporting-cycles.routes.js';
 import { roundRoutes } from './rounds.routes.js';
+import { userImportRoutes } from './user-import.routes.js';
 
 /**
  * Administration of the monitoring set-up: users and roles, departments and aliases, indicator
@@ -18,4 +19,5 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   await app.register(reportingCycleRoutes, { ctx });
   await app.register(ownershipRoutes, { ctx });
   await app.register(roundRoutes, { ctx });
+  await app.register(userImportRoutes, { ctx });
 };

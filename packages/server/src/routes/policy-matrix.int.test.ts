@@ -17,6 +17,7 @@ import {
 import { makeHarness } from '../testing/harness.js';
 import { createNotificationIfAbsent, departmentIdsByName, findUserByEmail, listTasks } from '@plantrack/db';
 import { reportCases } from '../testing/report-matrix.cases.js';
+import { multipartFile } from '../testing/evidence-requests.js';
 
 /** Every role (and a reporter of another department) against every route: the expected status. */
 type Caller = Persona | 'anonymous';
@@ -768,6 +769,62 @@ function administrationCases(): Case[] {
           headers: as(session),
           payload: { alias: `财政矩阵${period}` },
         }),
+    },
+    {
+      route: 'GET /api/admin/users/import-template.xlsx',
+      allowed: ['administrator'],
+      ok: 200,
+      run: ({ h, session }) =>
+        h.app.inject({ method: 'GET', url: '/api/admin/users/import-template.xlsx', headers: as(session) }),
+    },
+    {
+      route: 'POST /api/admin/users/import',
+      allowed: ['administrator'],
+      ok: 200,
+      run: async ({ h, session }) => {
+        const wb = new ExcelJS.Workbook();
+        const ws = wb.addWorksheet('用户');
+        ws.addRow(['姓名', '电子邮箱', '部门', '角色']);
+        ws.addRow(['矩阵', 'matrix-import@test.local', OWN_DEPT, '部门填报员']);
+        const { payload, headers } = multipartFile('users.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+        return h.app.inject({
+          method: 'POST',
+          url: '/api/admin/users/import',
+          headers: { ...as(session), ...headers },
+          payload,
+        });
+      },
+    },
+    {
+      route: 'PATCH /api/departments/:id',
+      allowed: officeOnly,
+      ok: 200,
+      run: async ({ h, session, period }) =>
+        h.app.inject({
+          method: 'PATCH',
+          url: `/api/departments/${await ownDepartmentId(h)}`,
+          headers: as(session),
+          payload: { contact: { name: `联系人${period}`, phone: null, email: null } },
+        }),
+    },
+    {
+      route: 'POST /api/departments/:id/merge',
+      allowed: officeOnly,
+      ok: 200,
+      run: async ({ h, session, period }) => {
+        const created = await h.app.inject({
+          method: 'POST',
+          url: '/api/departments',
+          headers: as(h.sessions.planning_office),
+          payload: { planId: h.plan.planId, canonicalName: `区矩阵合并局${period}` },
+        });
+        return h.app.inject({
+          method: 'POST',
+          url: `/api/departments/${created.json<{ id: string }>().id}/merge`,
+          headers: as(session),
+          payload: { into: await ownDepartmentId(h) },
+        });
+      },
     },
     {
       route: 'GET /api/plans/:planId/indicator-owners',

@@ -12,7 +12,14 @@ export type Department = {
   canonicalName: string;
   known: boolean;
   aliases: string[];
+  /** False once the office deactivated it (0017). */
+  active: boolean;
+  /** The contact person for the department's figures, or null (0017). */
+  contact: DepartmentContact | null;
 };
+
+/** A department's contact person: any field may be blank. */
+export type DepartmentContact = { name: string | null; phone: string | null; email: string | null };
 
 /**
  * Finds or creates the department a clause names, within a region. Tried in order: the canonical
@@ -136,6 +143,11 @@ export async function listDepartments(db: Kysely<Database>, regionCode: string):
     canonicalName: r.canonical_name,
     known: r.known === 1,
     aliases: aliases.filter((a) => a.department_id === r.id).map((a) => a.alias),
+    active: r.active === 1,
+    contact:
+      r.contact_name === null && r.contact_phone === null && r.contact_email === null
+        ? null
+        : { name: r.contact_name, phone: r.contact_phone, email: r.contact_email },
   }));
 }
 

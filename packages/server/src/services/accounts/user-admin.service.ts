@@ -78,7 +78,7 @@ async function present(ctx: AppContext, users: readonly UserRecord[]): Promise<U
   }));
 }
 
-async function presentOne(ctx: AppContext, user: UserRecord): Promise<UserDto> {
+export async function presentOne(ctx: AppContext, user: UserRecord): Promise<UserDto> {
   const [dto] = await present(ctx, [user]);
   if (dto === undefined) throw new Error('A user could not be presented.');
   return dto;
