@@ -155,6 +155,7 @@ export {
   isReported,
   periodsOwed,
   reportStateOf,
+  upcomingPeriod,
   type CycleRule,
   type DueRule,
   type ReportState,
@@ -281,6 +282,7 @@ export {
   returnedRevision,
   type ReturnedRevision,
 } from './repositories/notifications/notification-query.repository.js';
+export { lastReportsOf, type LastReport } from './repositories/records/last-reports.repository.js';
 export { progressReportByIdempotencyKey } from './repositories/records/template-query.repository.js';
 /** What the data-quality check of a submission reads, in one statement. */
 export {

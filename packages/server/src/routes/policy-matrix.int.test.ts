@@ -444,6 +444,13 @@ const CASES: Case[] = [
   ...curationCases(),
   // Last: they publish an indicator, which the rows before must not see yet.
   ...reportCases(),
+  {
+    route: 'GET /api/my/overview',
+    allowed: ['department_reporter', 'other_reporter'],
+    ok: 200,
+    run: ({ h, session }) =>
+      h.app.inject({ method: 'GET', url: '/api/my/overview?asOf=2028-02-15', headers: as(session) }),
+  },
 ];
 
 /** The dashboard, assessments, thresholds and reference series (see policies/assessment.policy.ts). */
