@@ -31,3 +31,4 @@ export * from './report.contract.js';
 export * from './instance.contract.js';
 export * from './department-summary.contract.js';
 export * from './my-overview.contract.js';
+export * from './quality-check.contract.js';

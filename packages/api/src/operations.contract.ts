@@ -107,6 +107,7 @@ export const operations = {
   listPublicReports: { method: 'GET', path: '/api/public/plans/{planId}/reports' },
   downloadPublicReport: { method: 'GET', path: '/api/public/reports/{id}/file' },
   listMyOverview: { method: 'GET', path: '/api/my/overview' },
+  checkObservationQuality: { method: 'POST', path: '/api/observations/check' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 
 /** The name of one operation of the API. */

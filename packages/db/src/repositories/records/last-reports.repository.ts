@@ -49,7 +49,7 @@ export async function lastReportsOf(
         targetId: r.indicator_id,
         period: r.period,
         status: r.status,
-        value: r.value === null ? null : Number(r.value),
+        value: r.value,
         valueText: r.value_text,
         unit: r.unit,
         progress: null,
