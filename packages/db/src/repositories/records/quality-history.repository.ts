@@ -19,9 +19,5 @@ export async function approvedHistory(db: Db, indicatorId: string): Promise<Comp
     .orderBy('o.period')
     .orderBy('o.scope')
     .execute();
-  return rows.map((r) => ({
-    period: r.period,
-    scope: r.scope,
-    value: r.value === null ? null : Number(r.value),
-  }));
+  return rows.map((r) => ({ period: r.period, scope: r.scope, value: r.value }));
 }
