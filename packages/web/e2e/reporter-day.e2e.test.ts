@@ -10,8 +10,10 @@ import { SCREENSHOT_DIR } from './screenshot-png.js';
 import {
   expectMyItem,
   openMyItems,
+  reportThroughTemplate,
   reportValue,
   reportWithWarningThenCorrect,
+  templateRows,
 } from './year/reporter.steps.js';
 
 const unavailable = browserTestsUnavailable();
@@ -111,6 +113,18 @@ describe.skipIf(unavailable !== null)('the department reporter’s day in Chromi
       warning: '5.8',
     });
     await expectMyItem(page, gdp.name, { last: '2026：6%（待审核）' });
+  });
+
+  it('reports through the Excel template, which lists the department’s items before any period is due', async () => {
+    const page = await h.pageAs('department_reporter');
+    await reportThroughTemplate(page, (workbook) => {
+      // The task sheet lists the task although no period of it is owed yet: report its progress.
+      const task = templateRows(workbook, '任务进展')[0];
+      if (task === undefined) throw new Error('the template lists no task');
+      task.set('进展状态', '推进中');
+      task.set('进展情况', '已完成年度改革方案，正在推进重点企业整合。');
+    });
+    await expectMyItem(page, '深化国资国企改革', { last: '推进中（待审核）' });
   });
 
   it('records a confirmed warning with the submission; the reviewer sees it', async () => {

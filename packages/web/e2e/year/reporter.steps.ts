@@ -3,6 +3,8 @@
  * calls, no database): open 我的填报, report a value (handling the pre-submission warnings), and
  * check what the department's list shows. Each step asserts what the user should see.
  */
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -121,4 +123,68 @@ export async function reportWithWarningThenCorrect(
   expect(await warningDialog(page, drawer), 'the corrected value raises no warning').toBeNull();
   await poll(() => drawer.getByRole('status').filter({ hasText: '已提交审核' }).count()).toBe(1);
   await page.keyboard.press('Escape');
+}
+
+/** A row of the template's 指标 sheet by its headers (指标名称, 期间, 数值 …), for filling it in. */
+export type TemplateRow = {
+  row: ExcelJS.Row;
+  get: (header: string) => unknown;
+  set: (header: string, value: unknown) => void;
+};
+
+/** The rows of a template sheet, each addressed by header. */
+export function templateRows(workbook: ExcelJS.Workbook, sheet = '指标'): TemplateRow[] {
+  const ws = workbook.getWorksheet(sheet);
+  if (ws === undefined) throw new Error(`the template has no sheet ${sheet}`);
+  const headers = new Map<string, number>();
+  ws.getRow(1).eachCell((cell, col) => headers.set(String(cell.value), col));
+  const column = (header: string): number => {
+    const col = headers.get(header);
+    if (col === undefined) throw new Error(`the template has no column ${header}`);
+    return col;
+  };
+  const rows: TemplateRow[] = [];
+  ws.eachRow((row, n) => {
+    if (n === 1) return;
+    rows.push({
+      row,
+      get: (header) => row.getCell(column(header)).value,
+      set: (header, value) => {
+        row.getCell(column(header)).value = value as ExcelJS.CellValue;
+      },
+    });
+  });
+  return rows;
+}
+
+/**
+ * Reports through the Excel template: downloads it from 我的填报's Excel tab, lets `fill` write
+ * values into the workbook (exceljs), uploads it there submitting for review, and asserts the
+ * upload succeeded with at least one row submitted. Returns the page's result text.
+ */
+export async function reportThroughTemplate(
+  page: Page,
+  fill: (workbook: ExcelJS.Workbook) => void | Promise<void>,
+): Promise<string> {
+  await page.goto('/my?tab=excel');
+  await page.getByRole('heading', { name: 'Excel 批量填报' }).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: '下载填报模板' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(await download.path()) as unknown as ExcelJS.Buffer);
+  expect(templateRows(workbook).length, 'the template lists the department’s items').toBeGreaterThan(0);
+  await fill(workbook);
+  await page.getByRole('radio', { name: '直接提交审核' }).check();
+  await page.locator('input[type=file]').setInputFiles({
+    name: '填报模板.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+  });
+  await poll(() => page.getByText('上传成功').count()).toBe(1);
+  const text = (await page.locator('#main').textContent()) ?? '';
+  expect(text).toMatch(/已提交 [1-9]\d* 条/);
+  return text;
 }

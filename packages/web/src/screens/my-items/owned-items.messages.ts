@@ -26,7 +26,7 @@ export const ownedItemsMessages = defineMessages({
     report: '填报',
     reportItem: '填报 {name} {period}',
     empty: '本部门尚未负责任何指标或任务。请联系规划办分配负责部门。',
-    progressNot_started: '未开始',
+    progressNot_started: '未启动',
     progressIn_progress: '推进中',
     progressCompleted: '已完成',
     progressDelayed: '滞后',
