@@ -137,7 +137,7 @@ export function templateRows(workbook: ExcelJS.Workbook, sheet = '指标'): Temp
   const ws = workbook.getWorksheet(sheet);
   if (ws === undefined) throw new Error(`the template has no sheet ${sheet}`);
   const headers = new Map<string, number>();
-  ws.getRow(1).eachCell((cell, col) => headers.set(String(cell.value), col));
+  ws.getRow(1).eachCell((cell, col) => headers.set(cell.text, col));
   const column = (header: string): number => {
     const col = headers.get(header);
     if (col === undefined) throw new Error(`the template has no column ${header}`);
