@@ -127,6 +127,40 @@ describe.skipIf(unavailable !== null)('the department reporter’s day in Chromi
     await expectMyItem(page, '深化国资国企改革', { last: '推进中（待审核）' });
   });
 
+  it('shows approved quarterly figures on the indicator page with "status not yet assessable"', async () => {
+    // Setup: 2026Q1–Q3 of revenue approved (synthetic values), no annual value yet.
+    for (const [period, value] of [
+      ['2026Q1', 41.2],
+      ['2026Q2', 88.5],
+      ['2026Q3', 131.7],
+    ] as const) {
+      const sent = await h.app.inject({
+        method: 'POST',
+        url: '/api/observations',
+        headers: as(h.sessions.planning_office),
+        payload: { indicatorId: h.otherIndicatorId, period, expectedRevision: 0, values: { value } },
+      });
+      expect(sent.statusCode, sent.body).toBe(201);
+      const approved = await h.app.inject({
+        method: 'POST',
+        url: `/api/observations/${encodeURIComponent(sent.json<{ key: string }>().key)}/approve`,
+        headers: as(h.sessions.reviewer),
+        payload: { expectedRevision: 1 },
+      });
+      expect(approved.statusCode, approved.body).toBe(200);
+    }
+    const page = await h.pageAs('leader');
+    await page.goto(`/indicators/${h.otherIndicatorId}`);
+    const figures = page.getByRole('table', { name: '已审核的监测值' });
+    await figures.waitFor();
+    const text = (await figures.textContent()) ?? '';
+    for (const v of ['2026Q1', '41.2', '2026Q3', '131.7']) expect(text).toContain(v);
+    expect(await page.locator('#main').textContent()).toContain('状态待定');
+    expect(await page.locator('#main').textContent()).toContain('2026Q1–2026Q3');
+    expect(await page.getByText('尚无已审核的监测值').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('records a confirmed warning with the submission; the reviewer sees it', async () => {
     const page = await h.pageAs('department_reporter');
     await reportValue(page, { item: gdp.name, period: '2027', value: 60, expectWarning: '5.8' });
