@@ -282,7 +282,6 @@ export {
   returnedRevision,
   type ReturnedRevision,
 } from './repositories/notifications/notification-query.repository.js';
-export { approvedHistory } from './repositories/records/quality-history.repository.js';
 export { lastReportsOf, type LastReport } from './repositories/records/last-reports.repository.js';
 export { progressReportByIdempotencyKey } from './repositories/records/template-query.repository.js';
 /** What the data-quality check of a submission reads, in one statement. */

@@ -1,5 +1,4 @@
 import {
-  approvedHistory,
   type ComparedValue,
   type QualityIndicator as QualityIndicatorRow,
   prepareQualityInputs,
@@ -37,10 +36,8 @@ export async function qualityCheckOnReview(
   ref: ObservationRef,
   confirmed: readonly string[] = [],
 ): Promise<Alongside<ObservationRevision>> {
-  // The jump rule compares with the previous period (read with the write, below); the history
-  // rules with every approved period, read once before the write's transaction.
+  // One read gives the jump rule its previous period and the history rules every approved period.
   const inputs = await prepareQualityInputs(ctx.db, ref.indicatorId, previousPeriod(ref.period));
-  const history = await approvedHistory(ctx.db, ref.indicatorId);
   return async (trx, revision) => {
     if (revision.status !== 'submitted') return revision;
     const { indicator, previous } = await inputs(trx);
@@ -54,20 +51,11 @@ export async function qualityCheckOnReview(
               unit: revision.values.unit,
               scope: revision.scope,
             },
-            previous: mergeHistory(previous, history),
+            previous,
             confirmed,
           });
     return { ...revision, qualityFlags: await storeQualityFlags(trx, revision, flags) };
   };
-}
-
-/** The previous period's values as read with the write, then every other period of the history. */
-function mergeHistory(
-  previous: readonly ComparedValue[],
-  history: readonly ComparedValue[],
-): ComparedValue[] {
-  const fresh = new Set(previous.map((p) => p.period));
-  return [...history.filter((h) => !fresh.has(h.period)), ...previous];
 }
 
 /**
@@ -121,7 +109,6 @@ export async function checkDraftQuality(
     previousPeriod(draft.period),
   );
   if (indicator === undefined) return [];
-  const history = await approvedHistory(ctx.db, draft.indicatorId);
   return qualityFlagsOf_(indicator, {
     observation: {
       period: draft.period,
@@ -129,7 +116,7 @@ export async function checkDraftQuality(
       unit: draft.unit ?? null,
       scope: draft.scope ?? null,
     },
-    previous: mergeHistory(previous, history),
+    previous,
     confirmed: [],
   });
 }
