@@ -12,10 +12,17 @@ export const QualityFlagSchema = z
       'jump',
       'unit-mismatch',
       'scope-mismatch',
+      'history-outlier',
+      'power-of-ten',
+      'evidence-missing',
     ]),
     severity: z.enum(['warning', 'error']),
     message: z.object({ zh: z.string(), en: z.string() }),
     details: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+    confirmed: z
+      .boolean()
+      .optional()
+      .describe('The submitter saw this warning before submitting and confirmed the value'),
   })
   .meta({ id: 'QualityFlag' });
 

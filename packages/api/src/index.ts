@@ -33,3 +33,5 @@ export * from './department-summary.contract.js';
 export * from './ownership.contract.js';
 export * from './reporting-rounds.contract.js';
 export * from './user-import.contract.js';
+export * from './my-overview.contract.js';
+export * from './quality-check.contract.js';

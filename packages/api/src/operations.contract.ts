@@ -116,6 +116,8 @@ export const operations = {
   mergeDepartment: { method: 'POST', path: '/api/departments/{id}/merge' },
   downloadUserImportTemplate: { method: 'GET', path: '/api/admin/users/import-template.xlsx' },
   importUsers: { method: 'POST', path: '/api/admin/users/import' },
+  listMyOverview: { method: 'GET', path: '/api/my/overview' },
+  checkObservationQuality: { method: 'POST', path: '/api/observations/check' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 
 /** The name of one operation of the API. */

@@ -132,6 +132,13 @@ export function recordWriteBodySchema<Ref extends z.ZodRawShape, V extends z.Zod
     action: WriteActionSchema,
     expectedRevision: ExpectedRevisionSchema,
     values: values.optional(),
+    confirmedWarnings: z
+      .array(z.string().max(40))
+      .max(20)
+      .optional()
+      .describe(
+        'Quality flag codes the submitter was shown before submitting and confirmed (确认无误，仍然提交)',
+      ),
   });
 }
 

@@ -94,6 +94,9 @@ export const TemplateUploadResultSchema = z.object({
       }),
     )
     .describe('The rows of sheet 任务进展 (progress reports)'),
+  message: MessagesSchema.optional().describe(
+    'Said when nothing new was saved or submitted (an unchanged or empty template): not an error',
+  ),
 });
 
 /** What an uploaded template saved or submitted. */

@@ -165,6 +165,7 @@ export {
   isReported,
   periodsOwed,
   reportStateOf,
+  upcomingPeriod,
   type CycleRule,
   type DueRule,
   type ReportState,
@@ -306,10 +307,14 @@ export {
   returnedRevision,
   type ReturnedRevision,
 } from './repositories/notifications/notification-query.repository.js';
+export { lastReportsOf, type LastReport } from './repositories/records/last-reports.repository.js';
 export { progressReportByIdempotencyKey } from './repositories/records/template-query.repository.js';
 /** What the data-quality check of a submission reads, in one statement. */
 export {
   prepareQualityInputs,
+  qualityInputsApart,
+  type ComparedValue,
+  type QualityIndicator,
   type QualityInputs,
 } from './repositories/records/quality-inputs.repository.js';
 /** Stored data-quality flags of submitted observation revisions. */

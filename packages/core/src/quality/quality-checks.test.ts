@@ -176,3 +176,82 @@ describe('does not cry wolf', () => {
     expect(check(revenue, null)).toEqual([]);
   });
 });
+
+describe('history, powers of ten and evidence (before submission)', () => {
+  const gdpHistory = [
+    { period: '2024', value: 6.1 },
+    { period: '2025', value: 5.8 },
+  ];
+
+  it('names a value ten times the last value as a decimal slip when the previous period is not at hand', () => {
+    const history = [
+      { period: '2023', value: 6.1 },
+      { period: '2024', value: 5.8 },
+    ];
+    const flags = check(growth, 58, { previous: history, observation: { period: '2026', value: 58 } });
+    expect(codes(flags)).toEqual(['power-of-ten']);
+    expect(flags[0]?.message.zh).toContain('10 倍');
+    expect(flags[0]?.message.en).toContain('2024: 5.8');
+    // With the previous year at hand the jump rule speaks, once.
+    const withPrevious = check(growth, 58, {
+      previous: gdpHistory,
+      observation: { period: '2026', value: 58 },
+    });
+    expect(codes(withPrevious)).toEqual(['jump']);
+  });
+
+  it('flags a value far outside the indicator’s own history even when the previous period is missing', () => {
+    const history = [
+      { period: '2023', value: 6.1 },
+      { period: '2024', value: 5.8 },
+    ];
+    const flags = check(growth, 31, { previous: history, observation: { period: '2026', value: 31 } });
+    expect(codes(flags)).toEqual(['history-outlier']);
+    expect(flags[0]?.details).toMatchObject({ min: 5.8, max: 6.1 });
+    expect(check(growth, 7.2, { previous: history, observation: { period: '2026', value: 7.2 } })).toEqual(
+      [],
+    );
+  });
+
+  it('compares only values of the same period shape and scope', () => {
+    const quarterly = [
+      { period: '2025Q1', value: 1.2 },
+      { period: '2025Q2', value: 2.5 },
+    ];
+    expect(check(growth, 30, { previous: quarterly, observation: { period: '2026', value: 30 } })).toEqual(
+      [],
+    );
+    const otherScope = gdpHistory.map((h) => ({ ...h, scope: '全口径' }));
+    expect(check(growth, 30, { previous: otherScope, observation: { period: '2026', value: 30 } })).toEqual(
+      [],
+    );
+  });
+
+  it('flags a level about ten times the last value that the target-based magnitude rule lets pass', () => {
+    const history = [
+      { period: '2023', value: 180 },
+      { period: '2024', value: 195 },
+    ];
+    const flags = check(revenue, 1950, { previous: history, observation: { period: '2026', value: 1950 } });
+    expect(codes(flags)).toEqual(['power-of-ten']);
+    expect(flags[0]?.details).toMatchObject({ against: 'last', power: 1 });
+  });
+
+  it('does not flag ordinary growth of a level', () => {
+    const history = [
+      { period: '2024', value: 180 },
+      { period: '2025', value: 195 },
+    ];
+    expect(check(revenue, 205, { previous: history, observation: { period: '2026', value: 205 } })).toEqual(
+      [],
+    );
+  });
+
+  it('flags missing evidence only where the office requires it', () => {
+    expect(codes(check(revenue, 205, { evidence: { required: true, attached: 0 } }))).toEqual([
+      'evidence-missing',
+    ]);
+    expect(check(revenue, 205, { evidence: { required: true, attached: 1 } })).toEqual([]);
+    expect(check(revenue, 205, { evidence: { required: false, attached: 0 } })).toEqual([]);
+  });
+});

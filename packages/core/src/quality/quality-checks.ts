@@ -1,6 +1,7 @@
 import { coreName, inferMeasure, isReductionRate } from '../assessment/direction.infer.js';
 import { canonicalScope } from '../assessment/observation-series.js';
 import { toHalfWidth } from '../text/width.js';
+import { evidenceMissing, historyOutlier, powerOfTenSlip } from './quality-history.js';
 import { previousPeriod } from './quality-period.js';
 import type {
   PreviousValue,
@@ -41,6 +42,8 @@ export function checkObservationQuality(input: QualityCheckInput): QualityFlag[]
   if (unitFlag !== null) flags.push(unitFlag);
   const scopeFlag = scopeMismatch(indicator, observation.scope ?? null, input.scopeAliases);
   if (scopeFlag !== null) flags.push(scopeFlag);
+  const evidenceFlag = evidenceMissing(input);
+  if (evidenceFlag !== null) flags.push(evidenceFlag);
   const value = observation.value;
   // A value in another unit cannot be compared with the indicator's numbers.
   if (value === null || !Number.isFinite(value) || unitFlag !== null) return flags;
@@ -52,10 +55,14 @@ export function checkObservationQuality(input: QualityCheckInput): QualityFlag[]
     if (magnitudeFlag !== null) flags.push(magnitudeFlag);
   }
   const previous = previousInScope(input, observation.period);
-  if (previous !== null) {
-    const jumpFlag = jump(indicator, kind, value, previous, t);
-    if (jumpFlag !== null) flags.push(jumpFlag);
-  }
+  const jumpFlag = previous === null ? null : jump(indicator, kind, value, previous, t);
+  if (jumpFlag !== null) flags.push(jumpFlag);
+  // The history rules only speak where the classic rules found nothing, so no value is flagged twice.
+  if (flags.some((f) => f.code === 'jump' || f.code === 'magnitude') || rangeFlag !== null) return flags;
+  const slip = powerOfTenSlip(input, value, kind === 'rate' ? null : levelTarget(indicator));
+  const outlier = slip === null ? historyOutlier(input, kind, value, t) : null;
+  if (slip !== null) flags.push(slip);
+  if (outlier !== null) flags.push(outlier);
   return flags;
 }
 

@@ -14,7 +14,10 @@ export type QualityFlagCode =
   | 'magnitude'
   | 'jump'
   | 'unit-mismatch'
-  | 'scope-mismatch';
+  | 'scope-mismatch'
+  | 'history-outlier'
+  | 'power-of-ten'
+  | 'evidence-missing';
 
 /** One data-quality flag on a submitted value: code, severity, message with the numbers, the numbers. */
 export type QualityFlag = {
@@ -23,6 +26,8 @@ export type QualityFlag = {
   message: BilingualMessage;
   /** The numbers and texts the rule compared, so a reviewer can check it by hand. */
   details: Record<string, number | string | null>;
+  /** The submitter saw this warning before submitting and confirmed the value (确认无误). */
+  confirmed?: boolean;
 };
 
 /** The part of an indicator the checks read; an ingested indicator row fits. */
@@ -47,7 +52,10 @@ export type QualityObservation = {
   scope?: string | null;
 };
 
-/** An approved value in force of another period (any scope; the rules pick the same scope). */
+/**
+ * An approved value in force of another period (any scope; the rules pick the same scope). The
+ * history rules read every earlier period given; the jump rule only the previous one.
+ */
 export type PreviousValue = { period: string; value: number | null; scope?: string | null };
 
 /** Thresholds of the checks; the defaults are in `QUALITY_THRESHOLDS`. */
@@ -73,4 +81,6 @@ export type QualityCheckInput = {
   thresholds?: Partial<QualityThresholds>;
   /** Scope spellings that mean the same 口径, e.g. `{ 不含经开区: '不含常州经开区' }`. */
   scopeAliases?: Readonly<Record<string, string>>;
+  /** Whether the office requires evidence with a value, and how many files are attached. */
+  evidence?: { required: boolean; attached: number };
 };

@@ -446,6 +446,25 @@ const CASES: Case[] = [
   ...roundCases(),
   // Last: they publish an indicator, which the rows before must not see yet.
   ...reportCases(),
+  {
+    route: 'GET /api/my/overview',
+    allowed: ['department_reporter', 'other_reporter'],
+    ok: 200,
+    run: ({ h, session }) =>
+      h.app.inject({ method: 'GET', url: '/api/my/overview?asOf=2028-02-15', headers: as(session) }),
+  },
+  {
+    route: 'POST /api/observations/check',
+    allowed: ['planning_office', 'department_reporter'],
+    ok: 200,
+    run: ({ h, session, period }) =>
+      h.app.inject({
+        method: 'POST',
+        url: '/api/observations/check',
+        headers: as(session),
+        payload: { indicatorId: h.ownIndicatorId, period, value: 5 },
+      }),
+  },
 ];
 
 /** The dashboard, assessments, thresholds and reference series (see policies/assessment.policy.ts). */

@@ -3,11 +3,14 @@ import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { canUseMyTemplate } from '../policies/reporting.policy.js';
 import { missingReports, myPeriods } from '../services/records/reporting.service.js';
+import { myOverview } from '../services/records/my-overview.service.js';
 import { downloadTemplate, uploadTemplate } from '../services/template/template.service.js';
 import {
   errorResponses,
   MissingReportsByDepartmentSchema,
   MissingReportsQuerySchema,
+  MyOverviewQuerySchema,
+  MyOverviewSchema,
   PeriodItemListSchema,
   PlanIdParamsSchema,
   ProblemSchema,
@@ -32,6 +35,20 @@ export const reportingRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
       },
     },
     async (request) => myPeriods(ctx, request.principal, request.query),
+  );
+
+  app.get(
+    '/api/my/overview',
+    {
+      schema: {
+        tags: ['work'],
+        summary:
+          "Every item the reporter's department owns (lead or co-lead), due or not: next due date, last value and target",
+        querystring: MyOverviewQuerySchema,
+        response: { 200: MyOverviewSchema, ...errorResponses },
+      },
+    },
+    async (request) => myOverview(ctx, request.principal, request.query),
   );
 
   app.get(

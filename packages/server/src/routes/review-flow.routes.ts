@@ -53,6 +53,7 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
     action: WriteAction;
     expectedRevision: number;
     values?: z.output<Values> | undefined;
+    confirmedWarnings?: string[] | undefined;
   };
   routes.post<{ Headers: IdempotencyHeaders; Body: WriteBody }>(
     path,
@@ -74,6 +75,7 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
         expectedRevision: b.expectedRevision,
         values: b.values,
         idempotencyKey: request.headers['idempotency-key'],
+        confirmedWarnings: b.confirmedWarnings,
       });
       return reply.code(201).send(revision);
     },

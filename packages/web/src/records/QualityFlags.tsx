@@ -1,8 +1,12 @@
 import { Alert } from 'antd';
 import type { QualityFlag } from '@plantrack/api';
-import { useBilingual } from '../i18n/i18n';
+import { useBilingual, useMessages } from '../i18n/i18n';
+import { qualityFlagsMessages } from './quality-flags.messages';
 
-/** Data-quality flags from the API as a list of warnings (errors in red), each in words. */
+/**
+ * Data-quality flags from the API as a list of warnings (errors in red), each in words; a warning
+ * the submitter saw and confirmed before submitting says so.
+ */
 export function QualityFlags({
   flags,
   title,
@@ -13,6 +17,7 @@ export function QualityFlags({
   intro?: string;
 }) {
   const pick = useBilingual();
+  const t = useMessages(qualityFlagsMessages);
   if (flags.length === 0) return null;
   const severe = flags.some((f) => f.severity === 'error');
   return (
@@ -25,7 +30,10 @@ export function QualityFlags({
           {intro === undefined ? null : <p style={{ marginTop: 0 }}>{intro}</p>}
           <ul aria-label={title} style={{ margin: 0, paddingInlineStart: 20 }}>
             {flags.map((flag) => (
-              <li key={`${flag.code}:${pick(flag.message)}`}>{pick(flag.message)}</li>
+              <li key={`${flag.code}:${pick(flag.message)}`}>
+                {pick(flag.message)}
+                {flag.confirmed === true ? t.confirmed : null}
+              </li>
             ))}
           </ul>
         </>

@@ -37,7 +37,10 @@ export type QualityIndicator = {
   baselineJson: string | null;
 };
 
-/** An approved value in force of the compared period. */
+/**
+ * An approved value in force of the indicator: every period is read (the history rules compare
+ * with all of them, the jump rule picks the previous period among them).
+ */
 export type ComparedValue = { period: string; scope: string; value: number | null };
 
 /** The same as {@link qualityInputs} in two statements (the indicator, the compared values). */
@@ -54,9 +57,9 @@ export async function qualityInputsApart(
           .selectFrom('observations as o')
           .select(['o.period', 'o.scope', 'o.value'])
           .where('o.indicator_id', '=', indicatorId)
-          .where('o.period', '=', comparedPeriod)
           .where('o.status', '=', 'approved')
           .where(isNewestApprovedObservation)
+          .orderBy('o.period')
           .orderBy('o.scope')
           .execute();
   return { indicator: row === undefined ? undefined : toIndicator(row), previous };
@@ -93,8 +96,9 @@ function toIndicator(row: {
 
 /**
  * Everything the quality check of a submission compares with, in one statement: the indicator as
- * its plan's newest version defines it, and the values in force of the compared period (every
- * scope, by scope), left-joined to it. A submission pays for this read on its way to the write,
+ * its plan's newest version defines it, and the approved values in force of every period of the
+ * indicator (every scope; the jump rule picks the compared period, the history rules read all),
+ * left-joined to it; `comparedPeriod` null (an unreadable period) reads none. A submission pays for this read on its way to the write,
  * so it is one round trip, not two. No indicator: `undefined` and no values (nothing is checked).
  */
 export async function qualityInputs(
@@ -107,7 +111,6 @@ export async function qualityInputs(
     .leftJoin('observations as o', (join) =>
       join
         .on('o.indicator_id', '=', indicatorId)
-        .on('o.period', '=', comparedPeriod ?? '')
         .on('o.status', '=', 'approved')
         .on((eb) =>
           comparedPeriod === null ? sql<boolean>`1 = 0` : isNewestApprovedObservation(eb as never),
@@ -124,6 +127,7 @@ export async function qualityInputs(
       'o.scope as comparedScope',
       'o.value as comparedValue',
     ])
+    .orderBy('o.period')
     .orderBy('o.scope')
     .execute();
   const first = rows[0];

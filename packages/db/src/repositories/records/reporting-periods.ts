@@ -110,6 +110,31 @@ export function periodsOwed(args: {
   return out;
 }
 
+/**
+ * The period running on `asOf` (not yet ended, so not yet owed) and its due date: what an item
+ * will owe next once every owed period is reported. Null after the plan's last year. Pure.
+ */
+export function upcomingPeriod(args: {
+  asOf: string;
+  endYear?: number | null;
+  cycle: CycleRule;
+}): ReportingPeriod | null {
+  const asOf = checkDate(args.asOf);
+  const year = Number(asOf.slice(0, 4));
+  if (args.endYear !== undefined && args.endYear !== null && year > args.endYear) return null;
+  for (const p of periodsOfYear(year, args.cycle.frequency)) {
+    const end = ymd(year, p.last, daysInMonth(year, p.last));
+    if (end < asOf) continue;
+    return {
+      period: p.period,
+      start: ymd(year, p.first, 1),
+      end,
+      dueDate: dueDateOf(year, p.last, args.cycle),
+    };
+  }
+  return null;
+}
+
 const STATE_RANK: Record<ReportState, number> = {
   missing: 0,
   draft: 1,

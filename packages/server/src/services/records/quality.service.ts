@@ -1,5 +1,8 @@
 import {
+  type ComparedValue,
+  type QualityIndicator as QualityIndicatorRow,
   prepareQualityInputs,
+  qualityInputsApart,
   qualityFlagsByKey,
   qualityFlagsOf,
   storeQualityFlags,
@@ -31,26 +34,17 @@ type Db = AppContext['db'];
 export async function qualityCheckOnReview(
   ctx: AppContext,
   ref: ObservationRef,
+  confirmed: readonly string[] = [],
 ): Promise<Alongside<ObservationRevision>> {
-  // The checks compare with the previous period only (`previousPeriod`), so only its values are read.
+  // One read gives the jump rule its previous period and the history rules every approved period.
   const inputs = await prepareQualityInputs(ctx.db, ref.indicatorId, previousPeriod(ref.period));
   return async (trx, revision) => {
     if (revision.status !== 'submitted') return revision;
     const { indicator, previous } = await inputs(trx);
-    const checked = indicator === undefined ? null : { ...indicator, ...parsedTarget(indicator) };
     const flags =
-      checked === null
+      indicator === undefined
         ? []
-        : checkObservationQuality({
-            indicator: {
-              name: checked.name,
-              unit: checked.unit,
-              scope: checked.scope,
-              target: checked.target,
-              baseline: checked.baseline,
-              direction:
-                checked.direction === 'higher' || checked.direction === 'lower' ? checked.direction : null,
-            },
+        : qualityFlagsOf_(indicator, {
             observation: {
               period: revision.period,
               value: revision.values.value,
@@ -58,9 +52,73 @@ export async function qualityCheckOnReview(
               scope: revision.scope,
             },
             previous,
+            confirmed,
           });
     return { ...revision, qualityFlags: await storeQualityFlags(trx, revision, flags) };
   };
+}
+
+/**
+ * The checks of core over an indicator row; flags whose code the submitter saw before submitting
+ * and confirmed ("确认无误，仍然提交") carry `confirmed`, so the reviewer knows they were seen.
+ */
+function qualityFlagsOf_(
+  row: QualityIndicatorRow,
+  input: {
+    observation: { period: string; value: number | null; unit?: string | null; scope?: string | null };
+    previous: readonly ComparedValue[];
+    confirmed: readonly string[];
+    evidence?: { required: boolean; attached: number };
+  },
+): QualityFlag[] {
+  const checked = { ...row, ...parsedTarget(row) };
+  const flags = checkObservationQuality({
+    indicator: {
+      name: checked.name,
+      unit: checked.unit,
+      scope: checked.scope,
+      target: checked.target,
+      baseline: checked.baseline,
+      direction: checked.direction === 'higher' || checked.direction === 'lower' ? checked.direction : null,
+    },
+    observation: input.observation,
+    previous: input.previous,
+    ...(input.evidence === undefined ? {} : { evidence: input.evidence }),
+  });
+  return flags.map((f) => (input.confirmed.includes(f.code) ? { ...f, confirmed: true } : f));
+}
+
+/**
+ * The quality flags a value would raise if submitted now (the "check draft" route, 我的填报's
+ * warning dialog and the template upload use the same checks as the submission itself).
+ */
+export async function checkDraftQuality(
+  ctx: AppContext,
+  draft: {
+    indicatorId: string;
+    period: string;
+    scope?: string | undefined;
+    value: number | null;
+    unit?: string | null | undefined;
+    evidenceCount?: number | undefined;
+  },
+): Promise<QualityFlag[]> {
+  const { indicator, previous } = await qualityInputsApart(
+    ctx.db,
+    draft.indicatorId,
+    previousPeriod(draft.period),
+  );
+  if (indicator === undefined) return [];
+  return qualityFlagsOf_(indicator, {
+    observation: {
+      period: draft.period,
+      value: draft.value,
+      unit: draft.unit ?? null,
+      scope: draft.scope ?? null,
+    },
+    previous,
+    confirmed: [],
+  });
 }
 
 function parsedTarget(indicator: { targetJson: string; baselineJson: string | null }): {

@@ -21,6 +21,8 @@ export type WriteInput<R, V> = {
   expectedRevision: number;
   values?: V | undefined;
   idempotencyKey?: string | undefined;
+  /** Quality warnings the submitter saw and confirmed before submitting (their codes). */
+  confirmedWarnings?: readonly string[] | undefined;
 };
 export type ApproveInput = {
   expectedRevision: number;
@@ -66,7 +68,7 @@ export type RecordKind<R, V, Rev, Dto> = {
    * revision's own transaction; prepared before it, so the transaction does no extra reads
    * (observations: the data-quality check, quality.service.ts).
    */
-  onReview?: (ctx: AppContext, ref: R) => Promise<Alongside<Rev>>;
+  onReview?: (ctx: AppContext, ref: R, confirmed?: readonly string[]) => Promise<Alongside<Rev>>;
   /** What a history adds to the revisions (the evidence files of each), read with them. */
   decorateHistory?: (ctx: AppContext, revisions: Dto[]) => Promise<Dto[]>;
   /** What of a (cached, decorated) history one reader may see (evidence files by audience). */
@@ -119,7 +121,7 @@ export function reviewFlowService<R, V, Rev, Dto>(
       return present(
         await repository.submit(ctx.db, {
           ...common,
-          alongside: await kind.onReview?.(ctx, input.ref),
+          alongside: await kind.onReview?.(ctx, input.ref, input.confirmedWarnings ?? []),
           ...(input.values === undefined ? {} : { values: input.values }),
         }),
       );

@@ -51,6 +51,8 @@ export type UploadResultDto = {
   rows: IndicatorRowResult[];
   /** The rows of sheet 任务进展. */
   taskRows: TaskRowResult[];
+  /** Said when nothing new was saved or submitted. */
+  message?: { zh: string; en: string };
 };
 
 const workbookInvalid = (errors: CellError[]): ApiError =>
@@ -63,6 +65,12 @@ const workbookInvalid = (errors: CellError[]): ApiError =>
     },
     { errors },
   );
+
+/** The answer to a template with nothing new in it (200, not an error). */
+const NOTHING_NEW = {
+  zh: '没有新的数据需要提交：模板中的数值与已填报的相同，或尚未填写。',
+  en: 'Nothing new to submit: the template holds the values already reported, or none at all.',
+};
 
 /**
  * Reads an uploaded template, checks every cell of both sheets, and — only when no cell is wrong —
@@ -111,21 +119,24 @@ export async function uploadTemplate(
   const owed = await owedByDepartment(ctx, p, asOf);
   const checked = read.map((r) => ({ sheet: r.sheet, checked: r.read.check(owed, errors) }));
   if (errors.length > 0) throw workbookInvalid(errors);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const mode = input.submit ? 'submit' : 'draft';
+  // An unchanged (or unfilled) template is not an error: there is simply nothing new to send.
   if (checked.every((c) => c.checked.count === 0)) {
-    throw new ApiError(400, 'empty-workbook', {
-      zh: '工作簿中没有填写任何数据。',
-      en: 'The workbook holds no rows to upload.',
-    });
+    const counts = { saved: 0, submitted: 0, unchanged: 0, replayed: 0 };
+    return { sha256, mode, counts, rows: [], taskRows: [], message: NOTHING_NEW };
   }
 
   const options: UploadOptions = {
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    mode: input.submit ? 'submit' : 'draft',
+    sha256,
+    mode,
     submit: input.submit,
     actor: actorOf(p),
   };
   try {
-    return await saveRows(ctx, checked, options);
+    const saved = await saveRows(ctx, checked, options);
+    const changed = saved.counts.saved + saved.counts.submitted;
+    return changed === 0 ? { ...saved, message: NOTHING_NEW } : saved;
   } catch (error) {
     // PostgreSQL: a concurrent writer made a statement of the batch fail, which aborts the whole
     // transaction (25P02 on the next statement). Nothing was saved; the caller may upload again.

@@ -192,6 +192,9 @@ export async function readWorkbook(
   sheetNames: readonly string[],
   options: WorkbookReadOptions = {},
 ): Promise<{ ok: true; workbook: UploadedWorkbook } | { ok: false; status: 400 | 413; messages: Messages }> {
+  // Other office suites' formats: say which one it is and how to save it as .xlsx.
+  const other = otherSpreadsheetFormat(bytes);
+  if (other !== null) return { ok: false, status: 400, messages: other };
   // An .xlsx file is a ZIP archive: refuse anything else before handing it to the reader.
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
     return {
@@ -206,6 +209,33 @@ export async function readWorkbook(
   const read = await readWorkbookOffThread(bytes, sheetNames, options);
   if (read.ok) return read;
   return { ok: false, status: read.reason === 'too-large' ? 413 : 400, messages: read.messages };
+}
+
+/** The OLE compound file signature of .xls (Excel 97–2003, BIFF) and WPS .et files. */
+const COMPOUND_FILE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+/** An OpenDocument spreadsheet names its type in the first, uncompressed `mimetype` entry. */
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+
+/**
+ * A spreadsheet in another format than .xlsx, recognised by its first bytes: an .ods (a ZIP whose
+ * first entry is `mimetype`) or an .xls (a compound file). Both are told to save as .xlsx, rather
+ * than that a sheet is missing or that the file is not a spreadsheet at all.
+ */
+export function otherSpreadsheetFormat(bytes: Buffer): Messages | null {
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(COMPOUND_FILE)) {
+    return {
+      zh: '上传的是旧版 Excel 97–2003 工作簿（.xls）。请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）后重新上传。',
+      en: 'This is an Excel 97–2003 workbook (.xls). Open it in Excel or WPS, "Save as" an Excel workbook (.xlsx) and upload that.',
+    };
+  }
+  const head = bytes.subarray(0, 200).toString('latin1');
+  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50 && head.includes(ODS_MIMETYPE)) {
+    return {
+      zh: '上传的是 OpenDocument 表格（.ods）。请在 LibreOffice 或 WPS 中“另存为” Excel 工作簿（.xlsx）后重新上传。',
+      en: 'This is an OpenDocument spreadsheet (.ods). Open it in LibreOffice or WPS, "Save as" an Excel workbook (.xlsx) and upload that.',
+    };
+  }
+  return null;
 }
 
 function cellValue(value: XlsxCell | undefined): string | number | boolean | null {

@@ -5,6 +5,7 @@ import { PageLoading } from '../../components/PageLoading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useMessages } from '../../i18n/i18n';
 import { IndicatorSummary } from './IndicatorSummary';
+import { approvedFiguresOf } from './ApprovedFigures';
 import { ObservationHistory } from './ObservationHistory';
 import { SourcePanel } from './SourcePanel';
 import { indicatorMessages } from './indicator.messages';
@@ -35,7 +36,7 @@ export default function IndicatorPage() {
           <PageLoading />
         ) : null
       ) : (
-        <IndicatorSummary data={assessment.data} />
+        <IndicatorSummary data={assessment.data} approvedFigures={approvedFiguresOf(detail.data?.latest)} />
       )}
       {detail.data === undefined ? null : (
         <>

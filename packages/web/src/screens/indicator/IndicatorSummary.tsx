@@ -3,6 +3,7 @@ import { ProgressChart } from '../../components/charts/ProgressChart';
 import { STATUS_COLORS } from '../../components/StatusTag';
 import { useMessages } from '../../i18n/i18n';
 import { AssessmentPanel } from './AssessmentPanel';
+import { type ApprovedFigure, ApprovedFigures } from './ApprovedFigures';
 import { indicatorMessages } from './indicator.messages';
 import { dataLabel, dataLabelMessages } from '../../records/data-labels.messages';
 import type { IndicatorAssessment } from '@plantrack/api';
@@ -11,7 +12,14 @@ import type { IndicatorAssessment } from '@plantrack/api';
  * What the staff and the public indicator pages share: the heading, the facts of the indicator,
  * the chart with its table and the assessment explained.
  */
-export function IndicatorSummary({ data }: { data: IndicatorAssessment }) {
+export function IndicatorSummary({
+  data,
+  approvedFigures = [],
+}: {
+  data: IndicatorAssessment;
+  /** The approved values that exist (staff page); shown when the assessment uses none yet. */
+  approvedFigures?: readonly ApprovedFigure[];
+}) {
   const t = useMessages(indicatorMessages);
   const labels = useMessages(dataLabelMessages);
   const { indicator, assessment } = data;
@@ -22,6 +30,8 @@ export function IndicatorSummary({ data }: { data: IndicatorAssessment }) {
     ...assessment.inputs.observations.map((o) => [o.period, o.value] as [number, number]),
   ];
   const reference = assessment.inputs.reference;
+  // Figures exist but none is an annual value the assessment can use: show them, with why.
+  const pending = assessment.inputs.observations.length === 0 && approvedFigures.length > 0;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <header>
@@ -44,6 +54,7 @@ export function IndicatorSummary({ data }: { data: IndicatorAssessment }) {
         <Typography.Title level={2} style={{ fontSize: 18 }}>
           {t.chartTitle}
         </Typography.Title>
+        {pending ? <ApprovedFigures figures={approvedFigures} data={data} /> : null}
         <ProgressChart
           series={{
             name: indicator.name,

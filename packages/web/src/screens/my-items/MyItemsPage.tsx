@@ -7,7 +7,8 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { format, useMessages } from '../../i18n/i18n';
 import { EntryDrawer } from './EntryDrawer';
 import { myItemsMessages } from './my-items.messages';
-import type { OwnedItems, PeriodItem } from '@plantrack/api';
+import type { MyOverviewItem, OwnedItems, PeriodItem } from '@plantrack/api';
+import { OwnedItemsTable } from './OwnedItemsTable';
 import { unscheduledItem } from './my-items.types';
 import { OtherPeriodForm } from './OtherPeriodForm';
 import { isTodo } from './period-state';
@@ -36,6 +37,7 @@ export default function MyItemsPage() {
   const [params, setParams] = useSearchParams();
   const periods = useApi<PeriodItem[]>('/api/my/periods');
   const owned = useApi<OwnedItems>('/api/my/items');
+  const overview = useApi<MyOverviewItem[]>('/api/my/overview');
   const [show, setShow] = useState<'todo' | 'all'>('todo');
   const [search, setSearch] = useState('');
   const tab = params.get('tab') ?? 'items';
@@ -101,7 +103,10 @@ export default function MyItemsPage() {
             label: t.tabItems,
             children: (
               <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-                <ProblemAlert problem={periods.error ?? owned.error} onRetry={periods.reload} />
+                <ProblemAlert
+                  problem={periods.error ?? owned.error ?? overview.error}
+                  onRetry={periods.reload}
+                />
                 <Space wrap>
                   <Segmented<'todo' | 'all'>
                     aria-label={t.filterLabel}
@@ -143,6 +148,15 @@ export default function MyItemsPage() {
                     />
                   </>
                 )}
+                {overview.data === undefined ? null : (
+                  <OwnedItemsTable
+                    tItems={t}
+                    items={overview.data}
+                    onOpen={(item, period) => {
+                      update({ kind: item.kind, id: item.id, period });
+                    }}
+                  />
+                )}
                 {owned.data === undefined ? null : (
                   <>
                     <Typography.Text type="secondary">{format(t.owned, ownedCounts)}</Typography.Text>
@@ -170,12 +184,27 @@ export default function MyItemsPage() {
           {
             key: 'excel',
             label: t.tabExcel,
-            children: <TemplatePanel onUploaded={periods.reload} nameOf={(id) => names.get(id) ?? id} />,
+            children: (
+              <TemplatePanel
+                onUploaded={() => {
+                  periods.reload();
+                  overview.reload();
+                }}
+                nameOf={(id) => names.get(id) ?? id}
+              />
+            ),
           },
         ]}
       />
       {opened !== null && periods.data !== undefined && owned.data !== undefined ? (
-        <EntryDrawer item={openedItem} onClose={close} onSaved={periods.reload} />
+        <EntryDrawer
+          item={openedItem}
+          onClose={close}
+          onSaved={() => {
+            periods.reload();
+            overview.reload();
+          }}
+        />
       ) : null}
     </>
   );

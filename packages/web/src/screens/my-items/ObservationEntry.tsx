@@ -1,6 +1,7 @@
 import { Checkbox, Form, Input, InputNumber } from 'antd';
+import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
-import type { IndicatorDetail, ObservationRevision } from '@plantrack/api';
+import type { IndicatorDetail, ObservationRevision, QualityCheckResult } from '@plantrack/api';
 import { format } from '../../i18n/i18n';
 import { webRecordKind } from '../../records/record-kinds';
 import { textOrNull } from './entry-parts';
@@ -112,4 +113,12 @@ export const observationEntry: EntryKind<ObservationFields, ObservationRevision,
   }),
   Fields: ObservationValueFields,
   commentRows: 3,
+  checkBeforeSubmit: async (ref, values, evidenceCount) => {
+    const value = typeof values.value === 'number' ? values.value : null;
+    const unit = typeof values.unit === 'string' ? values.unit : null;
+    const answer = await api<QualityCheckResult>('/api/observations/check', {
+      json: { ...ref, value, unit, evidenceCount },
+    });
+    return answer.flags;
+  },
 };

@@ -7,7 +7,8 @@ import { entryMessages } from '../../records/entry.messages';
 import { EvidenceField } from './EvidenceField';
 import { HistorySection, SubmitBar, textOrNull } from './entry-parts';
 import type { EntryForm, EntryKind, EntryLoad } from './entry-kind';
-import type { PeriodItem, RecordRevision as AnyRevision } from '@plantrack/api';
+import type { PeriodItem, QualityFlag, RecordRevision as AnyRevision } from '@plantrack/api';
+import { PreSubmitWarning } from './PreSubmitWarning';
 import { RecordStatus, WriteFeedback } from './RecordStatus';
 import { useRecordWriter } from './use-record-writer';
 
@@ -72,7 +73,12 @@ function RecordEditor<F extends object, Rev extends AnyRevision, C>({
   const locked = current?.status === 'submitted';
   const correcting = current?.status === 'approved';
 
-  const send = async (action: 'save_draft' | 'submit') => {
+  // Warnings the checks raised for the values about to be submitted, until fixed or confirmed.
+  const [warned, setWarned] = useState<{ flags: QualityFlag[]; action: 'save_draft' | 'submit' } | null>(
+    null,
+  );
+
+  const send = async (action: 'save_draft' | 'submit', confirmed: readonly QualityFlag[] | null = null) => {
     let v: EntryForm<F>;
     try {
       v = await form.validateFields();
@@ -80,6 +86,20 @@ function RecordEditor<F extends object, Rev extends AnyRevision, C>({
       return; // The fields show what is missing.
     }
     const values = { ...kind.toValues(v), comment: textOrNull(v.comment), evidence };
+    const submitting = action === 'submit' || correcting;
+    if (submitting && confirmed === null && kind.checkBeforeSubmit !== undefined) {
+      let flags: QualityFlag[] = [];
+      try {
+        flags = await kind.checkBeforeSubmit(ref, values, evidence.length);
+      } catch {
+        flags = []; // The submission runs the same checks and stores their flags for the reviewer.
+      }
+      if (flags.length > 0) {
+        setWarned({ flags, action });
+        return;
+      }
+    }
+    const confirmedWarnings = confirmed === null ? {} : { confirmedWarnings: confirmed.map((f) => f.code) };
     const written =
       correcting && current !== null
         ? await writer.write(`${recordPath}/correct`, {
@@ -92,7 +112,9 @@ function RecordEditor<F extends object, Rev extends AnyRevision, C>({
             action,
             expectedRevision: current?.revisionNo ?? 0,
             values,
+            ...confirmedWarnings,
           });
+    setWarned(null);
     if (written !== null) {
       reload();
       onSaved();
@@ -153,6 +175,16 @@ function RecordEditor<F extends object, Rev extends AnyRevision, C>({
         <SubmitBar t={t} correcting={correcting} busy={writer.busy} onSend={(a) => void send(a)} />
       )}
       {current === null ? null : <HistorySection t={t} kind={kind.record.element} recordKey={recordKey} />}
+      <PreSubmitWarning
+        flags={warned?.flags ?? null}
+        busy={writer.busy}
+        onFix={() => {
+          setWarned(null);
+        }}
+        onConfirm={() => {
+          if (warned !== null) void send(warned.action, warned.flags);
+        }}
+      />
     </Space>
   );
 }

@@ -3,7 +3,7 @@ import { Button, Progress, Radio, Result, Space, Spin, Table, Typography, Upload
 import { useState } from 'react';
 import { ApiProblem } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { format, useMessages } from '../../i18n/i18n';
+import { format, useBilingual, useMessages } from '../../i18n/i18n';
 import { CellErrorsTable } from './CellErrorsTable';
 import type { CellError, TemplateUploadResult } from '@plantrack/api';
 import { type TemplateText, templateMessages } from './template.messages';
@@ -110,6 +110,7 @@ function UploadArea({
   onFile: (file: File) => void;
   onReset: () => void;
 }) {
+  const pick = useBilingual();
   if (state.step === 'uploading') {
     return (
       <div role="status" aria-live="polite">
@@ -130,8 +131,8 @@ function UploadArea({
     return (
       <>
         <Result
-          status="success"
-          title={t.doneTitle}
+          status={state.result.message === undefined ? 'success' : 'info'}
+          title={state.result.message === undefined ? t.doneTitle : pick(state.result.message)}
           subTitle={format(t.doneCounts, state.result.counts)}
           extra={<Button onClick={onReset}>{t.uploadAnother}</Button>}
         />

@@ -3,7 +3,7 @@ import type { ComponentType } from 'react';
 import type { ApiProblem } from '../../api/client';
 import type { EntryText } from '../../records/entry.messages';
 import type { WebRecordKind } from '../../records/record-kinds';
-import type { PeriodItem, RecordRevision as AnyRevision } from '@plantrack/api';
+import type { PeriodItem, QualityFlag, RecordRevision as AnyRevision } from '@plantrack/api';
 
 /** The fields every entry form has after the kind's value fields. */
 export type CommonEntryFields = { comment: string; reason: string };
@@ -54,4 +54,13 @@ export type EntryKind<F extends object, Rev extends AnyRevision, C> = {
   Fields: ComponentType<EntryFieldsProps<Rev, C>>;
   /** Rows of the comment box. */
   commentRows: number;
+  /**
+   * The quality warnings the values would raise if submitted (observations): asked before a
+   * submission so the reporter can fix or confirm them. Kinds without checks leave it out.
+   */
+  checkBeforeSubmit?: (
+    ref: Record<string, string>,
+    values: Record<string, unknown>,
+    evidenceCount: number,
+  ) => Promise<QualityFlag[]>;
 };

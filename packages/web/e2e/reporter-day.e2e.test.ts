@@ -1,0 +1,175 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listIndicators } from '@plantrack/db';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as } from '../../server/src/testing/harness.js';
+import { seriousViolations } from './axe-audit.js';
+import { type BrowserHarness, browserTestsUnavailable, startBrowserHarness } from './browser-harness.js';
+import { SCREENSHOT_DIR } from './screenshot-png.js';
+import {
+  expectMyItem,
+  openMyItems,
+  reportThroughTemplate,
+  reportValue,
+  reportWithWarningThenCorrect,
+  templateRows,
+} from './year/reporter.steps.js';
+
+const unavailable = browserTestsUnavailable();
+const DESKTOP = { width: 1366, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+/** How far the page reaches past the screen's right edge (0 = no sideways scrolling). */
+function overflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+describe.skipIf(unavailable !== null)('the department reporter’s day in Chromium', () => {
+  let h: BrowserHarness;
+  let gdp: { name: string; target: string };
+
+  /** Test setup only (the steps themselves use the UI): an approved figure of an earlier year. */
+  const approvedFigure = async (period: string, value: number) => {
+    const sent = await h.app.inject({
+      method: 'POST',
+      url: '/api/observations',
+      headers: as(h.sessions.planning_office),
+      payload: { indicatorId: h.ownIndicatorId, period, expectedRevision: 0, values: { value } },
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const approved = await h.app.inject({
+      method: 'POST',
+      url: `/api/observations/${encodeURIComponent(sent.json<{ key: string }>().key)}/approve`,
+      headers: as(h.sessions.reviewer),
+      payload: { expectedRevision: 1 },
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+  };
+
+  /** axe at desktop and phone width, and no sideways scrolling on the phone. */
+  const audit = async (page: Page, name: string) => {
+    for (const [size, suffix] of [
+      [DESKTOP, ''],
+      [PHONE, '-phone'],
+    ] as const) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(400);
+      expect(await seriousViolations(page), `${name}${suffix}`).toEqual([]);
+      if (suffix === '-phone') expect(await overflow(page), `${name} scrolls sideways at 390 px`).toBe(0);
+      writeFileSync(join(SCREENSHOT_DIR, `${name}${suffix}.png`), await page.screenshot({ type: 'png' }));
+    }
+    await page.setViewportSize(DESKTOP);
+  };
+
+  beforeAll(async () => {
+    h = await startBrowserHarness();
+    const own = (await listIndicators(h.handle.db, h.plan.planId)).find(
+      (i) => i.indicatorId === h.ownIndicatorId,
+    );
+    if (own === undefined) throw new Error('the sample plan lacks the own indicator');
+    gdp = { name: own.name, target: own.target.text };
+    // Two earlier years, approved: the history the checks compare a new value with (synthetic).
+    await approvedFigure('2024', 6.1);
+    await approvedFigure('2025', 5.8);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('lists every owned item with next due date, last value (the 2025 base year) and target', async () => {
+    const page = await h.pageAs('department_reporter');
+    const table = await openMyItems(page);
+    // The plan's first year is still running, yet the department's items are all listed.
+    await expect.poll(() => table.getByRole('row').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    await expectMyItem(page, gdp.name, {
+      due: '2027-03-31',
+      last: '2025：5.8%（已通过）',
+      target: gdp.target,
+    });
+    await audit(page, 'my-items-all');
+  });
+
+  it('warns before submitting a value off the indicator’s history; the reporter corrects it', async () => {
+    const page = await h.pageAs('department_reporter');
+    // The warning dialog itself, for the accessibility audit and the screenshots.
+    const table = await openMyItems(page);
+    await table.getByRole('button', { name: new RegExp(`^填报 ${gdp.name} 2026$`) }).click();
+    const drawer = page.getByRole('dialog').filter({ has: page.getByLabel('监测值') });
+    await drawer.getByLabel('监测值').fill('58');
+    await drawer.getByRole('button', { name: '提交审核' }).click();
+    const dialog = page.getByRole('dialog', { name: '提交前请核对' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('2025年：5.8%');
+    await audit(page, 'pre-submit-warning');
+    await dialog.getByRole('button', { name: '返回修改' }).click();
+    await page.keyboard.press('Escape');
+
+    await reportWithWarningThenCorrect(page, {
+      item: gdp.name,
+      period: '2026',
+      wrongValue: 58,
+      rightValue: 6,
+      warning: '5.8',
+    });
+    await expectMyItem(page, gdp.name, { last: '2026：6%（待审核）' });
+  });
+
+  it('reports through the Excel template, which lists the department’s items before any period is due', async () => {
+    const page = await h.pageAs('department_reporter');
+    await reportThroughTemplate(page, (workbook) => {
+      // The task sheet lists the task although no period of it is owed yet: report its progress.
+      const task = templateRows(workbook, '任务进展')[0];
+      if (task === undefined) throw new Error('the template lists no task');
+      task.set('进展状态', '推进中');
+      task.set('进展情况', '已完成年度改革方案，正在推进重点企业整合。');
+    });
+    await expectMyItem(page, '深化国资国企改革', { last: '推进中（待审核）' });
+  });
+
+  it('shows approved quarterly figures on the indicator page with "status not yet assessable"', async () => {
+    // Setup: 2026Q1–Q3 of revenue approved (synthetic values), no annual value yet.
+    for (const [period, value] of [
+      ['2026Q1', 41.2],
+      ['2026Q2', 88.5],
+      ['2026Q3', 131.7],
+    ] as const) {
+      const sent = await h.app.inject({
+        method: 'POST',
+        url: '/api/observations',
+        headers: as(h.sessions.planning_office),
+        payload: { indicatorId: h.otherIndicatorId, period, expectedRevision: 0, values: { value } },
+      });
+      expect(sent.statusCode, sent.body).toBe(201);
+      const approved = await h.app.inject({
+        method: 'POST',
+        url: `/api/observations/${encodeURIComponent(sent.json<{ key: string }>().key)}/approve`,
+        headers: as(h.sessions.reviewer),
+        payload: { expectedRevision: 1 },
+      });
+      expect(approved.statusCode, approved.body).toBe(200);
+    }
+    const page = await h.pageAs('leader');
+    await page.goto(`/indicators/${h.otherIndicatorId}`);
+    const figures = page.getByRole('table', { name: '已审核的监测值' });
+    await figures.waitFor();
+    const text = (await figures.textContent()) ?? '';
+    for (const v of ['2026Q1', '41.2', '2026Q3', '131.7']) expect(text).toContain(v);
+    expect(await page.locator('#main').textContent()).toContain('状态待定');
+    expect(await page.locator('#main').textContent()).toContain('2026Q1–2026Q3');
+    expect(await page.getByText('尚无已审核的监测值').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('records a confirmed warning with the submission; the reviewer sees it', async () => {
+    const page = await h.pageAs('department_reporter');
+    await reportValue(page, { item: gdp.name, period: '2027', value: 60, expectWarning: '5.8' });
+    const reviewer = await h.pageAs('reviewer');
+    await reviewer.goto('/review');
+    const card = reviewer
+      .getByRole('list', { name: '待审核事项' })
+      .getByRole('listitem')
+      .filter({ hasText: '2027' });
+    await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain('提交人已确认无误');
+  });
+});
