@@ -106,6 +106,8 @@ export const operations = {
   publishReport: { method: 'POST', path: '/api/reports/{id}/publish' },
   listPublicReports: { method: 'GET', path: '/api/public/plans/{planId}/reports' },
   downloadPublicReport: { method: 'GET', path: '/api/public/reports/{id}/file' },
+  exportAuditXlsx: { method: 'GET', path: '/api/audit/export.xlsx' },
+  exportAuditCsv: { method: 'GET', path: '/api/audit/export.csv' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 
 /** The name of one operation of the API. */
