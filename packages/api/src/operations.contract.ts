@@ -108,6 +108,7 @@ export const operations = {
   downloadPublicReport: { method: 'GET', path: '/api/public/reports/{id}/file' },
   exportAuditXlsx: { method: 'GET', path: '/api/audit/export.xlsx' },
   exportAuditCsv: { method: 'GET', path: '/api/audit/export.csv' },
+  listAuditActors: { method: 'GET', path: '/api/audit/actors' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 
 /** The name of one operation of the API. */

@@ -115,3 +115,17 @@ export const AuditExportFileSchema = z
   .describe('The filtered audit rows as .xlsx or CSV (UTF-8 with BOM)');
 /** The audit filters of an export. */
 export type AuditExportQuery = z.infer<typeof AuditExportQuerySchema>;
+
+/** `GET /api/audit/actors`: everyone who appears in the audit log, by name, for the person filter. */
+export const AuditActorSchema = z.object({
+  id: z.string(),
+  /** Null when the id names no user (e.g. `system`). */
+  name: z.string().nullable(),
+  departmentName: z.string().nullable(),
+});
+/** Answer of `GET /api/audit/actors`. */
+export const AuditActorListSchema = z.array(AuditActorSchema);
+/** Someone who appears in the audit log. */
+export type AuditActor = z.infer<typeof AuditActorSchema>;
+/** `GET /api/audit` query parameters. */
+export type AuditQueryParams = z.infer<typeof AuditQuerySchema>;

@@ -68,6 +68,15 @@ forEachDialect((dialect, open) => {
         'planning_office',
       ]);
 
+      const actors = await app.inject({ url: '/api/audit/actors', headers: as(s.planning_office) });
+      expect(actors.statusCode).toBe(200);
+      expect(actors.json<{ name: string | null; departmentName: string | null }[]>()).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ name: 'department_reporter', departmentName: OWN_DEPT }),
+          expect.objectContaining({ name: 'planning_office', departmentName: null }),
+        ]),
+      );
+
       const xlsx = await app.inject({
         url: `/api/audit/export.xlsx?departmentId=${deptId}`,
         headers: as(s.planning_office),

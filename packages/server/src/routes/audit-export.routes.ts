@@ -1,7 +1,14 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { auditCsv, auditWorkbook } from '../services/audit-export.service.js';
-import { AuditExportFileSchema, AuditExportQuerySchema, ProblemSchema, errorResponses } from '@plantrack/api';
+import { auditActors } from '../services/audit.service.js';
+import {
+  AuditActorListSchema,
+  AuditExportFileSchema,
+  AuditExportQuerySchema,
+  ProblemSchema,
+  errorResponses,
+} from '@plantrack/api';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -16,7 +23,7 @@ function given<Q extends object>(q: Q): Q {
   return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '')) as Q;
 }
 
-/** The audit log under the screen's filters as .xlsx or CSV (administrator, planning office). */
+/** The audit log under the screen's filters as .xlsx or CSV, and the people of its person filter (administrator, planning office). */
 export const auditExportRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   app.get(
     '/api/audit/export.xlsx',
@@ -60,6 +67,18 @@ export const auditExportRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = 
         .header('cache-control', 'no-store')
         .send(bytes);
     },
+  );
+  app.get(
+    '/api/audit/actors',
+    {
+      schema: {
+        tags: ['audit'],
+        summary:
+          'Everyone who appears in the audit log, by name and department (administrator, planning office)',
+        response: { 200: AuditActorListSchema, ...errorResponses },
+      },
+    },
+    async (request) => auditActors(ctx, request.principal),
   );
   done();
 };

@@ -395,13 +395,21 @@ const CASES: Case[] = [
     route: 'GET /api/audit/export.xlsx',
     allowed: ['administrator', 'planning_office'],
     ok: 200,
-    run: ({ h, session }) => h.app.inject({ method: 'GET', url: '/api/audit/export.xlsx', headers: as(session) }),
+    run: ({ h, session }) =>
+      h.app.inject({ method: 'GET', url: '/api/audit/export.xlsx', headers: as(session) }),
   },
   {
     route: 'GET /api/audit/export.csv',
     allowed: ['administrator', 'planning_office'],
     ok: 200,
-    run: ({ h, session }) => h.app.inject({ method: 'GET', url: '/api/audit/export.csv', headers: as(session) }),
+    run: ({ h, session }) =>
+      h.app.inject({ method: 'GET', url: '/api/audit/export.csv', headers: as(session) }),
+  },
+  {
+    route: 'GET /api/audit/actors',
+    allowed: ['administrator', 'planning_office'],
+    ok: 200,
+    run: ({ h, session }) => h.app.inject({ method: 'GET', url: '/api/audit/actors', headers: as(session) }),
   },
   {
     route: 'GET /api/search',

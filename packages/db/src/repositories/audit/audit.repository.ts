@@ -144,3 +144,9 @@ export async function queryAudit(db: Kysely<Database>, query: AuditQuery = {}): 
     detail: JSON.parse(r.detail_json) as unknown,
   }));
 }
+
+/** Everyone who appears in the audit log as an actor (ids; `system` and the like included). */
+export async function auditActorIds(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('audit_log').select('actor').distinct().orderBy('actor').execute();
+  return rows.map((r) => r.actor);
+}
