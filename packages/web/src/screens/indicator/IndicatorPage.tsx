@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useMessages } from '../../i18n/i18n';
 import { IndicatorSummary } from './IndicatorSummary';
 import { ObservationHistory } from './ObservationHistory';
+import { OfficeReferenceLink } from './OfficeReferenceLink';
 import { SourcePanel } from './SourcePanel';
 import { indicatorMessages } from './indicator.messages';
 import type { IndicatorAssessment, IndicatorDetail } from '@plantrack/api';
@@ -20,7 +21,10 @@ export default function IndicatorPage() {
   const problem = assessment.error ?? detail.error;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Link to="/dashboard">← {t.back}</Link>
+      <Space wrap size="large">
+        <Link to="/dashboard">← {t.back}</Link>
+        <OfficeReferenceLink indicatorId={id} />
+      </Space>
       {problem !== undefined ? (
         <ProblemAlert
           problem={problem}
