@@ -43,7 +43,11 @@ export function AuditPanel({ planId }: { planId: string | null }) {
     return auditVerbLabels[verb]?.[lang] ?? e.action;
   };
   const record = (e: AuditEntry): string => {
-    const kind = auditEntityLabels[e.entity]?.[lang] ?? e.entity;
+    // The action names what was changed more closely than the entity (thresholds are stored on the plan).
+    const kind =
+      auditEntityLabels[e.action.split('.')[0] ?? '']?.[lang] ??
+      auditEntityLabels[e.entity]?.[lang] ??
+      e.entity;
     return `${kind}：${names.recordName(e.entity, e.entityId) ?? e.entityId}`;
   };
   const at = (iso: string): string =>

@@ -4,6 +4,7 @@ import type {
   Department,
   Indicator,
   Page,
+  Plan,
   ReferenceSeriesWithValues,
   Task,
 } from '@plantrack/api';
@@ -21,11 +22,12 @@ export type AuditNames = {
 
 /**
  * Loads the names the audit log refers to by id: people in the log, departments, and the plan's
- * indicators, tasks and reference series. Records of other kinds keep their stored id.
+ * indicators, tasks and reference series, and plans. Records of other kinds keep their stored id.
  */
 export function useAuditNames(planId: string | null): AuditNames {
   const actors = useApi<AuditActor[]>('/api/audit/actors');
   const departments = useApi<Department[]>('/api/departments');
+  const plans = useApi<Plan[]>('/api/plans');
   const indicators = useApi<Page<Indicator>>(
     planId === null ? null : `/api/plans/${planId}/indicators?pageSize=200`,
   );
@@ -44,6 +46,7 @@ export function useAuditNames(planId: string | null): AuditNames {
       ...taskList.map((i): [string, string] => [i.id, i.label]),
       ...(series.data ?? []).map((s): [string, string] => [s.id, s.name]),
       ...(departments.data ?? []).map((d): [string, string] => [d.id, d.canonicalName]),
+      ...(plans.data ?? []).map((p): [string, string] => [p.id, p.title]),
       ...(actors.data ?? []).flatMap((a): [string, string][] => (a.name === null ? [] : [[a.id, a.name]])),
     ]);
     const recordName = (_entity: string, entityId: string): string | null => {
@@ -62,5 +65,5 @@ export function useAuditNames(planId: string | null): AuditNames {
       tasks: taskList,
       recordName,
     };
-  }, [actors.data, departments.data, indicators.data, tasks.data, series.data]);
+  }, [actors.data, departments.data, plans.data, indicators.data, tasks.data, series.data]);
 }

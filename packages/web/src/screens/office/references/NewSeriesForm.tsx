@@ -71,6 +71,7 @@ export function NewSeriesForm({
     >
       <Form<Fields>
         form={form}
+        name="new-series"
         layout="vertical"
         aria-label={t.newSeries}
         initialValues={{ kind: 'city-average', indicatorId: preselected ?? '' }}

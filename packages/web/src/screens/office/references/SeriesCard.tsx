@@ -117,6 +117,7 @@ export function SeriesCard({
       )}
       <Form<ValueFields>
         form={form}
+        name={`series-${series.id}`}
         layout="vertical"
         aria-label={`${t.addValue}：${series.name}`}
         onFinish={(f) => void record(f)}

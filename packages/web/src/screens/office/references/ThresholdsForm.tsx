@@ -105,7 +105,14 @@ export function ThresholdsForm({ planId, t }: { planId: string; t: ReferencesTex
           })}
         </Typography.Paragraph>
       )}
-      <Form<Fields> form={form} layout="vertical" onFinish={(f) => void save(f)} style={{ maxWidth: 720 }}>
+      <Form<Fields>
+        form={form}
+        name="thresholds"
+        aria-label={t.thresholdsTitle}
+        layout="vertical"
+        onFinish={(f) => void save(f)}
+        style={{ maxWidth: 720 }}
+      >
         <Form.Item
           name="id"
           label={t.setName}
