@@ -62,13 +62,21 @@ describe.skipIf(unavailable !== null)('the office console: reference values, thr
       ],
     });
     expect(await referenceLinkState(page, indicator.name)).toBe('已关联');
-    // A second value for 2026 without a reason is refused on the form; with one it is a correction.
-    await recordReferenceValue(page, { series: SERIES, year: '2026', value: 5.9, reason: '统计部门修订' });
+    // A second value for 2026 is a correction: it needs its reason, and the first value stays in the history.
+    await recordReferenceValue(page, {
+      series: SERIES,
+      year: '2026',
+      value: 5.9,
+      source: '测试来源 B',
+      reason: '统计部门修订',
+    });
     await page.getByText('更正历史（1 条）').waitFor();
 
     await setThresholds(page, { name: '测试阈值方案', values: { '符合预期（P ≥）': 0.9 } });
     await page.reload();
-    await expect.poll(() => page.getByLabel('符合预期（P ≥）', { exact: true }).inputValue()).toBe('0.9');
+    await expect
+      .poll(async () => Number(await page.getByLabel('符合预期（P ≥）', { exact: true }).inputValue()))
+      .toBe(0.9);
   }, 120_000);
 
   it('reaches the references from the indicator page with the indicator marked', async () => {
@@ -109,8 +117,13 @@ describe.skipIf(unavailable !== null)('the office console: reference values, thr
         .filter((l) => l !== ''),
     ).toHaveLength(rows.length);
 
-    // A department filter that nobody of the log belongs to shows the empty state.
+    // By department: only what that department's people did (here: the other reporter signing in).
     await openAudit(page, { department: '区发展和改革局' });
+    await expectAuditRow(page, { person: 'other_reporter', action: '登录', record: 'other_reporter' });
+    const byDept = (await page.getByRole('table', { name: '操作日志' }).textContent()) ?? '';
+    expect(byDept).not.toContain('planning_office');
+    // A date range before any of it shows the empty state.
+    await openAudit(page, { from: '2000-01-01', to: '2000-12-31' });
     await page.getByText('没有符合条件的操作记录。').waitFor();
   }, 120_000);
 

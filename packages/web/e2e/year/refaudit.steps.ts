@@ -28,7 +28,7 @@ export async function openReferences(page: Page, indicatorId?: string): Promise<
   await page.goto(
     `/office?tab=references${indicatorId === undefined ? '' : `&indicator=${encodeURIComponent(indicatorId)}`}`,
   );
-  await page.getByRole('heading', { name: '参考值序列' }).waitFor();
+  await page.getByRole('heading', { name: '参考值序列', exact: true }).waitFor();
 }
 
 /**
@@ -53,11 +53,11 @@ export async function enterReferenceSeries(
   if (series.indicator !== undefined) await choose(page, '同时关联到指标', series.indicator);
   await form.getByRole('button', { name: '建立序列' }).click();
   await toast(page, '已建立参考值序列');
-  await page.getByRole('heading', { name: series.name, level: 3 }).waitFor();
+  await page.getByRole('heading', { name: series.name, level: 3, exact: true }).waitFor();
   for (const v of series.values) await recordReferenceValue(page, { series: series.name, ...v });
   if (series.indicator !== undefined) {
     const card = page.locator('.ant-card', {
-      has: page.getByRole('heading', { name: series.name, level: 3 }),
+      has: page.getByRole('heading', { name: series.name, level: 3, exact: true }),
     });
     await expect.poll(() => card.getByText('关联指标').textContent()).toContain(series.indicator);
   }
@@ -77,7 +77,6 @@ export async function recordReferenceValue(
   if (v.source !== undefined) await form.getByLabel('数值来源').fill(v.source);
   if (v.reason !== undefined) await form.getByLabel('更正原因').fill(v.reason);
   await form.getByRole('button', { name: '录入数值' }).click();
-  await toast(page, '已录入数值');
   const table = page.getByRole('table', { name: v.series });
   await table
     .getByRole('row')
@@ -93,7 +92,7 @@ export async function referenceLinkState(page: Page, indicator: string): Promise
     .getByRole('table', { name: '需要参考值的指标' })
     .getByRole('row')
     .filter({ hasText: indicator });
-  return (await row.locator('.ant-tag').first().textContent()) ?? '';
+  return (await row.locator('.pt-tag').first().textContent()) ?? '';
 }
 
 /**

@@ -1,11 +1,12 @@
 import { Button, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AuditEntry } from '@plantrack/api';
 import { query } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { format, useLang, useMessages } from '../../../i18n/i18n';
+import { useFocusableScroll } from '../focusable-scroll';
 import { apiQueryOf, filterFromParams, paramsOfFilter } from './audit-filters';
 import { AuditFilters } from './AuditFilters';
 import { auditEntityLabels, auditMessages, auditVerbLabels } from './audit.messages';
@@ -35,6 +36,8 @@ export function AuditPanel({ planId }: { planId: string | null }) {
     `/api/audit${query({ ...apiQuery, beforeId: before, limit: PAGE_SIZE })}`,
   );
   const exportQuery = query(apiQuery);
+  const tableBox = useRef<HTMLDivElement>(null);
+  useFocusableScroll(tableBox, t.tableLabel, rows.data);
 
   const person = (e: AuditEntry): string =>
     e.actorName ?? (e.actor === 'system' ? t.system : t.unknownPerson);
@@ -77,23 +80,25 @@ export function AuditPanel({ planId }: { planId: string | null }) {
         </Typography.Text>
       </Space>
       <ProblemAlert problem={rows.error} onRetry={rows.reload} />
-      <Table<AuditEntry>
-        aria-label={t.tableLabel}
-        rowKey="id"
-        size="small"
-        loading={rows.loading}
-        dataSource={rows.data ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t.empty }}
-        columns={[
-          { key: 'at', title: t.colAt, render: (_, e) => at(e.at), width: 170 },
-          { key: 'person', title: t.colPerson, render: (_, e) => person(e) },
-          { key: 'department', title: t.colDepartment, render: (_, e) => e.actorDepartment ?? '—' },
-          { key: 'action', title: t.colAction, render: (_, e) => action(e) },
-          { key: 'record', title: t.colRecord, render: (_, e) => record(e) },
-        ]}
-      />
+      <div ref={tableBox}>
+        <Table<AuditEntry>
+          aria-label={t.tableLabel}
+          rowKey="id"
+          size="small"
+          loading={rows.loading}
+          dataSource={rows.data ?? []}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t.empty }}
+          columns={[
+            { key: 'at', title: t.colAt, render: (_, e) => at(e.at), width: 170 },
+            { key: 'person', title: t.colPerson, render: (_, e) => person(e) },
+            { key: 'department', title: t.colDepartment, render: (_, e) => e.actorDepartment ?? '—' },
+            { key: 'action', title: t.colAction, render: (_, e) => action(e) },
+            { key: 'record', title: t.colRecord, render: (_, e) => record(e) },
+          ]}
+        />
+      </div>
       <Space wrap style={{ marginTop: 12 }}>
         <Button
           disabled={stack.length === 0}

@@ -1,9 +1,10 @@
-import { App, Card, Empty, Select, Table, Tag, Typography } from 'antd';
+import { App, Card, Empty, Select, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Indicator, Page, ReferenceSeries, ReferenceSeriesWithValues } from '@plantrack/api';
 import { ApiProblem, api } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
+import { Pill } from '../../../components/Pill';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useBilingual, useMessages } from '../../../i18n/i18n';
 import { NewSeriesForm } from './NewSeriesForm';
@@ -87,9 +88,9 @@ export function ReferencesPanel({ planId }: { planId: string }) {
                 return (
                   <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
                     {linked === '' ? (
-                      <Tag color="orange">{t.missing}</Tag>
+                      <Pill color="#ad4e00">{t.missing}</Pill>
                     ) : (
-                      <Tag color="green">{t.linked}</Tag>
+                      <Pill color="#237804">{t.linked}</Pill>
                     )}
                     <Select<string>
                       aria-label={`${t.linkLabel}：${label(i)}`}

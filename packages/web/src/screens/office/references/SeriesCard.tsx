@@ -1,7 +1,9 @@
 import { App, Button, Card, Collapse, Form, Input, InputNumber, Table, Typography } from 'antd';
+import { useRef } from 'react';
 import type { ReferenceSeriesWithValues, ReferenceValue } from '@plantrack/api';
 import { ApiProblem, api } from '../../../api/client';
 import { format, useBilingual } from '../../../i18n/i18n';
+import { useFocusableScroll } from '../focusable-scroll';
 import type { ReferencesText } from './references.messages';
 
 type ValueFields = { period: string; value: number | null; source?: string; note?: string };
@@ -29,6 +31,8 @@ export function SeriesCard({
   const [form] = Form.useForm<ValueFields>();
   const period = Form.useWatch('period', form);
   const isCorrection = series.values.some((v) => v.period === period);
+  const box = useRef<HTMLDivElement>(null);
+  useFocusableScroll(box, series.name, series);
 
   const record = async (fields: ValueFields) => {
     try {
@@ -84,37 +88,39 @@ export function SeriesCard({
           ? t.linkedNone
           : format(t.linkedTo, { names: indicatorNames.join('、') })}
       </Typography.Paragraph>
-      <Table<ReferenceValue>
-        aria-label={series.name}
-        rowKey="id"
-        size="small"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        dataSource={[...series.values].sort((a, b) => a.period.localeCompare(b.period))}
-        locale={{ emptyText: t.noValues }}
-        columns={columns}
-      />
-      {series.superseded.length > 0 && (
-        <Collapse
-          ghost
-          items={[
-            {
-              key: 'history',
-              label: format(t.history, { n: series.superseded.length }),
-              children: (
-                <Table<ReferenceValue>
-                  rowKey="id"
-                  size="small"
-                  pagination={false}
-                  scroll={{ x: 'max-content' }}
-                  dataSource={series.superseded}
-                  columns={columns}
-                />
-              ),
-            },
-          ]}
+      <div ref={box}>
+        <Table<ReferenceValue>
+          aria-label={series.name}
+          rowKey="id"
+          size="small"
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          dataSource={[...series.values].sort((a, b) => a.period.localeCompare(b.period))}
+          locale={{ emptyText: t.noValues }}
+          columns={columns}
         />
-      )}
+        {series.superseded.length > 0 && (
+          <Collapse
+            ghost
+            items={[
+              {
+                key: 'history',
+                label: format(t.history, { n: series.superseded.length }),
+                children: (
+                  <Table<ReferenceValue>
+                    rowKey="id"
+                    size="small"
+                    pagination={false}
+                    scroll={{ x: 'max-content' }}
+                    dataSource={series.superseded}
+                    columns={columns}
+                  />
+                ),
+              },
+            ]}
+          />
+        )}
+      </div>
       <Form<ValueFields>
         form={form}
         name={`series-${series.id}`}
@@ -139,7 +145,11 @@ export function SeriesCard({
         <Form.Item name="value" label={t.value} rules={[{ required: true, message: t.value }]}>
           <InputNumber style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="source" label={t.valueSource}>
+        <Form.Item
+          name="source"
+          label={t.valueSource}
+          rules={[{ required: series.source === null, whitespace: true, message: t.sourceRequired }]}
+        >
           <Input maxLength={500} placeholder={t.sourcePlaceholder} />
         </Form.Item>
         <Form.Item
