@@ -51,7 +51,7 @@ export function AuditPanel({ planId }: { planId: string | null }) {
       auditEntityLabels[e.action.split('.')[0] ?? '']?.[lang] ??
       auditEntityLabels[e.entity]?.[lang] ??
       e.entity;
-    return `${kind}：${names.recordName(e.entity, e.entityId) ?? e.entityId}`;
+    return `${kind}${t.colon}${names.recordName(e.entity, e.entityId) ?? e.entityId}`;
   };
   const at = (iso: string): string =>
     new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });

@@ -35,6 +35,7 @@ export const auditMessages = defineMessages({
     tableLabel: '操作日志',
     indicatorPrefix: '指标',
     taskPrefix: '任务',
+    colon: '：',
   },
   en: {
     intro:
@@ -69,6 +70,7 @@ export const auditMessages = defineMessages({
     tableLabel: 'Audit log',
     indicatorPrefix: 'Indicator',
     taskPrefix: 'Task',
+    colon: ': ',
   },
 });
 

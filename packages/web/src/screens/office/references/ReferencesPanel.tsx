@@ -93,7 +93,7 @@ export function ReferencesPanel({ planId }: { planId: string }) {
                       <Pill color="#237804">{t.linked}</Pill>
                     )}
                     <Select<string>
-                      aria-label={`${t.linkLabel}：${label(i)}`}
+                      aria-label={`${t.linkLabel}${t.colon}${label(i)}`}
                       style={{ minWidth: 180 }}
                       value={linked}
                       onChange={(value) => void link(i.id, value)}

@@ -125,7 +125,7 @@ export function SeriesCard({
         form={form}
         name={`series-${series.id}`}
         layout="vertical"
-        aria-label={`${t.addValue}：${series.name}`}
+        aria-label={`${t.addValue}${t.colon}${series.name}`}
         onFinish={(f) => void record(f)}
         style={{
           marginTop: 12,

@@ -83,6 +83,7 @@ export const referencesMessages = defineMessages({
     save: '保存阈值',
     saved: '已保存阈值。',
     linkFromIndicator: '录入参考值与阈值',
+    colon: '：',
   },
   en: {
     intro:
@@ -168,6 +169,7 @@ export const referencesMessages = defineMessages({
     save: 'Save thresholds',
     saved: 'Thresholds saved.',
     linkFromIndicator: 'Reference values and thresholds',
+    colon: ': ',
   },
 });
 
