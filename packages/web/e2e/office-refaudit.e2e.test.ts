@@ -99,7 +99,11 @@ describe.skipIf(unavailable !== null)('the office console: reference values, thr
     await expectAuditRow(page, { person: 'planning_office', action: '新建', record: SERIES });
     await expectAuditRow(page, { person: 'planning_office', action: '更正', record: SERIES });
     await expectAuditRow(page, { person: 'planning_office', action: '设置', record: '评估阈值' });
-    // No raw ids of people in the table.
+    // Only that person's rows, and no raw ids in the table.
+    const body = page.getByRole('table', { name: '操作日志' }).locator('tbody tr.ant-table-row');
+    await expect
+      .poll(async () => (await body.allTextContents()).every((r) => r.includes('planning_office')))
+      .toBe(true);
     const text = (await page.getByRole('table', { name: '操作日志' }).textContent()) ?? '';
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
 
@@ -120,8 +124,9 @@ describe.skipIf(unavailable !== null)('the office console: reference values, thr
     // By department: only what that department's people did (here: the other reporter signing in).
     await openAudit(page, { department: '区发展和改革局' });
     await expectAuditRow(page, { person: 'other_reporter', action: '登录', record: 'other_reporter' });
-    const byDept = (await page.getByRole('table', { name: '操作日志' }).textContent()) ?? '';
-    expect(byDept).not.toContain('planning_office');
+    await expect
+      .poll(async () => (await page.getByRole('table', { name: '操作日志' }).textContent()) ?? '')
+      .not.toContain('planning_office');
     // A date range before any of it shows the empty state.
     await openAudit(page, { from: '2000-01-01', to: '2000-12-31' });
     await page.getByText('没有符合条件的操作记录。').waitFor();

@@ -127,7 +127,12 @@ export async function openAudit(
   if (filter.record !== undefined) await choose(page, '记录', filter.record);
   if (filter.from !== undefined) await filters.getByLabel('起始日期').fill(filter.from);
   if (filter.to !== undefined) await filters.getByLabel('截止日期（含）').fill(filter.to);
+  // The filters go into the address first; wait for the rows of that selection.
+  for (const key of ['person', 'department', 'record', 'from', 'to'] as const) {
+    if (filter[key] !== undefined) await page.waitForURL(new RegExp(`[?&]${key}=`));
+  }
   await page.waitForLoadState('networkidle');
+  await page.locator('.ant-table .ant-spin-spinning').waitFor({ state: 'detached' });
 }
 
 /**

@@ -47,6 +47,9 @@ export function useAuditNames(planId: string | null): AuditNames {
       ...(series.data ?? []).map((s): [string, string] => [s.id, s.name]),
       ...(departments.data ?? []).map((d): [string, string] => [d.id, d.canonicalName]),
       ...(plans.data ?? []).map((p): [string, string] => [p.id, p.title]),
+      ...(plans.data ?? []).flatMap((p): [string, string][] =>
+        p.latestVersionId === null ? [] : [[p.latestVersionId, p.title]],
+      ),
       ...(actors.data ?? []).flatMap((a): [string, string][] => (a.name === null ? [] : [[a.id, a.name]])),
     ]);
     const recordName = (_entity: string, entityId: string): string | null => {
