@@ -118,6 +118,9 @@ export const operations = {
   importUsers: { method: 'POST', path: '/api/admin/users/import' },
   listMyOverview: { method: 'GET', path: '/api/my/overview' },
   checkObservationQuality: { method: 'POST', path: '/api/observations/check' },
+  exportAuditXlsx: { method: 'GET', path: '/api/audit/export.xlsx' },
+  exportAuditCsv: { method: 'GET', path: '/api/audit/export.csv' },
+  listAuditActors: { method: 'GET', path: '/api/audit/actors' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 
 /** The name of one operation of the API. */

@@ -21,6 +21,9 @@ export const ReferenceValueSchema = z.object({
   recordedBy: z.string(),
 });
 
+/** One revision of a reference value. */
+export type ReferenceValue = z.infer<typeof ReferenceValueSchema>;
+
 /** A reference series (参照值). */
 export const ReferenceSeriesSchema = z
   .object({
@@ -36,6 +39,9 @@ export const ReferenceSeriesSchema = z
     createdBy: z.string(),
   })
   .meta({ id: 'ReferenceSeries', description: 'A reference series (参照值)' });
+
+/** A reference series without its values. */
+export type ReferenceSeries = z.infer<typeof ReferenceSeriesSchema>;
 
 /** A reference series with its values in force, earlier revisions and linked indicators. */
 export const ReferenceSeriesWithValuesSchema = ReferenceSeriesSchema.extend({

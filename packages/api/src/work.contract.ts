@@ -57,8 +57,20 @@ export const AuditQuerySchema = z.object({
   actor: z.string().max(100).optional(),
   action: z.string().max(100).optional(),
   planId: z.string().max(100).optional(),
-  from: z.string().max(40).optional(),
-  to: z.string().max(40).optional(),
+  departmentId: z
+    .string()
+    .max(100)
+    .optional()
+    .describe("Only what people of this department did (the actor's department)"),
+  recordId: z
+    .string()
+    .max(400)
+    .optional()
+    .describe(
+      'One record and what hangs off it: an indicator id also finds its observations, a task id its progress reports',
+    ),
+  from: z.string().max(40).optional().describe('Inclusive lower bound (ISO date or timestamp)'),
+  to: z.string().max(40).optional().describe('Exclusive upper bound (ISO date or timestamp)'),
   beforeId: z.string().max(100).optional().describe('Cursor: the last id of the previous page'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
@@ -97,3 +109,28 @@ export const ReviewQueueSchema = z.array(ReviewQueueItemSchema);
 export const SearchHitListSchema = z.array(SearchHitSchema);
 /** Answer of the audit log read. */
 export const AuditEntryListSchema = z.array(AuditEntrySchema);
+
+/** `GET /api/audit/export.xlsx|csv` query: the audit filters without paging (at most {@link AUDIT_EXPORT_MAX_ROWS} rows). */
+export const AuditExportQuerySchema = AuditQuerySchema.omit({ beforeId: true, limit: true });
+/** The most rows one audit export writes; a larger selection is refused with 422 (narrow the filters). */
+export const AUDIT_EXPORT_MAX_ROWS = 50_000;
+/** `GET /api/audit/export.xlsx|csv`: the file's bytes (documented, not validated). */
+export const AuditExportFileSchema = z
+  .any()
+  .describe('The filtered audit rows as .xlsx or CSV (UTF-8 with BOM)');
+/** The audit filters of an export. */
+export type AuditExportQuery = z.infer<typeof AuditExportQuerySchema>;
+
+/** `GET /api/audit/actors`: everyone who appears in the audit log, by name, for the person filter. */
+export const AuditActorSchema = z.object({
+  id: z.string(),
+  /** Null when the id names no user (e.g. `system`). */
+  name: z.string().nullable(),
+  departmentName: z.string().nullable(),
+});
+/** Answer of `GET /api/audit/actors`. */
+export const AuditActorListSchema = z.array(AuditActorSchema);
+/** Someone who appears in the audit log. */
+export type AuditActor = z.infer<typeof AuditActorSchema>;
+/** `GET /api/audit` query parameters. */
+export type AuditQueryParams = z.infer<typeof AuditQuerySchema>;

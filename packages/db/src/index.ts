@@ -62,6 +62,7 @@ export { newId, nowIso } from './support/ids.js';
 
 export {
   appendAudit,
+  auditActorIds,
   queryAudit,
   type AuditEntry,
   type AuditInput,

@@ -37,6 +37,7 @@ import { outlineRoutes } from './routes/outline.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
 import { recordRoutes } from './routes/records.routes.js';
 import { referenceSeriesRoutes } from './routes/reference-series.routes.js';
+import { auditExportRoutes } from './routes/audit-export.routes.js';
 import { reportingRoutes } from './routes/reporting.routes.js';
 import { webRoutes } from './routes/web.routes.js';
 import { workRoutes } from './routes/work.routes.js';
@@ -180,6 +181,7 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
   await app.register(instanceRoutes, { ctx });
   await app.register(departmentSummaryRoutes, { ctx });
   await app.register(qualityCheckRoutes, { ctx });
+  await app.register(auditExportRoutes, { ctx });
   await app.register(apiDocsRoutes, { publicUrl: config.publicUrl });
   await app.register(webRoutes, { root: config.webRoot });
   await app.ready();

@@ -393,6 +393,26 @@ const CASES: Case[] = [
     run: ({ h, session }) => h.app.inject({ method: 'GET', url: '/api/audit?limit=5', headers: as(session) }),
   },
   {
+    route: 'GET /api/audit/export.xlsx',
+    allowed: ['administrator', 'planning_office'],
+    ok: 200,
+    run: ({ h, session }) =>
+      h.app.inject({ method: 'GET', url: '/api/audit/export.xlsx', headers: as(session) }),
+  },
+  {
+    route: 'GET /api/audit/export.csv',
+    allowed: ['administrator', 'planning_office'],
+    ok: 200,
+    run: ({ h, session }) =>
+      h.app.inject({ method: 'GET', url: '/api/audit/export.csv', headers: as(session) }),
+  },
+  {
+    route: 'GET /api/audit/actors',
+    allowed: ['administrator', 'planning_office'],
+    ok: 200,
+    run: ({ h, session }) => h.app.inject({ method: 'GET', url: '/api/audit/actors', headers: as(session) }),
+  },
+  {
     route: 'GET /api/search',
     allowed: CALLERS,
     ok: 200,

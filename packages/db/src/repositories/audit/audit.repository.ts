@@ -1,4 +1,4 @@
-import type { Expression, Kysely } from 'kysely';
+import { type Expression, type Kysely, sql } from 'kysely';
 import type { Database } from '../../schema/database.schema.js';
 import { insertWithGroup } from '../../support/group-commit.js';
 import { newId, nowIso } from '../../support/ids.js';
@@ -90,6 +90,10 @@ export type AuditQuery = {
   actor?: string;
   action?: string;
   planId?: string;
+  /** Only what people of this department did (the actor's department today). */
+  departmentId?: string;
+  /** One record and what hangs off it: its id, or keys that start with `id|` (an indicator's observations). */
+  recordId?: string;
   /** Inclusive lower bound, ISO timestamp. */
   from?: string;
   /** Exclusive upper bound, ISO timestamp. */
@@ -109,6 +113,18 @@ export async function queryAudit(db: Kysely<Database>, query: AuditQuery = {}): 
   if (query.actor !== undefined) q = q.where('actor', '=', query.actor);
   if (query.action !== undefined) q = q.where('action', '=', query.action);
   if (query.planId !== undefined) q = q.where('plan_id', '=', query.planId);
+  const departmentId = query.departmentId;
+  if (departmentId !== undefined) {
+    q = q.where('actor', 'in', db.selectFrom('users').select('id').where('department_id', '=', departmentId));
+  }
+  const recordId = query.recordId;
+  if (recordId !== undefined) {
+    // An observation's key is `indicatorId|period|scope`, a progress report's `taskId|period`.
+    const prefix = `${recordId.replace(/[\\%_]/g, (c) => `\\${c}`)}|%`;
+    q = q.where((eb) =>
+      eb.or([eb('entity_id', '=', recordId), eb('entity_id', 'like', sql<string>`${prefix} escape '\\'`)]),
+    );
+  }
   if (query.from !== undefined) q = q.where('at', '>=', query.from);
   if (query.to !== undefined) q = q.where('at', '<', query.to);
   if (query.beforeId !== undefined) q = q.where('id', '<', query.beforeId);
@@ -127,4 +143,10 @@ export async function queryAudit(db: Kysely<Database>, query: AuditQuery = {}): 
     planId: r.plan_id,
     detail: JSON.parse(r.detail_json) as unknown,
   }));
+}
+
+/** Everyone who appears in the audit log as an actor (ids; `system` and the like included). */
+export async function auditActorIds(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('audit_log').select('actor').distinct().orderBy('actor').execute();
+  return rows.map((r) => r.actor);
 }

@@ -7,6 +7,7 @@ import { useMessages } from '../../i18n/i18n';
 import { IndicatorSummary } from './IndicatorSummary';
 import { approvedFiguresOf } from './ApprovedFigures';
 import { ObservationHistory } from './ObservationHistory';
+import { OfficeReferenceLink } from './OfficeReferenceLink';
 import { SourcePanel } from './SourcePanel';
 import { indicatorMessages } from './indicator.messages';
 import type { IndicatorAssessment, IndicatorDetail } from '@plantrack/api';
@@ -21,7 +22,10 @@ export default function IndicatorPage() {
   const problem = assessment.error ?? detail.error;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Link to="/dashboard">← {t.back}</Link>
+      <Space wrap size="large">
+        <Link to="/dashboard">← {t.back}</Link>
+        <OfficeReferenceLink indicatorId={id} />
+      </Space>
       {problem !== undefined ? (
         <ProblemAlert
           problem={problem}
