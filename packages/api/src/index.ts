@@ -30,3 +30,4 @@ export * from './admin-users.contract.js';
 export * from './report.contract.js';
 export * from './instance.contract.js';
 export * from './department-summary.contract.js';
+export * from './review-batch.contract.js';

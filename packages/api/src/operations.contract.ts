@@ -106,6 +106,7 @@ export const operations = {
   publishReport: { method: 'POST', path: '/api/reports/{id}/publish' },
   listPublicReports: { method: 'GET', path: '/api/public/plans/{planId}/reports' },
   downloadPublicReport: { method: 'GET', path: '/api/public/reports/{id}/file' },
+  approveReviewBatch: { method: 'POST', path: '/api/review/approve-batch' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 
 /** The name of one operation of the API. */
