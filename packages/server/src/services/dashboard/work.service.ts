@@ -40,7 +40,13 @@ export async function myItems(ctx: AppContext, p: Principal): Promise<MyItems> {
 export async function queue(
   ctx: AppContext,
   p: Principal,
-): Promise<(QueueItem & { submittedByName: string | null; submittedByDepartment: string | null })[]> {
+): Promise<
+  (QueueItem & {
+    submittedByName: string | null;
+    submittedByDepartment: string | null;
+    submittedByDepartmentId: string | null;
+  })[]
+> {
   enforce(p, canReadReviewQueue(p));
   return withSubmitterNames(ctx, await withQueueFlags(ctx.db, await reviewQueue(ctx.db)));
 }
