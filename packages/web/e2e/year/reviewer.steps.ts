@@ -89,8 +89,8 @@ export async function approveOne(
 export async function approveAllAfterSeeingFlags(page: Page): Promise<number> {
   const list = page.getByRole('list', { name: '待审核事项' });
   await list.waitFor();
-  const cards = list.getByRole('listitem');
-  const count = await cards.count();
+  // The queue's own rows (a card's flags and evidence are lists too).
+  const count = await list.locator(':scope > li').count();
   const batch = page.getByRole('region', { name: '批量审核' });
   await batch.getByRole('button', { name: '全选本页' }).click();
   const approve = batch.getByRole('button', { name: `批量通过（${count} 项）` });
