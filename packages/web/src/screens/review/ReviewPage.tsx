@@ -172,10 +172,9 @@ export default function ReviewPage() {
           : new ApiProblem(0, 'client', { zh: '操作失败。', en: 'The action failed.' });
       setProblem(p);
       setConflict(p.status === 409);
-      if (p.status === 409) {
-        setReturning(null);
-        setApproving(null);
-      }
+      // The refusal shows on the page; the approval dialog has nothing more to ask.
+      setApproving(null);
+      if (p.status === 409) setReturning(null);
     } finally {
       setBusyKey(null);
       queue.reload();
