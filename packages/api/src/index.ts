@@ -35,3 +35,4 @@ export * from './reporting-rounds.contract.js';
 export * from './user-import.contract.js';
 export * from './my-overview.contract.js';
 export * from './quality-check.contract.js';
+export * from './review-batch.contract.js';

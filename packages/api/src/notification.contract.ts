@@ -2,13 +2,17 @@ import { RECORD_KINDS } from '@plantrack/core';
 import { z } from 'zod';
 import { MessagesSchema, PageQuerySchema } from './common.contract.js';
 
-/** An in-app notification (due soon, overdue, returned). */
+/** An in-app notification (due soon, overdue, returned; to reviewers: submitted). */
 export const NotificationSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(['due-soon', 'overdue', 'returned']),
-    subjectKind: z.enum(['indicator', 'task', ...RECORD_KINDS]),
-    subjectKey: z.string().describe('Indicator or task id (reminders), or the record key (returned)'),
+    kind: z.enum(['due-soon', 'overdue', 'returned', 'submitted']),
+    subjectKind: z.enum(['indicator', 'task', ...RECORD_KINDS, 'department']),
+    subjectKey: z
+      .string()
+      .describe(
+        'Indicator or task id (reminders), the record key (returned), or the submitting department id (submitted)',
+      ),
     period: z.string().nullable(),
     planId: z.string().nullable(),
     dueDate: z.string().nullable(),

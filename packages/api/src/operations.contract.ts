@@ -121,6 +121,7 @@ export const operations = {
   exportAuditXlsx: { method: 'GET', path: '/api/audit/export.xlsx' },
   exportAuditCsv: { method: 'GET', path: '/api/audit/export.csv' },
   listAuditActors: { method: 'GET', path: '/api/audit/actors' },
+  approveReviewBatch: { method: 'POST', path: '/api/review/approve-batch' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 
 /** The name of one operation of the API. */

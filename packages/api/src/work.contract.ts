@@ -21,6 +21,8 @@ export const ReviewQueueItemSchema = z.object({
   /** Who submitted, by name and department (null when the id names no user). */
   submittedByName: z.string().nullable(),
   submittedByDepartment: z.string().nullable(),
+  /** The submitter's department id: what the queue filters by (`?department=`). */
+  submittedByDepartmentId: z.string().nullable(),
   submittedAt: z.string(),
   qualityFlags: z.array(QualityFlagSchema).optional(),
   lateFor: z

@@ -309,6 +309,12 @@ export {
   type ReturnedRevision,
 } from './repositories/notifications/notification-query.repository.js';
 export { lastReportsOf, type LastReport } from './repositories/records/last-reports.repository.js';
+/** Who is told of new submissions, and what the notice names. */
+export {
+  submissionFacts,
+  submissionReviewerIds,
+  type SubmissionFacts,
+} from './repositories/notifications/review-notice.repository.js';
 export { progressReportByIdempotencyKey } from './repositories/records/template-query.repository.js';
 /** What the data-quality check of a submission reads, in one statement. */
 export {

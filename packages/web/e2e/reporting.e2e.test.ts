@@ -142,6 +142,10 @@ describe.skipIf(unavailable !== null)('reporting and review in Chromium', () => 
     await poll(() => history.textContent()).toContain('口径与统计年鉴不一致，请核实');
     await reviewer.keyboard.press('Escape');
     await card.getByRole('button', { name: /^通过/ }).click();
+    await reviewer
+      .getByRole('dialog', { name: '确认通过' })
+      .getByRole('button', { name: '确认通过' })
+      .click();
     await poll(() => reviewer.getByRole('status').filter({ hasText: '已通过' }).count()).toBe(1);
     await poll(() => queue.count()).toBe(0);
 
@@ -268,6 +272,7 @@ describe.skipIf(unavailable !== null)('reporting and review in Chromium', () => 
       .filter({ hasText: `${REVENUE} · 2024` });
     await poll(() => card.textContent()).toContain('这是您本人提交的数据');
     await card.getByRole('button', { name: /^通过/ }).click();
+    await office.getByRole('dialog', { name: '确认通过' }).getByRole('button', { name: '确认通过' }).click();
     // The server's own refusal is shown, in Chinese.
     await poll(() =>
       office.getByRole('alert').filter({ hasText: '不能审核通过本人提交的数据' }).count(),
@@ -280,6 +285,7 @@ describe.skipIf(unavailable !== null)('reporting and review in Chromium', () => 
     });
     expect(put.statusCode, put.body).toBe(200);
     await card.getByRole('button', { name: /^通过/ }).click();
+    await office.getByRole('dialog', { name: '确认通过' }).getByRole('button', { name: '确认通过' }).click();
     await poll(() => office.getByRole('status').filter({ hasText: '已通过' }).count()).toBe(1);
     const history = await call(
       'planning_office',

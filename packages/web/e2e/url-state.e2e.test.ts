@@ -54,4 +54,39 @@ describe.skipIf(unavailable !== null)('filters and deep links in the address', (
     await other.keyboard.press('Enter');
     await other.waitForURL('**/dashboard');
   });
+
+  it("the review queue's filters live in the address: a reload and a shared link keep them", async () => {
+    const submitted = await h.app.inject({
+      method: 'POST',
+      url: '/api/observations',
+      headers: {
+        cookie: h.sessions.department_reporter.cookie,
+        'x-csrf-token': h.sessions.department_reporter.csrf,
+      },
+      payload: { indicatorId: h.ownIndicatorId, period: '2030', expectedRevision: 0, values: { value: 7 } },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const page = await h.pageAs('reviewer');
+    await page.goto('/review');
+    const rows = page.getByRole('list', { name: '待审核事项' }).locator(':scope > li');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    await page.getByRole('combobox', { name: '提交部门' }).click();
+    await page.locator('.ant-select-item-option[title="区财政局"]').click();
+    await page.getByRole('group', { name: '筛选' }).getByText('进展报告', { exact: true }).click();
+    await poll(() => new URL(page.url()).searchParams.get('kind')).toBe('progress_report');
+    expect(new URL(page.url()).searchParams.get('department')).not.toBeNull();
+    await page.getByText('没有符合筛选条件的事项', { exact: false }).waitFor();
+
+    await page.reload();
+    await page.getByText('没有符合筛选条件的事项', { exact: false }).waitFor();
+    // The same link opened elsewhere shows the same filtered queue.
+    const shared = await h.pageAs('planning_office');
+    await shared.goto(new URL(page.url()).pathname + new URL(page.url()).search);
+    await shared.getByText('没有符合筛选条件的事项', { exact: false }).waitFor();
+
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await rows.first().waitFor();
+    expect(new URL(page.url()).search).toBe('');
+  });
 });

@@ -17,6 +17,7 @@ import { reportsMigration } from './0015-reports.migration.js';
 import { instanceSettingsMigration } from './0016-instance-settings.migration.js';
 import { departmentRegistryMigration } from './0017-department-registry.migration.js';
 import { reportingRoundsMigration } from './0018-reporting-rounds.migration.js';
+import { submittedNotificationsMigration } from './0019-submitted-notifications.migration.js';
 
 /**
  * Every migration, by name, in order. Static imports instead of reading a folder, so migrations
@@ -42,6 +43,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0016-instance-settings': instanceSettingsMigration,
   '0017-department-registry': departmentRegistryMigration,
   '0018-reporting-rounds': reportingRoundsMigration,
+  '0019-submitted-notifications': submittedNotificationsMigration,
 };
 
 /** A {@link MigrationProvider} over {@link MIGRATIONS}. */

@@ -2,14 +2,18 @@ import { RECORD_KINDS } from '@plantrack/core';
 import type { Timestamp } from './column-types.js';
 
 /**
- * Why a user is told something: a report falls due soon, is overdue, or was returned by a reviewer.
- * Migration 0007 fixes these values in a CHECK constraint; a new kind needs a new migration.
+ * Why a user is told something: a report falls due soon, is overdue, was returned by a reviewer,
+ * or (to reviewers) was submitted for review. Migrations 0007 and 0019 fix these values in a
+ * CHECK constraint; a new kind needs a new migration.
  */
-export const NOTIFICATION_KINDS = ['due-soon', 'overdue', 'returned'] as const;
+export const NOTIFICATION_KINDS = ['due-soon', 'overdue', 'returned', 'submitted'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-/** What a notification is about: an item that owes a period, or a reviewed record (of any kind). */
-export const NOTIFICATION_SUBJECT_KINDS = ['indicator', 'task', ...RECORD_KINDS] as const;
+/**
+ * What a notification is about: an item that owes a period, a reviewed record (of any kind), or a
+ * department whose submissions await review (migration 0019).
+ */
+export const NOTIFICATION_SUBJECT_KINDS = ['indicator', 'task', ...RECORD_KINDS, 'department'] as const;
 export type NotificationSubjectKind = (typeof NOTIFICATION_SUBJECT_KINDS)[number];
 
 /** Outcome of one attempt to e-mail a notification. */

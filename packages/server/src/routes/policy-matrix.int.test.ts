@@ -336,6 +336,26 @@ const CASES: Case[] = [
     correction: { values: report, reason: '补充说明。' },
   }),
   {
+    route: 'POST /api/review/approve-batch',
+    allowed: ['reviewer', 'planning_office'],
+    ok: 200,
+    run: async ({ h, session, period }) =>
+      h.app.inject({
+        method: 'POST',
+        url: '/api/review/approve-batch',
+        headers: as(session),
+        payload: {
+          items: [
+            {
+              kind: 'observation',
+              key: decodeURIComponent(await submitted(h, 'obs', period)),
+              expectedRevision: 1,
+            },
+          ],
+        },
+      }),
+  },
+  {
     route: 'GET /api/my/periods',
     allowed: ['department_reporter', 'other_reporter'],
     ok: 200,

@@ -12,6 +12,7 @@ import type { AppContext } from '../context.js';
 import { observationService, progressReportService } from '../services/records/record.service.js';
 import { registerReviewFlowRoutes } from './review-flow.routes.js';
 import { registerReviewSettingsRoutes } from './review-settings.routes.js';
+import { registerReviewBatchRoutes } from './review-batch.routes.js';
 
 type ZodApp = Parameters<FastifyPluginCallbackZod>[0];
 
@@ -56,9 +57,10 @@ const reviewRoutesOf: { readonly [K in RecordKindName]: (app: ZodApp, ctx: AppCo
   },
 };
 
-/** The review-flow routes of every record kind, in core's order, then the review settings. */
+/** The review-flow routes of every record kind, in core's order, then the review settings and batch approval. */
 export const recordRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
   for (const kind of RECORD_KINDS) reviewRoutesOf[kind](app, ctx);
   registerReviewSettingsRoutes(app, ctx);
+  registerReviewBatchRoutes(app, ctx);
   done();
 };

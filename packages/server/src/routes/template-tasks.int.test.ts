@@ -1,3 +1,4 @@
+import { findUserByEmail, listNotifications } from '@plantrack/db';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
@@ -243,6 +244,14 @@ forEachDialect((dialect, open) => {
         unchanged: 0,
         replayed: 2,
       });
+      // Reviewers hear of the upload's two submissions as one notice, not one per row (nor again).
+      const reviewer = await findUserByEmail(h.app.plantrack.db, h.emails.reviewer);
+      const notices = (
+        await listNotifications(h.app.plantrack.db, { userId: reviewer?.id ?? '', pageSize: 500 })
+      ).items.filter((n) => n.kind === 'submitted');
+      expect(notices).toHaveLength(1);
+      expect(notices[0]?.subjectKind).toBe('department');
+      expect(notices[0]?.title.zh).toContain('通过 Excel 模板提交了 2 项');
       expect({ obs: await count('observations'), reports: await count('progress_reports') }).toEqual({
         obs: before.obs + 2,
         reports: before.reports + 2,

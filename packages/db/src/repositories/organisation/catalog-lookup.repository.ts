@@ -121,8 +121,8 @@ export async function userDisplayNames(db: Db, userIds: readonly string[]): Prom
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
-/** A person as histories, queues and the audit log show them: name and department name. */
-export type PersonLabel = { displayName: string; departmentName: string | null };
+/** A person as histories, queues and the audit log show them: name and department (its name, and its id to filter by). */
+export type PersonLabel = { displayName: string; departmentName: string | null; departmentId: string | null };
 
 /**
  * Display names and department names of the given users, by id. Ids that name no user (`system`,
@@ -133,11 +133,18 @@ export async function peopleLabels(db: Db, userIds: readonly string[]): Promise<
   const rows = await db
     .selectFrom('users as u')
     .leftJoin('departments as d', 'd.id', 'u.department_id')
-    .select(['u.id', 'u.display_name', 'd.canonical_name'])
+    .select(['u.id', 'u.display_name', 'd.canonical_name', 'd.id as department_id'])
     .where('u.id', 'in', [...new Set(userIds)])
     .execute();
   return new Map(
-    rows.map((r) => [r.id, { displayName: r.display_name, departmentName: r.canonical_name ?? null }]),
+    rows.map((r) => [
+      r.id,
+      {
+        displayName: r.display_name,
+        departmentName: r.canonical_name ?? null,
+        departmentId: r.department_id ?? null,
+      },
+    ]),
   );
 }
 

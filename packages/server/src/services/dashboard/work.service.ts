@@ -47,6 +47,7 @@ export async function queue(
     submittedByName: string | null;
     submittedByDepartment: string | null;
     lateFor: LateFor | null;
+    submittedByDepartmentId: string | null;
   })[]
 > {
   enforce(p, canReadReviewQueue(p));

@@ -23,11 +23,17 @@ export async function withCreatorNames<R extends { createdBy: string }>(
   }));
 }
 
-/** Queue rows with `submittedByName` / `submittedByDepartment`. */
+/** Queue rows with `submittedByName` / `submittedByDepartment` (and its id, the queue's filter). */
 export async function withSubmitterNames<Q extends { submittedBy: string }>(
   ctx: AppContext,
   items: Q[],
-): Promise<(Q & { submittedByName: string | null; submittedByDepartment: string | null })[]> {
+): Promise<
+  (Q & {
+    submittedByName: string | null;
+    submittedByDepartment: string | null;
+    submittedByDepartmentId: string | null;
+  })[]
+> {
   const labels = await peopleLabels(
     ctx.db,
     items.map((i) => i.submittedBy),
@@ -36,6 +42,7 @@ export async function withSubmitterNames<Q extends { submittedBy: string }>(
     ...i,
     submittedByName: labels.get(i.submittedBy)?.displayName ?? null,
     submittedByDepartment: labels.get(i.submittedBy)?.departmentName ?? null,
+    submittedByDepartmentId: labels.get(i.submittedBy)?.departmentId ?? null,
   }));
 }
 

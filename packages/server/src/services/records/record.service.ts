@@ -10,6 +10,7 @@ import { presentObservation, presentProgressReport } from '../../presenters/reco
 import { evidenceForReader, evidenceInHistory } from '../evidence/evidence-history.js';
 import { namingCreators } from '../organisation/people-labels.js';
 import { withReturnNotice } from '../reminders/notification.service.js';
+import { withSubmitNotice } from '../reminders/submission-notice.service.js';
 import { indicatorOwnerIds, taskOwnerIds } from '../organisation/ownership.service.js';
 import { reviewFlowService } from './review-flow.service.js';
 import { qualityCheckOnReview, withReplayedQualityFlags } from './quality.service.js';
@@ -37,30 +38,36 @@ export function parseProgressReportKey(key: string): ProgressReportRef {
 }
 
 /** Observations (监测值): owned by the departments assigned to their indicator. */
-export const observationService = withReturnNotice(
-  withReplayedQualityFlags(
-    reviewFlowService({
-      repository: observationRepository,
-      parseKey: parseObservationKey,
-      ownerDepartmentIds: (ctx, ref) => indicatorOwnerIds(ctx, ref.indicatorId),
-      present: presentObservation,
-      onReview: qualityCheckOnReview,
-      decorateHistory: namingCreators(evidenceInHistory(observation.stored.evidenceSubject)),
-      forReader: evidenceForReader(observation.stored.evidenceSubject),
-    }),
+export const observationService = withSubmitNotice(
+  withReturnNotice(
+    withReplayedQualityFlags(
+      reviewFlowService({
+        repository: observationRepository,
+        parseKey: parseObservationKey,
+        ownerDepartmentIds: (ctx, ref) => indicatorOwnerIds(ctx, ref.indicatorId),
+        present: presentObservation,
+        onReview: qualityCheckOnReview,
+        decorateHistory: namingCreators(evidenceInHistory(observation.stored.evidenceSubject)),
+        forReader: evidenceForReader(observation.stored.evidenceSubject),
+      }),
+    ),
+    observation.name,
   ),
   observation.name,
 );
 
 /** Progress reports (进展报告): owned by the lead and co-lead departments of their task. */
-export const progressReportService = withReturnNotice(
-  reviewFlowService({
-    repository: progressReportRepository,
-    parseKey: parseProgressReportKey,
-    ownerDepartmentIds: (ctx, ref) => taskOwnerIds(ctx, ref.taskId),
-    present: presentProgressReport,
-    decorateHistory: namingCreators(evidenceInHistory(progressReport.stored.evidenceSubject)),
-    forReader: evidenceForReader(progressReport.stored.evidenceSubject),
-  }),
+export const progressReportService = withSubmitNotice(
+  withReturnNotice(
+    reviewFlowService({
+      repository: progressReportRepository,
+      parseKey: parseProgressReportKey,
+      ownerDepartmentIds: (ctx, ref) => taskOwnerIds(ctx, ref.taskId),
+      present: presentProgressReport,
+      decorateHistory: namingCreators(evidenceInHistory(progressReport.stored.evidenceSubject)),
+      forReader: evidenceForReader(progressReport.stored.evidenceSubject),
+    }),
+    progressReport.name,
+  ),
   progressReport.name,
 );

@@ -7,6 +7,7 @@ import { enforce } from '../../policies/policy.js';
 import { canUseMyTemplate } from '../../policies/reporting.policy.js';
 import { serverRecordKinds } from '../records/kinds/registry.js';
 import { asOfOrToday } from '../records/reporting.service.js';
+import { notifySubmittedBatch } from '../reminders/submission-notice.service.js';
 import type { IndicatorRowResult } from './template-indicator.rows.js';
 import { owedByDepartment } from './template-owed.js';
 import type { CheckedSheet, SheetRowResult, TemplateSheet } from './template-sheet.js';
@@ -135,6 +136,12 @@ export async function uploadTemplate(
   };
   try {
     const saved = await saveRows(ctx, checked, options);
+    // Reviewers hear of the upload's submissions as one notice; never an error for the upload.
+    await notifySubmittedBatch(ctx, p, {
+      count: saved.counts.submitted,
+      sha256: options.sha256,
+      subject: firstSubmittedSubject(saved),
+    }).catch(() => undefined);
     const changed = saved.counts.saved + saved.counts.submitted;
     return changed === 0 ? { ...saved, message: NOTHING_NEW } : saved;
   } catch (error) {
@@ -174,4 +181,17 @@ async function saveRows(
     // Each sheet's rows have the shape of its `resultKey` field (its facet builds them).
     return { sha256: options.sha256, mode: options.mode, counts, ...results } as UploadResultDto;
   });
+}
+
+/** The indicator or task of the first submitted row of an upload (the notice's plan is its plan). */
+function firstSubmittedSubject(result: UploadResultDto): { kind: 'indicator' | 'task'; id: string } | null {
+  for (const rows of Object.values(result)) {
+    if (!Array.isArray(rows)) continue;
+    for (const row of rows as Record<string, unknown>[]) {
+      if (row.outcome !== 'submitted') continue;
+      if (typeof row.indicatorId === 'string') return { kind: 'indicator', id: row.indicatorId };
+      if (typeof row.taskId === 'string') return { kind: 'task', id: row.taskId };
+    }
+  }
+  return null;
 }

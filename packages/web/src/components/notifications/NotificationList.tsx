@@ -43,6 +43,7 @@ export default function NotificationList({ onNavigate }: { onNavigate?: () => vo
     'due-soon': { text: t.kindDueSoon, color: '#b45309' },
     overdue: { text: t.kindOverdue, color: '#b71c1c' },
     returned: { text: t.kindReturned, color: '#b71c1c' },
+    submitted: { text: t.kindSubmitted, color: '#1d4ed8' },
   };
 
   return (
@@ -68,7 +69,8 @@ export default function NotificationList({ onNavigate }: { onNavigate?: () => vo
       ) : (
         <ul aria-label={t.listLabel} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {list.data.items.map((n) => {
-            const target = reporter ? targetOf(n) : null;
+            // Reminders lead to a reporter's form; a notice of new submissions to the review queue.
+            const target = reporter || n.kind === 'submitted' ? targetOf(n) : null;
             const unread = n.readAt === null;
             return (
               <li

@@ -37,4 +37,17 @@ describe('targetOf', () => {
   it('leads nowhere without a period', () => {
     expect(targetOf({ ...base, period: null })).toBeNull();
   });
+
+  it('leads a notice of new submissions to the review queue filtered to them', () => {
+    const submitted = { ...base, kind: 'submitted' as const, dueDate: null };
+    expect(targetOf({ ...submitted, subjectKind: 'department', subjectKey: 'd-1' })).toBe(
+      '/review?department=d-1&period=2026',
+    );
+    expect(targetOf({ ...submitted, subjectKind: 'department', subjectKey: 'd-1', period: null })).toBe(
+      '/review?department=d-1',
+    );
+    expect(targetOf({ ...submitted, subjectKind: 'observation', subjectKey: 'ind-1|2026|' })).toBe(
+      '/review?kind=observation&period=2026',
+    );
+  });
 });

@@ -12,11 +12,12 @@ export const notificationMessages = defineMessages({
     markRead: '标为已读',
     open: '去处理',
     due: '截止 {date}',
-    empty: '暂无通知。临近截止、已逾期或被退回的事项会在这里提醒您。',
+    empty: '暂无通知。临近截止、已逾期、被退回或待审核的事项会在这里提醒您。',
     emptyUnread: '没有未读通知。',
     kindDueSoon: '即将到期',
     kindOverdue: '已逾期',
     kindReturned: '被退回',
+    kindSubmitted: '待审核',
   },
   en: {
     bell: 'Notifications',
@@ -28,11 +29,13 @@ export const notificationMessages = defineMessages({
     markRead: 'Mark read',
     open: 'Open',
     due: 'Due {date}',
-    empty: 'No notifications. Items due soon, overdue or returned to you are announced here.',
+    empty:
+      'No notifications. Items due soon, overdue, returned to you or awaiting your review are announced here.',
     emptyUnread: 'No unread notifications.',
     kindDueSoon: 'Due soon',
     kindOverdue: 'Overdue',
     kindReturned: 'Returned',
+    kindSubmitted: 'To review',
   },
 });
 

@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../../app/use-url-params';
 import type { AssessmentStatus } from '../../components/StatusTag';
 import type { CardFilters } from './card-filters';
 
@@ -6,27 +6,19 @@ const KEYS = ['group', 'chapter', 'department', 'phase', 'status'] as const;
 
 /**
  * The dashboard's filters live in the address (`?group=…&status=…`), so going back from an
- * indicator, reloading or sharing the link keeps them. Each change replaces the history entry:
- * Back leaves the dashboard rather than stepping through filter clicks.
+ * indicator, reloading or sharing the link keeps them (the shared `useUrlParams`).
  */
 export function useUrlFilters(): [CardFilters, (next: CardFilters) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams(KEYS);
   const filters: CardFilters = {
-    group: params.get('group'),
-    chapter: params.get('chapter'),
-    department: params.get('department'),
-    phase: params.get('phase'),
+    ...params,
     // An unknown status in a hand-edited link matches no card; the filter shows it and can clear it.
-    status: params.get('status') as AssessmentStatus | null,
+    status: params.status as AssessmentStatus | null,
   };
-  const setFilters = (next: CardFilters) => {
-    const out = new URLSearchParams(params);
-    for (const key of KEYS) {
-      const value = next[key];
-      if (value === null) out.delete(key);
-      else out.set(key, value);
-    }
-    setParams(out, { replace: true });
-  };
-  return [filters, setFilters];
+  return [
+    filters,
+    (next) => {
+      setParams(next);
+    },
+  ];
 }

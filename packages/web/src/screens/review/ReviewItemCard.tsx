@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Descriptions, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Space, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useApi } from '../../api/use-api';
 import { hasAnyRole, useUser } from '../../auth/auth';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -29,19 +30,41 @@ function previousValue(detail: IndicatorDetail | undefined, period: string, scop
   return earlier.sort((a, b) => b.period.localeCompare(a.period))[0] ?? null;
 }
 
-/** One submission awaiting review with everything needed to decide, and the decisions. */
+/** One line saying what a revision holds, as the approval dialog names it. */
+function summaryOf(revision: AnyRevision, progress: Record<string, string>): string {
+  const values = revision.values;
+  if (isObservationValues(values)) return valueText(values);
+  const narrative = [...values.narrative];
+  return `${progress[values.progress] ?? ''} · ${narrative.slice(0, 60).join('')}${narrative.length > 60 ? '…' : ''}`;
+}
+
+/**
+ * One submission awaiting review with everything needed to decide, and the decisions; for batch
+ * approval, a selection box and (when flagged) the acknowledgement that its warnings were read.
+ */
 export function ReviewItemCard({
   t,
   item,
   name,
   busy,
   onAction,
+  selected,
+  onSelect,
+  flagsSeen,
+  onFlagsSeen,
+  onSummary,
 }: {
   t: ReviewText;
   item: QueueItem;
   name: string;
   busy: boolean;
   onAction: (action: ItemAction) => void;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
+  flagsSeen: boolean;
+  onFlagsSeen: () => void;
+  /** Tells the queue what the submission holds once read (for the approval dialogs). */
+  onSummary: (summary: string) => void;
 }) {
   const e = useMessages(entryMessages);
   const kinds = useMessages(recordKindMessages);
@@ -64,6 +87,13 @@ export function ReviewItemCard({
   const office = hasAnyRole(user, ['planning_office']);
   const blocked = own && !office;
   const { notice, announce } = useEvidenceNotice();
+  const flags = item.qualityFlags ?? [];
+  const summary = revision === null ? null : summaryOf(revision, progressLabels(e));
+  useEffect(() => {
+    if (summary !== null) onSummary(summary);
+    // onSummary is a fresh closure on each render of the queue; the summary is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [summary]);
 
   return (
     <Card
@@ -75,9 +105,22 @@ export function ReviewItemCard({
         </Typography.Title>
       }
       extra={
-        <Typography.Text type="secondary">
-          {kinds[item.kind]} · {format(t.revision, { n: item.revisionNo })}
-        </Typography.Text>
+        <Space wrap size={4}>
+          <Typography.Text type="secondary">
+            {kinds[item.kind]} · {format(t.revision, { n: item.revisionNo })}
+          </Typography.Text>
+          {blocked ? null : (
+            <Checkbox
+              checked={selected}
+              aria-label={format(t.selectItem, label)}
+              onChange={(event) => {
+                onSelect(event.target.checked);
+              }}
+            >
+              {t.select}
+            </Checkbox>
+          )}
+        </Space>
       }
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
@@ -110,7 +153,14 @@ export function ReviewItemCard({
           />
         )}
         {notice}
-        <QualityFlags flags={item.qualityFlags ?? []} title={t.flagsTitle} />
+        <QualityFlags flags={flags} title={t.flagsTitle} />
+        {flags.length === 0 ? null : flagsSeen ? (
+          <Tag color="green">{t.flagsSeenDone}</Tag>
+        ) : (
+          <Button size="small" aria-label={`${t.flagsSeen}：${name} ${item.period}`} onClick={onFlagsSeen}>
+            {t.flagsSeen}
+          </Button>
+        )}
         {own ? <Alert type="info" showIcon title={office ? t.ownSubmissionOffice : t.ownSubmission} /> : null}
         <Space wrap>
           <Button
@@ -217,6 +267,9 @@ function RevisionDetails({
         {format(t.paren, { a: '', b: values.estimated ? t.estimated : t.actual })}
       </Descriptions.Item>
       <Descriptions.Item label={t.unit}>{values.unit ?? detail?.indicator.unit ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={t.target} span={2}>
+        {detail?.indicator.target.text ?? '—'}
+      </Descriptions.Item>
       <Descriptions.Item label={t.scope}>{scope === '' ? t.planScope : scope}</Descriptions.Item>
       <Descriptions.Item label={t.previous}>
         {previous === null
