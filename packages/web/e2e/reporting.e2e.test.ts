@@ -202,7 +202,14 @@ describe.skipIf(unavailable !== null)('reporting and review in Chromium', () => 
       },
     });
     expect(meanwhile.statusCode, meanwhile.body).toBe(201);
+    // A growth rate in 亿元 is not the plan's unit (%): the check before submission warns, and the
+    // reporter confirms the value as typed.
+    const confirmWarning = async () => {
+      const check = reporter.getByRole('dialog', { name: '提交前请核对' });
+      await check.getByRole('button', { name: '确认无误，仍然提交' }).click();
+    };
     await drawer.getByRole('button', { name: '提交审核' }).click();
+    await confirmWarning();
     const stale = drawer.getByRole('alert').filter({ hasText: '记录已发生变化' });
     await stale.waitFor();
     expect(await stale.textContent()).toContain('您填写的内容已保留');
@@ -211,8 +218,9 @@ describe.skipIf(unavailable !== null)('reporting and review in Chromium', () => 
     expect(await drawer.getByLabel('监测值').inputValue()).toBe('5.9');
     expect(await drawer.getByLabel('填报说明').inputValue()).toBe('按季度快报累计');
     await drawer.getByRole('button', { name: '提交审核' }).click();
+    await confirmWarning();
     await poll(() => drawer.getByRole('status').filter({ hasText: '已提交审核（第 2 版）' }).count()).toBe(1);
-    // A growth rate of 5.9 in 亿元 is not the plan's unit (%): the check's warning comes back with it.
+    // The stored flag comes back with the submission.
     expect(await drawer.getByRole('list', { name: '数据质量提示' }).textContent()).toContain('%');
   });
 
