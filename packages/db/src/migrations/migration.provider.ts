@@ -15,6 +15,7 @@ import { accountSecurityMigration } from './0013-account-security.migration.js';
 import { fourEyesReviewMigration } from './0014-four-eyes-review.migration.js';
 import { reportsMigration } from './0015-reports.migration.js';
 import { instanceSettingsMigration } from './0016-instance-settings.migration.js';
+import { projectsMigration } from './0023-projects.migration.js';
 
 /**
  * Every migration, by name, in order. Static imports instead of reading a folder, so migrations
@@ -38,6 +39,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014-four-eyes-review': fourEyesReviewMigration,
   '0015-reports': reportsMigration,
   '0016-instance-settings': instanceSettingsMigration,
+  '0023-projects': projectsMigration,
 };
 
 /** A {@link MigrationProvider} over {@link MIGRATIONS}. */

@@ -45,6 +45,16 @@ import type {
   ReportsTable,
 } from './report-tables.schema.js';
 import type { InstanceSettingsTable } from './instance-settings-tables.schema.js';
+import type {
+  ProjectAnnualPlansTable,
+  ProjectEvaluationsTable,
+  ProjectIssuesTable,
+  ProjectMilestonesTable,
+  ProjectReportsTable,
+  ProjectSettingsTable,
+  ProjectTransitionsTable,
+  ProjectsTable,
+} from './project-tables.schema.js';
 
 /**
  * Every table of the PlanTrack store, as Kysely sees it. The same schema exists on SQLite and
@@ -88,4 +98,12 @@ export interface Database {
   reports: ReportsTable;
   report_snapshots: ReportSnapshotsTable;
   report_section_revisions: ReportSectionRevisionsTable;
+  projects: ProjectsTable;
+  project_annual_plans: ProjectAnnualPlansTable;
+  project_milestones: ProjectMilestonesTable;
+  project_issues: ProjectIssuesTable;
+  project_transitions: ProjectTransitionsTable;
+  project_evaluations: ProjectEvaluationsTable;
+  project_settings: ProjectSettingsTable;
+  project_reports: ProjectReportsTable;
 }
