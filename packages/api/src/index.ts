@@ -31,3 +31,4 @@ export * from './report.contract.js';
 export * from './instance.contract.js';
 export * from './department-summary.contract.js';
 export * from './ownership.contract.js';
+export * from './projects.contract.js';

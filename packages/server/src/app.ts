@@ -46,6 +46,7 @@ import { reportRoutes } from './routes/report.routes.js';
 import { publicReportRoutes } from './routes/report-public.routes.js';
 import { instanceRoutes } from './routes/instance.routes.js';
 import { departmentSummaryRoutes } from './routes/department-summary.routes.js';
+import { projectRoutes } from './routes/projects.routes.js';
 import { refuseControlCharacters } from './routes/control-characters.hook.js';
 
 declare module 'fastify' {
@@ -178,6 +179,7 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
   await app.register(publicReportRoutes, { ctx });
   await app.register(instanceRoutes, { ctx });
   await app.register(departmentSummaryRoutes, { ctx });
+  await app.register(projectRoutes, { ctx });
   await app.register(apiDocsRoutes, { publicUrl: config.publicUrl });
   await app.register(webRoutes, { root: config.webRoot });
   await app.ready();

@@ -17,6 +17,7 @@ import {
 import { makeHarness } from '../testing/harness.js';
 import { createNotificationIfAbsent, departmentIdsByName, findUserByEmail, listTasks } from '@plantrack/db';
 import { reportCases } from '../testing/report-matrix.cases.js';
+import { projectCases } from '../testing/project-matrix.cases.js';
 
 /** Every role (and a reporter of another department) against every route: the expected status. */
 type Caller = Persona | 'anonymous';
@@ -444,6 +445,7 @@ const CASES: Case[] = [
   ...curationCases(),
   // Last: they publish an indicator, which the rows before must not see yet.
   ...reportCases(),
+  ...projectCases(),
 ];
 
 /** The dashboard, assessments, thresholds and reference series (see policies/assessment.policy.ts). */
