@@ -1,4 +1,5 @@
 import {
+  type DatabaseHandle,
   type ProjectImportConfirmation,
   type ProjectImportResult,
   findPlanTitle,
@@ -16,6 +17,8 @@ import type { AppContext } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { enforce } from '../../policies/policy.js';
 import { canManageProjects, canReadAllProjects } from '../../policies/project.policy.js';
+
+type Db = DatabaseHandle['db'];
 
 /** What the import answers: the sheet as read (mapping, rows, per-cell errors) and what was matched and written. */
 export type ProjectImportAnswer = Omit<ProjectSheetRead, 'parsed' | 'importable' | 'headerRows' | 'errors'> &
@@ -70,7 +73,22 @@ export async function importProjectSheet(
   },
 ): Promise<ProjectImportAnswer> {
   enforce(p, canManageProjects(p));
-  if ((await findPlanTitle(ctx.db, planId)) === undefined) throw notFound('plan');
+  return importSheetInto(ctx.db, planId, { ...input, by: actorOf(p) });
+}
+
+/** The import itself, for the route and for `plantrack projects import` (no policy: the caller's job). */
+export async function importSheetInto(
+  db: Db,
+  planId: string,
+  input: {
+    bytes: Uint8Array;
+    mode: 'preview' | 'commit';
+    year: number | undefined;
+    confirm: string | undefined;
+    by: string;
+  },
+): Promise<ProjectImportAnswer> {
+  if ((await findPlanTitle(db, planId)) === undefined) throw notFound('plan');
   const read = readProjectSheet(input.bytes);
   const year = input.year ?? new Date().getUTCFullYear();
   const rows = read.parsed.map((r) => ({
@@ -89,13 +107,13 @@ export async function importProjectSheet(
     owner: r.owner,
   }));
   const dryRun = input.mode === 'preview' || read.errors.length > 0;
-  const result = await importProjects(ctx.db, {
+  const result = await importProjects(db, {
     planId,
     year,
     rows,
     confirmations: parseConfirmations(input.confirm),
     dryRun,
-    by: actorOf(p),
+    by: input.by,
   });
   return {
     sheet: read.sheet,
@@ -131,10 +149,19 @@ export async function exportProjectSheet(
   year: number | undefined,
 ): Promise<{ bytes: Uint8Array; fileName: string }> {
   enforce(p, canReadAllProjects(p));
-  const plan = await findPlanTitle(ctx.db, planId);
+  return exportSheetOf(ctx.db, planId, year);
+}
+
+/** The export itself, for the route and for `plantrack projects export`. */
+export async function exportSheetOf(
+  db: Db,
+  planId: string,
+  year: number | undefined,
+): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const plan = await findPlanTitle(db, planId);
   if (plan === undefined) throw notFound('plan');
   const y = year ?? new Date().getUTCFullYear();
-  const rows: ProjectExportRow[] = (await listProjects(ctx.db, planId)).map((r, i) => ({
+  const rows: ProjectExportRow[] = (await listProjects(db, planId)).map((r, i) => ({
     seq: String(i + 1),
     code: r.code,
     name: r.name,
