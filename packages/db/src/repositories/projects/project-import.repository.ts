@@ -145,7 +145,11 @@ export async function importProjects(
       const m = matches[i] as ProjectImportMatch;
       if (m.outcome === 'update' && m.projectId !== null) {
         const current = await getProjectRecord(trx, m.projectId);
-        await updateProject(trx, { projectId: m.projectId, fields: applyRow(current, r, input.year) });
+        await updateProject(trx, {
+          projectId: m.projectId,
+          fields: applyRow(current, r, input.year),
+          by: input.by,
+        });
         updated += 1;
       } else {
         const fields = applyRow(emptyProjectFields(r.name), r, input.year);

@@ -4,6 +4,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../../errors.js
 import type { Database } from '../../schema/database.schema.js';
 import { writeTransaction } from '../../support/dialect.js';
 import { newId, nowIso } from '../../support/ids.js';
+import { auditProject } from './project-audit.js';
 import { projectNotFound } from './project-write.repository.js';
 
 const invalidMove = (message: BilingualMessage): ConflictError =>
@@ -51,6 +52,12 @@ async function moveStage(
     })
     .execute();
   await trx.updateTable('projects').set({ stage: to, updated_at: now }).where('id', '=', projectId).execute();
+  await auditProject(trx, {
+    actor: by,
+    action: 'transition',
+    projectId,
+    detail: { from: row.stage, to, note },
+  });
 }
 
 /** A post-evaluation (后评价): were scope, investment, time and expected benefits met, and the lessons. */
@@ -92,6 +99,12 @@ export async function recordPostEvaluation(
         created_by: input.by,
       })
       .execute();
+    await auditProject(trx, {
+      actor: input.by,
+      action: 'post-evaluation',
+      projectId: input.projectId,
+      detail: e,
+    });
   });
 }
 
@@ -110,22 +123,30 @@ export async function addProjectIssue(
     .executeTakeFirst();
   if (exists === undefined) throw projectNotFound();
   const id = newId();
-  await db
-    .insertInto('project_issues')
-    .values({
-      id,
-      project_id: input.projectId,
-      text: input.text.trim(),
-      department: input.department,
-      deadline: input.deadline,
-      state: 'open',
-      created_at: nowIso(),
-      created_by: input.by,
-      resolved_at: null,
-      resolved_by: null,
-      resolution: null,
-    })
-    .execute();
+  await writeTransaction(db, async (trx) => {
+    await trx
+      .insertInto('project_issues')
+      .values({
+        id,
+        project_id: input.projectId,
+        text: input.text.trim(),
+        department: input.department,
+        deadline: input.deadline,
+        state: 'open',
+        created_at: nowIso(),
+        created_by: input.by,
+        resolved_at: null,
+        resolved_by: null,
+        resolution: null,
+      })
+      .execute();
+    await auditProject(trx, {
+      actor: input.by,
+      action: 'issue-add',
+      projectId: input.projectId,
+      detail: { issueId: id, text: input.text.trim() },
+    });
+  });
   return id;
 }
 
@@ -134,13 +155,24 @@ export async function resolveProjectIssue(
   db: Kysely<Database>,
   input: { projectId: string; issueId: string; resolution: string | null; by: string },
 ): Promise<void> {
-  const result = await db
-    .updateTable('project_issues')
-    .set({ state: 'resolved', resolved_at: nowIso(), resolved_by: input.by, resolution: input.resolution })
-    .where('id', '=', input.issueId)
-    .where('project_id', '=', input.projectId)
-    .where('state', '=', 'open')
-    .executeTakeFirst();
+  const result = await writeTransaction(db, async (trx) => {
+    const updated = await trx
+      .updateTable('project_issues')
+      .set({ state: 'resolved', resolved_at: nowIso(), resolved_by: input.by, resolution: input.resolution })
+      .where('id', '=', input.issueId)
+      .where('project_id', '=', input.projectId)
+      .where('state', '=', 'open')
+      .executeTakeFirst();
+    if (updated.numUpdatedRows > 0n) {
+      await auditProject(trx, {
+        actor: input.by,
+        action: 'issue-resolve',
+        projectId: input.projectId,
+        detail: { issueId: input.issueId, resolution: input.resolution },
+      });
+    }
+    return updated;
+  });
   if (result.numUpdatedRows > 0n) return;
   const issue = await db
     .selectFrom('project_issues')

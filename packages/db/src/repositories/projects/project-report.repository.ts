@@ -5,6 +5,7 @@ import type { ReviewAction, ReviewStatus } from '../../schema/monitoring-tables.
 import { writeTransaction } from '../../support/dialect.js';
 import { newId, nowIso } from '../../support/ids.js';
 import { nextReviewStatus } from '../records/review-transitions.js';
+import { auditProject } from './project-audit.js';
 import { projectNotFound } from './project-write.repository.js';
 
 /** One revision of a monthly project report (完成投资 this month, 年初至今累计, 形象进度). */
@@ -221,6 +222,12 @@ export async function actOnProjectReport(
       created_by: a.by,
     };
     await trx.insertInto('project_reports').values(row).execute();
+    await auditProject(trx, {
+      actor: a.by,
+      action: `report-${a.action}`,
+      projectId: a.projectId,
+      detail: { year: a.year, month: a.month, revisionNo: row.revision_no, status },
+    });
     return toRow(row);
   });
 }

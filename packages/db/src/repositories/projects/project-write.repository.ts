@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Database } from '../../schema/database.schema.js';
 import { writeTransaction } from '../../support/dialect.js';
 import { newId, nowIso } from '../../support/ids.js';
+import { auditProject } from './project-audit.js';
 
 /** The register fields of one project as the office edits them; money in 万元. */
 export type ProjectFields = {
@@ -198,6 +199,12 @@ export async function createProject(
       })
       .execute();
     await replaceChildren(trx, id, input.fields);
+    await auditProject(trx, {
+      actor: input.by,
+      action: 'create',
+      projectId: id,
+      detail: { name: input.fields.name, stage: input.stage },
+    });
     await trx
       .insertInto('project_transitions')
       .values({
@@ -220,7 +227,7 @@ export async function createProject(
  */
 export async function updateProject(
   db: Kysely<Database>,
-  input: { projectId: string; fields: ProjectFields; expectedRevision?: number },
+  input: { projectId: string; fields: ProjectFields; expectedRevision?: number; by: string },
 ): Promise<number> {
   return writeTransaction(db, async (trx) => {
     const row = await trx
@@ -247,6 +254,12 @@ export async function updateProject(
       .where('id', '=', input.projectId)
       .execute();
     await replaceChildren(trx, input.projectId, input.fields);
+    await auditProject(trx, {
+      actor: input.by,
+      action: 'edit',
+      projectId: input.projectId,
+      detail: { revision },
+    });
     return revision;
   });
 }

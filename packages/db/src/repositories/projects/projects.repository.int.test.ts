@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../connection.factory.js';
 import { ConflictError, InvalidInputError } from '../../errors.js';
 import { forEachDialect } from '../../testing/dialects.js';
+import { queryAudit } from '../audit/audit.repository.js';
 import { type SeededPlan, seedSamplePlan } from '../../testing/seed.js';
 import {
   type ProjectImportRow,
@@ -81,16 +82,27 @@ forEachDialect((_name, open) => {
         }),
       ).rejects.toBeInstanceOf(ConflictError);
       await expect(
-        updateProject(db, { projectId: id, fields: { ...fields, totalWan: 51000 }, expectedRevision: 7 }),
+        updateProject(db, {
+          projectId: id,
+          fields: { ...fields, totalWan: 51000 },
+          expectedRevision: 7,
+          by: 'office',
+        }),
       ).rejects.toMatchObject({ code: 'stale-revision' });
       expect(
         await updateProject(db, {
           projectId: id,
           fields: { ...fields, totalWan: 51000 },
           expectedRevision: 1,
+          by: 'office',
         }),
       ).toBe(2);
       expect((await getProjectDetail(db, id)).totalWan).toBe(51000);
+      const audited = await queryAudit(db, { entity: 'project', entityId: id });
+      expect(audited.map((a) => [a.action, a.actor, a.planId]).sort()).toEqual([
+        ['project.create', 'office', seeded.planId],
+        ['project.edit', 'office', seeded.planId],
+      ]);
     });
 
     it('moves through the lifecycle by the allowed steps only and files the post-evaluation at the end', async () => {

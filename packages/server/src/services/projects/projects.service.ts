@@ -121,7 +121,12 @@ export async function editProject(
 ): Promise<ProjectDetail> {
   enforce(p, canManageProjects(p));
   await projectOwner(ctx, projectId);
-  await updateProject(ctx.db, { projectId, fields: body.fields, expectedRevision: body.expectedRevision });
+  await updateProject(ctx.db, {
+    projectId,
+    fields: body.fields,
+    expectedRevision: body.expectedRevision,
+    by: actorOf(p),
+  });
   return getProjectDetail(ctx.db, projectId);
 }
 
