@@ -412,3 +412,11 @@ export {
   type BulkIndicatorOwners,
   type BulkTaskOwners,
 } from './repositories/organisation/owner-bulk.repository.js';
+/** The major-project register (重大项目库): projects, monthly reports, issues, lifecycle, import, dashboard. */
+export * from './repositories/projects/index.js';
+export type * from './schema/project-tables.schema.js';
+export {
+  PROJECT_APPEND_ONLY_TABLES,
+  PROJECT_STAGE_VALUES,
+  PROJECT_STEP_VALUES,
+} from './migrations/0020-projects.migration.js';
