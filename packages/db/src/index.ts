@@ -133,9 +133,11 @@ export type { Alongside, Revision, RevisionMeta } from './repositories/records/r
 export type { SelfReviewGround } from './repositories/records/four-eyes.js';
 /** Per-plan review rules: may a planning office user decide what they entered for a department. */
 export {
+  evidenceRequirement,
   getReviewSettings,
   putReviewSettings,
   type ReviewSettings,
+  type ReviewSettingsInput,
 } from './repositories/records/review-settings.repository.js';
 export type * from './schema/review-settings-tables.schema.js';
 /** The clock of stored timestamps; `plantrack demo` dates its simulated history with it. */
@@ -285,10 +287,12 @@ export {
   departmentNames,
   indicatorChapters,
   latestApprovedProgress,
+  latestSubAnnualFigures,
   planHeader,
   planPhases,
   type ApprovedObservationRow,
   type ApprovedProgressRow,
+  type SubAnnualFigureRow,
   type AssessableIndicatorRow,
   type PlanHeader,
   type PlanPhase,

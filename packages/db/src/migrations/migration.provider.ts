@@ -19,6 +19,7 @@ import { departmentRegistryMigration } from './0017-department-registry.migratio
 import { reportingRoundsMigration } from './0018-reporting-rounds.migration.js';
 import { submittedNotificationsMigration } from './0019-submitted-notifications.migration.js';
 import { projectsMigration } from './0020-projects.migration.js';
+import { evidenceRequiredMigration } from './0021-evidence-required.migration.js';
 
 /**
  * Every migration, by name, in order. Static imports instead of reading a folder, so migrations
@@ -46,6 +47,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0018-reporting-rounds': reportingRoundsMigration,
   '0019-submitted-notifications': submittedNotificationsMigration,
   '0020-projects': projectsMigration,
+  '0021-evidence-required': evidenceRequiredMigration,
 };
 
 /** A {@link MigrationProvider} over {@link MIGRATIONS}. */
