@@ -153,7 +153,9 @@ export async function signInAs(
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   // The home screen first, then (when the password must change) the app sends the user to the form.
   const forced = page.getByLabel('当前密码');
-  await Promise.race([forced.waitFor(), page.getByRole('navigation').first().waitFor()]);
+  // On a phone the navigation sits in a drawer: its menu button shows instead of the bar.
+  const shell = page.locator('nav, button[aria-controls="pt-nav-drawer"]').first();
+  await Promise.race([forced.waitFor(), shell.waitFor()]);
   if ((await forced.count()) === 0) return password;
   await page.getByLabel('当前密码').fill(password);
   await page.getByLabel('新密码', { exact: true }).fill(newPassword);
