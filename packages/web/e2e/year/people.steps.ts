@@ -83,8 +83,16 @@ export async function mergeDepartment(page: Page, from: string, into: string): P
   await openOfficeTab(page, 'departments');
   await page.getByRole('button', { name: `合并 ${from}`, exact: true }).click();
   const dialog = page.getByRole('dialog');
-  await pick(page, '#merge-into', into);
-  await dialog.getByRole('button', { name: '确认合并' }).click();
+  const confirm = dialog.getByRole('button', { name: '确认合并' });
+  // On a busy machine the option list can still be filtering when the option is clicked, and the
+  // pick is lost (the button stays disabled): pick again, a few times at most.
+  for (let tries = 0; tries < 3; tries += 1) {
+    await pick(page, '#merge-into', into);
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline && !(await confirm.isEnabled())) await page.waitForTimeout(200);
+    if (await confirm.isEnabled()) break;
+  }
+  await confirm.click();
   await page.getByText(`已合并：${from} → ${into}`).waitFor();
   await rowOf(page, from).waitFor({ state: 'detached' });
   await rowOf(page, into).getByText(from).waitFor();
