@@ -21,7 +21,7 @@ export type PeriodItemDto = {
   key: string;
   name: string;
   unit: string | null;
-  frequency: 'annual' | 'quarterly' | 'monthly';
+  frequency: 'annual' | 'half_yearly' | 'quarterly' | 'monthly';
   period: string;
   dueDate: string;
   state: 'missing' | 'draft' | 'submitted' | 'returned' | 'approved';
