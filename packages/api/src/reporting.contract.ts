@@ -26,7 +26,15 @@ export const PeriodItemSchema = z
     overdue: z.boolean(),
     daysUntilDue: z.number().int(),
     round: z
-      .object({ id: z.string(), name: z.string(), status: z.enum(['open', 'closed']) })
+      .object({
+        id: z.string(),
+        name: z.string(),
+        status: z.enum(['open', 'closed']),
+        semantics: z
+          .enum(['annual_value', 'year_to_date'])
+          .optional()
+          .describe('What the figure means: the period itself, or the year to date (年初至今累计)'),
+      })
       .nullable()
       .optional()
       .describe('The reporting round asking for this period; null or absent when the plan has no rounds'),

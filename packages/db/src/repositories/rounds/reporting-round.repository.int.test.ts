@@ -173,7 +173,11 @@ forEachDialect((_name, open) => {
         values: { value: 5.6 },
       });
       const after = await reportingStatus(db, { planId: seeded.planId, asOf: '2027-07-25' });
-      expect(after.find((o) => o.period === '2027H1')).toMatchObject({ state: 'submitted', overdue: false });
+      expect(after.find((o) => o.period === '2027H1')).toMatchObject({
+        state: 'submitted',
+        overdue: false,
+        round: { semantics: 'year_to_date' },
+      });
       // The store accepts a half-yearly reporting cycle too (the CHECK widened by migration 0024).
       const cycle = await setReportingCycle(db, {
         subject: { indicatorId: other },

@@ -1,4 +1,4 @@
-import { Button, Table, Typography } from 'antd';
+import { Button, Table, Tag, Typography } from 'antd';
 import { format, useMessages } from '../../i18n/i18n';
 import { periodLabel } from '../../records/period-label';
 import { periodLabelMessages } from '../../records/period-label.messages';
@@ -83,6 +83,8 @@ export function PeriodsTable({
                   {item.round.name}
                 </Typography.Text>
               ) : null}
+              {/* A year-to-date round asks for the running total since January, not the period's own increment. */}
+              {item.round?.semantics === 'year_to_date' ? <Tag color="blue">{t.yearToDate}</Tag> : null}
             </>
           ),
         },
