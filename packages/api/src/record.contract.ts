@@ -81,11 +81,11 @@ export type ProgressCode = ProgressReportRevisionValues['progress'];
 /** A revision of either kind of record. */
 export type RecordRevision = ObservationRevision | ProgressReportRevision;
 
-/** A reporting period: a year, a quarter or a month. */
+/** A reporting period: a year, a half-year, a quarter or a month. */
 export const PeriodSchema = z
   .string()
-  .regex(/^\d{4}(?:Q[1-4]|-(?:0[1-9]|1[0-2]))?$/)
-  .describe('2026, 2026Q1 or 2026-03');
+  .regex(/^\d{4}(?:H[12]|Q[1-4]|-(?:0[1-9]|1[0-2]))?$/)
+  .describe('2026, 2026H1, 2026Q1 or 2026-03');
 /** The revision a write started from (optimistic concurrency). */
 export const ExpectedRevisionSchema = z
   .number()

@@ -85,6 +85,7 @@ export {
   setDepartmentContact,
   type DepartmentMergeResult,
   type DepartmentUsage,
+  inactiveDepartmentName,
 } from './repositories/organisation/department-registry.repository.js';
 export {
   indicatorKeysOwnedBy,

@@ -88,6 +88,18 @@ describe.skipIf(unavailable !== null)('the department reporter’s day in Chromi
       target: gdp.target,
     });
     await audit(page, 'my-items-all');
+    // 待办/全部 and the search live in the address: a reload keeps them.
+    await page.locator('.ant-segmented-item').filter({ hasText: /^全部/ }).click();
+    await page.getByRole('searchbox', { name: '按名称查找' }).fill('增');
+    await expect.poll(() => new URL(page.url()).searchParams.get('show')).toBe('all');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('增');
+    await page.reload();
+    await expect
+      .poll(() => page.locator('.ant-segmented-item-selected').filter({ hasText: /^全部/ }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    await expect.poll(() => page.getByRole('searchbox', { name: '按名称查找' }).inputValue()).toBe('增');
   });
 
   it('warns before submitting a value off the indicator’s history; the reporter corrects it', async () => {

@@ -20,6 +20,7 @@ import { reportingRoundsMigration } from './0018-reporting-rounds.migration.js';
 import { submittedNotificationsMigration } from './0019-submitted-notifications.migration.js';
 import { projectsMigration } from './0020-projects.migration.js';
 import { evidenceRequiredMigration } from './0021-evidence-required.migration.js';
+import { halfYearFrequencyMigration } from './0022-half-year-frequency.migration.js';
 
 /**
  * Every migration, by name, in order. Static imports instead of reading a folder, so migrations
@@ -48,6 +49,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0019-submitted-notifications': submittedNotificationsMigration,
   '0020-projects': projectsMigration,
   '0021-evidence-required': evidenceRequiredMigration,
+  '0022-half-year-frequency': halfYearFrequencyMigration,
 };
 
 /** A {@link MigrationProvider} over {@link MIGRATIONS}. */
