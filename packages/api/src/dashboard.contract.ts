@@ -37,6 +37,13 @@ export const DashboardCardSchema = z
     targetText: z.string(),
     baseline: z.object({ year: z.number().int(), value: z.number() }).nullable(),
     latest: z.object({ period: z.number().int(), value: z.number(), estimated: z.boolean() }).nullable(),
+    latestFigure: z
+      .object({ period: z.string(), value: z.number() })
+      .nullable()
+      .describe(
+        'The newest approved quarterly or monthly figure while no annual value is assessed ' +
+          '(shown with 状态待定 instead of no data)',
+      ),
     status: StatusSchema,
     warning: z.boolean().describe('预警: a binding indicator whose trend misses the target'),
     explanation: MessagesSchema,

@@ -36,3 +36,4 @@ export * from './user-import.contract.js';
 export * from './my-overview.contract.js';
 export * from './quality-check.contract.js';
 export * from './review-batch.contract.js';
+export * from './projects.contract.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FrequencySchema } from './reporting-cycles.contract.js';
 import { ReportingAsOfQuerySchema } from './reporting.contract.js';
 
 /** The next period an item owes or will owe, with its due date. */
@@ -31,7 +32,7 @@ export const MyOverviewItemSchema = z
     unit: z.string().nullable(),
     /** Lead or co-lead: the department's role for this item. */
     role: z.enum(['lead', 'co_lead']),
-    frequency: z.enum(['annual', 'quarterly', 'monthly']),
+    frequency: FrequencySchema,
     /** The plan's target text (indicators); null for tasks. */
     target: z.string().nullable(),
     /** Null when no period is due and none is coming within the plan's years. */

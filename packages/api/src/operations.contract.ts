@@ -122,6 +122,20 @@ export const operations = {
   exportAuditCsv: { method: 'GET', path: '/api/audit/export.csv' },
   listAuditActors: { method: 'GET', path: '/api/audit/actors' },
   approveReviewBatch: { method: 'POST', path: '/api/review/approve-batch' },
+  listProjects: { method: 'GET', path: '/api/plans/{planId}/projects' },
+  createProject: { method: 'POST', path: '/api/plans/{planId}/projects' },
+  getProjectsDashboard: { method: 'GET', path: '/api/plans/{planId}/projects/dashboard' },
+  importProjects: { method: 'POST', path: '/api/plans/{planId}/projects/import' },
+  exportProjects: { method: 'GET', path: '/api/plans/{planId}/projects/export.xlsx' },
+  listPublicProjects: { method: 'GET', path: '/api/public/plans/{planId}/projects' },
+  getProject: { method: 'GET', path: '/api/projects/{id}' },
+  updateProject: { method: 'PUT', path: '/api/projects/{id}' },
+  transitionProject: { method: 'POST', path: '/api/projects/{id}/transitions' },
+  addProjectIssue: { method: 'POST', path: '/api/projects/{id}/issues' },
+  resolveProjectIssue: { method: 'POST', path: '/api/projects/{id}/issues/{issueId}/resolve' },
+  evaluateProject: { method: 'POST', path: '/api/projects/{id}/evaluation' },
+  writeProjectReport: { method: 'POST', path: '/api/projects/{id}/reports' },
+  reviewProjectReport: { method: 'POST', path: '/api/projects/{id}/reports/review' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 
 /** The name of one operation of the API. */

@@ -81,11 +81,11 @@ export type ProgressCode = ProgressReportRevisionValues['progress'];
 /** A revision of either kind of record. */
 export type RecordRevision = ObservationRevision | ProgressReportRevision;
 
-/** A reporting period: a year, a quarter or a month. */
+/** A reporting period: a year, a half-year, a quarter or a month. */
 export const PeriodSchema = z
   .string()
-  .regex(/^\d{4}(?:Q[1-4]|-(?:0[1-9]|1[0-2]))?$/)
-  .describe('2026, 2026Q1 or 2026-03');
+  .regex(/^\d{4}(?:H[12]|Q[1-4]|-(?:0[1-9]|1[0-2]))?$/)
+  .describe('2026, 2026H1, 2026Q1 or 2026-03');
 /** The revision a write started from (optimistic concurrency). */
 export const ExpectedRevisionSchema = z
   .number()
@@ -119,6 +119,15 @@ export const ObservationRefShape = {
 /** The body fields that name a task progress report in a write. */
 export const ProgressReportRefShape = { taskId: z.string().min(1).max(100), period: PeriodSchema };
 
+/** Quality flag codes the writer was shown before sending and confirmed (确认无误，仍然提交). */
+const ConfirmedWarningsSchema = z
+  .array(z.string().max(40))
+  .max(20)
+  .optional()
+  .describe(
+    'Quality flag codes the submitter was shown before submitting and confirmed (确认无误，仍然提交)',
+  );
+
 /**
  * Body of a record write (`POST /api/observations` …): the fields that name the record, the
  * action, the revision it started from and the values; built per record kind.
@@ -132,19 +141,18 @@ export function recordWriteBodySchema<Ref extends z.ZodRawShape, V extends z.Zod
     action: WriteActionSchema,
     expectedRevision: ExpectedRevisionSchema,
     values: values.optional(),
-    confirmedWarnings: z
-      .array(z.string().max(40))
-      .max(20)
-      .optional()
-      .describe(
-        'Quality flag codes the submitter was shown before submitting and confirmed (确认无误，仍然提交)',
-      ),
+    confirmedWarnings: ConfirmedWarningsSchema,
   });
 }
 
 /** Body of `…/{key}/correct`: new values for an approved revision and why. */
 export function recordCorrectBodySchema<V extends z.ZodType>(values: V) {
-  return z.object({ expectedRevision: ExpectedRevisionSchema, values, reason: ReasonSchema });
+  return z.object({
+    expectedRevision: ExpectedRevisionSchema,
+    values,
+    reason: ReasonSchema,
+    confirmedWarnings: ConfirmedWarningsSchema,
+  });
 }
 
 /** Answer of `…/{key}/history`: every revision, oldest first. */

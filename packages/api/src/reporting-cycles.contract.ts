@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** How often an item is reported. */
-export const FrequencySchema = z.enum(['annual', 'quarterly', 'monthly']);
+/** How often an item is reported: yearly, half-yearly (`2026H1`), quarterly or monthly. */
+export const FrequencySchema = z.enum(['annual', 'half_yearly', 'quarterly', 'monthly']);
 
 /** When a period's report is due, after the period ends. */
 export const DueRuleShape = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MessagesSchema, ProblemSchema } from './common.contract.js';
+import { FrequencySchema } from './reporting-cycles.contract.js';
 
 /** `?asOf=YYYY-MM-DD` of the reporting reads. */
 export const AsOfSchema = z
@@ -17,7 +18,7 @@ export const PeriodItemSchema = z
     key: z.string(),
     name: z.string(),
     unit: z.string().nullable(),
-    frequency: z.enum(['annual', 'quarterly', 'monthly']),
+    frequency: FrequencySchema,
     period: z.string(),
     dueDate: z.string(),
     state: z.enum(['missing', 'draft', 'submitted', 'returned', 'approved']),
@@ -25,7 +26,15 @@ export const PeriodItemSchema = z
     overdue: z.boolean(),
     daysUntilDue: z.number().int(),
     round: z
-      .object({ id: z.string(), name: z.string(), status: z.enum(['open', 'closed']) })
+      .object({
+        id: z.string(),
+        name: z.string(),
+        status: z.enum(['open', 'closed']),
+        semantics: z
+          .enum(['annual_value', 'year_to_date'])
+          .optional()
+          .describe('What the figure means: the period itself, or the year to date (年初至今累计)'),
+      })
       .nullable()
       .optional()
       .describe('The reporting round asking for this period; null or absent when the plan has no rounds'),
@@ -111,9 +120,9 @@ export const ReportingAsOfQuerySchema = z.object({ asOf: AsOfSchema });
 export const MissingReportsQuerySchema = z.object({
   period: z
     .string()
-    .regex(/^\d{4}(?:Q[1-4]|-(?:0[1-9]|1[0-2]))?$/)
+    .regex(/^\d{4}(?:H[12]|Q[1-4]|-(?:0[1-9]|1[0-2]))?$/)
     .optional()
-    .describe('Only this period (2026, 2026Q1 or 2026-03)'),
+    .describe('Only this period (2026, 2026H1, 2026Q1 or 2026-03)'),
   withinDays: z.coerce
     .number()
     .int()

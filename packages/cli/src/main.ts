@@ -5,6 +5,7 @@ import { runIngest } from './ingest.command.js';
 import { runLoadStatistics } from './load-statistics.command.js';
 import { type ServeCliOptions, runServe } from './serve.command.js';
 import { type ReportCliOptions, runReport } from './report.command.js';
+import { type ProjectsCliOptions, runProjectsExport, runProjectsImport } from './projects.command.js';
 
 /** Exit statuses: 0 success, 1 a document could not be read, 2 bad usage. */
 const program = new Command()
@@ -92,6 +93,34 @@ program
   .option('--reset', 'replace a demo database made earlier in the same place')
   .action(async (options: DemoCliOptions) => {
     process.exitCode = await runDemo(options);
+  });
+
+const projects = program
+  .command('projects')
+  .description(
+    '重大项目库：导入与导出项目清单 / the major-project register: import and export the project sheet',
+  );
+projects
+  .command('import')
+  .description('导入项目清单（全部或全不）/ import an office project sheet, all or nothing')
+  .argument('<file>', '.xlsx project sheet (序号, 项目名称, 总投资, 年度计划投资, 责任单位 …)')
+  .option('--plan <id>', 'plan id or slug (needed when the store holds several plans)')
+  .option('--year <year>', 'the year of 年度计划投资 (default: this year)')
+  .option('--confirm <answers>', 'answers for rows matched by name only, e.g. 5:update,9:create')
+  .option('--preview', 'read and match only; write nothing')
+  .option('--data-dir <dir>', 'folder of the embedded SQLite database', './data')
+  .action(async (file: string, options: ProjectsCliOptions) => {
+    process.exitCode = await runProjectsImport(file, options);
+  });
+projects
+  .command('export')
+  .description('导出项目清单（与导入相同的格式）/ export the register in the import layout')
+  .requiredOption('--out <file>', '.xlsx file to write')
+  .option('--plan <id>', 'plan id or slug (needed when the store holds several plans)')
+  .option('--year <year>', 'the year of 年度计划投资 (default: this year)')
+  .option('--data-dir <dir>', 'folder of the embedded SQLite database', './data')
+  .action(async (options: { out: string; plan?: string; dataDir: string; year?: string }) => {
+    process.exitCode = await runProjectsExport(options);
   });
 
 // The database commands are imported when run, so that `ingest` does not load the database drivers.

@@ -85,6 +85,7 @@ export {
   setDepartmentContact,
   type DepartmentMergeResult,
   type DepartmentUsage,
+  inactiveDepartmentName,
 } from './repositories/organisation/department-registry.repository.js';
 export {
   indicatorKeysOwnedBy,
@@ -133,9 +134,11 @@ export type { Alongside, Revision, RevisionMeta } from './repositories/records/r
 export type { SelfReviewGround } from './repositories/records/four-eyes.js';
 /** Per-plan review rules: may a planning office user decide what they entered for a department. */
 export {
+  evidenceRequirement,
   getReviewSettings,
   putReviewSettings,
   type ReviewSettings,
+  type ReviewSettingsInput,
 } from './repositories/records/review-settings.repository.js';
 export type * from './schema/review-settings-tables.schema.js';
 /** The clock of stored timestamps; `plantrack demo` dates its simulated history with it. */
@@ -285,10 +288,12 @@ export {
   departmentNames,
   indicatorChapters,
   latestApprovedProgress,
+  latestSubAnnualFigures,
   planHeader,
   planPhases,
   type ApprovedObservationRow,
   type ApprovedProgressRow,
+  type SubAnnualFigureRow,
   type AssessableIndicatorRow,
   type PlanHeader,
   type PlanPhase,
@@ -412,3 +417,11 @@ export {
   type BulkIndicatorOwners,
   type BulkTaskOwners,
 } from './repositories/organisation/owner-bulk.repository.js';
+/** The major-project register (重大项目库): projects, monthly reports, issues, lifecycle, import, dashboard. */
+export * from './repositories/projects/index.js';
+export type * from './schema/project-tables.schema.js';
+export {
+  PROJECT_APPEND_ONLY_TABLES,
+  PROJECT_STAGE_VALUES,
+  PROJECT_STEP_VALUES,
+} from './migrations/0020-projects.migration.js';

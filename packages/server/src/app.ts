@@ -48,6 +48,7 @@ import { publicReportRoutes } from './routes/report-public.routes.js';
 import { instanceRoutes } from './routes/instance.routes.js';
 import { departmentSummaryRoutes } from './routes/department-summary.routes.js';
 import { qualityCheckRoutes } from './routes/quality-check.routes.js';
+import { projectRoutes } from './routes/projects.routes.js';
 import { refuseControlCharacters } from './routes/control-characters.hook.js';
 
 declare module 'fastify' {
@@ -182,6 +183,7 @@ export async function buildApp(options: BuildAppOptions): Promise<PlanTrackApp> 
   await app.register(departmentSummaryRoutes, { ctx });
   await app.register(qualityCheckRoutes, { ctx });
   await app.register(auditExportRoutes, { ctx });
+  await app.register(projectRoutes, { ctx });
   await app.register(apiDocsRoutes, { publicUrl: config.publicUrl });
   await app.register(webRoutes, { root: config.webRoot });
   await app.ready();

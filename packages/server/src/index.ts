@@ -25,3 +25,9 @@ export {
 export type { ReportFile, ReportFormatName } from './services/report/report-files.js';
 export { type DemoOptions, type DemoResult, DemoRefusedError, createDemoDatabase } from './demo-database.js';
 export { isDemoDate } from './services/demo/demo-calendar.js';
+export {
+  PROJECTS_CLI_ACTOR,
+  exportProjectsFile,
+  importProjectsFile,
+} from './services/projects/project-files.js';
+export type { ProjectImportAnswer } from './services/projects/project-sheet.service.js';

@@ -56,6 +56,7 @@ it('documents errors as problem+json and upload bodies as multipart/form-data wi
   expect(uploads.map(({ op }) => op.operationId).sort()).toEqual([
     'importPlanFile',
     'importUsers',
+    'importProjects',
     'uploadMyTemplate',
     'uploadObservationEvidence',
     'uploadProgressReportEvidence',

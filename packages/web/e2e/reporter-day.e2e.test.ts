@@ -88,6 +88,18 @@ describe.skipIf(unavailable !== null)('the department reporter’s day in Chromi
       target: gdp.target,
     });
     await audit(page, 'my-items-all');
+    // 待办/全部 and the search live in the address: a reload keeps them.
+    await page.locator('.ant-segmented-item').filter({ hasText: /^全部/ }).click();
+    await page.getByRole('searchbox', { name: '按名称查找' }).fill('增');
+    await expect.poll(() => new URL(page.url()).searchParams.get('show')).toBe('all');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('增');
+    await page.reload();
+    await expect
+      .poll(() => page.locator('.ant-segmented-item-selected').filter({ hasText: /^全部/ }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    await expect.poll(() => page.getByRole('searchbox', { name: '按名称查找' }).inputValue()).toBe('增');
   });
 
   it('warns before submitting a value off the indicator’s history; the reporter corrects it', async () => {
@@ -159,6 +171,21 @@ describe.skipIf(unavailable !== null)('the department reporter’s day in Chromi
     expect(await page.locator('#main').textContent()).toContain('2026Q1–2026Q3');
     expect(await page.getByText('尚无已审核的监测值').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
+
+    // The dashboard card shows the newest approved figure with 状态待定, not "no approved data".
+    const revenue = (await listIndicators(h.handle.db, h.plan.planId)).find(
+      (i) => i.indicatorId === h.otherIndicatorId,
+    );
+    await page.goto('/dashboard');
+    const card = page
+      .locator('[data-testid="indicator-card"]')
+      .filter({ has: page.getByRole('heading', { name: revenue?.name ?? '' }) });
+    await expect.poll(() => card.count(), { timeout: 15_000 }).toBe(1);
+    const cardText = (await card.textContent()) ?? '';
+    expect(cardText).toContain('131.7');
+    expect(cardText).toContain('2026Q3');
+    expect(cardText).toContain('状态待定');
+    expect(cardText).not.toContain('暂无已审核数据');
   });
 
   it('records a confirmed warning with the submission; the reviewer sees it', async () => {

@@ -122,9 +122,23 @@ describe('jump against the previous period', () => {
 
   it('compares a quarter with the same quarter a year earlier', () => {
     expect(previousPeriod('2026Q2')).toBe('2025Q2');
+    expect(previousPeriod('2026H2')).toBe('2025H2');
     expect(previousPeriod('2026-03')).toBe('2025-03');
     expect(previousPeriod('2026')).toBe('2025');
     expect(previousPeriod('last year')).toBeNull();
+  });
+
+  it('compares a half-year with the same half-year a year earlier, never with a year or a quarter', () => {
+    const half = (value: number, extra: Partial<QualityCheckInput>) =>
+      checkObservationQuality({
+        indicator: growth,
+        observation: { period: '2027H1', value },
+        previous: [],
+        ...extra,
+      });
+    expect(half(18, { previous: [prev('2026H1', 6)] })).toMatchObject([{ code: 'jump' }]);
+    expect(half(6.2, { previous: [prev('2026H1', 6)] })).toEqual([]);
+    expect(half(18, { previous: [prev('2026', 6), prev('2026Q2', 6)] })).toEqual([]);
   });
 });
 

@@ -7,8 +7,12 @@
 import { canonicalScope } from '../assessment/observation-series.js';
 import type { PreviousValue, QualityCheckInput, QualityFlag, QualityThresholds } from './quality.types.js';
 
-/** Annual (`2026`), quarterly (`2026Q1`) or monthly (`2026-03`): values are compared within one shape. */
+/**
+ * Annual (`2026`), half-yearly (`2026H1`), quarterly (`2026Q1`) or monthly (`2026-03`): values are
+ * compared within one shape.
+ */
 function shapeOf(period: string): string {
+  if (/H[12]$/.test(period)) return 'half';
   if (/Q[1-4]$/.test(period)) return 'quarter';
   return /-\d{2}$/.test(period) ? 'month' : 'year';
 }

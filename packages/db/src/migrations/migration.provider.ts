@@ -18,6 +18,9 @@ import { instanceSettingsMigration } from './0016-instance-settings.migration.js
 import { departmentRegistryMigration } from './0017-department-registry.migration.js';
 import { reportingRoundsMigration } from './0018-reporting-rounds.migration.js';
 import { submittedNotificationsMigration } from './0019-submitted-notifications.migration.js';
+import { projectsMigration } from './0020-projects.migration.js';
+import { evidenceRequiredMigration } from './0021-evidence-required.migration.js';
+import { halfYearFrequencyMigration } from './0022-half-year-frequency.migration.js';
 
 /**
  * Every migration, by name, in order. Static imports instead of reading a folder, so migrations
@@ -44,6 +47,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0017-department-registry': departmentRegistryMigration,
   '0018-reporting-rounds': reportingRoundsMigration,
   '0019-submitted-notifications': submittedNotificationsMigration,
+  '0020-projects': projectsMigration,
+  '0021-evidence-required': evidenceRequiredMigration,
+  '0022-half-year-frequency': halfYearFrequencyMigration,
 };
 
 /** A {@link MigrationProvider} over {@link MIGRATIONS}. */

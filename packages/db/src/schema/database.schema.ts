@@ -46,6 +46,16 @@ import type {
 } from './report-tables.schema.js';
 import type { InstanceSettingsTable } from './instance-settings-tables.schema.js';
 import type { ReportingRoundItemsTable, ReportingRoundsTable } from './reporting-round-tables.schema.js';
+import type {
+  ProjectAnnualPlansTable,
+  ProjectEvaluationsTable,
+  ProjectIssuesTable,
+  ProjectMilestonesTable,
+  ProjectReportsTable,
+  ProjectSettingsTable,
+  ProjectTransitionsTable,
+  ProjectsTable,
+} from './project-tables.schema.js';
 
 /**
  * Every table of the PlanTrack store, as Kysely sees it. The same schema exists on SQLite and
@@ -91,4 +101,12 @@ export interface Database {
   report_section_revisions: ReportSectionRevisionsTable;
   reporting_rounds: ReportingRoundsTable;
   reporting_round_items: ReportingRoundItemsTable;
+  projects: ProjectsTable;
+  project_annual_plans: ProjectAnnualPlansTable;
+  project_milestones: ProjectMilestonesTable;
+  project_issues: ProjectIssuesTable;
+  project_transitions: ProjectTransitionsTable;
+  project_evaluations: ProjectEvaluationsTable;
+  project_settings: ProjectSettingsTable;
+  project_reports: ProjectReportsTable;
 }

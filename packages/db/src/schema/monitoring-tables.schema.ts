@@ -12,7 +12,7 @@ export type ReviewAction = 'save_draft' | 'submit' | 'approve' | 'return' | 'cor
 export type ProgressStatus = 'not_started' | 'in_progress' | 'completed' | 'delayed';
 
 /** How often an indicator or task is reported (填报周期). */
-export type Frequency = 'annual' | 'quarterly' | 'monthly';
+export type Frequency = 'annual' | 'half_yearly' | 'quarterly' | 'monthly';
 
 /**
  * When an indicator or a task is reported: exactly one of `indicator_id` and `task_id` is set.

@@ -8,6 +8,8 @@ export interface ReviewSettingsTable {
    * themselves (a one-person office); 0: another reviewer must (four-eyes, the default).
    */
   office_self_review: Flag;
+  /** 1: every submitted value should come with evidence; without, it carries `evidence-missing` (0021). */
+  evidence_required: Flag;
   /** Raised on every change: the optimistic-concurrency token of the settings. */
   revision_no: number;
   updated_at: Timestamp;

@@ -89,6 +89,19 @@ forEachDialect((dialect, open) => {
       expect(rows.slice(1).map((r) => [r.cells[1], r.cells[2]])).toEqual(
         ofDept.map(() => ['department_reporter', OWN_DEPT]),
       );
+      // Records and plans by name, as the screen shows them; the stored id only in 记录编号.
+      expect(rows[0]?.cells.slice(5)).toEqual(['记录', '计划', '详情', '记录编号']);
+      const submitRow = rows.slice(1).find((r) => r.cells[3] === 'observation.submit');
+      expect(submitRow?.cells[5]).toMatch(/^\d+\. \S.* · 2026/);
+      expect(submitRow?.cells[5]).not.toContain(h.ownIndicatorId);
+      expect(submitRow?.cells[6]).not.toBe(h.plan.planId);
+      expect(submitRow?.cells[6]).toBeTruthy();
+      expect(String(submitRow?.cells[8]).startsWith(`${h.ownIndicatorId}|2026`)).toBe(true);
+      const seriesCsv = await app.inject({
+        url: '/api/audit/export.csv?from=2000-01-01&entity=reference_series',
+        headers: as(s.planning_office),
+      });
+      expect(seriesCsv.rawPayload.toString('utf8')).toContain(',reference_series,全市平均,');
 
       const csv = await app.inject({
         url: `/api/audit/export.csv?recordId=${encodeURIComponent(h.ownIndicatorId)}`,

@@ -81,6 +81,37 @@ forEachDialect((dialect, open) => {
         payload: { active: false },
       });
       expect(off.json<Dept>().active).toBe(false);
+      // A deactivated department takes no new user and no new owned item, by name or by id (409).
+      const refusedUser = await app.inject({
+        method: 'POST',
+        url: '/api/admin/users',
+        headers: as(s.administrator),
+        payload: {
+          email: 'retired@test.local',
+          displayName: '停用单位用户',
+          roles: ['department_reporter'],
+          department: '区数字经济测试局',
+        },
+      });
+      expect(refusedUser.statusCode, refusedUser.body).toBe(409);
+      expect(refusedUser.json<{ code: string }>().code).toBe('department-inactive');
+      expect(refusedUser.body).toContain('已停用');
+      expect(refusedUser.body).toContain('is deactivated');
+      const refusedOwner = await app.inject({
+        method: 'PUT',
+        url: `/api/indicators/${h.otherIndicatorId}/owners`,
+        headers: office,
+        payload: { owners: [{ department: dup.id, role: 'lead' }], expectedVersion: 0 },
+      });
+      expect(refusedOwner.statusCode, refusedOwner.body).toBe(409);
+      const refusedTask = await app.inject({
+        method: 'PUT',
+        url: `/api/tasks/${h.otherTaskId}/owners`,
+        headers: office,
+        payload: { owners: [{ department: '区数字经济测试局', role: 'lead' }] },
+      });
+      expect(refusedTask.statusCode, refusedTask.body).toBe(409);
+      expect((await byName('区数字经济测试局'))?.usage).toEqual({ indicators: 0, tasks: 0, users: 0 });
       const on = await app.inject({
         method: 'PATCH',
         url: `/api/departments/${dup.id}`,

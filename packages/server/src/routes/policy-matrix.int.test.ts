@@ -18,6 +18,7 @@ import { makeHarness } from '../testing/harness.js';
 import { createNotificationIfAbsent, departmentIdsByName, findUserByEmail, listTasks } from '@plantrack/db';
 import { reportCases } from '../testing/report-matrix.cases.js';
 import { multipartFile } from '../testing/evidence-requests.js';
+import { projectCases } from '../testing/project-matrix.cases.js';
 
 /** Every role (and a reporter of another department) against every route: the expected status. */
 type Caller = Persona | 'anonymous';
@@ -505,6 +506,7 @@ const CASES: Case[] = [
         payload: { indicatorId: h.ownIndicatorId, period, value: 5 },
       }),
   },
+  ...projectCases(),
 ];
 
 /** The dashboard, assessments, thresholds and reference series (see policies/assessment.policy.ts). */

@@ -79,6 +79,31 @@ forEachDialect((dialect, open) => {
         expect(item?.qualityFlags).toEqual([
           expect.objectContaining({ code: 'power-of-ten', confirmed: true }),
         ]);
+
+        // A correction of an approved value records its confirmed warning too.
+        const key = encodeURIComponent(sent.json<Rev>().key);
+        const ok = await app.inject({
+          method: 'POST',
+          url: `/api/observations/${key}/approve`,
+          headers: as(s.reviewer),
+          payload: { expectedRevision: 1 },
+        });
+        expect(ok.statusCode, ok.body).toBe(200);
+        const corrected = await app.inject({
+          method: 'POST',
+          url: `/api/observations/${key}/correct`,
+          headers: as(s.department_reporter),
+          payload: {
+            expectedRevision: 2,
+            values: { value: 19500 },
+            reason: '统计部门修订',
+            confirmedWarnings: ['magnitude'],
+          },
+        });
+        expect(corrected.statusCode, corrected.body).toBe(200);
+        expect(corrected.json<Rev>().qualityFlags).toEqual([
+          expect.objectContaining({ code: 'magnitude', confirmed: true }),
+        ]);
       } finally {
         await app.close();
       }

@@ -116,7 +116,14 @@ export function registerReviewFlowRoutes<RefFields extends z.ZodRawShape, R, Val
         idempotencyKey: request.headers['idempotency-key'],
       }),
   );
-  routes.post<KeyRoute<{ expectedRevision: number; values: z.output<Values>; reason: string }>>(
+  routes.post<
+    KeyRoute<{
+      expectedRevision: number;
+      values: z.output<Values>;
+      reason: string;
+      confirmedWarnings?: string[] | undefined;
+    }>
+  >(
     `${path}/:key/correct`,
     {
       schema: {

@@ -3,17 +3,30 @@ import { writeXlsxSheets } from '@plantrack/formats';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
+import { type AuditRecordNamer, auditRecordNamer } from './audit-record-names.js';
 import { type AuditEntryDto, audit } from './audit.service.js';
 
 /**
  * The audit log as a file for the office's own records: the rows the screen shows under the same
- * filters, every page of them, people and departments by name. The server writes the file so a
+ * filters, every page of them, people, departments and records by name. The server writes the file so a
  * download holds exactly what the filters select, not what one screen page happened to load.
  */
 
 const PAGE = 1000;
 
-const HEADER = ['时间 (UTC)', '操作人', '部门', '操作', '记录类型', '记录', '计划', '详情'] as const;
+// 记录 and 计划 by name as the audit screen shows them; the stored id stays in the last column so a
+// row can still be traced in the database.
+const HEADER = [
+  '时间 (UTC)',
+  '操作人',
+  '部门',
+  '操作',
+  '记录类型',
+  '记录',
+  '计划',
+  '详情',
+  '记录编号',
+] as const;
 
 /** Every audit row the filters select, newest first; refuses a selection over the export limit. */
 async function selectedRows(
@@ -43,17 +56,25 @@ function tooMany(): ApiError {
   });
 }
 
-function cells(e: AuditEntryDto): string[] {
+function cells(e: AuditEntryDto, name: AuditRecordNamer): string[] {
   return [
     e.at,
     e.actorName ?? e.actor,
     e.actorDepartment ?? '',
     e.action,
     e.entity,
-    e.entityId,
-    e.planId ?? '',
+    name(e.entityId) ?? e.entityId,
+    e.planId === null || e.planId === undefined ? '' : (name(e.planId) ?? e.planId),
     e.detail === null || e.detail === undefined ? '' : JSON.stringify(e.detail),
+    e.entityId,
   ];
+}
+
+/** The rows as table cells, records and plans by name. */
+async function namedRows(ctx: AppContext, p: Principal, query: AuditExportQuery): Promise<string[][]> {
+  const rows = await selectedRows(ctx, p, query);
+  const name = await auditRecordNamer(ctx, p, rows);
+  return rows.map((r) => cells(r, name));
 }
 
 /** The filtered audit rows as an .xlsx workbook (one sheet 审计日志, header row in bold). */
@@ -62,21 +83,21 @@ export async function auditWorkbook(
   p: Principal,
   query: AuditExportQuery,
 ): Promise<Uint8Array> {
-  const rows = await selectedRows(ctx, p, query);
+  const rows = await namedRows(ctx, p, query);
   return writeXlsxSheets([
     {
       name: '审计日志',
-      rows: [HEADER, ...rows.map(cells)],
+      rows: [HEADER, ...rows],
       headerRows: 1,
-      widths: [24, 14, 18, 26, 18, 40, 38, 60],
+      widths: [24, 14, 18, 26, 18, 40, 38, 60, 40],
     },
   ]);
 }
 
 /** The filtered audit rows as CSV for Excel: UTF-8 with BOM, CRLF, fields quoted where needed. */
 export async function auditCsv(ctx: AppContext, p: Principal, query: AuditExportQuery): Promise<Buffer> {
-  const rows = await selectedRows(ctx, p, query);
-  const lines = [HEADER, ...rows.map(cells)].map((r) => r.map(csvField).join(','));
+  const rows = await namedRows(ctx, p, query);
+  const lines = [HEADER, ...rows].map((r) => r.map(csvField).join(','));
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 

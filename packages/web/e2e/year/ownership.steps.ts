@@ -7,9 +7,9 @@ import type { Locator, Page } from 'playwright-core';
  * ownership tab of the office console, its suggestions, its edit dialog and its bulk actions.
  */
 
-/** `expect.poll` with room for a busy machine: every save reloads four lists. */
+/** `expect.poll` with room for a busy machine (every save reloads four lists). */
 export function poll<T>(read: () => T | Promise<T>) {
-  return expect.poll(read, { timeout: 15_000, interval: 100 });
+  return expect.poll(read, { timeout: 30_000, interval: 100 });
 }
 
 /** Opens the ownership tab and waits for its table. */

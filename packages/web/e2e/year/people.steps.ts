@@ -83,8 +83,16 @@ export async function mergeDepartment(page: Page, from: string, into: string): P
   await openOfficeTab(page, 'departments');
   await page.getByRole('button', { name: `合并 ${from}`, exact: true }).click();
   const dialog = page.getByRole('dialog');
-  await pick(page, '#merge-into', into);
-  await dialog.getByRole('button', { name: '确认合并' }).click();
+  const confirm = dialog.getByRole('button', { name: '确认合并' });
+  // On a busy machine the option list can still be filtering when the option is clicked, and the
+  // pick is lost (the button stays disabled): pick again, a few times at most.
+  for (let tries = 0; tries < 3; tries += 1) {
+    await pick(page, '#merge-into', into);
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline && !(await confirm.isEnabled())) await page.waitForTimeout(200);
+    if (await confirm.isEnabled()) break;
+  }
+  await confirm.click();
   await page.getByText(`已合并：${from} → ${into}`).waitFor();
   await rowOf(page, from).waitFor({ state: 'detached' });
   await rowOf(page, into).getByText(from).waitFor();
@@ -153,7 +161,9 @@ export async function signInAs(
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   // The home screen first, then (when the password must change) the app sends the user to the form.
   const forced = page.getByLabel('当前密码');
-  await Promise.race([forced.waitFor(), page.getByRole('navigation').first().waitFor()]);
+  // On a phone the navigation sits in a drawer: its menu button shows instead of the bar.
+  const shell = page.locator('nav, button[aria-controls="pt-nav-drawer"]').first();
+  await Promise.race([forced.waitFor(), shell.waitFor()]);
   if ((await forced.count()) === 0) return password;
   await page.getByLabel('当前密码').fill(password);
   await page.getByLabel('新密码', { exact: true }).fill(newPassword);

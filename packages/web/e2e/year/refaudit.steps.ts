@@ -59,7 +59,9 @@ export async function enterReferenceSeries(
     const card = page.locator('.ant-card', {
       has: page.getByRole('heading', { name: series.name, level: 3, exact: true }),
     });
-    await expect.poll(() => card.getByText('关联指标').textContent()).toContain(series.indicator);
+    await expect
+      .poll(() => card.getByText('关联指标').textContent(), { timeout: 15_000 })
+      .toContain(series.indicator);
   }
 }
 

@@ -216,6 +216,40 @@ export async function planPhases(db: Db, versionId: string): Promise<PlanPhase[]
   return phases;
 }
 
+/** The newest approved figure of a period shorter than a year (`2026Q3`, `2026-09`). */
+export type SubAnnualFigureRow = { indicatorId: string; period: string; value: number };
+
+/**
+ * The newest approved quarterly or monthly figure in force of each indicator, in the indicator's
+ * own scope: what the dashboard shows while no annual value can be assessed yet (GDP 2026Q1–Q3
+ * approved, no 2026 value). Figures without a number (`*`) are left out.
+ */
+export async function latestSubAnnualFigures(
+  db: Db,
+  indicatorIds: readonly string[],
+): Promise<Map<string, SubAnnualFigureRow>> {
+  const out = new Map<string, SubAnnualFigureRow>();
+  if (indicatorIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('observations as o')
+    .select(['o.indicator_id', 'o.period', 'o.value'])
+    .where('o.indicator_id', 'in', [...indicatorIds])
+    .where('o.status', '=', 'approved')
+    .where('o.scope', '=', '')
+    .where('o.value', 'is not', null)
+    .where((eb) => eb.or([eb('o.period', 'like', '____Q_'), eb('o.period', 'like', '____-__')]))
+    .where(isNewestApprovedObservation)
+    .execute();
+  for (const r of rows) {
+    if (r.value === null) continue;
+    const seen = out.get(r.indicator_id);
+    if (seen === undefined || comparePeriods(r.period, seen.period) > 0) {
+      out.set(r.indicator_id, { indicatorId: r.indicator_id, period: r.period, value: r.value });
+    }
+  }
+  return out;
+}
+
 /** The newest approved progress report of each task (its latest reported period). */
 export type ApprovedProgressRow = { taskId: string; period: string; progress: string };
 

@@ -61,6 +61,19 @@ export async function setDepartmentActive(db: Db, id: string, active: boolean): 
     .execute();
 }
 
+/**
+ * The name of a department that exists and is deactivated, null otherwise (active or unknown):
+ * new owners and new users may not point at a department the office has retired.
+ */
+export async function inactiveDepartmentName(db: Db, id: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('departments')
+    .select(['canonical_name', 'active'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined && row.active === 0 ? row.canonical_name : null;
+}
+
 /** Sets a department's contact person; blank fields are stored as null. */
 export async function setDepartmentContact(db: Db, id: string, contact: DepartmentContact): Promise<void> {
   await departmentRow(db, id);

@@ -37,7 +37,7 @@ export type ReportingCycle = CycleRule & {
 
 function checkRule(rule: CycleRule): CycleRule {
   const ok =
-    ['annual', 'quarterly', 'monthly'].includes(rule.frequency) &&
+    ['annual', 'half_yearly', 'quarterly', 'monthly'].includes(rule.frequency) &&
     Number.isInteger(rule.dueMonthOffset) &&
     rule.dueMonthOffset >= 0 &&
     rule.dueMonthOffset <= 24 &&
@@ -46,8 +46,8 @@ function checkRule(rule: CycleRule): CycleRule {
     rule.dueDay <= 31;
   if (!ok) {
     throw new InvalidInputError({
-      zh: '填报周期不正确：频率须为年、季或月，期限为期末后 0–24 个月的第 1–31 日。',
-      en: 'Invalid reporting cycle: annual, quarterly or monthly, due 0–24 months after the period on day 1–31.',
+      zh: '填报周期不正确：频率须为年、半年、季或月，期限为期末后 0–24 个月的第 1–31 日。',
+      en: 'Invalid reporting cycle: annual, half-yearly, quarterly or monthly, due 0–24 months after the period on day 1–31.',
     });
   }
   return rule;

@@ -6,7 +6,10 @@ import {
   isReported,
   periodsOwed,
   reportStateOf,
+  upcomingPeriod,
 } from './reporting-periods.js';
+import { frequencyOfPeriod, periodBounds } from '../rounds/round-period.js';
+import { checkPeriod } from './period.js';
 
 const annual = { frequency: 'annual', ...DEFAULT_ANNUAL_DUE } as const;
 
@@ -41,6 +44,36 @@ describe('reporting periods', () => {
       { period: '2028-02', start: '2028-02-01', end: '2028-02-29', dueDate: '2028-02-29' },
     ]);
     expect(dueDateOf(2026, 12, { dueMonthOffset: 2, dueDay: 10 })).toBe('2027-02-10');
+  });
+
+  it('lists half-years (2026H1 January–June, 2026H2 July–December) and the running one', () => {
+    const half = { frequency: 'half_yearly', dueMonthOffset: 1, dueDay: 20 } as const;
+    expect(periodsOwed({ startYear: 2026, asOf: '2027-03-01', cycle: half })).toEqual([
+      { period: '2026H1', start: '2026-01-01', end: '2026-06-30', dueDate: '2026-07-20' },
+      { period: '2026H2', start: '2026-07-01', end: '2026-12-31', dueDate: '2027-01-20' },
+    ]);
+    expect(upcomingPeriod({ asOf: '2027-03-01', cycle: half })).toEqual({
+      period: '2027H1',
+      start: '2027-01-01',
+      end: '2027-06-30',
+      dueDate: '2027-07-20',
+    });
+  });
+
+  it('reads a round period’s frequency and bounds, half-years included', () => {
+    expect(['2026', '2026H2', '2026Q3', '2026-03', '2026H3', '2026Q5'].map(frequencyOfPeriod)).toEqual([
+      'annual',
+      'half_yearly',
+      'quarterly',
+      'monthly',
+      null,
+      null,
+    ]);
+    expect(periodBounds('2026H1')).toEqual({ start: '2026-01-01', end: '2026-06-30' });
+    expect(periodBounds('2026H2')).toEqual({ start: '2026-07-01', end: '2026-12-31' });
+    expect(periodBounds('2026Q2')).toEqual({ start: '2026-04-01', end: '2026-06-30' });
+    expect(checkPeriod('2026H2')).toBe('2026H2');
+    expect(() => checkPeriod('2026H0')).toThrow(/2026H1/);
   });
 
   it('refuses a malformed date', () => {

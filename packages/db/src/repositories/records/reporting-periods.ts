@@ -20,7 +20,7 @@ export const DEFAULT_ANNUAL_DUE: DueRule = { dueMonthOffset: 3, dueDay: 31 };
 /** The state of an item's report for one period, from the latest revision of its record(s). */
 export type ReportState = 'missing' | 'draft' | 'submitted' | 'returned' | 'approved';
 
-/** One period an item owes: `2026`, `2026Q1` or `2026-03`, its first and last day and its due date. */
+/** One period an item owes: `2026`, `2026H1`, `2026Q1` or `2026-03`, its first and last day and its due date. */
 export type ReportingPeriod = { period: string; start: string; end: string; dueDate: string };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -69,6 +69,8 @@ function periodsOfYear(
   switch (frequency) {
     case 'annual':
       return [{ period: String(year), first: 1, last: 12 }];
+    case 'half_yearly':
+      return [1, 2].map((h) => ({ period: `${year}H${h}`, first: h * 6 - 5, last: h * 6 }));
     case 'quarterly':
       return [1, 2, 3, 4].map((q) => ({ period: `${year}Q${q}`, first: q * 3 - 2, last: q * 3 }));
     case 'monthly':

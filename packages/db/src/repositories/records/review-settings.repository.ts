@@ -11,6 +11,8 @@ export type ReviewSettings = {
   planId: string;
   /** A planning office user may approve or return what they entered on a department's behalf. */
   officeSelfReview: boolean;
+  /** Every submitted value should come with evidence; a value without carries `evidence-missing`. */
+  evidenceRequired: boolean;
   /** 0 while the defaults apply; the optimistic-concurrency token of {@link putReviewSettings}. */
   revisionNo: number;
   updatedAt: string | null;
@@ -25,7 +27,14 @@ export async function getReviewSettings(db: Kysely<Database>, planId: string): P
   const row = await db
     .selectFrom('plans as p')
     .leftJoin('review_settings as s', 's.plan_id', 'p.id')
-    .select(['p.id', 's.office_self_review', 's.revision_no', 's.updated_at', 's.updated_by'])
+    .select([
+      'p.id',
+      's.office_self_review',
+      's.evidence_required',
+      's.revision_no',
+      's.updated_at',
+      's.updated_by',
+    ])
     .where('p.id', '=', planId)
     .executeTakeFirst();
   if (row === undefined) {
@@ -34,6 +43,7 @@ export async function getReviewSettings(db: Kysely<Database>, planId: string): P
   return {
     planId: row.id,
     officeSelfReview: row.office_self_review === 1,
+    evidenceRequired: row.evidence_required === 1,
     revisionNo: row.revision_no ?? 0,
     updatedAt: row.updated_at,
     updatedBy: row.updated_by,
@@ -57,6 +67,15 @@ export async function officeSelfReviewAllowed(
   return row?.office_self_review === 1;
 }
 
+/** A change of the review rules; a rule left out keeps its current value. */
+export type ReviewSettingsInput = {
+  planId: string;
+  officeSelfReview?: boolean | undefined;
+  evidenceRequired?: boolean | undefined;
+  expectedRevision: number;
+  actor: string;
+};
+
 /**
  * Stores the plan's review rules. `expectedRevision` is the revision the editor started from (0
  * for none), so two office users do not silently overwrite each other. The previous and new
@@ -64,7 +83,7 @@ export async function officeSelfReviewAllowed(
  */
 export async function putReviewSettings(
   db: Kysely<Database>,
-  input: { planId: string; officeSelfReview: boolean; expectedRevision: number; actor: string },
+  input: ReviewSettingsInput,
 ): Promise<ReviewSettings> {
   try {
     return await writeTransaction(db, (trx) => putInTransaction(trx, input));
@@ -82,10 +101,7 @@ function staleSettings(): ConflictError {
   });
 }
 
-async function putInTransaction(
-  trx: Kysely<Database>,
-  input: { planId: string; officeSelfReview: boolean; expectedRevision: number; actor: string },
-): Promise<ReviewSettings> {
+async function putInTransaction(trx: Kysely<Database>, input: ReviewSettingsInput): Promise<ReviewSettings> {
   const before = await getReviewSettings(trx, input.planId);
   const current = before.revisionNo;
   if (current !== input.expectedRevision) {
@@ -100,13 +116,15 @@ async function putInTransaction(
   }
   const row = {
     planId: input.planId,
-    officeSelfReview: input.officeSelfReview,
+    officeSelfReview: input.officeSelfReview ?? before.officeSelfReview,
+    evidenceRequired: input.evidenceRequired ?? before.evidenceRequired,
     revisionNo: current + 1,
     updatedAt: nowIso(),
     updatedBy: input.actor,
   };
   const values = {
     office_self_review: row.officeSelfReview ? (1 as const) : (0 as const),
+    evidence_required: row.evidenceRequired ? (1 as const) : (0 as const),
     revision_no: row.revisionNo,
     updated_at: row.updatedAt,
     updated_by: row.updatedBy,
@@ -134,9 +152,38 @@ async function putInTransaction(
     planId: input.planId,
     detail: {
       revisionNo: row.revisionNo,
-      before: { officeSelfReview: before.officeSelfReview },
-      after: { officeSelfReview: row.officeSelfReview },
+      before: { officeSelfReview: before.officeSelfReview, evidenceRequired: before.evidenceRequired },
+      after: { officeSelfReview: row.officeSelfReview, evidenceRequired: row.evidenceRequired },
     },
   });
   return row;
+}
+
+/**
+ * Whether the office requires evidence with the values of this indicator's plan, and how many
+ * files (neither withdrawn nor redacted) are attached to the observation: what core's
+ * `evidence-missing` check reads. An unknown indicator requires nothing.
+ */
+export async function evidenceRequirement(
+  db: Kysely<Database>,
+  indicatorId: string,
+  observationKey: string,
+): Promise<{ required: boolean; attached: number }> {
+  const row = await db
+    .selectFrom('indicators as i')
+    .leftJoin('review_settings as s', 's.plan_id', 'i.plan_id')
+    .select((eb) => [
+      's.evidence_required',
+      eb
+        .selectFrom('evidence_files as f')
+        .select((c) => c.fn.countAll<number | string>().as('n'))
+        .where('f.subject_kind', '=', 'observation')
+        .where('f.subject_key', '=', observationKey)
+        .where('f.withdrawn_at', 'is', null)
+        .where('f.redacted_at', 'is', null)
+        .as('attached'),
+    ])
+    .where('i.id', '=', indicatorId)
+    .executeTakeFirst();
+  return { required: row?.evidence_required === 1, attached: Number(row?.attached ?? 0) };
 }

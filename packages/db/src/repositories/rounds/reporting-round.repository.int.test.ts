@@ -141,5 +141,50 @@ forEachDialect((_name, open) => {
         'reporting_round.open',
       ]);
     });
+
+    it('opens a half-year round (2027H1, 上半年) that asks for January–June, and keeps a half-yearly cycle', async () => {
+      const { db } = handle;
+      const half = await withSimulatedClock(at('2027-06-01T08:00:00Z'), () =>
+        openRound(db, {
+          planId: seeded.planId,
+          name: '2027年上半年',
+          period: '2027H1',
+          dueDate: '2027-07-20',
+          reminderDays: 5,
+          semantics: 'year_to_date',
+          selection: { mode: 'list' },
+          items: [{ kind: 'indicator', id: gdp }],
+          actor: 'office',
+        }),
+      );
+      expect(half).toMatchObject({ frequency: 'half_yearly', period: '2027H1', semantics: 'year_to_date' });
+      expect((await roundById(db, half.id)).frequency).toBe('half_yearly');
+      const owed = await reportingStatus(db, { planId: seeded.planId, asOf: '2027-07-25' });
+      expect(
+        owed
+          .filter((o) => o.period === '2027H1')
+          .map((o) => [o.targetId, o.dueDate, o.overdue, o.round?.name]),
+      ).toEqual([[gdp, '2027-07-20', true, '2027年上半年']]);
+      // Reported in time, the half-year is no longer missing.
+      await observations.submit(db, {
+        ref: { indicatorId: gdp, period: '2027H1' },
+        expectedRevision: 0,
+        actor: 'reporter',
+        values: { value: 5.6 },
+      });
+      const after = await reportingStatus(db, { planId: seeded.planId, asOf: '2027-07-25' });
+      expect(after.find((o) => o.period === '2027H1')).toMatchObject({
+        state: 'submitted',
+        overdue: false,
+        round: { semantics: 'year_to_date' },
+      });
+      // The store accepts a half-yearly reporting cycle too (the CHECK widened by migration 0022).
+      const cycle = await setReportingCycle(db, {
+        subject: { indicatorId: other },
+        rule: { frequency: 'half_yearly', dueMonthOffset: 1, dueDay: 20 },
+        actor: 'office',
+      });
+      expect(cycle).toMatchObject({ frequency: 'half_yearly' });
+    });
   });
 });

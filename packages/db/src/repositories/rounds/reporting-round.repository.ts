@@ -76,7 +76,7 @@ function invalid(zh: string, en: string): InvalidInputError {
 
 /**
  * Opens a round over the given items, audited in the same transaction. Refuses a name already used
- * in the plan (409), a period that is not `2026` / `2026Q1` / `2026-03`, an invalid due date, and
+ * in the plan (409), a period that is not `2026` / `2026H1` / `2026Q1` / `2026-03`, an invalid due date, and
  * an empty item list or items of another plan (400).
  */
 export async function openRound(db: Kysely<Database>, input: OpenRoundInput): Promise<ReportingRound> {
@@ -85,8 +85,8 @@ export async function openRound(db: Kysely<Database>, input: OpenRoundInput): Pr
   const frequency = frequencyOfPeriod(input.period);
   if (frequency === null) {
     throw invalid(
-      `报告期“${input.period}”格式不正确，应为 2026、2026Q1 或 2026-03。`,
-      `Invalid period "${input.period}": use 2026, 2026Q1 or 2026-03.`,
+      `报告期“${input.period}”格式不正确，应为 2026、2026H1、2026Q1 或 2026-03。`,
+      `Invalid period "${input.period}": use 2026, 2026H1, 2026Q1 or 2026-03.`,
     );
   }
   const dueDate = checkDate(input.dueDate);

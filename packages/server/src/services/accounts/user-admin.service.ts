@@ -20,6 +20,7 @@ import { ApiError, notFound } from '../../errors.js';
 import { canManageUsers } from '../../policies/admin.policy.js';
 import { enforce } from '../../policies/policy.js';
 import type { Page } from '../plan/plan.service.js';
+import { refuseInactiveDepartment } from '../organisation/department-active.js';
 
 /** A user as administrators see it: never a password hash. */
 export type UserDto = {
@@ -145,6 +146,7 @@ export async function addUser(
 ): Promise<UserWithPasswordDto> {
   enforce(p, canManageUsers(p));
   const departmentId = (await departmentOf(ctx, input)) ?? null;
+  if (departmentId !== null) await refuseInactiveDepartment(ctx, departmentId);
   checkDepartment(input.roles, departmentId);
   checkPasswordPolicy(input.password, input.email);
   const generatedPassword = input.password === undefined ? generatePassword() : null;
@@ -181,6 +183,10 @@ export async function changeUser(
   if (before === undefined) throw notFound(`user ${userId}`);
   checkPasswordPolicy(input.password, before.email);
   const departmentId = await departmentOf(ctx, input);
+  // Moving someone into a retired department is refused; keeping their current one is not.
+  if (departmentId !== undefined && departmentId !== null && departmentId !== before.departmentId) {
+    await refuseInactiveDepartment(ctx, departmentId);
+  }
   checkDepartment(
     input.roles ?? before.roles,
     departmentId === undefined ? before.departmentId : departmentId,

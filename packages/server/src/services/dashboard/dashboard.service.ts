@@ -17,6 +17,8 @@ import {
   departmentNames,
   indicatorChapters,
   latestApprovedProgress,
+  latestSubAnnualFigures,
+  type SubAnnualFigureRow,
   planPhases,
   publishedTaskIds,
 } from '@plantrack/db';
@@ -49,6 +51,8 @@ type DashboardInputs = {
   owners: Map<string, string[]>;
   tasks: Awaited<ReturnType<typeof listTasks>>;
   progress: Map<string, ApprovedProgressRow>;
+  /** The newest approved quarterly or monthly figure of each indicator. */
+  subAnnual: Map<string, SubAnnualFigureRow>;
 };
 
 // A plan's stored inputs serve every `asOf`: a dashboard for another date only re-assesses.
@@ -114,7 +118,11 @@ async function loadDashboardInputs(
     ctx.db,
     tasks.map((t) => t.taskId),
   );
-  return { data, chapters, phases, owners, tasks, progress };
+  const subAnnual = await latestSubAnnualFigures(
+    ctx.db,
+    data.indicators.map((i) => i.indicatorId),
+  );
+  return { data, chapters, phases, owners, tasks, progress, subAnnual };
 }
 
 async function assembleDashboard(
@@ -123,7 +131,7 @@ async function assembleDashboard(
   asOf: string,
   audience: Audience,
 ): Promise<DashboardDto> {
-  const { data, chapters, phases, owners, tasks, progress } = inputs;
+  const { data, chapters, phases, owners, tasks, progress, subAnnual } = inputs;
   const publicOnly = audience === 'public';
   const planId = data.plan.id;
   const year = Number(asOf.slice(0, 4));
@@ -131,7 +139,14 @@ async function assembleDashboard(
 
   const assessments = data.indicators.map((i) => assessIndicator(buildEngineInput(data, i, year)));
   const cards = data.indicators.map((i, n) =>
-    card(i, assessments[n] as Assessment, chapters, owners.get(i.key) ?? [], data.period.targetYear),
+    card(
+      i,
+      assessments[n] as Assessment,
+      chapters,
+      owners.get(i.key) ?? [],
+      data.period.targetYear,
+      subAnnual,
+    ),
   );
   const items: RollupItem[] = cards.map((c, n) => ({
     assessment: assessments[n] as Assessment,
@@ -201,7 +216,9 @@ function card(
   chapters: ReadonlyMap<string, string>,
   departmentIds: string[],
   targetYear: number,
+  subAnnual: ReadonlyMap<string, SubAnnualFigureRow>,
 ): DashboardCard {
+  const figure = a.latest === null ? subAnnual.get(i.indicatorId) : undefined;
   return {
     id: i.indicatorId,
     key: i.key,
@@ -218,6 +235,7 @@ function card(
       a.latest === null
         ? null
         : { period: a.latest.period, value: a.latest.value, estimated: a.latest.estimated },
+    latestFigure: figure === undefined ? null : { period: figure.period, value: figure.value },
     status: a.status,
     warning: a.warning,
     explanation: shortExplanation(a),

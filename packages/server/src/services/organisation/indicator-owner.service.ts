@@ -16,6 +16,7 @@ import { ApiError } from '../../errors.js';
 import { canAssignOwners, canReadAdministration } from '../../policies/admin.policy.js';
 import { enforce } from '../../policies/policy.js';
 import { ensureOwnersSeeded } from './ownership.service.js';
+import { refuseInactiveDepartment } from './department-active.js';
 
 /** The owners of one indicator; `version` is what the next update names (0: never assigned). */
 export type IndicatorOwnersDto = {
@@ -119,11 +120,20 @@ export async function replaceIndicatorOwners(
   );
 }
 
-/** A department named by id, canonical name or alias within a region; unknown → 400 naming it. */
+/**
+ * A department named by id, canonical name or alias within a region; unknown → 400 naming it,
+ * deactivated → 409 (no new owners for a retired department).
+ */
 export async function resolveDepartment(ctx: AppContext, region: string, ref: string): Promise<string> {
-  if (await isDepartmentInRegion(ctx.db, ref, region)) return ref;
+  if (await isDepartmentInRegion(ctx.db, ref, region)) {
+    await refuseInactiveDepartment(ctx, ref);
+    return ref;
+  }
   const byName = await findDepartment(ctx.db, region, ref);
-  if (byName !== undefined) return byName.id;
+  if (byName !== undefined) {
+    await refuseInactiveDepartment(ctx, byName.id);
+    return byName.id;
+  }
   throw new ApiError(400, 'unknown-department', {
     zh: `未找到单位“${ref}”（地区 ${region}）。请先在单位管理中添加该单位或别名。`,
     en: `Unknown department "${ref}" (region ${region}); add it or the alias under departments first.`,

@@ -1,5 +1,7 @@
 import {
   type ComparedValue,
+  evidenceRequirement,
+  observationRepository,
   type QualityIndicator as QualityIndicatorRow,
   prepareQualityInputs,
   qualityInputsApart,
@@ -38,6 +40,12 @@ export async function qualityCheckOnReview(
 ): Promise<Alongside<ObservationRevision>> {
   // One read gives the jump rule its previous period and the history rules every approved period.
   const inputs = await prepareQualityInputs(ctx.db, ref.indicatorId, previousPeriod(ref.period));
+  // Files are uploaded before the value is submitted, so they are counted before its transaction.
+  const evidence = await evidenceRequirement(
+    ctx.db,
+    ref.indicatorId,
+    observationRepository.observationKeyOf(ref),
+  );
   return async (trx, revision) => {
     if (revision.status !== 'submitted') return revision;
     const { indicator, previous } = await inputs(trx);
@@ -53,6 +61,10 @@ export async function qualityCheckOnReview(
             },
             previous,
             confirmed,
+            evidence: {
+              required: evidence.required,
+              attached: Math.max(evidence.attached, revision.values.evidence?.length ?? 0),
+            },
           });
     return { ...revision, qualityFlags: await storeQualityFlags(trx, revision, flags) };
   };
@@ -109,6 +121,16 @@ export async function checkDraftQuality(
     previousPeriod(draft.period),
   );
   if (indicator === undefined) return [];
+  const stored = await evidenceRequirement(
+    ctx.db,
+    draft.indicatorId,
+    observationRepository.observationKeyOf(draft),
+  );
+  // The reporter's form may hold files not yet uploaded: it says how many it will attach.
+  const evidence = {
+    required: stored.required,
+    attached: Math.max(stored.attached, draft.evidenceCount ?? 0),
+  };
   return qualityFlagsOf_(indicator, {
     observation: {
       period: draft.period,
@@ -118,6 +140,7 @@ export async function checkDraftQuality(
     },
     previous,
     confirmed: [],
+    evidence,
   });
 }
 

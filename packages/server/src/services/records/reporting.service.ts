@@ -21,14 +21,19 @@ export type PeriodItemDto = {
   key: string;
   name: string;
   unit: string | null;
-  frequency: 'annual' | 'quarterly' | 'monthly';
+  frequency: 'annual' | 'half_yearly' | 'quarterly' | 'monthly';
   period: string;
   dueDate: string;
   state: 'missing' | 'draft' | 'submitted' | 'returned' | 'approved';
   revisionNo: number;
   overdue: boolean;
   daysUntilDue: number;
-  round: { id: string; name: string; status: 'open' | 'closed' } | null;
+  round: {
+    id: string;
+    name: string;
+    status: 'open' | 'closed';
+    semantics: 'annual_value' | 'year_to_date';
+  } | null;
 };
 
 export type MissingReportsDto = {
@@ -57,7 +62,15 @@ export function presentPeriod(planId: string, o: OwedPeriod): PeriodItemDto {
     revisionNo: o.revisionNo,
     overdue: o.overdue,
     daysUntilDue: o.daysUntilDue,
-    round: o.round === null ? null : { id: o.round.id, name: o.round.name, status: o.round.status },
+    round:
+      o.round === null
+        ? null
+        : {
+            id: o.round.id,
+            name: o.round.name,
+            status: o.round.status,
+            semantics: o.round.semantics,
+          },
   };
 }
 

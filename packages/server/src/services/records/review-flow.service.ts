@@ -35,6 +35,8 @@ export type CorrectInput<V> = {
   values: V;
   reason: string;
   idempotencyKey?: string | undefined;
+  /** Warning codes the corrector saw and confirmed, recorded on the correction's flags. */
+  confirmedWarnings?: readonly string[] | undefined;
 };
 
 type Db = AppContext['db'];
@@ -154,7 +156,7 @@ export function reviewFlowService<R, V, Rev, Dto>(
       return present(
         await repository.correctApproved(ctx.db, {
           ...actionArgs(p, ref, input),
-          alongside: await kind.onReview?.(ctx, ref),
+          alongside: await kind.onReview?.(ctx, ref, input.confirmedWarnings ?? []),
           values: input.values,
           reason: input.reason,
         }),

@@ -16,13 +16,17 @@ export async function readReviewSettings(
 
 /**
  * Sets whether a planning office user may approve or return what they entered on a department's
- * behalf in this plan; audited, with the revision the edit started from (409 when stale).
+ * behalf in this plan, and whether values must come with evidence; audited, with the revision the edit started from (409 when stale).
  */
 export async function writeReviewSettings(
   ctx: AppContext,
   p: Principal,
   planId: string,
-  body: { expectedRevision: number; officeSelfReview: boolean },
+  body: {
+    expectedRevision: number;
+    officeSelfReview?: boolean | undefined;
+    evidenceRequired?: boolean | undefined;
+  },
 ): Promise<ReviewSettings> {
   enforce(p, canManageReviewSettings(p));
   return putReviewSettings(ctx.db, { planId, ...body, actor: actorOf(p) });

@@ -55,10 +55,12 @@ export function inForce(rows: readonly SnapshotObservationRow[]): SnapshotObserv
   return out.sort((a, b) => a.indicatorId.localeCompare(b.indicatorId) || a.period - b.period);
 }
 
-/** `2026` < `2026Q1` is not meaningful; compare periods by their end (year-month). */
+/** `2026` < `2026Q1` (or `2026H1`) is not meaningful; compare periods by their end (year-month). */
 function periodEnd(p: string): string {
   const q = /^(\d{4})Q([1-4])$/.exec(p);
   if (q !== null) return `${q[1]}-${String(Number(q[2]) * 3).padStart(2, '0')}`;
+  const h = /^(\d{4})H([12])$/.exec(p);
+  if (h !== null) return `${h[1]}-${String(Number(h[2]) * 6).padStart(2, '0')}`;
   return /^\d{4}$/.test(p) ? `${p}-12` : p;
 }
 

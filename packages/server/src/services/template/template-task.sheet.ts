@@ -29,8 +29,8 @@ export const TASK_COLUMNS = [
     header: '期间',
     key: 'period',
     width: 10,
-    zh: '报告期：2026（年）、2026Q1（季）或 2026-03（月），须为本部门应报的期间。',
-    en: 'Reporting period: 2026 (year), 2026Q1 (quarter) or 2026-03 (month); must be one your department owes.',
+    zh: '报告期：2026（年）、2026Q1（季）、2026H1（半年）或 2026-03（月），须为本部门应报的期间。',
+    en: 'Reporting period: 2026 (year), 2026Q1 (quarter), 2026H1 (half-year) or 2026-03 (month); must be one your department owes.',
   },
   {
     header: '进展状态',

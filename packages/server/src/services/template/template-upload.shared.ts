@@ -37,10 +37,10 @@ export function lockedMessages(status: ReviewStatus | undefined): Messages {
     : { zh: '该数据正在审核中，暂不能修改。', en: 'This value is under review and cannot be edited now.' };
 }
 
-/** The message of a period cell that is not `2026`, `2026Q1` or `2026-03`. */
+/** The message of a period cell that is not `2026`, `2026H1`, `2026Q1` or `2026-03`. */
 export function periodMessages(period: string): Messages {
   return {
-    zh: `期间“${period}”格式不正确，应为 2026、2026Q1 或 2026-03。`,
-    en: `Invalid period "${period}": use 2026, 2026Q1 or 2026-03.`,
+    zh: `期间“${period}”格式不正确，应为 2026、2026H1、2026Q1 或 2026-03。`,
+    en: `Invalid period "${period}": use 2026, 2026H1, 2026Q1 or 2026-03.`,
   };
 }

@@ -46,7 +46,18 @@ export function IndicatorCard({
       </div>
       <div>
         <span className="pt-muted">{t.latest}：</span>
-        {card.latest === null ? (
+        {card.latest === null && card.latestFigure !== null ? (
+          // Quarterly or monthly figures approved, no annual value yet: show them, status pending.
+          <>
+            <strong>
+              {card.latestFigure.value}
+              {unit}（{card.latestFigure.period}）
+            </strong>{' '}
+            <span className="pt-muted" title={t.pendingWhy}>
+              {t.pendingStatus}
+            </span>
+          </>
+        ) : card.latest === null ? (
           <span className="pt-muted">{t.noData}</span>
         ) : (
           <strong>

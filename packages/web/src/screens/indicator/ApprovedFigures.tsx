@@ -21,7 +21,7 @@ export function approvedFiguresOf(
     .sort((a, b) => a.period.localeCompare(b.period));
 }
 
-const SUB_ANNUAL = /Q[1-4]$|-\d{2}$/;
+const SUB_ANNUAL = /H[12]$|Q[1-4]$|-\d{2}$/;
 
 /**
  * The figures that exist while no status can be computed yet (e.g. GDP 2026Q1–Q3 approved, no

@@ -1,6 +1,7 @@
 import { Input, Segmented, Space, Tabs, Typography } from 'antd';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../../app/use-url-params';
 import { useApi } from '../../api/use-api';
 import { PageLoading } from '../../components/PageLoading';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -38,8 +39,10 @@ export default function MyItemsPage() {
   const periods = useApi<PeriodItem[]>('/api/my/periods');
   const owned = useApi<OwnedItems>('/api/my/items');
   const overview = useApi<MyOverviewItem[]>('/api/my/overview');
-  const [show, setShow] = useState<'todo' | 'all'>('todo');
-  const [search, setSearch] = useState('');
+  // 待办/全部 and the search live in the address: back from an item or a reload keeps them.
+  const [view, setView] = useUrlParams(['show', 'q'] as const);
+  const show: 'todo' | 'all' = view.show === 'all' ? 'all' : 'todo';
+  const search = view.q ?? '';
   const tab = params.get('tab') ?? 'items';
   const opened = openedFrom(params);
 
@@ -111,7 +114,9 @@ export default function MyItemsPage() {
                   <Segmented<'todo' | 'all'>
                     aria-label={t.filterLabel}
                     value={show}
-                    onChange={setShow}
+                    onChange={(next) => {
+                      setView({ show: next === 'all' ? 'all' : null });
+                    }}
                     options={[
                       { value: 'todo', label: format(t.countOf, { label: t.showTodo, n: todo.length }) },
                       { value: 'all', label: format(t.countOf, { label: t.showAll, n: all.length }) },
@@ -121,8 +126,9 @@ export default function MyItemsPage() {
                     aria-label={t.searchLabel}
                     placeholder={t.searchPlaceholder}
                     allowClear
+                    value={search}
                     onChange={(event) => {
-                      setSearch(event.target.value);
+                      setView({ q: event.target.value });
                     }}
                     style={{ width: 260 }}
                   />

@@ -1,5 +1,7 @@
-import { Button, Table, Typography } from 'antd';
-import { format } from '../../i18n/i18n';
+import { Button, Table, Tag, Typography } from 'antd';
+import { format, useMessages } from '../../i18n/i18n';
+import { periodLabel } from '../../records/period-label';
+import { periodLabelMessages } from '../../records/period-label.messages';
 import type { MyItemsText } from './my-items.messages';
 import type { PeriodItem } from '@plantrack/api';
 import { DueTag, StateTag, isTodo } from './period-state';
@@ -34,6 +36,7 @@ export function PeriodsTable({
   emptyText: string;
   onOpen: (item: PeriodItem) => void;
 }) {
+  const periodText = useMessages(periodLabelMessages);
   return (
     <Table<PeriodItem>
       aria-label={t.tableLabel}
@@ -70,11 +73,18 @@ export function PeriodsTable({
           render: (_, item) => (
             <>
               {item.period}
+              {/^\d{4}$/.test(item.period) ? null : (
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                  {periodLabel(periodText, item.period)}
+                </Typography.Text>
+              )}
               {item.round ? (
                 <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                   {item.round.name}
                 </Typography.Text>
               ) : null}
+              {/* A year-to-date round asks for the running total since January, not the period's own increment. */}
+              {item.round?.semantics === 'year_to_date' ? <Tag color="blue">{t.yearToDate}</Tag> : null}
             </>
           ),
         },

@@ -106,6 +106,7 @@ function RecordEditor<F extends object, Rev extends AnyRevision, C>({
             expectedRevision: current.revisionNo,
             values,
             reason: v.reason,
+            ...confirmedWarnings,
           })
         : await writer.write(kind.record.apiPath, {
             ...ref,

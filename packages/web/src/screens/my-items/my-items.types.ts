@@ -10,8 +10,8 @@ export function recordKeyOf(ref: RecordRef): string {
   return ref.kind === 'indicator' ? `${ref.id}|${ref.period}|${ref.scope}` : `${ref.id}|${ref.period}`;
 }
 
-/** The API's period format: 2026, 2026Q1 or 2026-03. */
-export const PERIOD_PATTERN = /^\d{4}(?:Q[1-4]|-(?:0[1-9]|1[0-2]))?$/;
+/** The API's period format: 2026, 2026H1, 2026Q1 or 2026-03. */
+export const PERIOD_PATTERN = /^\d{4}(?:H[12]|Q[1-4]|-(?:0[1-9]|1[0-2]))?$/;
 
 /**
  * A period of an owned item that is not (yet) owed, e.g. a preliminary figure for the running

@@ -39,6 +39,7 @@ export function AuditPanel({ planId }: { planId: string | null }) {
   const tableBox = useRef<HTMLDivElement>(null);
   useFocusableScroll(tableBox, t.tableLabel, rows.data);
 
+  const mergedNames = namesOfMerged(rows.data ?? []);
   const person = (e: AuditEntry): string =>
     e.actorName ?? (e.actor === 'system' ? t.system : t.unknownPerson);
   const action = (e: AuditEntry): string => {
@@ -51,7 +52,7 @@ export function AuditPanel({ planId }: { planId: string | null }) {
       auditEntityLabels[e.action.split('.')[0] ?? '']?.[lang] ??
       auditEntityLabels[e.entity]?.[lang] ??
       e.entity;
-    return `${kind}${t.colon}${names.recordName(e.entity, e.entityId) ?? e.entityId}`;
+    return `${kind}${t.colon}${names.recordName(e.entity, e.entityId) ?? mergedNames.get(e.entityId) ?? e.entityId}`;
   };
   const at = (iso: string): string =>
     new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });
@@ -123,4 +124,17 @@ export function AuditPanel({ planId }: { planId: string | null }) {
       </Space>
     </section>
   );
+}
+
+/**
+ * Names of departments merged into others, by id, from the merge rows' details: a merged
+ * department is no longer listed, and its earlier rows (its creation) should still show its name.
+ */
+function namesOfMerged(entries: readonly AuditEntry[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const e of entries) {
+    const merged = (e.detail as { merged?: { id?: unknown; name?: unknown } } | null)?.merged;
+    if (typeof merged?.id === 'string' && typeof merged.name === 'string') names.set(merged.id, merged.name);
+  }
+  return names;
 }

@@ -85,6 +85,7 @@ export const auditEntityLabels: Record<string, { zh: string; en: string }> = {
   plan_version: { zh: '规划版本', en: 'Plan version' },
   reference_series: { zh: '参考值序列', en: 'Reference series' },
   reporting_cycle: { zh: '填报轮次', en: 'Reporting round' },
+  reporting_round: { zh: '填报轮次', en: 'Reporting round' },
   department: { zh: '部门', en: 'Department' },
   user: { zh: '用户', en: 'User' },
   api_token: { zh: '访问令牌', en: 'API token' },
@@ -134,4 +135,8 @@ export const auditVerbLabels: Record<string, { zh: string; en: string }> = {
   corrected: { zh: '更正', en: 'corrected' },
   added: { zh: '添加', en: 'added' },
   unlinked: { zh: '取消关联', en: 'unlinked' },
+  open: { zh: '开启', en: 'opened' },
+  close: { zh: '关闭', en: 'closed' },
+  merged: { zh: '合并', en: 'merged' },
+  merged_away: { zh: '并入其他部门', en: 'merged into another department' },
 };

@@ -6,6 +6,7 @@ import type {
   Page,
   Plan,
   ReferenceSeriesWithValues,
+  RoundList,
   Task,
 } from '@plantrack/api';
 import { useApi } from '../../../api/use-api';
@@ -22,7 +23,7 @@ export type AuditNames = {
 
 /**
  * Loads the names the audit log refers to by id: people in the log, departments, and the plan's
- * indicators, tasks and reference series, and plans. Records of other kinds keep their stored id.
+ * indicators, tasks, reference series and reporting rounds, and plans. Records of other kinds keep their stored id.
  */
 export function useAuditNames(planId: string | null): AuditNames {
   const actors = useApi<AuditActor[]>('/api/audit/actors');
@@ -35,6 +36,7 @@ export function useAuditNames(planId: string | null): AuditNames {
   const series = useApi<ReferenceSeriesWithValues[]>(
     planId === null ? null : `/api/plans/${planId}/reference-series`,
   );
+  const rounds = useApi<RoundList>(planId === null ? null : `/api/plans/${planId}/rounds`);
   return useMemo(() => {
     const indicatorList = (indicators.data?.items ?? []).map((i) => ({
       id: i.id,
@@ -45,6 +47,7 @@ export function useAuditNames(planId: string | null): AuditNames {
       ...indicatorList.map((i): [string, string] => [i.id, i.label]),
       ...taskList.map((i): [string, string] => [i.id, i.label]),
       ...(series.data ?? []).map((s): [string, string] => [s.id, s.name]),
+      ...(rounds.data?.items ?? []).map((r): [string, string] => [r.id, r.name]),
       ...(departments.data ?? []).map((d): [string, string] => [d.id, d.canonicalName]),
       ...(plans.data ?? []).map((p): [string, string] => [p.id, p.title]),
       ...(plans.data ?? []).flatMap((p): [string, string][] =>
@@ -68,5 +71,5 @@ export function useAuditNames(planId: string | null): AuditNames {
       tasks: taskList,
       recordName,
     };
-  }, [actors.data, departments.data, plans.data, indicators.data, tasks.data, series.data]);
+  }, [actors.data, departments.data, plans.data, indicators.data, tasks.data, series.data, rounds.data]);
 }

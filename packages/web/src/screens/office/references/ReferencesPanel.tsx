@@ -7,6 +7,7 @@ import { useApi } from '../../../api/use-api';
 import { Pill } from '../../../components/Pill';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useBilingual, useMessages } from '../../../i18n/i18n';
+import { EvidenceRuleCard } from './EvidenceRuleCard';
 import { NewSeriesForm } from './NewSeriesForm';
 import { SeriesCard } from './SeriesCard';
 import { ThresholdsForm } from './ThresholdsForm';
@@ -26,8 +27,8 @@ function kindOptions(t: ReferencesText): { value: ReferenceSeries['kind']; label
 /**
  * The office console's references tab (`/office?tab=references&indicator=…`): which indicators
  * need a reference series and which have none, the series with their values by year and source,
- * and the plan's status thresholds. `indicator` in the URL (from an indicator's page) marks that
- * indicator and preselects it for a new series.
+ * the plan's status thresholds and whether values need evidence. `indicator` in the URL (from an
+ * indicator's page) marks that indicator and preselects it for a new series.
  */
 export function ReferencesPanel({ planId }: { planId: string }) {
   const t = useMessages(referencesMessages);
@@ -131,6 +132,7 @@ export function ReferencesPanel({ planId }: { planId: string }) {
         ))}
       </Card>
       <ThresholdsForm planId={planId} t={t} />
+      <EvidenceRuleCard planId={planId} />
     </div>
   );
 }

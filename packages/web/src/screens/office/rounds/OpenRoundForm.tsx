@@ -22,9 +22,10 @@ type Fields = {
   taskKeys?: string[];
 };
 
-/** The period pattern and an example of each frequency (the API's 2026 / 2026Q1 / 2026-03). */
+/** The period pattern and an example of each frequency (the API's 2026 / 2026H1 / 2026Q1 / 2026-03). */
 const PERIODS: Record<Frequency, { pattern: RegExp; example: string }> = {
   annual: { pattern: /^\d{4}$/, example: '2026' },
+  half_yearly: { pattern: /^\d{4}H[12]$/, example: '2027H1' },
   quarterly: { pattern: /^\d{4}Q[1-4]$/, example: '2027Q1' },
   monthly: { pattern: /^\d{4}-(?:0[1-9]|1[0-2])$/, example: '2027-03' },
 };
@@ -105,7 +106,7 @@ export function OpenRoundForm({
         <Form.Item name="frequency" label={t.frequency}>
           <Radio.Group
             optionType="button"
-            options={(['annual', 'quarterly', 'monthly'] as const).map((f) => ({
+            options={(['annual', 'half_yearly', 'quarterly', 'monthly'] as const).map((f) => ({
               value: f,
               label: t[`freq_${f}`],
             }))}

@@ -1,0 +1,7 @@
+/** The major-project register (重大项目库): storage of projects, their reports, issues and lifecycle. */
+export * from './project-write.repository.js';
+export * from './project-read.repository.js';
+export * from './project-lifecycle.repository.js';
+export * from './project-report.repository.js';
+export * from './project-import.repository.js';
+export * from './project-dashboard.repository.js';

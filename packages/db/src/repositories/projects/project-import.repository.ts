@@ -1,0 +1,163 @@
+import type { ProjectNature, ProjectStage } from '@plantrack/core';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../schema/database.schema.js';
+import { writeTransaction } from '../../support/dialect.js';
+import { getProjectRecord } from './project-read.repository.js';
+import {
+  type ProjectFields,
+  createProject,
+  emptyProjectFields,
+  updateProject,
+} from './project-write.repository.js';
+
+/** One row of an office's project sheet as the register takes it (money in 万元). */
+export type ProjectImportRow = {
+  row: number;
+  code: string | null;
+  name: string;
+  category: string | null;
+  nature: string | null;
+  content: string | null;
+  totalWan: number | null;
+  annualPlanWan: number | null;
+  startYear: number | null;
+  endYear: number | null;
+  leadUnit: string | null;
+  place: string | null;
+  owner: string | null;
+};
+
+/** How a sheet row meets the register: a new project, the project with its code, or one of the same name and 责任单位. */
+export type ProjectImportMatch = {
+  row: number;
+  name: string;
+  projectId: string | null;
+  matchedBy: 'code' | 'name' | null;
+  /** What the commit does with the row. `confirm` rows wait for the office's answer. */
+  outcome: 'create' | 'update' | 'confirm';
+};
+
+/** The office's answer for a row matched by name only: update that project, or add a new one. */
+export type ProjectImportConfirmation = { row: number; decision: 'update' | 'create' };
+
+export type ProjectImportResult = {
+  matches: ProjectImportMatch[];
+  /** True when the rows were written; false for a preview or while a name match waits for confirmation. */
+  committed: boolean;
+  created: number;
+  updated: number;
+};
+
+const NATURES: readonly ProjectNature[] = ['储备', '前期', '新开工', '续建', '竣工'];
+const STAGE_OF_NATURE: Readonly<Record<ProjectNature, ProjectStage>> = {
+  储备: '储备',
+  前期: '前期',
+  新开工: '在建',
+  续建: '在建',
+  竣工: '竣工',
+};
+const natureOf = (text: string | null): ProjectNature | null =>
+  NATURES.find((n) => n === text?.trim()) ?? null;
+
+/** Matches every row: by 项目代码 first, then by name + 责任单位 (which the office confirms). */
+async function matchRows(
+  db: Kysely<Database>,
+  planId: string,
+  rows: readonly ProjectImportRow[],
+  confirmations: readonly ProjectImportConfirmation[],
+): Promise<ProjectImportMatch[]> {
+  const existing = await db
+    .selectFrom('projects')
+    .select(['id', 'code', 'name', 'lead_unit'])
+    .where('plan_id', '=', planId)
+    .execute();
+  const byCode = new Map(existing.filter((p) => p.code !== null).map((p) => [p.code as string, p.id]));
+  const byName = new Map(existing.map((p) => [`${p.name}\u0000${p.lead_unit ?? ''}`, p.id]));
+  const answer = new Map(confirmations.map((c) => [c.row, c.decision]));
+  return rows.map((r) => {
+    const codeId = r.code === null ? undefined : byCode.get(r.code);
+    if (codeId !== undefined)
+      return { row: r.row, name: r.name, projectId: codeId, matchedBy: 'code', outcome: 'update' };
+    const nameId = byName.get(`${r.name}\u0000${r.leadUnit ?? ''}`);
+    if (nameId === undefined)
+      return { row: r.row, name: r.name, projectId: null, matchedBy: null, outcome: 'create' };
+    const decision = answer.get(r.row);
+    return { row: r.row, name: r.name, projectId: nameId, matchedBy: 'name', outcome: decision ?? 'confirm' };
+  });
+}
+
+function applyRow(base: ProjectFields, r: ProjectImportRow, year: number): ProjectFields {
+  const annualPlans = base.annualPlans.filter((a) => a.year !== year);
+  const kept = base.annualPlans.find((a) => a.year === year);
+  if (r.annualPlanWan !== null || kept !== undefined) {
+    annualPlans.push({
+      year,
+      planWan: r.annualPlanWan ?? kept?.planWan ?? null,
+      milestoneText: kept?.milestoneText ?? null,
+    });
+  }
+  return {
+    ...base,
+    code: r.code ?? base.code,
+    name: r.name,
+    category: r.category ?? base.category,
+    nature: natureOf(r.nature) ?? base.nature,
+    content: r.content ?? base.content,
+    totalWan: r.totalWan ?? base.totalWan,
+    startYear: r.startYear ?? base.startYear,
+    endYear: r.endYear ?? base.endYear,
+    leadUnit: r.leadUnit ?? base.leadUnit,
+    place: r.place ?? base.place,
+    owner: r.owner ?? base.owner,
+    annualPlans: annualPlans.sort((a, b) => a.year - b.year),
+  };
+}
+
+/**
+ * Imports a sheet's rows into the plan's register for `year` (the year of 年度计划投资), all or
+ * nothing in one transaction. Re-importing updates rather than duplicates: a row with a known
+ * 项目代码 updates that project; a row matching only by name and 责任单位 is listed for the office
+ * to confirm, and nothing is written until every such row has an answer. `dryRun` only matches.
+ */
+export async function importProjects(
+  db: Kysely<Database>,
+  input: {
+    planId: string;
+    year: number;
+    rows: readonly ProjectImportRow[];
+    confirmations?: readonly ProjectImportConfirmation[];
+    dryRun: boolean;
+    by: string;
+  },
+): Promise<ProjectImportResult> {
+  const confirmations = input.confirmations ?? [];
+  if (input.dryRun) {
+    const matches = await matchRows(db, input.planId, input.rows, confirmations);
+    return { matches, committed: false, created: 0, updated: 0 };
+  }
+  return writeTransaction(db, async (trx) => {
+    const matches = await matchRows(trx, input.planId, input.rows, confirmations);
+    if (matches.some((m) => m.outcome === 'confirm'))
+      return { matches, committed: false, created: 0, updated: 0 };
+    let created = 0;
+    let updated = 0;
+    for (const [i, r] of input.rows.entries()) {
+      const m = matches[i] as ProjectImportMatch;
+      if (m.outcome === 'update' && m.projectId !== null) {
+        const current = await getProjectRecord(trx, m.projectId);
+        await updateProject(trx, {
+          projectId: m.projectId,
+          fields: applyRow(current, r, input.year),
+          by: input.by,
+        });
+        updated += 1;
+      } else {
+        const fields = applyRow(emptyProjectFields(r.name), r, input.year);
+        const stage = fields.nature === null ? '储备' : STAGE_OF_NATURE[fields.nature];
+        m.projectId = await createProject(trx, { planId: input.planId, fields, stage, by: input.by });
+        created += 1;
+      }
+    }
+    return { matches, committed: true, created, updated };
+  });
+}

@@ -1,0 +1,248 @@
+import { readProjectSheet } from '@plantrack/formats';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { forEachDialect } from '../../../db/src/testing/dialects.js';
+import { multipartFile } from '../testing/evidence-requests.js';
+import { type Harness, OWN_DEPT, type Session, as, makeHarness } from '../testing/harness.js';
+import { projectFields, projectSheet } from '../testing/project-matrix.cases.js';
+
+type Detail = {
+  id: string;
+  stage: string;
+  revision: number;
+  issues: { id: string; state: string }[];
+  reports: { month: number; status: string }[];
+  transitions: { to: string }[];
+  evaluation: object | null;
+};
+type Imported = {
+  committed: boolean;
+  created: number;
+  updated: number;
+  errors: { row: number; column: string | null; messages: { zh: string; en: string } }[];
+  matches: { row: number; matchedBy: string | null; outcome: string }[];
+  mapping: unknown[];
+};
+type Board = {
+  flagged: { projectId: string; health: string; reasons: { zh: string }[] }[];
+  byTown: { key: string; planWan: number; completedWan: number }[];
+  openIssuesByDepartment: { department: string; open: number }[];
+};
+
+forEachDialect((dialect, open) => {
+  describe('major-project routes', () => {
+    let h: Harness;
+    beforeAll(async () => {
+      h = await makeHarness(await open(), dialect);
+      return async () => {
+        await h.app.close();
+      };
+    });
+    const send = (
+      session: Session | undefined,
+      method: 'GET' | 'POST' | 'PUT',
+      url: string,
+      payload?: object,
+    ) => h.app.inject({ method, url, headers: as(session), ...(payload === undefined ? {} : { payload }) });
+    const upload = (bytes: Buffer, query: string) => {
+      const { payload, headers } = multipartFile('projects.xlsx', bytes);
+      return h.app.inject({
+        method: 'POST',
+        url: `/api/plans/${h.plan.planId}/projects/import?${query}`,
+        payload,
+        headers: { ...as(h.sessions.planning_office), ...headers },
+      });
+    };
+
+    it('previews, refuses a sheet with a bad code, commits, and re-imports by code without duplicates', async () => {
+      const good = [
+        { name: '高端装备产业园', code: '2026-320412-35-01-000101', totalWan: 20000, annualPlanWan: 6000 },
+        { name: '老旧小区改造', code: null, totalWan: 3000, annualPlanWan: 1200 },
+      ];
+      const bad = projectSheet([{ ...good[0]!, code: '2026-320412-35-01-00010０' }, good[1]!]);
+      const refused = await upload(bad, 'mode=commit&year=2026');
+      expect(refused.statusCode, refused.body).toBe(200);
+      const r = refused.json<Imported>();
+      expect(r.committed).toBe(false);
+      expect(r.errors[0]).toMatchObject({ column: 'B' });
+      expect(r.errors[0]?.messages.zh).toMatch(/项目代码/);
+      const preview = (await upload(projectSheet(good), 'mode=preview&year=2026')).json<Imported>();
+      expect(preview).toMatchObject({ committed: false, created: 0 });
+      expect(preview.matches.map((m) => m.outcome)).toEqual(['create', 'create']);
+      expect(preview.mapping.length).toBeGreaterThan(5);
+      const first = (await upload(projectSheet(good), 'mode=commit&year=2026')).json<Imported>();
+      expect(first).toMatchObject({ committed: true, created: 2, updated: 0 });
+      const again = (await upload(projectSheet(good), 'mode=commit&year=2026')).json<Imported>();
+      expect(again).toMatchObject({ committed: false });
+      const nameRow = again.matches.find((m) => m.matchedBy === 'name');
+      expect(nameRow?.outcome).toBe('confirm');
+      const confirmed = (
+        await upload(projectSheet(good), `mode=commit&year=2026&confirm=${nameRow?.row}:update`)
+      ).json<Imported>();
+      expect(confirmed).toMatchObject({ committed: true, created: 0, updated: 2 });
+      const list = await send(
+        h.sessions.leader,
+        'GET',
+        `/api/plans/${h.plan.planId}/projects?town=${encodeURIComponent('湖塘镇')}`,
+      );
+      expect(
+        list.json<{ items: { name: string }[] }>().items.filter((p) => p.name === '老旧小区改造'),
+      ).toHaveLength(1);
+      // The export reads back in the same layout.
+      const exported = await send(
+        h.sessions.planning_office,
+        'GET',
+        `/api/plans/${h.plan.planId}/projects/export.xlsx?year=2026`,
+      );
+      expect(exported.statusCode).toBe(200);
+      const read = readProjectSheet(exported.rawPayload);
+      expect(read.errors).toEqual([]);
+      expect(read.importable.find((p) => p.name === '高端装备产业园')).toMatchObject({
+        totalWan: 20000,
+        annualPlanWan: 6000,
+        leadUnit: OWN_DEPT,
+      });
+    });
+
+    it('runs a month through submit, return and approval; the dashboard shows 滞后 with its reason', async () => {
+      const created = await send(h.sessions.planning_office, 'POST', `/api/plans/${h.plan.planId}/projects`, {
+        fields: projectFields('滞后的厂房项目', {
+          place: '雪堰镇',
+          totalWan: 5000,
+          annualPlans: [{ year: 2026, planWan: 2400, milestoneText: '主体完工' }],
+        }),
+        stage: '在建',
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const id = created.json<Detail>().id;
+      const month = (m: number, ytd: number) => ({
+        year: 2026,
+        month: m,
+        action: 'submit',
+        monthWan: 100,
+        ytdWan: ytd,
+        progressText: '基础施工',
+        reason: null,
+        evidenceIds: [],
+      });
+      expect(
+        (await send(h.sessions.other_reporter, 'POST', `/api/projects/${id}/reports`, month(1, 100)))
+          .statusCode,
+      ).toBe(403);
+      expect(
+        (await send(h.sessions.department_reporter, 'POST', `/api/projects/${id}/reports`, month(1, 100)))
+          .statusCode,
+      ).toBe(200);
+      const returned = await send(h.sessions.reviewer, 'POST', `/api/projects/${id}/reports/review`, {
+        year: 2026,
+        month: 1,
+        action: 'return',
+        reason: '请附现场照片',
+      });
+      expect(returned.json<{ status: string }>().status).toBe('returned');
+      await send(h.sessions.department_reporter, 'POST', `/api/projects/${id}/reports`, month(1, 100));
+      await send(h.sessions.reviewer, 'POST', `/api/projects/${id}/reports/review`, {
+        year: 2026,
+        month: 1,
+        action: 'approve',
+        reason: null,
+      });
+      await send(h.sessions.department_reporter, 'POST', `/api/projects/${id}/reports`, month(2, 200));
+      await send(h.sessions.reviewer, 'POST', `/api/projects/${id}/reports/review`, {
+        year: 2026,
+        month: 2,
+        action: 'approve',
+        reason: null,
+      });
+      const falling = await send(
+        h.sessions.department_reporter,
+        'POST',
+        `/api/projects/${id}/reports`,
+        month(3, 150),
+      );
+      expect(falling.statusCode).toBe(400);
+      expect(falling.json<{ messages: { zh: string } }>().messages.zh).toMatch(/累计完成投资不能下降/);
+
+      const board = (
+        await send(
+          h.sessions.leader,
+          'GET',
+          `/api/plans/${h.plan.planId}/projects/dashboard?year=2026&asOf=2026-03-05`,
+        )
+      ).json<Board>();
+      const flagged = board.flagged.find((f) => f.projectId === id);
+      // 200 / 2400 = 8.3% against 时序进度 16.7% (through February): 8.4 points behind, under the default 10.
+      expect(flagged).toBeUndefined();
+      expect(board.byTown.find((t) => t.key === '雪堰镇')).toMatchObject({
+        planWan: 2400,
+        completedWan: 200,
+      });
+      const issue = await send(h.sessions.department_reporter, 'POST', `/api/projects/${id}/issues`, {
+        text: '施工用电未接入',
+        department: '区供电公司',
+        deadline: '2026-02-28',
+      });
+      const issueId = issue.json<Detail>().issues[0]?.id ?? '';
+      const after = (
+        await send(
+          h.sessions.leader,
+          'GET',
+          `/api/plans/${h.plan.planId}/projects/dashboard?year=2026&asOf=2026-03-05`,
+        )
+      ).json<Board>();
+      expect(after.flagged.find((f) => f.projectId === id)).toMatchObject({ health: '需协调' });
+      expect(after.openIssuesByDepartment).toContainEqual({ department: '区供电公司', open: 1, overdue: 1 });
+      const lagging = await send(
+        h.sessions.leader,
+        'GET',
+        `/api/plans/${h.plan.planId}/projects?lagging=true&year=2026&asOf=2026-03-05`,
+      );
+      expect(lagging.json<{ items: { id: string }[] }>().items.map((p) => p.id)).toContain(id);
+      // The reporter's dashboard holds its own department's projects only.
+      const own = (
+        await send(
+          h.sessions.other_reporter,
+          'GET',
+          `/api/plans/${h.plan.planId}/projects/dashboard?year=2026&asOf=2026-03-05`,
+        )
+      ).json<Board>();
+      expect(own.flagged.find((f) => f.projectId === id)).toBeUndefined();
+
+      await send(h.sessions.planning_office, 'POST', `/api/projects/${id}/issues/${issueId}/resolve`, {
+        resolution: '已接入',
+      });
+      expect(
+        (
+          await send(h.sessions.planning_office, 'POST', `/api/projects/${id}/transitions`, {
+            to: '储备',
+            note: null,
+          })
+        ).statusCode,
+      ).toBe(409);
+      await send(h.sessions.planning_office, 'POST', `/api/projects/${id}/transitions`, {
+        to: '竣工',
+        note: '竣工验收',
+      });
+      const evaluated = await send(h.sessions.planning_office, 'POST', `/api/projects/${id}/evaluation`, {
+        scopeMet: true,
+        investmentMet: true,
+        timeMet: false,
+        benefitsMet: true,
+        lessons: '用电报装要提前',
+      });
+      expect(evaluated.statusCode, evaluated.body).toBe(200);
+      const detail = evaluated.json<Detail>();
+      expect(detail.stage).toBe('后评价');
+      expect(detail.transitions.map((t) => t.to)).toEqual(['在建', '竣工', '后评价']);
+      expect(detail.reports.map((r) => [r.month, r.status])).toEqual([
+        [1, 'approved'],
+        [2, 'approved'],
+      ]);
+      expect(detail.issues[0]?.state).toBe('resolved');
+      const pub = await send(undefined, 'GET', `/api/public/plans/${h.plan.planId}/projects`);
+      const item = pub.json<{ items: Record<string, unknown>[] }>().items.find((p) => p.id === id);
+      expect(item).toBeDefined();
+      expect(item).not.toHaveProperty('ownerContact');
+      expect(item).not.toHaveProperty('annualPlans');
+    });
+  });
+});

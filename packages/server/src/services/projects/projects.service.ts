@@ -1,0 +1,228 @@
+import type { ProjectStage } from '@plantrack/core';
+import {
+  type ProjectDetail,
+  type ProjectFields,
+  type ProjectRecord,
+  type ProjectsDashboard,
+  actOnProjectReport,
+  addProjectIssue,
+  createProject,
+  getProjectDetail,
+  listProjects,
+  projectPlanId,
+  projectsDashboard,
+  recordPostEvaluation,
+  resolveProjectIssue,
+  transitionProject,
+  updateProject,
+  type PostEvaluationInput,
+  type ProjectReportRow,
+} from '@plantrack/db';
+import { type Principal, actorOf } from '../../auth/principal.js';
+import type { AppContext } from '../../context.js';
+import { notFound } from '../../errors.js';
+import { enforce } from '../../policies/policy.js';
+import {
+  canManageProjects,
+  canReadAllProjects,
+  canReadProject,
+  canReadSomeProjects,
+  canReportProject,
+  canReviewProjectReports,
+} from '../../policies/project.policy.js';
+import { asOfOrToday } from '../records/reporting.service.js';
+
+/** The project's plan and 责任单位, or 404. */
+async function projectOwner(
+  ctx: AppContext,
+  projectId: string,
+): Promise<{ planId: string; leadDepartmentId: string | null }> {
+  const found = await projectPlanId(ctx.db, projectId);
+  if (found === null) throw notFound('project');
+  return found;
+}
+
+/** The 责任单位 a reporter is limited to (their department), or undefined for whole-register readers. */
+function ownDepartment(p: Principal): string | undefined {
+  if (canReadAllProjects(p)) return undefined;
+  return p.departmentIds[0] ?? '\u0000none';
+}
+
+export type ProjectListOptions = {
+  stage?: ProjectStage;
+  category?: string;
+  department?: string;
+  town?: string;
+  lagging?: 'true' | 'false';
+  year?: number;
+  asOf?: string;
+};
+
+/** The plan's projects with the list's filters; reporters get their department's only. */
+export async function listPlanProjects(
+  ctx: AppContext,
+  p: Principal,
+  planId: string,
+  q: ProjectListOptions,
+): Promise<{ items: ProjectRecord[] }> {
+  enforce(p, canReadSomeProjects(p));
+  const leadDepartmentId = ownDepartment(p);
+  let items = await listProjects(ctx.db, planId, {
+    ...(q.stage === undefined ? {} : { stage: q.stage }),
+    ...(q.category === undefined ? {} : { category: q.category }),
+    ...(q.department === undefined ? {} : { leadUnit: q.department }),
+    ...(q.town === undefined ? {} : { place: q.town }),
+    ...(leadDepartmentId === undefined ? {} : { leadDepartmentId }),
+  });
+  if (q.lagging !== undefined) {
+    const asOf = asOfOrToday(q.asOf);
+    const board = await projectsDashboard(ctx.db, {
+      planId,
+      year: q.year ?? Number(asOf.slice(0, 4)),
+      asOf,
+      ...(leadDepartmentId === undefined ? {} : { leadDepartmentId }),
+    });
+    const flagged = new Set(board.flagged.map((f) => f.projectId));
+    items = items.filter((i) => flagged.has(i.id) === (q.lagging === 'true'));
+  }
+  return { items };
+}
+
+/** Published fields of published projects, for anyone. */
+export async function listPublicProjects(
+  ctx: AppContext,
+  planId: string,
+): Promise<{ items: ProjectRecord[] }> {
+  return { items: await listProjects(ctx.db, planId, { publishedOnly: true }) };
+}
+
+export async function readProject(ctx: AppContext, p: Principal, projectId: string): Promise<ProjectDetail> {
+  const owner = await projectOwner(ctx, projectId);
+  enforce(p, canReadProject(p, owner.leadDepartmentId));
+  return getProjectDetail(ctx.db, projectId);
+}
+
+export async function addProject(
+  ctx: AppContext,
+  p: Principal,
+  planId: string,
+  body: { fields: ProjectFields; stage: ProjectStage },
+): Promise<ProjectDetail> {
+  enforce(p, canManageProjects(p));
+  const id = await createProject(ctx.db, { planId, fields: body.fields, stage: body.stage, by: actorOf(p) });
+  return getProjectDetail(ctx.db, id);
+}
+
+export async function editProject(
+  ctx: AppContext,
+  p: Principal,
+  projectId: string,
+  body: { fields: ProjectFields; expectedRevision: number },
+): Promise<ProjectDetail> {
+  enforce(p, canManageProjects(p));
+  await projectOwner(ctx, projectId);
+  await updateProject(ctx.db, {
+    projectId,
+    fields: body.fields,
+    expectedRevision: body.expectedRevision,
+    by: actorOf(p),
+  });
+  return getProjectDetail(ctx.db, projectId);
+}
+
+export async function moveProject(
+  ctx: AppContext,
+  p: Principal,
+  projectId: string,
+  body: { to: Exclude<ProjectStage, '后评价'>; note: string | null },
+): Promise<ProjectDetail> {
+  enforce(p, canManageProjects(p));
+  await transitionProject(ctx.db, { projectId, to: body.to, note: body.note, by: actorOf(p) });
+  return getProjectDetail(ctx.db, projectId);
+}
+
+export async function raiseIssue(
+  ctx: AppContext,
+  p: Principal,
+  projectId: string,
+  body: { text: string; department: string | null; deadline: string | null },
+): Promise<ProjectDetail> {
+  const owner = await projectOwner(ctx, projectId);
+  enforce(p, canReportProject(p, owner.leadDepartmentId));
+  await addProjectIssue(ctx.db, { projectId, ...body, by: actorOf(p) });
+  return getProjectDetail(ctx.db, projectId);
+}
+
+export async function resolveIssue(
+  ctx: AppContext,
+  p: Principal,
+  projectId: string,
+  issueId: string,
+  body: { resolution: string | null },
+): Promise<ProjectDetail> {
+  enforce(p, canManageProjects(p));
+  await resolveProjectIssue(ctx.db, { projectId, issueId, resolution: body.resolution, by: actorOf(p) });
+  return getProjectDetail(ctx.db, projectId);
+}
+
+export async function evaluateProject(
+  ctx: AppContext,
+  p: Principal,
+  projectId: string,
+  body: PostEvaluationInput,
+): Promise<ProjectDetail> {
+  enforce(p, canManageProjects(p));
+  await recordPostEvaluation(ctx.db, { projectId, evaluation: body, by: actorOf(p) });
+  return getProjectDetail(ctx.db, projectId);
+}
+
+/** A reporter's month: save, submit or correct (quality checks in storage). */
+export async function writeReport(
+  ctx: AppContext,
+  p: Principal,
+  projectId: string,
+  body: {
+    year: number;
+    month: number;
+    action: 'save_draft' | 'submit' | 'correct';
+    monthWan: number | null;
+    ytdWan: number | null;
+    progressText: string | null;
+    reason: string | null;
+    evidenceIds: string[];
+  },
+): Promise<ProjectReportRow> {
+  const owner = await projectOwner(ctx, projectId);
+  enforce(p, canReportProject(p, owner.leadDepartmentId));
+  return actOnProjectReport(ctx.db, { projectId, ...body, by: actorOf(p) });
+}
+
+/** A reviewer's decision on a month. */
+export async function reviewReport(
+  ctx: AppContext,
+  p: Principal,
+  projectId: string,
+  body: { year: number; month: number; action: 'approve' | 'return'; reason: string | null },
+): Promise<ProjectReportRow> {
+  enforce(p, canReviewProjectReports(p));
+  await projectOwner(ctx, projectId);
+  return actOnProjectReport(ctx.db, { projectId, ...body, by: actorOf(p) });
+}
+
+/** The projects dashboard; a reporter's is limited to their department's projects. */
+export async function readProjectsDashboard(
+  ctx: AppContext,
+  p: Principal,
+  planId: string,
+  q: { year?: number; asOf?: string },
+): Promise<ProjectsDashboard> {
+  enforce(p, canReadSomeProjects(p));
+  const asOf = asOfOrToday(q.asOf);
+  const leadDepartmentId = ownDepartment(p);
+  return projectsDashboard(ctx.db, {
+    planId,
+    year: q.year ?? Number(asOf.slice(0, 4)),
+    asOf,
+    ...(leadDepartmentId === undefined ? {} : { leadDepartmentId }),
+  });
+}
