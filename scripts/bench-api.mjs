@@ -13,17 +13,11 @@
 // --only TEXT: measure only the endpoints whose name contains TEXT (e.g. `--only submit`); the
 //   dataset is built in full, so the numbers compare with a full run.
 import { loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { appendRows } from './bench-lib.mjs';
-import {
-  BENCH_EMAIL,
-  BENCH_PASSWORD,
-  createBenchUser,
-  importPlans,
-  loadObservations,
-} from './bench-api/dataset.mjs';
+import { createBenchUser, importPlans, loadObservations } from './bench-api/dataset.mjs';
 import { endpoints } from './bench-api/endpoints.mjs';
 import { querier } from './bench-api/floors.mjs';
+import { apiToken, startServer } from './bench-api/server-control.mjs';
 import { driveApi, driveFloor } from './bench-api/load.mjs';
 import { createStore, openDriver } from './bench-api/stores.mjs';
 
@@ -100,47 +94,6 @@ async function sampleUnseenHistoryKeys(driver, historyKeys) {
   return rows.map((r) => r.observation_key).filter((key) => !seen.has(key));
 }
 
-function startServer(openOptions) {
-  const worker = new Worker(new URL('./bench-api/server-worker.mjs', import.meta.url), {
-    workerData: { openOptions },
-  });
-  return new Promise((resolve, reject) => {
-    worker.once('error', reject);
-    worker.once('message', ({ address }) =>
-      resolve({
-        address,
-        close: () =>
-          new Promise((done) => {
-            worker.once('message', () => worker.terminate().then(done));
-            worker.postMessage('close');
-          }),
-      }),
-    );
-  });
-}
-
-/** Signs in as the benchmark user and issues an API token through POST /api/me/tokens. */
-async function apiToken(address) {
-  const signIn = await fetch(`${address}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: BENCH_EMAIL, password: BENCH_PASSWORD }),
-  });
-  if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
-  const { csrfToken } = await signIn.json();
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const issued = await fetch(`${address}/api/me/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ name: 'bench:api' }),
-  });
-  if (!issued.ok) throw new Error(`token issue failed: ${issued.status} ${await issued.text()}`);
-  return (await issued.json()).token;
-}
-
 /** One request before the load: a failing endpoint is reported with its answer, not timed. */
 async function probe(address, request) {
   const response = await fetch(`${address}${request.path}`, {
@@ -161,7 +114,7 @@ async function benchDialect(dialect) {
     const server = await startServer(store.openOptions);
     const driver = openDriver(store);
     try {
-      const token = await apiToken(server.address);
+      const token = await apiToken(server.address, 'bench:api');
       const q = querier(driver);
       const cases = endpoints(data, dialect, q, { authorization: `Bearer ${token}` }).filter(
         (endpoint) => ONLY === null || endpoint.name.includes(ONLY),

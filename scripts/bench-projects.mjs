@@ -14,11 +14,11 @@
 // --quick: 50 projects × 60 months, 2 s of load, a 50-row sheet (a smoke test, not a measurement).
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { readProjectSheet, writeProjectSheet } from '../packages/formats/dist/index.js';
 import { appendRows, median } from './bench-lib.mjs';
-import { createBenchUser, importPlans, rng, BENCH_EMAIL, BENCH_PASSWORD } from './bench-api/dataset.mjs';
+import { createBenchUser, importPlans, rng } from './bench-api/dataset.mjs';
 import { querier } from './bench-api/floors.mjs';
+import { apiToken, startServer } from './bench-api/server-control.mjs';
 import { driveApi, driveFloor } from './bench-api/load.mjs';
 import { createStore, openDriver } from './bench-api/stores.mjs';
 
@@ -228,46 +228,6 @@ function sheet(prefix) {
   return writeProjectSheet(rows, { title: '合成项目清单（基准测试）' });
 }
 
-function startServer(openOptions) {
-  const worker = new Worker(new URL('./bench-api/server-worker.mjs', import.meta.url), {
-    workerData: { openOptions },
-  });
-  return new Promise((resolve, reject) => {
-    worker.once('error', reject);
-    worker.once('message', ({ address }) =>
-      resolve({
-        address,
-        close: () =>
-          new Promise((done) => {
-            worker.once('message', () => worker.terminate().then(done));
-            worker.postMessage('close');
-          }),
-      }),
-    );
-  });
-}
-
-async function apiToken(address) {
-  const signIn = await fetch(`${address}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: BENCH_EMAIL, password: BENCH_PASSWORD }),
-  });
-  if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
-  const { csrfToken } = await signIn.json();
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const issued = await fetch(`${address}/api/me/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ name: 'bench:projects' }),
-  });
-  if (!issued.ok) throw new Error(`token issue failed: ${issued.status} ${await issued.text()}`);
-  return (await issued.json()).token;
-}
-
 async function benchDialect(dialect) {
   console.log(`\n== ${dialect} ==`);
   const store = await createStore(dialect);
@@ -283,7 +243,7 @@ async function benchDialect(dialect) {
     console.log(`  dataset: ${summary} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     const server = await startServer(store.openOptions);
     try {
-      const token = await apiToken(server.address);
+      const token = await apiToken(server.address, 'bench:projects');
       const auth = { authorization: `Bearer ${token}` };
       const path = `/api/plans/${plan.planId}/projects/dashboard?year=${YEAR}&asOf=${AS_OF}`;
       const probe = await fetch(`${server.address}${path}`, { headers: auth });
