@@ -1,7 +1,7 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
-import { auditCsv, auditWorkbook } from '../services/audit-export.service.js';
-import { auditActors } from '../services/audit.service.js';
+import { auditCsv, auditWorkbook } from '../services/audit/audit-export.service.js';
+import { auditActors } from '../services/audit/audit.service.js';
 import {
   AuditActorListSchema,
   AuditExportFileSchema,

@@ -10,7 +10,7 @@ import {
   SearchHitListSchema,
   SearchQuerySchema,
 } from '@plantrack/api';
-import { audit } from '../services/audit.service.js';
+import { audit } from '../services/audit/audit.service.js';
 import { searchPlans } from '../services/search.service.js';
 import { myItems, queue } from '../services/dashboard/work.service.js';
 

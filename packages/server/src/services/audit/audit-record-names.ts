@@ -1,10 +1,10 @@
 import { peopleLabels } from '@plantrack/db';
-import type { Principal } from '../auth/principal.js';
-import type { AppContext } from '../context.js';
+import type { Principal } from '../../auth/principal.js';
+import type { AppContext } from '../../context.js';
 import type { AuditEntryDto } from './audit.service.js';
-import { seriesOfPlan } from './assessment/reference-series.service.js';
-import { departments } from './organisation/department.service.js';
-import * as plans from './plan/plan.service.js';
+import { seriesOfPlan } from '../assessment/reference-series.service.js';
+import { departments } from '../organisation/department.service.js';
+import * as plans from '../plan/plan.service.js';
 
 /** The name of an audit row's record or plan; null when the id names nothing known. */
 export type AuditRecordNamer = (id: string) => string | null;

@@ -1,8 +1,8 @@
 import { AUDIT_EXPORT_MAX_ROWS, type AuditExportQuery } from '@plantrack/api';
 import { writeXlsxSheets } from '@plantrack/formats';
-import type { Principal } from '../auth/principal.js';
-import type { AppContext } from '../context.js';
-import { ApiError } from '../errors.js';
+import type { Principal } from '../../auth/principal.js';
+import type { AppContext } from '../../context.js';
+import { ApiError } from '../../errors.js';
 import { type AuditRecordNamer, auditRecordNamer } from './audit-record-names.js';
 import { type AuditEntryDto, audit } from './audit.service.js';
 
