@@ -207,6 +207,7 @@ describe.skipIf(unavailable !== null)('reporting and review in Chromium', () => 
     const confirmWarning = async () => {
       const check = reporter.getByRole('dialog', { name: '提交前请核对' });
       await check.getByRole('button', { name: '确认无误，仍然提交' }).click();
+      await check.waitFor({ state: 'hidden' });
     };
     await drawer.getByRole('button', { name: '提交审核' }).click();
     await confirmWarning();
