@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MessagesSchema, ProblemSchema } from './common.contract.js';
 import { FrequencySchema } from './reporting-cycles.contract.js';
+import { QualityFlagSchema } from './evidence.contract.js';
 
 /** `?asOf=YYYY-MM-DD` of the reporting reads. */
 export const AsOfSchema = z
@@ -106,6 +107,21 @@ export const TemplateUploadResultSchema = z.object({
   message: MessagesSchema.optional().describe(
     'Said when nothing new was saved or submitted (an unchanged or empty template): not an error',
   ),
+  warnings: z
+    .array(
+      z.object({
+        row: z.number().int(),
+        indicatorId: z.string(),
+        period: z.string(),
+        value: z.number().nullable(),
+        flags: z.array(QualityFlagSchema),
+      }),
+    )
+    .optional()
+    .describe(
+      'Present when a submission was held back: the rows whose values draw quality warnings. Nothing was ' +
+        'saved; upload the same file again with `confirmWarnings` set to `sha256` to submit it anyway',
+    ),
 });
 
 /** What an uploaded template saved or submitted. */
@@ -149,6 +165,13 @@ export const MissingReportsByDepartmentSchema = z.object({
 /** Query of `POST /api/my/template.xlsx`. */
 export const TemplateUploadQuerySchema = z.object({
   submit: z.enum(['true', 'false']).optional().describe('Submit for review instead of saving drafts'),
+  confirmWarnings: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional()
+    .describe(
+      'The SHA-256 of this file, as answered with its warnings: the reporter saw them and confirms the values (确认无误，仍然提交)',
+    ),
   asOf: AsOfSchema,
 });
 

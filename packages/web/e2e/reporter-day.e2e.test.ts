@@ -199,4 +199,48 @@ describe.skipIf(unavailable !== null)('the department reporter’s day in Chromi
       .filter({ hasText: '2027' });
     await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain('提交人已确认无误');
   });
+
+  it('holds back a template value that draws warnings until the reporter confirms it', async () => {
+    // Setup only: the reviewer returns the submitted GDP 2026 figure, so the template may send it again.
+    const key = encodeURIComponent(`${h.ownIndicatorId}|2026|`);
+    const history = await h.app.inject({
+      method: 'GET',
+      url: `/api/observations/${key}/history`,
+      headers: as(h.sessions.reviewer),
+    });
+    const latest = history.json<{ revisionNo: number }[]>().at(-1)?.revisionNo ?? 0;
+    const returned = await h.app.inject({
+      method: 'POST',
+      url: `/api/observations/${key}/return`,
+      headers: as(h.sessions.reviewer),
+      payload: { expectedRevision: latest, reason: '请核对口径。' },
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+
+    const page = await h.pageAs('department_reporter');
+    await reportThroughTemplate(
+      page,
+      (workbook) => {
+        // 58 next to the approved 5.8 and 6.1 (synthetic test values) is far outside the history.
+        const row = templateRows(workbook).find(
+          (r) => String(r.get('指标名称')).includes(gdp.name) && String(r.get('期间')) === '2026',
+        );
+        if (row === undefined) throw new Error('the template lacks GDP 2026');
+        row.set('数值', 58);
+      },
+      { warning: '5.8' },
+    );
+    // Submitted, and its stored flags say the reporter confirmed them (as the form records it).
+    const after = await h.app.inject({
+      method: 'GET',
+      url: `/api/observations/${key}/history`,
+      headers: as(h.sessions.reviewer),
+    });
+    const submitted = after
+      .json<{ status: string; values: { value: number }; qualityFlags?: { confirmed?: boolean }[] }[]>()
+      .at(-1);
+    expect(submitted).toMatchObject({ status: 'submitted', values: { value: 58 } });
+    expect(submitted?.qualityFlags?.length).toBeGreaterThan(0);
+    expect(submitted?.qualityFlags?.every((f) => f.confirmed === true)).toBe(true);
+  });
 });

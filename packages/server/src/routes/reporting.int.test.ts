@@ -285,7 +285,35 @@ forEachDialect((dialect, open) => {
       });
       expect(await observationCount()).toBe(before + 2);
 
-      const submitted = await upload(bytes, '&submit=true');
+      // 1,024 next to the quarter's earlier values draws a quality warning: the submission is held
+      // back with the warnings per row, and nothing is saved until the reporter confirms them.
+      const held = await upload(bytes, '&submit=true');
+      expect(held.statusCode, held.body).toBe(200);
+      const heldResult = held.json<{
+        sha256: string;
+        counts: Record<string, number>;
+        warnings: {
+          row: number;
+          indicatorId: string;
+          period: string;
+          value: number;
+          flags: { code: string }[];
+        }[];
+        message: { zh: string; en: string };
+      }>();
+      expect(heldResult.counts).toEqual({ saved: 0, submitted: 0, unchanged: 0, replayed: 0 });
+      expect(heldResult.warnings.length).toBeGreaterThan(0);
+      expect(heldResult.warnings).toContainEqual(
+        expect.objectContaining({ indicatorId: quarterly, period: '2027Q4', value: 1024 }),
+      );
+      expect(heldResult.message.zh).toContain('尚未提交');
+      expect(await observationCount()).toBe(before + 2);
+      // A confirmation of another file does not count.
+      const otherSha = await upload(bytes, `&submit=true&confirmWarnings=${'0'.repeat(64)}`);
+      expect(otherSha.json<{ counts: Record<string, number> }>().counts.submitted).toBe(0);
+      expect(await observationCount()).toBe(before + 2);
+
+      const submitted = await upload(bytes, `&submit=true&confirmWarnings=${heldResult.sha256}`);
       expect(submitted.statusCode).toBe(200);
       // The drafts (2026 and the two new rows) are submitted; the submitted 2026 row is unchanged.
       expect(submitted.json<{ counts: Record<string, number> }>().counts).toEqual({
@@ -308,6 +336,18 @@ forEachDialect((dialect, open) => {
         }),
         expect.objectContaining({ status: 'submitted' }),
       ]);
+      // The warned row's stored flags say the reporter confirmed them, as in the form.
+      const warned = heldResult.warnings.find((w) => w.indicatorId === quarterly);
+      const warnedHistory = await h.app.inject({
+        method: 'GET',
+        url: `/api/observations/${encodeURIComponent(`${quarterly}|2027Q4|`)}/history`,
+        headers: as(h.sessions.department_reporter),
+      });
+      const stored =
+        warnedHistory.json<{ status: string; qualityFlags?: { code: string; confirmed?: boolean }[] }[]>();
+      const flags = stored.find((r) => r.status === 'submitted')?.qualityFlags ?? [];
+      expect(flags.map((f) => f.code).sort()).toEqual((warned?.flags ?? []).map((f) => f.code).sort());
+      expect(flags.every((f) => f.confirmed === true)).toBe(true);
       expect(
         (await upload(bytes, '&submit=true')).json<{ counts: Record<string, number> }>().counts,
       ).toMatchObject({

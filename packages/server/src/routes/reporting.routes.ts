@@ -103,7 +103,9 @@ export const reportingRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
         summary:
           'Upload a filled template (multipart `file`): every cell of both sheets is checked, nothing is saved on any ' +
           'error (422); otherwise observations and progress reports are saved as drafts, or submitted with ' +
-          '`submit=true`, in one transaction. Re-uploading a file writes nothing.',
+          '`submit=true`, in one transaction. Re-uploading a file writes nothing. A submission whose values draw ' +
+          'quality warnings saves nothing and answers with `warnings`, until the same file is sent again with ' +
+          '`confirmWarnings` = its `sha256`.',
         consumes: ['multipart/form-data'],
         querystring: TemplateUploadQuerySchema,
         response: {
@@ -132,6 +134,7 @@ export const reportingRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (a
         },
         submit: request.query.submit === 'true',
         asOf: request.query.asOf,
+        confirmWarnings: request.query.confirmWarnings,
       }),
   );
   done();

@@ -160,11 +160,14 @@ export function templateRows(workbook: ExcelJS.Workbook, sheet = '指标'): Temp
 /**
  * Reports through the Excel template: downloads it from 我的填报's Excel tab, lets `fill` write
  * values into the workbook (exceljs), uploads it there submitting for review, and asserts the
- * upload succeeded with at least one row submitted. Returns the page's result text.
+ * upload succeeded with at least one row submitted. With `warning`, the values are expected to draw
+ * quality warnings: the dialog must show that text before anything is submitted, and the reporter
+ * confirms (确认无误，仍然提交). Returns the page's result text.
  */
 export async function reportThroughTemplate(
   page: Page,
   fill: (workbook: ExcelJS.Workbook) => void | Promise<void>,
+  options: { warning?: string } = {},
 ): Promise<string> {
   await page.goto('/my?tab=excel');
   await page.getByRole('heading', { name: 'Excel 批量填报' }).waitFor();
@@ -183,6 +186,16 @@ export async function reportThroughTemplate(
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
   });
+  if (options.warning !== undefined) {
+    // The values draw quality warnings: nothing is submitted until the reporter confirms them.
+    const dialog = page.getByRole('dialog', { name: '提交前请核对' });
+    await poll(async () => (await dialog.isVisible()) && ((await dialog.textContent()) ?? '')).toContain(
+      options.warning,
+    );
+    expect(await page.getByText('上传成功').count(), 'nothing is submitted before confirming').toBe(0);
+    await dialog.getByRole('button', { name: '确认无误，仍然提交' }).click();
+    await poll(() => dialog.isVisible()).toBe(false);
+  }
   await poll(() => page.getByText('上传成功').count()).toBe(1);
   const text = (await page.locator('#main').textContent()) ?? '';
   expect(text).toMatch(/已提交 [1-9]\d* 条/);

@@ -1,5 +1,5 @@
-import { observationRepository } from '@plantrack/db';
-import { checkIndicatorRows, prepareIndicatorRows } from './template-indicator.rows.js';
+import { type Alongside, type ObservationRevision, observationRepository } from '@plantrack/db';
+import { checkIndicatorRows, prepareIndicatorRows, reviewIndicatorRows } from './template-indicator.rows.js';
 import type { TemplateSheet } from './template-sheet.js';
 import {
   DATA_SHEET,
@@ -44,9 +44,17 @@ export const indicatorTemplateSheet: TemplateSheet = {
       errors: sheet.errors,
       check: (owed, errors) => {
         const checked = checkIndicatorRows(sheet.rows, owed, errors);
+        // The flag-storing checks prepared by `review`, run with each submitted row's revision.
+        let onReview = new Map<number, Alongside<ObservationRevision>>();
         return {
           count: checked.length,
-          prepare: (trx, options, stateErrors) => prepareIndicatorRows(trx, checked, options, stateErrors),
+          review: async (ctx, confirmed) => {
+            const reviewed = await reviewIndicatorRows(ctx, checked, confirmed);
+            onReview = reviewed.onReview;
+            return reviewed.warnings;
+          },
+          prepare: (trx, options, stateErrors) =>
+            prepareIndicatorRows(trx, checked, options, stateErrors, onReview),
         };
       },
     };

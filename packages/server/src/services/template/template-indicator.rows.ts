@@ -1,11 +1,15 @@
+import type { QualityFlag } from '@plantrack/core';
 import {
+  type Alongside,
   type Db,
   type ObservationRevision,
   type ObservationValues,
   checkPeriod,
   observationRepository,
 } from '@plantrack/db';
+import type { AppContext } from '../../context.js';
 import type { CellError, Messages } from '../../errors.js';
+import { checkDraftQuality, qualityCheckOnReview } from '../records/quality.service.js';
 import { normalizeText, parseFlag, parseNumber } from './template.cells.js';
 import type { DepartmentOwed, OwedIndicatorRow } from './template-owed.js';
 import {
@@ -198,6 +202,55 @@ function result(c: CheckedIndicatorRow, outcome: IndicatorRowResult['outcome'], 
   };
 }
 
+/** A row that would be submitted with quality warnings: shown to the reporter before anything is sent. */
+export type IndicatorRowWarning = {
+  row: number;
+  indicatorId: string;
+  period: string;
+  value: number | null;
+  flags: QualityFlag[];
+};
+
+/** The quality review of a submission: each written row's warnings, and the check that stores its flags. */
+export type IndicatorRowsReview = {
+  warnings: IndicatorRowWarning[];
+  onReview: Map<number, Alongside<ObservationRevision>>;
+};
+
+/**
+ * Before the upload's transaction, for a submission: runs the form's checks (the same as
+ * `POST /api/observations/check`) on every row that would be written, and prepares the check that
+ * stores each submitted revision's flags — marked `confirmed` when the reporter confirmed this
+ * file's warnings, as the form does with `confirmedWarnings`.
+ */
+export async function reviewIndicatorRows(
+  ctx: AppContext,
+  checked: readonly CheckedIndicatorRow[],
+  confirmed: boolean,
+): Promise<IndicatorRowsReview> {
+  const warnings: IndicatorRowWarning[] = [];
+  const onReview = new Map<number, Alongside<ObservationRevision>>();
+  for (const c of checked) {
+    const ref = { indicatorId: c.owed.indicatorId, period: c.owed.period, scope: '' };
+    const latest = await observationRepository.latest(ctx.db, ref);
+    const unchanged = latest !== undefined && sameValues(latest.values, c.values, c.owed.unit);
+    // Rows left alone or refused as locked are not submitted: they draw no warning.
+    if (rowAction(latest, unchanged, true) !== 'write') continue;
+    const flags = await checkDraftQuality(ctx, { ...ref, value: c.values.value, unit: c.values.unit });
+    if (flags.length > 0)
+      warnings.push({
+        row: c.row,
+        indicatorId: ref.indicatorId,
+        period: ref.period,
+        value: c.values.value,
+        flags,
+      });
+    const codes = confirmed ? flags.map((f) => f.code) : [];
+    onReview.set(c.row, await qualityCheckOnReview(ctx, ref, codes));
+  }
+  return { warnings, onReview };
+}
+
 /**
  * Inside the upload's transaction: decides each row from its record's latest revision. Rows
  * already written by this file (same idempotency key) are `replayed`, rows equal to the latest
@@ -209,6 +262,7 @@ export async function prepareIndicatorRows(
   checked: readonly CheckedIndicatorRow[],
   options: UploadOptions,
   errors: CellError[],
+  onReview?: ReadonlyMap<number, Alongside<ObservationRevision>>,
 ): Promise<{ done: IndicatorRowResult[]; writes: (() => Promise<IndicatorRowResult>)[] }> {
   const done: IndicatorRowResult[] = [];
   const writes: (() => Promise<IndicatorRowResult>)[] = [];
@@ -235,6 +289,7 @@ export async function prepareIndicatorRows(
           actor: options.actor,
           idempotencyKey,
           values: c.values,
+          alongside: options.submit ? onReview?.get(c.row) : undefined,
         };
         const revision = options.submit
           ? await observationRepository.submit(trx, command)

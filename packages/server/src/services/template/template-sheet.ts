@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { Db } from '@plantrack/db';
 import type { AppContext } from '../../context.js';
 import type { CellError } from '../../errors.js';
+import type { IndicatorRowWarning } from './template-indicator.rows.js';
 import type { DepartmentOwed } from './template-owed.js';
 import type { RowOutcome, UploadOptions } from './template-upload.shared.js';
 import type { HelpRow, UploadedWorkbook } from './template.workbook.js';
@@ -9,12 +10,21 @@ import type { HelpRow, UploadedWorkbook } from './template.workbook.js';
 /** A row's result in the upload answer: the outcome and the sheet's own id fields. */
 export type SheetRowResult = RowOutcome & Record<string, unknown>;
 
+/** A row that would be submitted with quality warnings (sheet 指标). */
+export type SheetRowWarning = IndicatorRowWarning;
+
 /** The rows of one sheet decided inside the upload's transaction, and the writes still to run. */
 export type PreparedSheet = { done: SheetRowResult[]; writes: (() => Promise<SheetRowResult>)[] };
 
 /** A sheet's checked rows, ready to be decided in the upload's transaction. */
 export type CheckedSheet = {
   readonly count: number;
+  /**
+   * For a submission, before the transaction: the quality warnings of the rows that would be
+   * submitted (a kind without quality checks has none). `confirmed`: the reporter saw this file's
+   * warnings and confirmed them, so the stored flags say so.
+   */
+  review?: (ctx: AppContext, confirmed: boolean) => Promise<SheetRowWarning[]>;
   prepare: (trx: Db, options: UploadOptions, stateErrors: CellError[]) => Promise<PreparedSheet>;
 };
 

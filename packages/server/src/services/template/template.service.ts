@@ -10,7 +10,7 @@ import { asOfOrToday } from '../records/reporting.service.js';
 import { notifySubmittedBatch } from '../reminders/submission-notice.service.js';
 import type { IndicatorRowResult } from './template-indicator.rows.js';
 import { owedByDepartment } from './template-owed.js';
-import type { CheckedSheet, SheetRowResult, TemplateSheet } from './template-sheet.js';
+import type { CheckedSheet, SheetRowResult, SheetRowWarning, TemplateSheet } from './template-sheet.js';
 import type { TaskRowResult } from './template-task.rows.js';
 import type { UploadOptions, UploadOutcome } from './template-upload.shared.js';
 import { buildTemplateWorkbook, readWorkbook } from './template.workbook.js';
@@ -54,6 +54,8 @@ export type UploadResultDto = {
   taskRows: TaskRowResult[];
   /** Said when nothing new was saved or submitted. */
   message?: { zh: string; en: string };
+  /** A submission held back: the rows whose values draw quality warnings (nothing was saved). */
+  warnings?: SheetRowWarning[];
 };
 
 const workbookInvalid = (errors: CellError[]): ApiError =>
@@ -73,17 +75,33 @@ const NOTHING_NEW = {
   en: 'Nothing new to submit: the template holds the values already reported, or none at all.',
 };
 
+/** The answer to a submission held back for its warnings. */
+const warningsHeld = (rows: number): { zh: string; en: string } => ({
+  zh: `有 ${rows} 行数值触发数据质量提示，尚未提交任何数据：请返回修改，或确认无误后仍然提交。`,
+  en: `${rows} row(s) draw data-quality warnings; nothing was submitted. Fix them, or confirm the values and submit anyway.`,
+});
+
 /**
  * Reads an uploaded template, checks every cell of both sheets, and — only when no cell is wrong —
  * saves each changed row as a draft (or submits it) in one transaction, observations and progress
  * reports together. Each row's idempotency key is derived from the file's SHA-256, the mode, the
  * sheet and the row number, so uploading the same file again writes nothing. Rows whose values
- * equal the latest revision are left alone. A workbook may hold either sheet or both.
+ * equal the latest revision are left alone. A workbook may hold either sheet or both. A submission
+ * whose rows draw quality warnings saves nothing and answers with the warnings, until the same file
+ * comes back with `confirmWarnings` = its SHA-256; the stored flags then carry `confirmed`. (Held
+ * back whole rather than saved as drafts: one upload has one outcome, and fixing a value in Excel
+ * and uploading again leaves no stray drafts.)
  */
 export async function uploadTemplate(
   ctx: AppContext,
   p: Principal,
-  input: { readFile: () => Promise<Buffer>; submit: boolean; asOf?: string | undefined },
+  input: {
+    readFile: () => Promise<Buffer>;
+    submit: boolean;
+    asOf?: string | undefined;
+    /** The file's SHA-256 when the reporter confirmed its warnings (确认无误，仍然提交). */
+    confirmWarnings?: string | undefined;
+  },
 ): Promise<UploadResultDto> {
   enforce(p, canUseMyTemplate(p));
   const asOf = asOfOrToday(input.asOf);
@@ -126,6 +144,25 @@ export async function uploadTemplate(
   if (checked.every((c) => c.checked.count === 0)) {
     const counts = { saved: 0, submitted: 0, unchanged: 0, replayed: 0 };
     return { sha256, mode, counts, rows: [], taskRows: [], message: NOTHING_NEW };
+  }
+
+  if (input.submit) {
+    // As in the form: a submission drawing quality warnings waits for the reporter to confirm them.
+    const confirmed = input.confirmWarnings === sha256;
+    const warnings: SheetRowWarning[] = [];
+    for (const c of checked) warnings.push(...((await c.checked.review?.(ctx, confirmed)) ?? []));
+    if (warnings.length > 0 && !confirmed) {
+      const counts = { saved: 0, submitted: 0, unchanged: 0, replayed: 0 };
+      return {
+        sha256,
+        mode,
+        counts,
+        rows: [],
+        taskRows: [],
+        warnings,
+        message: warningsHeld(warnings.length),
+      };
+    }
   }
 
   const options: UploadOptions = {

@@ -8,12 +8,14 @@ import { CellErrorsTable } from './CellErrorsTable';
 import type { CellError, TemplateUploadResult } from '@plantrack/api';
 import { type TemplateText, templateMessages } from './template.messages';
 import { uploadWithProgress } from '../../api/upload-with-progress';
+import { TemplateWarningDialog, type TemplateWarnings } from './TemplateWarningDialog';
 
 type UploadState =
   | { step: 'idle' }
   | { step: 'uploading'; fraction: number }
   | { step: 'checking' }
   | { step: 'done'; result: TemplateUploadResult }
+  | { step: 'warned'; file: File; sha256: string; warnings: TemplateWarnings }
   | { step: 'cells'; errors: CellError[] }
   | { step: 'failed'; problem: ApiProblem };
 
@@ -37,16 +39,25 @@ export function TemplatePanel({
   const [submit, setSubmit] = useState(false);
   const [state, setState] = useState<UploadState>({ step: 'idle' });
 
-  const start = async (file: File) => {
+  /** Uploads the file; `confirmed`: the SHA-256 of the file whose warnings the reporter confirmed. */
+  const start = async (file: File, confirmed?: string) => {
     setState({ step: 'uploading', fraction: 0 });
+    const query = submit
+      ? `?submit=true${confirmed === undefined ? '' : `&confirmWarnings=${confirmed}`}`
+      : '';
     try {
       const result = await uploadWithProgress<TemplateUploadResult>(
-        `/api/my/template.xlsx${submit ? '?submit=true' : ''}`,
+        `/api/my/template.xlsx${query}`,
         file,
         (fraction) => {
           setState(fraction >= 1 ? { step: 'checking' } : { step: 'uploading', fraction });
         },
       );
+      // A submission drawing quality warnings was held back (nothing saved): ask before sending it.
+      if (result.warnings !== undefined && result.warnings.length > 0 && confirmed === undefined) {
+        setState({ step: 'warned', file, sha256: result.sha256, warnings: result.warnings });
+        return;
+      }
       setState({ step: 'done', result });
       onUploaded();
     } catch (failure) {
@@ -83,6 +94,17 @@ export function TemplatePanel({
             ]}
           />
         </Space>
+        <TemplateWarningDialog
+          warnings={state.step === 'warned' ? state.warnings : null}
+          busy={false}
+          nameOf={nameOf}
+          onFix={() => {
+            setState({ step: 'idle' });
+          }}
+          onConfirm={() => {
+            if (state.step === 'warned') void start(state.file, state.sha256);
+          }}
+        />
         <UploadArea
           t={t}
           state={state}
