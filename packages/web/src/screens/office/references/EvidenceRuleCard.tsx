@@ -47,10 +47,10 @@ export function EvidenceRuleCard({ planId }: { planId: string }) {
           disabled={data === undefined}
           loading={saving || settings.loading}
           onChange={(on) => void toggle(on)}
-          checkedChildren={t.on}
-          unCheckedChildren={t.off}
         />
         {t.label}
+        {/* The state in words beside the switch: text inside an antd switch is too faint to read. */}
+        <Typography.Text strong>· {data?.evidenceRequired === true ? t.on : t.off}</Typography.Text>
       </label>
     </Card>
   );
