@@ -71,6 +71,9 @@ export async function acceptSuggestedOwners(
 /** Opens a row's edit dialog, sets its lead (and co-leads, when given) and saves. */
 async function editRow(page: Page, text: string, lead: string, coLeads?: readonly string[]): Promise<void> {
   await openOwnership(page);
+  // An earlier change refetches the rows and their versions; editing before that lands saves against a
+  // stale version (409) and the dialog stays open.
+  await page.waitForLoadState('networkidle');
   const row = ownershipRow(page, text);
   await row.getByRole('button', { name: /^修改/ }).click();
   const dialog = page.getByRole('dialog').filter({ hasText: '修改责任单位' });
