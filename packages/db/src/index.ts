@@ -134,7 +134,6 @@ export type { Alongside, Revision, RevisionMeta } from './repositories/records/r
 export type { SelfReviewGround } from './repositories/records/four-eyes.js';
 /** Per-plan review rules: may a planning office user decide what they entered for a department. */
 export {
-  evidenceRequirement,
   getReviewSettings,
   putReviewSettings,
   type ReviewSettings,
@@ -216,6 +215,7 @@ export type {
 /** In-app notifications (reminders, returned reports) and the log of e-mails sent for them. */
 export {
   createNotificationIfAbsent,
+  createNotificationsIfAbsent,
   listNotifications,
   markNotificationRead,
   unreadNotificationCount,

@@ -33,6 +33,11 @@ const TAGS: OpenAPIV3_1.TagObject[] = [
   { name: 'search', description: '全文检索 / Full-text search' },
   { name: 'audit', description: '审计日志 / The audit log' },
   { name: 'admin', description: '用户、部门、指标责任与填报周期管理 / Users, departments, owners, cycles' },
+  {
+    name: 'projects',
+    description:
+      '重大项目库：项目、月度进度与投资、后评价 / Major projects: register, monthly reports, evaluation',
+  },
   { name: 'public', description: '无需登录的公开信息 / Published information, no sign-in' },
 ];
 

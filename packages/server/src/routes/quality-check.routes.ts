@@ -15,7 +15,7 @@ export const qualityCheckRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> =
     '/api/observations/check',
     {
       schema: {
-        tags: ['records'],
+        tags: ['observations'],
         summary: 'Check a value before submitting it: the quality warnings it would raise (writes nothing)',
         body: QualityCheckBodySchema,
         response: { 200: QualityCheckResultSchema, ...errorResponses },

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
 import type { Database } from '../../schema/database.schema.js';
 import type {
@@ -66,30 +66,55 @@ export async function createNotificationIfAbsent(
   db: Kysely<Database>,
   input: NewNotification,
 ): Promise<{ created: boolean; id: string | null }> {
-  const id = newId();
+  const [row] = rowsOf([input]);
+  const result = await insertIfAbsent(db, [row as NotificationRow]);
+  const created = result > 0;
+  return { created, id: created ? (row?.id ?? null) : null };
+}
+
+/**
+ * The same notice for each of `userIds`, in one multi-row statement (a submission tells every
+ * reviewer at once); a user who already has its `dedupeKey` is skipped. Returns how many were new.
+ */
+export async function createNotificationsIfAbsent(
+  db: Kysely<Database>,
+  userIds: readonly string[],
+  notice: Omit<NewNotification, 'userId'>,
+): Promise<number> {
+  if (userIds.length === 0) return 0;
+  return insertIfAbsent(db, rowsOf(userIds.map((userId) => ({ ...notice, userId }))));
+}
+
+type NotificationRow = Insertable<UserNotificationsTable>;
+
+function rowsOf(inputs: readonly NewNotification[]): NotificationRow[] {
+  const now = nowIso();
+  return inputs.map((input) => ({
+    id: newId(),
+    user_id: input.userId,
+    kind: input.kind,
+    subject_kind: input.subjectKind,
+    subject_key: input.subjectKey,
+    period: input.period ?? null,
+    plan_id: input.planId ?? null,
+    due_date: input.dueDate ?? null,
+    title_zh: input.title.zh,
+    title_en: input.title.en,
+    body_zh: input.body.zh,
+    body_en: input.body.en,
+    dedupe_key: input.dedupeKey,
+    created_at: input.createdAt ?? now,
+    read_at: null,
+  }));
+}
+
+async function insertIfAbsent(db: Kysely<Database>, rows: NotificationRow[]): Promise<number> {
   const result = await db
     .insertInto('notifications')
-    .values({
-      id,
-      user_id: input.userId,
-      kind: input.kind,
-      subject_kind: input.subjectKind,
-      subject_key: input.subjectKey,
-      period: input.period ?? null,
-      plan_id: input.planId ?? null,
-      due_date: input.dueDate ?? null,
-      title_zh: input.title.zh,
-      title_en: input.title.en,
-      body_zh: input.body.zh,
-      body_en: input.body.en,
-      dedupe_key: input.dedupeKey,
-      created_at: input.createdAt ?? nowIso(),
-      read_at: null,
-    })
+    .values(rows)
     .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
     .executeTakeFirst();
-  const created = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
-  return { created, id: created ? id : null };
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
 /** A page of a user's notifications, newest first. */

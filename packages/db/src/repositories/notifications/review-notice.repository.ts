@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../connection.factory.js';
 
 /** Read model of the notice that tells reviewers of new submissions. Portable Kysely. */
@@ -8,21 +9,19 @@ type Db = DatabaseHandle['db'];
  * planning office (who review then). The submitter is never told of their own submission.
  */
 export async function submissionReviewerIds(db: Db, submitterId: string): Promise<string[]> {
-  const holders = async (role: 'reviewer' | 'planning_office'): Promise<string[]> =>
-    (
-      await db
-        .selectFrom('users as u')
-        .innerJoin('user_roles as r', 'r.user_id', 'u.id')
-        .select('u.id')
-        .distinct()
-        .where('r.role', '=', role)
-        .where('u.active', '=', 1)
-        .where('u.id', '!=', submitterId)
-        .orderBy('u.id')
-        .execute()
-    ).map((r) => r.id);
-  const reviewers = await holders('reviewer');
-  return reviewers.length > 0 ? reviewers : holders('planning_office');
+  // Both roles in one read; the office is told only where no reviewer exists.
+  const holders = await db
+    .selectFrom('users as u')
+    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'r.role'])
+    .where('r.role', 'in', ['reviewer', 'planning_office'])
+    .where('u.active', '=', 1)
+    .where('u.id', '!=', submitterId)
+    .orderBy('u.id')
+    .execute();
+  const of = (role: string) => [...new Set(holders.filter((h) => h.role === role).map((h) => h.id))];
+  const reviewers = of('reviewer');
+  return reviewers.length > 0 ? reviewers : of('planning_office');
 }
 
 /** A submitter by name and department, and the name of the indicator or task submitted on. */
@@ -42,34 +41,42 @@ export async function submissionFacts(
   db: Db,
   args: { submitterId: string; subject: { kind: 'indicator' | 'task'; id: string } },
 ): Promise<SubmissionFacts> {
-  const person = await db
-    .selectFrom('users as u')
-    .leftJoin('departments as d', 'd.id', 'u.department_id')
-    .select(['u.display_name as name', 'd.id as departmentId', 'd.canonical_name as departmentName'])
-    .where('u.id', '=', args.submitterId)
-    .executeTakeFirst();
   const { kind, id } = args.subject;
-  const subject =
+  // The subject's newest version, as a scalar subquery per column, so the whole read is one statement.
+  const newest = (column: 'name' | 'planId') =>
     kind === 'indicator'
-      ? await db
+      ? db
           .selectFrom('indicator_versions as v')
           .innerJoin('plan_versions as pv', 'pv.id', 'v.plan_version_id')
-          .select(['v.name as name', 'pv.plan_id as planId'])
+          .select(column === 'name' ? 'v.name as value' : 'pv.plan_id as value')
           .where('v.indicator_id', '=', id)
           .orderBy('pv.version_no', 'desc')
-          .executeTakeFirst()
-      : await db
+          .limit(1)
+      : db
           .selectFrom('task_versions as v')
           .innerJoin('plan_versions as pv', 'pv.id', 'v.plan_version_id')
-          .select(['v.measure as name', 'pv.plan_id as planId'])
+          .select(column === 'name' ? 'v.measure as value' : 'pv.plan_id as value')
           .where('v.task_id', '=', id)
           .orderBy('pv.version_no', 'desc')
-          .executeTakeFirst();
+          .limit(1);
+  // A one-row source left-joined to the submitter: the subject is named even for a non-user actor.
+  const row = await db
+    .selectFrom(sql<{ one: number }>`(select 1 as one)`.as('one'))
+    .leftJoin('users as u', (join) => join.on('u.id', '=', args.submitterId))
+    .leftJoin('departments as d', 'd.id', 'u.department_id')
+    .select([
+      'u.display_name as name',
+      'd.id as departmentId',
+      'd.canonical_name as departmentName',
+      newest('name').as('subjectName'),
+      newest('planId').as('planId'),
+    ])
+    .executeTakeFirst();
   return {
-    submitterName: person?.name ?? null,
-    departmentId: person?.departmentId ?? null,
-    departmentName: person?.departmentName ?? null,
-    subjectName: subject?.name ?? id,
-    planId: subject?.planId ?? null,
+    submitterName: row?.name ?? null,
+    departmentId: row?.departmentId ?? null,
+    departmentName: row?.departmentName ?? null,
+    subjectName: row?.subjectName ?? id,
+    planId: row?.planId ?? null,
   };
 }

@@ -2,8 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../connection.factory.js';
 import { forEachDialect } from '../../testing/dialects.js';
 import { seedSamplePlan } from '../../testing/seed.js';
+import { insertEvidenceFile, withdrawEvidenceFile } from '../evidence/evidence.repository.js';
 import * as observations from './observation.repository.js';
 import { prepareQualityInputs, qualityInputs, qualityInputsApart } from './quality-inputs.repository.js';
+import { putReviewSettings } from './review-settings.repository.js';
 
 // The quality check reads its inputs in one joined statement (PostgreSQL) or two plain ones
 // (SQLite): both forms must give the same answer, on both databases.
@@ -11,10 +13,13 @@ forEachDialect((name, open) => {
   describe('quality inputs', () => {
     let handle: DatabaseHandle;
     let indicatorId: string;
+    let planId: string;
 
     beforeAll(async () => {
       handle = await open();
-      indicatorId = (await seedSamplePlan(handle)).indicatorIds[3] ?? '';
+      const seeded = await seedSamplePlan(handle);
+      indicatorId = seeded.indicatorIds[3] ?? '';
+      planId = seeded.planId;
       const { db } = handle;
       const approved = async (period: string, scope: string, value: number) => {
         const ref = { indicatorId, period, scope };
@@ -54,30 +59,67 @@ forEachDialect((name, open) => {
       await approved('2025Q3', '', 5);
     });
 
-    it('gives the indicator and the values in force of the compared period, joined or apart', async () => {
+    const refTo = (comparedPeriod: string | null, id = indicatorId) => ({
+      indicatorId: id,
+      comparedPeriod,
+      observationKey: `${id}|2026Q1|`,
+    });
+
+    it('gives the indicator and every approved value in force, joined or apart', async () => {
       const { db } = handle;
-      const joined = await qualityInputs(db, indicatorId, '2025Q4');
+      const joined = await qualityInputs(db, refTo('2025Q4'));
       expect(joined.indicator?.name.length).toBeGreaterThan(0);
+      // The jump rule picks 2025Q4 among them; the history rules read them all.
       expect(joined.previous).toEqual([
+        { period: '2025Q3', scope: '', value: 5 },
         { period: '2025Q4', scope: '', value: 11 },
         { period: '2025Q4', scope: '全区', value: 20 },
       ]);
-      expect(await qualityInputsApart(db, indicatorId, '2025Q4')).toEqual(joined);
-      const prepared = await prepareQualityInputs(db, indicatorId, '2025Q4');
+      expect(joined.indicator?.evidence).toEqual({ required: false, attached: 0 });
+      expect(await qualityInputsApart(db, refTo('2025Q4'))).toEqual(joined);
+      const prepared = await prepareQualityInputs(db, refTo('2025Q4'));
       expect(await prepared(db)).toEqual(joined);
     });
 
-    it('gives no values without a compared period or values, and nothing for an unknown indicator', async () => {
+    it('reads the same history whatever period is compared, and none for an unreadable period', async () => {
       const { db } = handle;
-      for (const period of [null, '2024Q1']) {
-        const joined = await qualityInputs(db, indicatorId, period);
-        expect(joined.previous).toEqual([]);
-        expect(joined.indicator).toBeDefined();
-        expect(await qualityInputsApart(db, indicatorId, period)).toEqual(joined);
-      }
+      const before = await qualityInputs(db, refTo('2024Q1'));
+      expect(before.previous.map((v) => v.period)).toEqual(['2025Q3', '2025Q4', '2025Q4']);
+      expect(await qualityInputsApart(db, refTo('2024Q1'))).toEqual(before);
+      const unreadable = await qualityInputs(db, refTo(null));
+      expect(unreadable.previous).toEqual([]);
+      expect(unreadable.indicator).toBeDefined();
+      expect(await qualityInputsApart(db, refTo(null))).toEqual(unreadable);
       const none = { indicator: undefined, previous: [] };
-      expect(await qualityInputs(db, 'no-such-indicator', '2025Q4')).toEqual(none);
-      expect(await qualityInputsApart(db, 'no-such-indicator', '2025Q4')).toEqual(none);
+      expect(await qualityInputs(db, refTo('2025Q4', 'no-such-indicator'))).toEqual(none);
+      expect(await qualityInputsApart(db, refTo('2025Q4', 'no-such-indicator'))).toEqual(none);
+    });
+
+    it('gives the plan’s evidence rule and counts the observation’s files in force, joined or apart', async () => {
+      const { db } = handle;
+      await putReviewSettings(db, { planId, evidenceRequired: true, expectedRevision: 0, actor: 'office' });
+      const file = (name: string) =>
+        insertEvidenceFile(db, {
+          subjectKind: 'observation',
+          subjectKey: refTo('2025Q4').observationKey,
+          revisionNo: 1,
+          originalName: name,
+          mediaType: 'application/pdf',
+          sizeBytes: 3,
+          sha256: name.padEnd(64, '0'),
+          storagePath: `x/${name}`,
+          uploadedBy: 'reporter',
+          planId,
+        });
+      await file('a');
+      const withdrawn = await file('b');
+      await withdrawEvidenceFile(db, { id: withdrawn.id, actor: 'reporter', reason: null, planId });
+      const joined = await qualityInputs(db, refTo('2025Q4'));
+      expect(joined.indicator?.evidence).toEqual({ required: true, attached: 1 });
+      expect(await qualityInputsApart(db, refTo('2025Q4'))).toEqual(joined);
+      // Another observation of the indicator has no file of its own.
+      const other = { ...refTo('2025Q4'), observationKey: `${indicatorId}|2026Q2|` };
+      expect((await qualityInputs(db, other)).indicator?.evidence).toEqual({ required: true, attached: 0 });
     });
   });
 });

@@ -8,6 +8,15 @@ type Db = DatabaseHandle['db'];
 /** The quality check's inputs, read inside the write's transaction or handed in from before it. */
 export type QualityInputs = { indicator: QualityIndicator | undefined; previous: ComparedValue[] };
 
+/** The observation whose inputs are read: its indicator, the period compared with, its record key. */
+export type QualityInputsRef = {
+  indicatorId: string;
+  /** Null (an unreadable period) reads no compared values. */
+  comparedPeriod: string | null;
+  /** The observation's record key, whose attached evidence files are counted. */
+  observationKey: string;
+};
+
 /**
  * The quality inputs of a submission, read where that is cheapest for the dialect; the returned
  * function gives them inside the write's transaction. SQLite: read inside it — readers and the
@@ -19,15 +28,18 @@ export type QualityInputs = { indicator: QualityIndicator | undefined; previous:
  */
 export async function prepareQualityInputs(
   db: Db,
-  indicatorId: string,
-  comparedPeriod: string | null,
+  ref: QualityInputsRef,
 ): Promise<(trx: Db) => Promise<QualityInputs>> {
-  if (dialectOf(db) === 'sqlite') return (trx) => qualityInputsApart(trx, indicatorId, comparedPeriod);
-  const read = await qualityInputs(db, indicatorId, comparedPeriod);
+  if (dialectOf(db) === 'sqlite') return (trx) => qualityInputsApart(trx, ref);
+  const read = await qualityInputs(db, ref);
   return () => Promise.resolve(read);
 }
 
-/** What the data-quality check of an observation reads: its indicator as defined now. */
+/**
+ * What the data-quality check of an observation reads: its indicator as defined now, and the
+ * evidence rule of its plan with the files attached to the observation (neither withdrawn nor
+ * redacted), which core's `evidence-missing` check compares.
+ */
 export type QualityIndicator = {
   name: string;
   unit: string | null;
@@ -35,6 +47,7 @@ export type QualityIndicator = {
   direction: string | null;
   targetJson: string;
   baselineJson: string | null;
+  evidence: { required: boolean; attached: number };
 };
 
 /**
@@ -44,12 +57,9 @@ export type QualityIndicator = {
 export type ComparedValue = { period: string; scope: string; value: number | null };
 
 /** The same as {@link qualityInputs} in two statements (the indicator, the compared values). */
-export async function qualityInputsApart(
-  db: Db,
-  indicatorId: string,
-  comparedPeriod: string | null,
-): Promise<QualityInputs> {
-  const row = await newestIndicatorVersion(db, indicatorId).executeTakeFirst();
+export async function qualityInputsApart(db: Db, ref: QualityInputsRef): Promise<QualityInputs> {
+  const { indicatorId, comparedPeriod } = ref;
+  const row = await newestIndicatorVersion(db, ref).executeTakeFirst();
   const previous =
     comparedPeriod === null
       ? []
@@ -65,13 +75,36 @@ export async function qualityInputsApart(
   return { indicator: row === undefined ? undefined : toIndicator(row), previous };
 }
 
-/** The indicator as its plan's newest version defines it. */
-function newestIndicatorVersion(db: Db, indicatorId: string) {
+/**
+ * The indicator as its plan's newest version defines it, with its plan's evidence rule and the
+ * observation's attached files as two scalar subqueries (no extra statement on the submit path).
+ */
+function newestIndicatorVersion(db: Db, ref: QualityInputsRef) {
   return db
     .selectFrom('indicator_versions as iv')
     .innerJoin('plan_versions as pv', 'pv.id', 'iv.plan_version_id')
-    .select(['iv.name', 'iv.unit', 'iv.scope', 'iv.direction', 'iv.target_json', 'iv.baseline_json'])
-    .where('iv.indicator_id', '=', indicatorId)
+    .select((eb) => [
+      'iv.name',
+      'iv.unit',
+      'iv.scope',
+      'iv.direction',
+      'iv.target_json',
+      'iv.baseline_json',
+      eb
+        .selectFrom('review_settings as s')
+        .select('s.evidence_required')
+        .whereRef('s.plan_id', '=', 'pv.plan_id')
+        .as('evidence_required'),
+      eb
+        .selectFrom('evidence_files as f')
+        .select((c) => c.fn.countAll<number | string>().as('n'))
+        .where('f.subject_kind', '=', 'observation')
+        .where('f.subject_key', '=', ref.observationKey)
+        .where('f.withdrawn_at', 'is', null)
+        .where('f.redacted_at', 'is', null)
+        .as('evidence_attached'),
+    ])
+    .where('iv.indicator_id', '=', ref.indicatorId)
     .orderBy('pv.version_no', 'desc')
     .limit(1);
 }
@@ -83,6 +116,8 @@ function toIndicator(row: {
   direction: string | null;
   target_json: string;
   baseline_json: string | null;
+  evidence_required: number | null;
+  evidence_attached: number | string | null;
 }): QualityIndicator {
   return {
     name: row.name,
@@ -91,23 +126,21 @@ function toIndicator(row: {
     direction: row.direction,
     targetJson: row.target_json,
     baselineJson: row.baseline_json,
+    evidence: { required: row.evidence_required === 1, attached: Number(row.evidence_attached ?? 0) },
   };
 }
 
 /**
  * Everything the quality check of a submission compares with, in one statement: the indicator as
- * its plan's newest version defines it, and the approved values in force of every period of the
+ * its plan's newest version defines it (with the evidence rule and the attached files), and the approved values in force of every period of the
  * indicator (every scope; the jump rule picks the compared period, the history rules read all),
  * left-joined to it; `comparedPeriod` null (an unreadable period) reads none. A submission pays for this read on its way to the write,
  * so it is one round trip, not two. No indicator: `undefined` and no values (nothing is checked).
  */
-export async function qualityInputs(
-  db: Db,
-  indicatorId: string,
-  comparedPeriod: string | null,
-): Promise<QualityInputs> {
+export async function qualityInputs(db: Db, ref: QualityInputsRef): Promise<QualityInputs> {
+  const { indicatorId, comparedPeriod } = ref;
   const rows = await db
-    .selectFrom(newestIndicatorVersion(db, indicatorId).as('i'))
+    .selectFrom(newestIndicatorVersion(db, ref).as('i'))
     .leftJoin('observations as o', (join) =>
       join
         .on('o.indicator_id', '=', indicatorId)
@@ -123,6 +156,8 @@ export async function qualityInputs(
       'i.direction',
       'i.target_json',
       'i.baseline_json',
+      'i.evidence_required',
+      'i.evidence_attached',
       'o.period as comparedPeriod',
       'o.scope as comparedScope',
       'o.value as comparedValue',

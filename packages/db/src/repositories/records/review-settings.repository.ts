@@ -158,32 +158,3 @@ async function putInTransaction(trx: Kysely<Database>, input: ReviewSettingsInpu
   });
   return row;
 }
-
-/**
- * Whether the office requires evidence with the values of this indicator's plan, and how many
- * files (neither withdrawn nor redacted) are attached to the observation: what core's
- * `evidence-missing` check reads. An unknown indicator requires nothing.
- */
-export async function evidenceRequirement(
-  db: Kysely<Database>,
-  indicatorId: string,
-  observationKey: string,
-): Promise<{ required: boolean; attached: number }> {
-  const row = await db
-    .selectFrom('indicators as i')
-    .leftJoin('review_settings as s', 's.plan_id', 'i.plan_id')
-    .select((eb) => [
-      's.evidence_required',
-      eb
-        .selectFrom('evidence_files as f')
-        .select((c) => c.fn.countAll<number | string>().as('n'))
-        .where('f.subject_kind', '=', 'observation')
-        .where('f.subject_key', '=', observationKey)
-        .where('f.withdrawn_at', 'is', null)
-        .where('f.redacted_at', 'is', null)
-        .as('attached'),
-    ])
-    .where('i.id', '=', indicatorId)
-    .executeTakeFirst();
-  return { required: row?.evidence_required === 1, attached: Number(row?.attached ?? 0) };
-}

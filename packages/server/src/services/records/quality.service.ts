@@ -1,6 +1,5 @@
 import {
   type ComparedValue,
-  evidenceRequirement,
   observationRepository,
   type QualityIndicator as QualityIndicatorRow,
   prepareQualityInputs,
@@ -38,14 +37,13 @@ export async function qualityCheckOnReview(
   ref: ObservationRef,
   confirmed: readonly string[] = [],
 ): Promise<Alongside<ObservationRevision>> {
-  // One read gives the jump rule its previous period and the history rules every approved period.
-  const inputs = await prepareQualityInputs(ctx.db, ref.indicatorId, previousPeriod(ref.period));
-  // Files are uploaded before the value is submitted, so they are counted before its transaction.
-  const evidence = await evidenceRequirement(
-    ctx.db,
-    ref.indicatorId,
-    observationRepository.observationKeyOf(ref),
-  );
+  // One read gives the jump rule its previous period, the history rules every approved period and
+  // the evidence rule the files attached (uploaded before the value is submitted).
+  const inputs = await prepareQualityInputs(ctx.db, {
+    indicatorId: ref.indicatorId,
+    comparedPeriod: previousPeriod(ref.period),
+    observationKey: observationRepository.observationKeyOf(ref),
+  });
   return async (trx, revision) => {
     if (revision.status !== 'submitted') return revision;
     const { indicator, previous } = await inputs(trx);
@@ -61,10 +59,7 @@ export async function qualityCheckOnReview(
             },
             previous,
             confirmed,
-            evidence: {
-              required: evidence.required,
-              attached: Math.max(evidence.attached, revision.values.evidence?.length ?? 0),
-            },
+            evidenceAttached: revision.values.evidence?.length ?? 0,
           });
     return { ...revision, qualityFlags: await storeQualityFlags(trx, revision, flags) };
   };
@@ -80,7 +75,8 @@ function qualityFlagsOf_(
     observation: { period: string; value: number | null; unit?: string | null; scope?: string | null };
     previous: readonly ComparedValue[];
     confirmed: readonly string[];
-    evidence?: { required: boolean; attached: number };
+    /** Files the value names itself (or the reporter's form will attach), beside those stored. */
+    evidenceAttached: number;
   },
 ): QualityFlag[] {
   const checked = { ...row, ...parsedTarget(row) };
@@ -95,7 +91,10 @@ function qualityFlagsOf_(
     },
     observation: input.observation,
     previous: input.previous,
-    ...(input.evidence === undefined ? {} : { evidence: input.evidence }),
+    evidence: {
+      required: row.evidence.required,
+      attached: Math.max(row.evidence.attached, input.evidenceAttached),
+    },
   });
   return flags.map((f) => (input.confirmed.includes(f.code) ? { ...f, confirmed: true } : f));
 }
@@ -115,22 +114,16 @@ export async function checkDraftQuality(
     evidenceCount?: number | undefined;
   },
 ): Promise<QualityFlag[]> {
-  const { indicator, previous } = await qualityInputsApart(
-    ctx.db,
-    draft.indicatorId,
-    previousPeriod(draft.period),
-  );
+  const { indicator, previous } = await qualityInputsApart(ctx.db, {
+    indicatorId: draft.indicatorId,
+    comparedPeriod: previousPeriod(draft.period),
+    observationKey: observationRepository.observationKeyOf({
+      indicatorId: draft.indicatorId,
+      period: draft.period,
+      scope: draft.scope ?? '',
+    }),
+  });
   if (indicator === undefined) return [];
-  const stored = await evidenceRequirement(
-    ctx.db,
-    draft.indicatorId,
-    observationRepository.observationKeyOf(draft),
-  );
-  // The reporter's form may hold files not yet uploaded: it says how many it will attach.
-  const evidence = {
-    required: stored.required,
-    attached: Math.max(stored.attached, draft.evidenceCount ?? 0),
-  };
   return qualityFlagsOf_(indicator, {
     observation: {
       period: draft.period,
@@ -140,7 +133,8 @@ export async function checkDraftQuality(
     },
     previous,
     confirmed: [],
-    evidence,
+    // The reporter's form may hold files not yet uploaded: it says how many it will attach.
+    evidenceAttached: draft.evidenceCount ?? 0,
   });
 }
 

@@ -1,5 +1,5 @@
 import type { RecordKindName } from '@plantrack/core';
-import { createNotificationIfAbsent, submissionFacts, submissionReviewerIds } from '@plantrack/db';
+import { createNotificationsIfAbsent, submissionFacts, submissionReviewerIds } from '@plantrack/db';
 import { type Principal, actorOf } from '../../auth/principal.js';
 import type { AppContext } from '../../context.js';
 import type { ReviewFlowService } from '../records/review-flow.service.js';
@@ -47,20 +47,17 @@ export async function notifySubmitted(
     person: facts.submitterName,
     corrected: revision.action === 'correct',
   });
-  for (const userId of await submissionReviewerIds(ctx.db, submitter)) {
-    await createNotificationIfAbsent(ctx.db, {
-      userId,
-      kind: 'submitted',
-      ...(facts.departmentId === null
-        ? { subjectKind: kind, subjectKey: revision.key }
-        : { subjectKind: 'department', subjectKey: facts.departmentId }),
-      period: revision.period,
-      planId: facts.planId,
-      title,
-      body,
-      dedupeKey: `submitted|${kind}|${revision.key}|${revision.revisionNo}`,
-    });
-  }
+  await createNotificationsIfAbsent(ctx.db, await submissionReviewerIds(ctx.db, submitter), {
+    kind: 'submitted',
+    ...(facts.departmentId === null
+      ? { subjectKind: kind, subjectKey: revision.key }
+      : { subjectKind: 'department', subjectKey: facts.departmentId }),
+    period: revision.period,
+    planId: facts.planId,
+    title,
+    body,
+    dedupeKey: `submitted|${kind}|${revision.key}|${revision.revisionNo}`,
+  });
 }
 
 /**
@@ -84,18 +81,15 @@ export async function notifySubmittedBatch(
     department: facts.departmentName,
     person: facts.submitterName,
   });
-  for (const userId of await submissionReviewerIds(ctx.db, submitter)) {
-    await createNotificationIfAbsent(ctx.db, {
-      userId,
-      kind: 'submitted',
-      subjectKind: 'department',
-      subjectKey: facts.departmentId,
-      planId: facts.planId,
-      title,
-      body,
-      dedupeKey: `submitted|upload|${facts.departmentId}|${upload.sha256}`,
-    });
-  }
+  await createNotificationsIfAbsent(ctx.db, await submissionReviewerIds(ctx.db, submitter), {
+    kind: 'submitted',
+    subjectKind: 'department',
+    subjectKey: facts.departmentId,
+    planId: facts.planId,
+    title,
+    body,
+    dedupeKey: `submitted|upload|${facts.departmentId}|${upload.sha256}`,
+  });
 }
 
 /**
