@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../connection.factory.js';
+import { ELEMENT_TABLES } from '../../support/record-tables.js';
 
 /** Read model of the notice that tells reviewers of new submissions. Portable Kysely. */
 type Db = DatabaseHandle['db'];
@@ -42,23 +43,16 @@ export async function submissionFacts(
   args: { submitterId: string; subject: { kind: 'indicator' | 'task'; id: string } },
 ): Promise<SubmissionFacts> {
   const { kind, id } = args.subject;
+  const element = ELEMENT_TABLES[kind];
   // The subject's newest version, as a scalar subquery per column, so the whole read is one statement.
   const newest = (column: 'name' | 'planId') =>
-    kind === 'indicator'
-      ? db
-          .selectFrom('indicator_versions as v')
-          .innerJoin('plan_versions as pv', 'pv.id', 'v.plan_version_id')
-          .select(column === 'name' ? 'v.name as value' : 'pv.plan_id as value')
-          .where('v.indicator_id', '=', id)
-          .orderBy('pv.version_no', 'desc')
-          .limit(1)
-      : db
-          .selectFrom('task_versions as v')
-          .innerJoin('plan_versions as pv', 'pv.id', 'v.plan_version_id')
-          .select(column === 'name' ? 'v.measure as value' : 'pv.plan_id as value')
-          .where('v.task_id', '=', id)
-          .orderBy('pv.version_no', 'desc')
-          .limit(1);
+    db
+      .selectFrom(db.dynamic.table(element.versions).as('v'))
+      .innerJoin('plan_versions as pv', 'pv.id', 'v.plan_version_id')
+      .select(sql.ref<string>(column === 'name' ? `v.${element.nameColumn}` : 'pv.plan_id').as('value'))
+      .where(sql.ref(`v.${element.versionOf}`), '=', id)
+      .orderBy('pv.version_no', 'desc')
+      .limit(1);
   // A one-row source left-joined to the submitter: the subject is named even for a non-user actor.
   const row = await db
     .selectFrom(sql<{ one: number }>`(select 1 as one)`.as('one'))
