@@ -95,18 +95,18 @@ export function recordColumn<T>(kind: RecordKindName, column: 'key' | 'target') 
 }
 
 /**
- * `k.revision_no` is the newest revision of its record (the newest approved one with
- * `approvedOnly`): the filter every "current state" query over an append-only revision table
- * needs, served by the (key, revision_no) and (key, status, revision_no) indexes.
+ * `k.revision_no` is the newest revision of its record: the filter every "current state" query
+ * over an append-only revision table needs, served by its unique (key, revision_no) index.
  */
-export function isNewestRevisionOf(kind: RecordKindName, options: { approvedOnly?: boolean } = {}) {
-  const key = RECORD_TABLES[kind].keyColumn;
-  return (eb: ExpressionBuilder<WithRecordAsK, 'k'>): Expression<SqlBool> => {
-    let newest = eb
-      .selectFrom(sql.table(RECORD_TABLES[kind].table).as('k2'))
-      .select(sql<number>`max(k2.revision_no)`.as('m'))
-      .where(sql.ref(`k2.${key}`), '=', sql.ref(`k.${key}`));
-    if (options.approvedOnly === true) newest = newest.where(sql.ref('k2.status'), '=', 'approved');
-    return eb('k.revision_no', '=', newest);
-  };
+export function isNewestRevisionOf(kind: RecordKindName) {
+  const { table, keyColumn } = RECORD_TABLES[kind];
+  return (eb: ExpressionBuilder<WithRecordAsK, 'k'>): Expression<SqlBool> =>
+    eb(
+      'k.revision_no',
+      '=',
+      eb
+        .selectFrom(sql.table(table).as('k2'))
+        .select(sql<number>`max(k2.revision_no)`.as('m'))
+        .where(sql.ref(`k2.${keyColumn}`), '=', sql.ref(`k.${keyColumn}`)),
+    );
 }
