@@ -317,7 +317,6 @@ export { lastReportsOf, type LastReport } from './repositories/records/last-repo
 /** Who is told of new submissions, and what the notice names. */
 export {
   submissionFacts,
-  submissionReviewerIds,
   type SubmissionFacts,
 } from './repositories/notifications/review-notice.repository.js';
 export { progressReportByIdempotencyKey } from './repositories/records/template-query.repository.js';

@@ -10,9 +10,9 @@ import { as, makeHarness } from '../testing/harness.js';
 // The statements one submission over HTTP sends once the caller's token is known, counted (round
 // trips on PostgreSQL), not timed: a statement added to the submit path fails here. Besides the
 // write itself (the revision and its audit record) the data-quality check reads its inputs (with
-// the evidence rule) and stores its flags, and after the commit the reviewers are told in three
-// statements (who submitted on what, who reviews, one multi-row insert); the token check, the
-// owners and the idempotency look-up send nothing more.
+// the evidence rule) and stores its flags, and after the commit the reviewers are told in two
+// statements (who submitted on what and who reviews, in one read; one multi-row insert); the token
+// check, the owners and the idempotency look-up send nothing more.
 forEachDialect((dialect, open) => {
   describe('submit over HTTP', () => {
     it('sends the write, the quality check’s inputs and flags, and nothing else', async () => {
@@ -53,7 +53,7 @@ forEachDialect((dialect, open) => {
               ['insert observations', 'select indicator_versions', 'select observations']
             : // Read before the write, in one joined statement.
               ['select (joined)', 'insert observations'];
-        const notice = ['select (joined)', 'select users', 'insert notifications'];
+        const notice = ['select (joined)', 'insert notifications'];
         const expected = [...quality, 'insert audit_log', 'insert observation_quality_flags', ...notice];
         expect(sent.slice(1)).toEqual([expected, expected]);
       } finally {

@@ -1,4 +1,7 @@
+import type { RecordKindName } from '@plantrack/core';
+import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../connection.factory.js';
+import { elementTablesOf, recordColumn, recordTableAsK } from '../../support/record-tables.js';
 
 /** Read models of the reminder job and the return notice. Plain Kysely, portable across both dialects. */
 type Db = DatabaseHandle['db'];
@@ -33,50 +36,45 @@ export type ReturnedRevision = {
 /**
  * What a return notice needs about the returned revision (`supersedesId` of the `return` revision):
  * its author (an active user, or undefined for system writers) and its subject's name as the
- * plan's newest version states it.
+ * plan's newest version states it. One statement, built from the kind's tables in the registry.
  */
 export async function returnedRevision(
   db: Db,
-  kind: 'observation' | 'progress_report',
+  kind: RecordKindName,
   revisionId: string,
 ): Promise<ReturnedRevision | undefined> {
-  const source =
-    kind === 'observation'
-      ? await db
-          .selectFrom('observations as o')
-          .innerJoin('indicators as s', 's.id', 'o.indicator_id')
-          .select(['o.created_by as authorId', 's.id as subjectId', 's.plan_id as planId'])
-          .where('o.id', '=', revisionId)
-          .executeTakeFirst()
-      : await db
-          .selectFrom('progress_reports as p')
-          .innerJoin('tasks as s', 's.id', 'p.task_id')
-          .select(['p.created_by as authorId', 's.id as subjectId', 's.plan_id as planId'])
-          .where('p.id', '=', revisionId)
-          .executeTakeFirst();
-  if (source === undefined) return undefined;
-  const author = await db
-    .selectFrom('users')
-    .select('id')
-    .where('id', '=', source.authorId)
-    .where('active', '=', 1)
+  const element = elementTablesOf(kind);
+  const subjectId = recordColumn<string>(kind, 'target');
+  // The subject's plan and its name in the plan's newest version, as scalar subqueries.
+  const planId = db
+    .selectFrom(db.dynamic.table(element.table).as('s'))
+    .select('s.plan_id')
+    .where('s.id', '=', subjectId);
+  const newestName = db
+    .selectFrom(db.dynamic.table(element.versions).as('v'))
+    .innerJoin('plan_versions as pv', 'pv.id', 'v.plan_version_id')
+    .select(sql.ref<string>(`v.${element.nameColumn}`).as('name'))
+    .where(sql.ref(`v.${element.versionOf}`), '=', subjectId)
+    .orderBy('pv.version_no', 'desc')
+    .limit(1);
+  const row = await db
+    .selectFrom(recordTableAsK(db, kind))
+    // Only an active author is told; a system writer or a deactivated user is not.
+    .leftJoin('users as u', (join) => join.onRef('u.id', '=', 'k.created_by').on('u.active', '=', 1))
+    .select([
+      'k.created_by as authorId',
+      'u.id as activeAuthorId',
+      subjectId.as('subjectId'),
+      planId.as('planId'),
+      newestName.as('subjectName'),
+    ])
+    .where('k.id', '=', revisionId)
     .executeTakeFirst();
-  if (author === undefined) return undefined;
-  const name =
-    kind === 'observation'
-      ? await db
-          .selectFrom('indicator_versions as v')
-          .innerJoin('plan_versions as pv', 'pv.id', 'v.plan_version_id')
-          .select('v.name as name')
-          .where('v.indicator_id', '=', source.subjectId)
-          .orderBy('pv.version_no', 'desc')
-          .executeTakeFirst()
-      : await db
-          .selectFrom('task_versions as v')
-          .innerJoin('plan_versions as pv', 'pv.id', 'v.plan_version_id')
-          .select('v.measure as name')
-          .where('v.task_id', '=', source.subjectId)
-          .orderBy('pv.version_no', 'desc')
-          .executeTakeFirst();
-  return { ...source, subjectName: name?.name ?? source.subjectId };
+  if (row === undefined || row.activeAuthorId === null || row.planId === null) return undefined;
+  return {
+    authorId: row.authorId,
+    subjectId: row.subjectId,
+    subjectName: row.subjectName ?? row.subjectId,
+    planId: row.planId,
+  };
 }

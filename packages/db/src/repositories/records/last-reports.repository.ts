@@ -3,10 +3,15 @@
  * sent, shown beside the item in 我的填报 even when that period was never scheduled (a base-year
  * figure submitted outside any round stays visible).
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../schema/database.schema.js';
 import type { ProgressStatus, ReviewStatus } from '../../schema/monitoring-tables.schema.js';
-import { isNewestObservation, isNewestProgressReport } from '../../support/newest-revision.js';
+import {
+  isNewestRevisionOf,
+  recordColumn,
+  recordTableAsK,
+  recordTables,
+} from '../../support/record-tables.js';
 
 /** The newest record of an item: its period, review state and value (or task progress). */
 export type LastReport = {
@@ -25,55 +30,42 @@ function laterPeriod(a: string, b: string): boolean {
 }
 
 /**
- * The newest revision of the latest period of every given indicator and task (one query per
- * kind). Items with no record at all are absent from the map.
+ * The newest revision of the latest period of every given indicator and task: one query part per
+ * record kind of the registry (the kinds whose element has ids given), unioned into one statement.
+ * Items with no record at all are absent from the map.
  */
 export async function lastReportsOf(
   db: Kysely<Database>,
   ids: { indicatorIds: readonly string[]; taskIds: readonly string[] },
 ): Promise<Map<string, LastReport>> {
+  const idsOf = { indicator: ids.indicatorIds, task: ids.taskIds };
+  const parts = recordTables()
+    .filter(({ element }) => idsOf[element].length > 0)
+    .map(({ kind, tables, element }) => {
+      // A column the kind stores, or null where it has none (a progress report has no value).
+      const valueOf = <T>(column: string | null) =>
+        column === null ? sql<T>`null` : sql.ref<T>(`k.${column}`);
+      return db
+        .selectFrom(recordTableAsK(db, kind))
+        .select([
+          recordColumn<string>(kind, 'target').as('targetId'),
+          'k.period',
+          'k.status',
+          valueOf<number | null>(tables.values.value).as('value'),
+          valueOf<string | null>(tables.values.valueText).as('valueText'),
+          valueOf<string | null>(tables.values.unit).as('unit'),
+          valueOf<ProgressStatus | null>(tables.values.progress).as('progress'),
+        ])
+        .where(recordColumn<string>(kind, 'target'), 'in', [...idsOf[element]])
+        .where(isNewestRevisionOf(kind));
+    });
   const out = new Map<string, LastReport>();
-  const keep = (r: LastReport) => {
+  const [first, ...rest] = parts;
+  if (first === undefined) return out;
+  const rows = await rest.reduce((all, part) => all.unionAll(part), first).execute();
+  for (const r of rows) {
     const had = out.get(r.targetId);
     if (had === undefined || laterPeriod(r.period, had.period)) out.set(r.targetId, r);
-  };
-  if (ids.indicatorIds.length > 0) {
-    const rows = await db
-      .selectFrom('observations as o')
-      .select(['o.indicator_id', 'o.period', 'o.status', 'o.value', 'o.value_text', 'o.unit'])
-      .where('o.indicator_id', 'in', [...ids.indicatorIds])
-      .where(isNewestObservation)
-      .execute();
-    for (const r of rows) {
-      keep({
-        targetId: r.indicator_id,
-        period: r.period,
-        status: r.status,
-        value: r.value,
-        valueText: r.value_text,
-        unit: r.unit,
-        progress: null,
-      });
-    }
-  }
-  if (ids.taskIds.length > 0) {
-    const rows = await db
-      .selectFrom('progress_reports as r')
-      .select(['r.task_id', 'r.period', 'r.status', 'r.progress'])
-      .where('r.task_id', 'in', [...ids.taskIds])
-      .where(isNewestProgressReport)
-      .execute();
-    for (const r of rows) {
-      keep({
-        targetId: r.task_id,
-        period: r.period,
-        status: r.status,
-        value: null,
-        valueText: null,
-        unit: null,
-        progress: r.progress,
-      });
-    }
   }
   return out;
 }

@@ -1,11 +1,9 @@
-import type { RecordKindName } from '@plantrack/core';
+import { RECORD_KINDS, type RecordKindName } from '@plantrack/core';
+import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../connection.factory.js';
 import { NotFoundError } from '../../errors.js';
-import {
-  isNewestApprovedObservation,
-  isNewestObservation,
-  isNewestProgressReport,
-} from '../../support/newest-revision.js';
+import { isNewestApprovedObservation } from '../../support/newest-revision.js';
+import { isNewestRevisionOf, recordColumn, recordTableAsK } from '../../support/record-tables.js';
 
 /**
  * Read models of the monitoring API (review queue, values in force by plan, indicator identity).
@@ -23,38 +21,32 @@ export type QueueItem = {
   submittedAt: string;
 };
 
-/** Records whose latest revision is `submitted` (waiting for review), oldest first. */
+/**
+ * Records whose latest revision is `submitted` (waiting for review), oldest first: one query part
+ * per record kind of the registry, unioned into one statement.
+ */
 export async function reviewQueue(db: Db): Promise<QueueItem[]> {
-  const observations = await db
-    .selectFrom('observations as o')
-    .select([
-      'o.observation_key as key',
-      'o.indicator_id as targetId',
-      'o.period',
-      'o.revision_no as revisionNo',
-      'o.created_by as submittedBy',
-      'o.created_at as submittedAt',
-    ])
-    .where('o.status', '=', 'submitted')
-    .where(isNewestObservation)
-    .execute();
-  const reports = await db
-    .selectFrom('progress_reports as r')
-    .select([
-      'r.report_key as key',
-      'r.task_id as targetId',
-      'r.period',
-      'r.revision_no as revisionNo',
-      'r.created_by as submittedBy',
-      'r.created_at as submittedAt',
-    ])
-    .where('r.status', '=', 'submitted')
-    .where(isNewestProgressReport)
-    .execute();
-  return [
-    ...observations.map((o): QueueItem => ({ kind: 'observation', ...o })),
-    ...reports.map((r): QueueItem => ({ kind: 'progress_report', ...r })),
-  ].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+  const parts = RECORD_KINDS.map((kind) =>
+    db
+      .selectFrom(recordTableAsK(db, kind))
+      .select([
+        sql.lit(kind).as('kind'),
+        recordColumn<string>(kind, 'key').as('key'),
+        recordColumn<string>(kind, 'target').as('targetId'),
+        'k.period',
+        'k.revision_no as revisionNo',
+        'k.created_by as submittedBy',
+        'k.created_at as submittedAt',
+      ])
+      .where('k.status', '=', 'submitted')
+      .where(isNewestRevisionOf(kind)),
+  );
+  const [first, ...rest] = parts;
+  if (first === undefined) return [];
+  const rows = await rest.reduce((all, part) => all.unionAll(part), first).execute();
+  // Oldest first; equal times in the registry's order of kinds, as the queue always listed them.
+  const order = (kind: RecordKindName) => RECORD_KINDS.indexOf(kind);
+  return rows.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || order(a.kind) - order(b.kind));
 }
 
 export type ApprovedValue = {

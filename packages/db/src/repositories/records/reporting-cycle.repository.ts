@@ -1,4 +1,9 @@
-import { isNewestObservation, isNewestProgressReport } from '../../support/newest-revision.js';
+import {
+  isNewestRevisionOf,
+  recordColumn,
+  recordTableAsK,
+  recordTables,
+} from '../../support/record-tables.js';
 import type { Kysely } from 'kysely';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
 import type { Database } from '../../schema/database.schema.js';
@@ -242,31 +247,35 @@ type LatestRow = { targetId: string; period: string; status: ReviewStatus; revis
 type PeriodGroup = { ids: string[]; periods: string[] };
 
 /**
- * The newest revision of every record of the given items in the given periods. Bounded by the
- * periods through the (indicator_id, period) index of migration 0003: a store keeps years of
- * history, and other frequencies' periods, that no owed period needs.
+ * The newest revision of every record of the given items in the given periods: one query part per
+ * record kind of the registry and group of periods, unioned into one statement. Bounded by the
+ * periods through the (element, period) index of migration 0003: a store keeps years of history,
+ * and other frequencies' periods, that no owed period needs.
  */
-async function latestObservationStatuses(db: Kysely<Database>, group: PeriodGroup): Promise<LatestRow[]> {
-  if (group.ids.length === 0 || group.periods.length === 0) return [];
-  return db
-    .selectFrom('observations as o')
-    .select(['o.indicator_id as targetId', 'o.period', 'o.status', 'o.revision_no as revisionNo'])
-    .where('o.indicator_id', 'in', group.ids)
-    .where('o.period', 'in', group.periods)
-    .where(isNewestObservation)
-    .execute();
-}
-
-/** The same for progress reports, through the (task_id, period) index. */
-async function latestReportStatuses(db: Kysely<Database>, group: PeriodGroup): Promise<LatestRow[]> {
-  if (group.ids.length === 0 || group.periods.length === 0) return [];
-  return db
-    .selectFrom('progress_reports as r')
-    .select(['r.task_id as targetId', 'r.period', 'r.status', 'r.revision_no as revisionNo'])
-    .where('r.task_id', 'in', group.ids)
-    .where('r.period', 'in', group.periods)
-    .where(isNewestProgressReport)
-    .execute();
+async function latestStatuses(
+  db: Kysely<Database>,
+  groupsOf: (element: OwedPeriod['kind']) => PeriodGroup[],
+): Promise<LatestRow[]> {
+  const parts = recordTables().flatMap(({ kind, element }) =>
+    groupsOf(element)
+      .filter((group) => group.ids.length > 0 && group.periods.length > 0)
+      .map((group) =>
+        db
+          .selectFrom(recordTableAsK(db, kind))
+          .select([
+            recordColumn<string>(kind, 'target').as('targetId'),
+            'k.period',
+            'k.status',
+            'k.revision_no as revisionNo',
+          ])
+          .where(recordColumn<string>(kind, 'target'), 'in', group.ids)
+          .where('k.period', 'in', group.periods)
+          .where(isNewestRevisionOf(kind)),
+      ),
+  );
+  const [first, ...rest] = parts;
+  if (first === undefined) return [];
+  return rest.reduce((all, part) => all.unionAll(part), first).execute();
 }
 
 /** Groups items by the periods they owe: items of one frequency owe the same periods. */
@@ -355,14 +364,11 @@ export async function reportingStatus(
     return { subject: s, periods };
   });
 
-  const latest: LatestRow[] = [];
   const owedOf = (kind: OwedPeriod['kind']) =>
     subjects
       .filter((s) => s.subject.kind === kind)
       .map((s) => ({ targetId: s.subject.targetId, periods: s.periods }));
-  for (const group of groupByPeriods(owedOf('indicator')))
-    latest.push(...(await latestObservationStatuses(db, group)));
-  for (const group of groupByPeriods(owedOf('task'))) latest.push(...(await latestReportStatuses(db, group)));
+  const latest = await latestStatuses(db, (element) => groupByPeriods(owedOf(element)));
   const statuses = new Map<string, LatestRow[]>();
   for (const row of latest) {
     const k = `${row.targetId}|${row.period}`;

@@ -1,5 +1,5 @@
 import type { RecordKindName } from '@plantrack/core';
-import { createNotificationsIfAbsent, submissionFacts, submissionReviewerIds } from '@plantrack/db';
+import { createNotificationsIfAbsent, submissionFacts } from '@plantrack/db';
 import { type Principal, actorOf } from '../../auth/principal.js';
 import type { AppContext } from '../../context.js';
 import type { ReviewFlowService } from '../records/review-flow.service.js';
@@ -47,7 +47,7 @@ export async function notifySubmitted(
     person: facts.submitterName,
     corrected: revision.action === 'correct',
   });
-  await createNotificationsIfAbsent(ctx.db, await submissionReviewerIds(ctx.db, submitter), {
+  await createNotificationsIfAbsent(ctx.db, facts.reviewerIds, {
     kind: 'submitted',
     ...(facts.departmentId === null
       ? { subjectKind: kind, subjectKey: revision.key }
@@ -81,7 +81,7 @@ export async function notifySubmittedBatch(
     department: facts.departmentName,
     person: facts.submitterName,
   });
-  await createNotificationsIfAbsent(ctx.db, await submissionReviewerIds(ctx.db, submitter), {
+  await createNotificationsIfAbsent(ctx.db, facts.reviewerIds, {
     kind: 'submitted',
     subjectKind: 'department',
     subjectKey: facts.departmentId,
