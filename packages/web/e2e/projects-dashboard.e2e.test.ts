@@ -16,6 +16,7 @@ import {
 } from './projects/dashboard.steps.js';
 import {
   SHEET_TOWNS,
+  answerNameMatches,
   cellErrors,
   commitProjectImport,
   openProjectImport,
@@ -70,6 +71,16 @@ describe.skipIf(unavailable !== null)('the projects dashboard and the office imp
     await commitProjectImport(office, { rows: 30, created: 30, updated: 0 });
   });
 
+  it('imports the same sheet again without duplicates: by code, and by name once the office answers', async () => {
+    const again = await previewProjectSheet(office, await writeProjectWorkbook(PROJECTS, YEAR));
+    expect(await again.innerText()).toContain('30 个项目，0 处错误');
+    // The ten projects without a code can only be matched by name: the office says what they are.
+    const commit = office.getByRole('button', { name: '导入 30 个项目' });
+    expect(await commit.isDisabled()).toBe(true);
+    expect(await answerNameMatches(office, 'update')).toBe(10);
+    await commitProjectImport(office, { rows: 30, created: 0, updated: 30 });
+  });
+
   it('shows the year on the dashboard: totals, flagged projects linking to their pages, the list', async () => {
     await openProjectsDashboard(office, `year=${YEAR}`);
     expect(await totalValue(office, '项目数')).toBe('30');
@@ -101,6 +112,22 @@ describe.skipIf(unavailable !== null)('the projects dashboard and the office imp
     const mine = await myProjects(reporter);
     expect(mine).toHaveLength(10);
     expect(mine[0]).toContain('未填报');
+    expect(await seriousViolations(reporter)).toEqual([]);
+  });
+
+  it('reads in English, reasons included', async () => {
+    const leader = await h.pageAs('leader', { lang: 'en' });
+    await leader.goto(`/projects?year=${YEAR}`);
+    await leader.getByRole('heading', { name: 'Major projects', level: 1 }).waitFor();
+    await leader.getByRole('heading', { name: 'Investment completed against plan by month' }).waitFor();
+    const reasons = leader
+      .getByRole('table', { name: 'Lagging projects and projects needing coordination' })
+      .locator('tbody tr')
+      .first()
+      .locator('li')
+      .first();
+    // The reason is the English text the server sends, not the Chinese one.
+    expect(await reasons.innerText()).toMatch(/^[\x20-\x7e]+$/);
   });
 
   it('has no serious accessibility violation and no sideways scrolling, desktop and phone', async () => {

@@ -139,3 +139,13 @@ export async function commitProjectImport(
     .filter({ hasText: `已导入：新建 ${expected.created} 个，更新 ${expected.updated} 个。` })
     .waitFor();
 }
+
+/** Answers every project matched by name only at once; returns how many there were. */
+export async function answerNameMatches(page: Page, answer: 'update' | 'create'): Promise<number> {
+  const table = page.getByRole('table', { name: '仅按名称匹配、待确认的项目' });
+  await table.waitFor();
+  await page
+    .getByRole('button', { name: answer === 'update' ? '全部更新已有项目' : '全部作为新项目' })
+    .click();
+  return table.locator('tbody tr').count();
+}

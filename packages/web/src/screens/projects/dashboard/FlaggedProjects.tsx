@@ -1,6 +1,6 @@
 import { Empty, Table, Tag } from 'antd';
 import { Link } from 'react-router';
-import { format, useBilingual, useMessages } from '../../../i18n/i18n';
+import { useBilingual, useMessages } from '../../../i18n/i18n';
 import { groupLabel, projectHref } from '../project-format';
 import { ScrollRegion } from '../ScrollRegion';
 import { projectsMessages } from '../projects.messages';
@@ -53,7 +53,6 @@ export function FlaggedProjects({ flagged }: { flagged: readonly Flagged[] }) {
                 {f.reasons.map((r) => (
                   <li key={r.zh}>{pick(r)}</li>
                 ))}
-                {f.gapPoints === null ? null : <li>{format(t.gap, { points: f.gapPoints })}</li>}
               </ul>
             ),
           },

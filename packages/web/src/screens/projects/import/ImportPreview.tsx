@@ -25,7 +25,7 @@ export function ImportPreview({
 }: {
   result: Result;
   answers: Answers;
-  onAnswer: (row: number, answer: 'update' | 'create') => void;
+  onAnswer: (rows: readonly number[], answer: 'update' | 'create') => void;
   busy: boolean;
   onCommit: () => void;
 }) {
@@ -96,6 +96,28 @@ export function ImportPreview({
       {toConfirm.length === 0 || !clean ? null : (
         <section>
           {sub(t.matches)}
+          <Space wrap style={{ marginBottom: 8 }}>
+            <Button
+              onClick={() => {
+                onAnswer(
+                  toConfirm.map((m) => m.row),
+                  'update',
+                );
+              }}
+            >
+              {t.answerAllUpdate}
+            </Button>
+            <Button
+              onClick={() => {
+                onAnswer(
+                  toConfirm.map((m) => m.row),
+                  'create',
+                );
+              }}
+            >
+              {t.answerAllCreate}
+            </Button>
+          </Space>
           <ScrollRegion label={t.matchesTable}>
             <Table
               size="small"
@@ -114,7 +136,7 @@ export function ImportPreview({
                       aria-label={format(t.answerLabel, { name: m.name, row: m.row })}
                       value={answers[m.row]}
                       onChange={(event) => {
-                        onAnswer(m.row, event.target.value as 'update' | 'create');
+                        onAnswer([m.row], event.target.value as 'update' | 'create');
                       }}
                       options={[
                         { value: 'update', label: t.answerUpdate },

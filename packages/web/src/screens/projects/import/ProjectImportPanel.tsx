@@ -85,8 +85,11 @@ export function ProjectImportPanel({ planId }: { planId: string }) {
             {t.export}
           </Button>
         </Space>
-        <label>
-          {t.choose}{' '}
+        {/* The label is the touch target: a thumb's height on a phone. */}
+        <label
+          style={{ display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, minHeight: 44 }}
+        >
+          {t.choose}
           <input
             type="file"
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -119,8 +122,8 @@ export function ProjectImportPanel({ planId }: { planId: string }) {
           <ImportPreview
             result={state.result}
             answers={answers}
-            onAnswer={(row, answer) => {
-              setAnswers((current) => ({ ...current, [row]: answer }));
+            onAnswer={(rows, answer) => {
+              setAnswers((current) => ({ ...current, ...Object.fromEntries(rows.map((r) => [r, answer])) }));
             }}
             busy={busy}
             onCommit={() => {
