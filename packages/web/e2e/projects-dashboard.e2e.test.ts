@@ -128,6 +128,11 @@ describe.skipIf(unavailable !== null)('the projects dashboard and the office imp
       .first();
     // The reason is the English text the server sends, not the Chinese one.
     expect(await reasons.innerText()).toMatch(/^[\x20-\x7e]+$/);
+    // Stages, statuses and the blank group have English forms.
+    await leader.getByRole('table', { name: /^Project list \(\d+\)$/ }).waitFor();
+    const text = await leader.evaluate(() => document.body.innerText);
+    expect(['在建', '滞后', '需协调', '（未填）'].filter((w) => text.includes(w))).toEqual([]);
+    expect(text).toContain('Under construction');
   });
 
   it('has no serious accessibility violation and no sideways scrolling, desktop and phone', async () => {
