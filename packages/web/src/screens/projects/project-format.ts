@@ -3,7 +3,7 @@ import type { ProjectsText } from './projects.messages';
 import type { ProjectView } from '@plantrack/api';
 
 /** The dashboard's key for a group the sheet left blank (责任单位, 镇街 or category not given). */
-const UNSET_KEY = '（未填）';
+export const UNSET_KEY = '（未填）';
 
 /** An amount in 万元 as the language writes numbers, at most two decimals. */
 export function wan(value: number | null, lang: Lang): string {
@@ -17,9 +17,9 @@ export function rate(completed: number, plan: number): string {
   return `${((completed / plan) * 100).toFixed(1)}%`;
 }
 
-/** A group key for display: the blank group in words. */
-export function groupLabel(key: string, unassigned: string): string {
-  return key === UNSET_KEY ? unassigned : key;
+/** A group key (or a project's field) for display: the blank group in words. */
+export function groupLabel(key: string | null, unassigned: string): string {
+  return key === null || key === UNSET_KEY ? unassigned : key;
 }
 
 /** The last month with completed figures of `year` as of `asOf` (0: the year has not begun). */

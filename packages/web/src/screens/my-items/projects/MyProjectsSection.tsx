@@ -4,12 +4,14 @@ import { Link } from 'react-router';
 import { api } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
 import { usePlan } from '../../../app/plan-context';
+import { ProblemAlert } from '../../../components/ProblemAlert';
 import { format, useMessages } from '../../../i18n/i18n';
 import { myProjectsMessages } from './my-projects.messages';
 import type { ProjectDetailView, ProjectView } from '@plantrack/api';
 
 type ReportStatus = ProjectDetailView['reports'][number]['status'];
-type Row = ProjectView & { status: ReportStatus | 'missing' | null };
+/** null while loading; undefined when the project could not be read. */
+type Row = ProjectView & { status: ReportStatus | 'missing' | null | undefined };
 
 /** Colours dark enough for white text. */
 const STATUS_COLORS: Readonly<Record<ReportStatus | 'missing', string>> = {
@@ -50,7 +52,8 @@ export function MyProjectsSection() {
     planId === null ? null : `/api/plans/${encodeURIComponent(planId)}/projects`,
   );
   const owed = monthOwed(new Date());
-  const [statuses, setStatuses] = useState<Map<string, ReportStatus | 'missing'>>(new Map());
+  // null until every project's reports are in.
+  const [statuses, setStatuses] = useState<Map<string, ReportStatus | 'missing'> | null>(null);
   const items = list.data?.items;
 
   useEffect(() => {
@@ -74,8 +77,9 @@ export function MyProjectsSection() {
     };
   }, [items]);
 
+  if (list.error !== undefined) return <ProblemAlert problem={list.error} onRetry={list.reload} />;
   if (items === undefined || items.length === 0) return null;
-  const rows: Row[] = items.map((p) => ({ ...p, status: statuses.get(p.id) ?? null }));
+  const rows: Row[] = items.map((p) => ({ ...p, status: statuses === null ? null : statuses.get(p.id) }));
   return (
     <section aria-labelledby="my-projects-heading">
       <Typography.Title level={2} id="my-projects-heading" style={{ fontSize: 18 }}>
@@ -101,7 +105,13 @@ export function MyProjectsSection() {
             title: t.status,
             key: 'status',
             render: (_, p) =>
-              p.status === null ? t.loadingStatus : <Tag color={STATUS_COLORS[p.status]}>{t[p.status]}</Tag>,
+              p.status === null ? (
+                t.loadingStatus
+              ) : p.status === undefined ? (
+                '—'
+              ) : (
+                <Tag color={STATUS_COLORS[p.status]}>{t[p.status]}</Tag>
+              ),
           },
         ]}
       />

@@ -38,7 +38,7 @@ export function FlaggedProjects({ flagged }: { flagged: readonly Flagged[] }) {
             title: t.leadUnit,
             key: 'leadUnit',
             responsive: ['md'],
-            render: (_, f) => groupLabel(f.leadUnit ?? '（未填）', t.unassigned),
+            render: (_, f) => groupLabel(f.leadUnit, t.unassigned),
           },
           {
             title: t.health,

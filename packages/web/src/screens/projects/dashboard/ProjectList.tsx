@@ -4,7 +4,7 @@ import { useApi } from '../../../api/use-api';
 import { useUrlParams } from '../../../app/use-url-params';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { format, useLang, useMessages } from '../../../i18n/i18n';
-import { groupLabel, projectHref, stageLabel, wan } from '../project-format';
+import { UNSET_KEY, groupLabel, projectHref, stageLabel, wan } from '../project-format';
 import { projectsMessages } from '../projects.messages';
 import { ScrollRegion } from '../ScrollRegion';
 import type { ProjectView, ProjectsDashboardView } from '@plantrack/api';
@@ -12,7 +12,6 @@ import type { ProjectView, ProjectsDashboardView } from '@plantrack/api';
 const STAGES = ['储备', '前期', '在建', '竣工', '后评价'] as const;
 const FILTERS = ['stage', 'category', 'department', 'town', 'lagging'] as const;
 type FilterKey = (typeof FILTERS)[number];
-const UNSET_KEY = '（未填）';
 
 /** Group keys the dashboard found, as filter choices (the blank group cannot be asked for). */
 function choices(groups: readonly { key: string }[] | undefined): { value: string; label: string }[] {
@@ -122,19 +121,19 @@ export function ProjectList({
               title: t.category,
               key: 'category',
               responsive: ['md'],
-              render: (_, p) => groupLabel(p.category ?? UNSET_KEY, t.unassigned),
+              render: (_, p) => groupLabel(p.category, t.unassigned),
             },
             {
               title: t.leadUnit,
               key: 'leadUnit',
               responsive: ['md'],
-              render: (_, p) => groupLabel(p.leadUnit ?? UNSET_KEY, t.unassigned),
+              render: (_, p) => groupLabel(p.leadUnit, t.unassigned),
             },
             {
               title: t.town,
               key: 'town',
               responsive: ['md'],
-              render: (_, p) => groupLabel(p.place ?? UNSET_KEY, t.unassigned),
+              render: (_, p) => groupLabel(p.place, t.unassigned),
             },
             {
               title: t.totalWan,
