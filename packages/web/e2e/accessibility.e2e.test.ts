@@ -22,6 +22,8 @@ describe.skipIf(unavailable !== null)('accessibility (axe-core, WCAG 2.1 AA)', (
     [null, '/public', 'main'],
     ['leader', '/dashboard', '[data-testid="indicator-card"]'],
     ['leader', '/map', 'main'],
+    ['leader', '/projects', 'table'],
+    ['planning_office', '/projects?tab=import', 'input[type="file"]'],
     ['planning_office', '/plan', '[role="tree"]'],
     ['planning_office', '/curation', 'table'],
     ['department_reporter', '/my', 'main'],

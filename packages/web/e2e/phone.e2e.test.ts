@@ -14,6 +14,7 @@ function screensOf(h: BrowserHarness, reportId: string): [Persona | null, string
     ['leader', `/indicators/${h.ownIndicatorId}`],
     ['leader', '/plan'],
     ['leader', '/map'],
+    ['leader', '/projects'],
     ['leader', '/reports'],
     ['leader', `/reports/${reportId}`],
     ['leader', '/account/password'],
@@ -29,10 +30,12 @@ function screensOf(h: BrowserHarness, reportId: string): [Persona | null, string
     ['planning_office', '/reports'],
     ['planning_office', `/reports/${reportId}`],
     ['planning_office', '/review'],
+    ['planning_office', '/projects?tab=import'],
     ['reviewer', '/review'],
     ['reviewer', `/indicators/${h.ownIndicatorId}`],
     ['department_reporter', '/my'],
     ['department_reporter', '/dashboard'],
+    ['department_reporter', '/projects'],
     ['department_reporter', `/indicators/${h.ownIndicatorId}`],
     ['department_reporter', '/account/password'],
   ];
@@ -148,6 +151,7 @@ describe.skipIf(unavailable !== null)('a phone (390 px wide)', () => {
       ['department_reporter', '/my'],
       ['leader', '/account/password'],
       ['reviewer', '/review'],
+      ['planning_office', '/projects?tab=import'],
     ] as const) {
       const page = await h.pageAs(persona);
       await page.setViewportSize(PHONE);

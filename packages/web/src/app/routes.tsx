@@ -78,6 +78,11 @@ export const SCREENS: readonly ScreenRoute[] = [
     nav: 'navMap',
   },
   {
+    ...lazyScreen('/projects'),
+    roles: SIGNED_IN,
+    nav: 'navProjects',
+  },
+  {
     ...lazyScreen('/reports'),
     roles: REPORTS,
     nav: 'navReports',

@@ -16,6 +16,7 @@ const LOADERS = {
   '/my': () => import('../screens/my-items/MyItemsPage'),
   '/review': () => import('../screens/review/ReviewPage'),
   '/map': () => import('../screens/spatial/SpatialPage'),
+  '/projects': () => import('../screens/projects/ProjectsPage'),
   '/reports': () => import('../screens/reports/ReportsPage'),
   '/reports/:id': () => import('../screens/reports/ReportPage'),
   '/public': () => import('../screens/public/PublicPage'),

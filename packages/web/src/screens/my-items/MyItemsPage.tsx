@@ -16,6 +16,7 @@ import { isTodo } from './period-state';
 import { PeriodsTable, sortByUrgency } from './PeriodsTable';
 import { TemplatePanel } from './TemplatePanel';
 import { DepartmentSummaryLinks } from './department-summary/DepartmentSummaryLinks';
+import { MyProjectsSection } from './projects/MyProjectsSection';
 
 const NotificationList = lazy(() => import('../../components/notifications/NotificationList'));
 
@@ -154,6 +155,7 @@ export default function MyItemsPage() {
                     />
                   </>
                 )}
+                <MyProjectsSection />
                 {overview.data === undefined ? null : (
                   <OwnedItemsTable
                     tItems={t}
