@@ -6,3 +6,4 @@ export * from './project-report.repository.js';
 export * from './project-import.repository.js';
 export * from './project-dashboard.repository.js';
 export * from './project-report-snapshot.repository.js';
+export * from './project-reminder.repository.js';
