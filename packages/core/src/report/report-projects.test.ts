@@ -27,6 +27,7 @@ const trace = (revisionId: string) => ({
 function project(over: Partial<ReportProjectInput> & { id: string; name: string }): ReportProjectInput {
   return {
     leadUnit: '区交通运输局',
+    underConstruction: true,
     totalWan: 50000,
     annualPlanWan: 12000,
     register: { revision: 3, updatedAt: '2026-01-05T00:00:00.000Z' },
@@ -64,6 +65,8 @@ const blocked = project({
   id: 'p3',
   name: '某某学校新建',
   leadUnit: '区教育局',
+  // Still in 前期: no report owed, so no completion is judged.
+  underConstruction: false,
   plannedStart: '2026-05-01',
   issues: [{ text: '用地手续未办结', department: '区自然资源局', deadline: '2026-08-31', state: 'open' }],
 });
@@ -191,6 +194,14 @@ describe('表3 重大项目推进情况', () => {
       '某某污水厂扩建（滞后）：投资完成率25%，低于时序进度75%达50个百分点（阈值10）；未按期开工（计划2026-04-01）。',
       '某某学校新建（需协调）：未按期开工（计划2026-05-01）；需协调事项逾期未解决（区自然资源局，期限2026-08-31）：用地手续未办结。',
     ]);
+  });
+
+  it('counts a project under construction without an approved report as nothing completed yet', () => {
+    const silent = project({ id: 'p4', name: '某某泵站', annualPlanWan: 4000 });
+    const one = buildReportDocument(input('annual', [silent]));
+    const row = tables(one).find((t) => t.id === 'table-3')?.rows[0];
+    expect(row?.map((c) => c.text).slice(5, 8)).toEqual(['无已审核月报', '0%', '—']);
+    expect(row?.[9]?.text).toBe('滞后');
   });
 
   it('is also in the mid-term report', () => {

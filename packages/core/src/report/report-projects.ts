@@ -29,7 +29,7 @@ export function assessProjects(
     status: projectStatus({
       asOf,
       annualPlanWan: project.annualPlanWan,
-      completedYtdWan: project.completedYtd?.value ?? null,
+      completedYtdWan: project.completedYtd?.value ?? (project.underConstruction ? 0 : null),
       throughMonth: project.completedYtd?.month ?? asOfMonthIn(year, asOf),
       plannedStart: project.plannedStart,
       actualStart: project.actualStart,
@@ -94,7 +94,7 @@ function projectRow(
     { text: wan(p.totalWan), ref: registerRef },
     { text: wan(p.annualPlanWan), ref: registerRef },
     completed === null
-      ? { text: '—' }
+      ? { text: p.underConstruction ? '无已审核月报' : '—' }
       : {
           text: `${wan(completed.value)}（1—${completed.month}月）`,
           ref: reportRef(completed, '年初至今累计完成投资', wan(completed.value)),

@@ -73,6 +73,8 @@ export type ReportProjectInput = {
   id: string;
   name: string;
   leadUnit: string | null;
+  /** 在建: without an approved report it counts as nothing completed yet (as the projects dashboard does). */
+  underConstruction: boolean;
   totalWan: number | null;
   /** 年度计划投资 of the report year. */
   annualPlanWan: number | null;

@@ -95,6 +95,7 @@ forEachDialect((_name, open) => {
       expect(road).toMatchObject({
         projectId: roadId,
         leadUnit: '区交通运输局',
+        stage: '在建',
         totalWan: 50000,
         annualPlanWan: 12000,
         plannedStart: '2026-03-01',

@@ -1,3 +1,4 @@
+import type { ProjectStage } from '@plantrack/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../schema/database.schema.js';
 import { projectLagThreshold } from './project-lifecycle.repository.js';
@@ -20,6 +21,7 @@ export type ReportProjectRow = {
   projectId: string;
   name: string;
   leadUnit: string | null;
+  stage: ProjectStage;
   totalWan: number | null;
   annualPlanWan: number | null;
   revision: number;
@@ -118,6 +120,7 @@ export async function reportProjectRows(
           projectId: p.id,
           name: p.name,
           leadUnit: p.lead_unit,
+          stage: p.stage,
           totalWan: p.total_wan,
           annualPlanWan: p.plan_wan,
           revision: p.revision,

@@ -86,6 +86,7 @@ function reportProject(p: SnapshotProject): ReportProjectInput {
     id: p.projectId,
     name: p.name,
     leadUnit: p.leadUnit,
+    underConstruction: p.stage === '在建',
     totalWan: p.totalWan,
     annualPlanWan: p.annualPlanWan,
     register: { revision: p.revision, updatedAt: p.updatedAt },

@@ -49,11 +49,12 @@ export type SnapshotProjectFigure<T> = {
   approvedAt: string;
 };
 
-/** A major project for 表3: register facts, the report year's plan, its approved figures and open issues. */
+/** A major project for 表3 (its stage as the register's lifecycle names it): register facts, the report year's plan, its approved figures and open issues. */
 export type SnapshotProject = {
   projectId: string;
   name: string;
   leadUnit: string | null;
+  stage: string;
   totalWan: number | null;
   annualPlanWan: number | null;
   revision: number;
