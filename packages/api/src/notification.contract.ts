@@ -7,11 +7,11 @@ export const NotificationSchema = z
   .object({
     id: z.string(),
     kind: z.enum(['due-soon', 'overdue', 'returned', 'submitted']),
-    subjectKind: z.enum(['indicator', 'task', ...RECORD_KINDS, 'department']),
+    subjectKind: z.enum(['indicator', 'task', ...RECORD_KINDS, 'department', 'project']),
     subjectKey: z
       .string()
       .describe(
-        'Indicator or task id (reminders), the record key (returned), or the submitting department id (submitted)',
+        'Indicator, task or project id (reminders), the record key (returned), or the submitting department id (submitted)',
       ),
     period: z.string().nullable(),
     planId: z.string().nullable(),

@@ -8,6 +8,7 @@ import {
   isDemoDatabase,
   migrateToLatest,
   openDatabase,
+  projectsDashboard,
 } from '@plantrack/db';
 import { sql } from 'kysely';
 import { startServer } from '@plantrack/server';
@@ -36,7 +37,28 @@ async function storedHistory(dataDir: string) {
       .execute();
     const reports = await handle.db.selectFrom('progress_reports').select(['report_key', 'status']).execute();
     const roles = await handle.db.selectFrom('user_roles').select('role').execute();
-    return { observations, reports, roles: roles.map((r) => r.role), demo: await isDemoDatabase(handle.db) };
+    const projects = await handle.db
+      .selectFrom('projects')
+      .select(['plan_id', 'category', 'place', 'lead_department_id', 'content', 'stage'])
+      .execute();
+    const projectReports = await handle.db
+      .selectFrom('project_reports')
+      .select(['status', 'progress_text', 'created_at'])
+      .execute();
+    const planId = projects[0]?.plan_id;
+    const dashboard =
+      planId === undefined
+        ? null
+        : await projectsDashboard(handle.db, { planId, year: 2026, asOf: '2026-12-31' });
+    return {
+      observations,
+      reports,
+      projects,
+      projectReports,
+      dashboard,
+      roles: roles.map((r) => r.role),
+      demo: await isDemoDatabase(handle.db),
+    };
   } finally {
     await handle.close();
   }
@@ -94,6 +116,28 @@ describe('plantrack demo (embedded database)', () => {
       if (o.period === '2025') expect(o.created_at.slice(0, 7), o.observation_key).toMatch(/^2026-0[34]$/);
     }
     expect(keysWith(stored.reports, 'approved', (r: { report_key: string }) => r.report_key).size).toBe(63);
+
+    // The project register: 20 simulated projects across categories in the plan's towns, each led by
+    // a seeded department; monthly reports approved through the review flow, all marked simulated.
+    expect(io.out).toMatch(/重大项目 \/ major projects: 20 {4}项目月报 \/ monthly project reports: \d+/);
+    expect(stored.projects).toHaveLength(20);
+    expect(new Set(stored.projects.map((p) => p.category)).size).toBeGreaterThanOrEqual(4);
+    for (const p of stored.projects) {
+      expect(p.place).toMatch(/[镇街道]$/);
+      expect(p.lead_department_id).not.toBeNull();
+      expect(p.content).toContain(DEMO_SOURCE);
+    }
+    const printed = Number(/项目月报 \/ monthly project reports: (\d+)/.exec(io.out)?.[1]);
+    const approvedReports = stored.projectReports.filter((r) => r.status === 'approved');
+    expect(approvedReports.length).toBe(printed);
+    expect(printed).toBeGreaterThan(100);
+    expect(stored.projectReports.every((r) => (r.progress_text ?? '').includes(DEMO_SOURCE))).toBe(true);
+    expect(stored.projectReports.every((r) => r.created_at <= '2026-12-31T17:00:00.000Z')).toBe(true);
+    // Some lag behind their annual plan; one has an issue open past its deadline (需协调).
+    const flagged = stored.dashboard?.flagged ?? [];
+    expect(flagged.filter((f) => f.health === '滞后').length).toBeGreaterThanOrEqual(2);
+    expect(flagged.filter((f) => f.health === '需协调')).toHaveLength(1);
+    expect(stored.dashboard?.openIssuesByDepartment.reduce((n, d) => n + d.overdue, 0)).toBe(1);
     expect(new Set(stored.roles)).toEqual(
       new Set(['administrator', 'planning_office', 'reviewer', 'leader', 'public', 'department_reporter']),
     );

@@ -68,6 +68,7 @@ function formatResult(r: DemoResult, options: DemoCliOptions, ms: number): strin
     `模拟至 / simulated through: ${options.through}`,
     `监测值 / observations: ${c.observations}    进展报告 / progress reports: ${c.progressReports}    参照值 / reference values: ${c.referenceValues}`,
     `已审核通过 / approved: ${c.approved}    退回后更正 / returned and corrected: ${c.returned}`,
+    `重大项目 / major projects: ${c.projects}    项目月报 / monthly project reports: ${c.projectReports}`,
     '',
     '演示账号（密码只显示这一次）/ Demo accounts (passwords are shown only once):',
     ...r.credentials.map(

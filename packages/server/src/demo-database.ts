@@ -28,6 +28,8 @@ import {
 } from './services/demo/demo-history.js';
 import { DemoClock, periodsDueBy, reportDates } from './services/demo/demo-calendar.js';
 import { simulateIndicator } from './services/demo/demo-values.js';
+import { demoPlaces, simulateProjects } from './services/demo/demo-projects.js';
+import { type DemoProjectCounts, registerDemoProjects } from './services/demo/demo-project-history.js';
 
 export type DemoOptions = {
   /** SQLite folder; ignored when `databaseUrl` is given. */
@@ -43,7 +45,7 @@ export type DemoResult = {
   location: string;
   planId: string;
   credentials: DemoCredential[];
-  counts: DemoHistoryCounts & { referenceValues: number };
+  counts: DemoHistoryCounts & DemoProjectCounts & { referenceValues: number };
 };
 
 /** Why the demo refused to write: said in both languages by the command. */
@@ -56,7 +58,8 @@ export class DemoRefusedError extends Error {
 /**
  * `plantrack demo`: a separate database marked as a demo (`instance_settings.demo`), holding the
  * sample plan ingested as `plantrack serve` does, users for every role, owners, reporting cycles,
- * simulated reference series and a simulated reporting history through `through`, all written
+ * simulated reference series, a simulated project register (重大项目库) and a simulated reporting
+ * history through `through` (indicators, tasks and the projects' monthly reports), all written
  * through the services so that history, audit and review look as they would for real data.
  * Refuses a database that holds anything not written by the demo.
  */
@@ -121,8 +124,27 @@ async function fill(handle: DatabaseHandle, through: string): Promise<Omit<DemoR
         departments: people.departments,
       });
       const { years, quarters } = periodsDueBy(through);
-      const counts = { ...emptyCounts(), referenceValues: 0 };
+      const counts = { ...emptyCounts(), referenceValues: 0, projects: 0, projectReports: 0 };
       const reports: { at: Date; run: () => Promise<void> }[] = [];
+      // The major-project register: simulated projects in the plan's towns, their monthly reports.
+      reports.push(
+        ...(await registerDemoProjects(
+          ctx,
+          {
+            office: people.office,
+            reviewer: people.reviewer,
+            reporters: people.reporters,
+            departmentIdOf: (name) => people.departments.find((d) => d.canonicalName === name)?.id,
+            clock,
+          },
+          {
+            planId,
+            projects: simulateProjects(demoPlaces(model.gazetteer, model.plan.region), people.departments),
+            through,
+          },
+          counts,
+        )),
+      );
       for (const [seq, row] of indicators.entries()) {
         const ind = model.indicators.find((i) => i.seq === row.seq);
         const owner = ownerOf.get(row.indicatorId);

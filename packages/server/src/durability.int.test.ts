@@ -4,7 +4,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../db/src/testing/dialects.js';
 import { allEvidenceRecords } from '../../db/src/testing/durability-records.js';
 import { setUpParties } from './testing/burst-parties.js';
-import { burstFigures, expectBurstKept, leftoverEvidenceFiles } from './testing/mixed-burst-checks.js';
+import {
+  burstFigures,
+  expectBurstKept,
+  leftoverEvidenceFiles,
+  storedProjectReports,
+} from './testing/mixed-burst-checks.js';
 import {
   type BurstAction,
   acknowledges,
@@ -14,6 +19,8 @@ import {
   interleave,
   observationKeyOf,
   progressReportAt,
+  projectMonthOf,
+  projectReportAt,
   reviewAt,
   send,
   submissionAt,
@@ -220,11 +227,12 @@ describe.skipIf(!existsSync(CLI_MAIN))('durability: SIGKILL during 1,000 concurr
 
 /**
  * The same guarantees for every kind of write, fired together: a reporter's first submissions,
- * progress reports, evidence uploads and Excel template uploads, and a reviewer's approvals and
- * returns of revisions submitted beforehand. The server is SIGKILLed mid-burst and restarted
+ * progress reports, evidence uploads, Excel template uploads and major projects' monthly reports,
+ * and a reviewer's approvals and returns of revisions submitted beforehand. The server is SIGKILLed mid-burst and restarted
  * (orphan grace period 0): every acknowledged action is in the store exactly once, every revision
  * has its audit record, every evidence row its bytes, and no temporary or orphan file is left.
- * Retrying every action afterwards completes the rest without duplicating anything.
+ * Retrying every action afterwards completes the rest without duplicating anything (a project
+ * report carries no idempotency key: only the months not stored are sent again).
  */
 const MIX = {
   seeded: 200,
@@ -234,6 +242,7 @@ const MIX = {
   submissions: 150,
   reports: 100,
   templates: 8,
+  projectReports: 200,
 };
 const MIX_KILL_AFTER = 150;
 const NO_GRACE = { PLANTRACK_EVIDENCE_ORPHAN_GRACE_MS: '0' };
@@ -275,6 +284,7 @@ describe.skipIf(!existsSync(CLI_MAIN))('durability: SIGKILL during a mixed burst
           ),
           Array.from({ length: MIX.submissions }, (_, n) => submissionAt(parties, run, MIX.seeded + n)),
           Array.from({ length: MIX.reports }, (_, n) => progressReportAt(parties, run, n)),
+          Array.from({ length: MIX.projectReports }, (_, n) => projectReportAt(parties, run, n)),
         ]);
         const { acknowledged, refused } = await fireUntilKilled(server, parties, actions, {
           killAfter: MIX_KILL_AFTER,
@@ -307,8 +317,14 @@ describe.skipIf(!existsSync(CLI_MAIN))('durability: SIGKILL during a mixed burst
         console.log(burstFigures(dialect, actions, acknowledged, found));
         console.log(`  restart: ${/Evidence folder cleaned[^\n]*/.exec(server.output())?.[0] ?? ''}`);
 
-        // Phase 3: retrying every action completes the rest and duplicates nothing.
-        const retried = await inBatches(actions, 50, async (action) => ({
+        // Phase 3: retrying every action completes the rest and duplicates nothing. A project
+        // report has no idempotency key (a second submit of a month is refused), so only the
+        // months the store does not hold are sent again.
+        const storedMonths = new Set((await storedProjectReports(handle)).keys());
+        const retrying = actions.filter(
+          (a) => a.kind !== 'project-report' || !storedMonths.has(projectMonthOf(a)),
+        );
+        const retried = await inBatches(retrying, 50, async (action) => ({
           action,
           answer: await send(server.address, parties, action),
         }));

@@ -22,6 +22,8 @@ export type {
   ReportIndicatorData,
   ReportInput,
   ReportKind,
+  ReportProjectFigure,
+  ReportProjectInput,
   ReportSection,
   ReportTable,
   ReportTaskInput,

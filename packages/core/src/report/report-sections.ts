@@ -24,6 +24,25 @@ export function numberSections(drafts: readonly Draft[], level: 1 | 2 | 3 = 1): 
   }));
 }
 
+/**
+ * Numbers the tables 表1, 表2 … in the order they appear, so a report without a table (no major
+ * projects: no 表3) has no gap before the later ones. Captions without a number are kept.
+ */
+export function numberTables(drafts: readonly Draft[]): Draft[] {
+  let n = 0;
+  const walk = (list: readonly Draft[]): Draft[] =>
+    list.map((d) => ({
+      ...d,
+      blocks: d.blocks.map((b) => {
+        if (b.kind !== 'table' || !/^表\d+ /.test(b.caption)) return b;
+        n += 1;
+        return { ...b, caption: b.caption.replace(/^表\d+/, `表${n}`) };
+      }),
+      ...(d.sections === undefined ? {} : { sections: walk(d.sections) }),
+    }));
+  return walk(drafts);
+}
+
 const OFFICE_HINTS: Readonly<Record<OfficeTextKey, { title: string; hint: string }>> = {
   overview: {
     title: '经济社会发展总体情况',

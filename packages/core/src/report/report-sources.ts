@@ -9,6 +9,8 @@ import type { ReportCell, SourceEntry, TraceCorrection, TracedObservation } from
 export type SourceRegister = {
   /** A cell for an observed value, pointing at its entry; `—` when there is none. */
   cell: (seq: string, name: string, obs: TracedObservation | null, unit?: string | null) => ReportCell;
+  /** The id of a figure that is not an indicator's observation (a project's), registered once per key. */
+  refOf: (key: string, entry: Omit<SourceEntry, 'id'>) => string;
   entries: SourceEntry[];
 };
 
@@ -16,29 +18,32 @@ export type SourceRegister = {
 export function createSourceRegister(): SourceRegister {
   const entries: SourceEntry[] = [];
   const byKey = new Map<string, string>();
+  const refOf = (key: string, entry: Omit<SourceEntry, 'id'>): string => {
+    let id = byKey.get(key);
+    if (id === undefined) {
+      id = `S${entries.length + 1}`;
+      byKey.set(key, id);
+      entries.push({ id, ...entry });
+    }
+    return id;
+  };
   return {
     entries,
+    refOf,
     cell(seq, name, obs) {
       if (obs === null || obs.value === null) return { text: '—' };
       const text = fmt(obs.value, 3);
-      const key = `${seq}\u0000${obs.trace.revisionId}`;
-      let id = byKey.get(key);
-      if (id === undefined) {
-        id = `S${entries.length + 1}`;
-        byKey.set(key, id);
-        entries.push({
-          id,
-          seq,
-          indicator: name,
-          period: obs.period,
-          value: text + (obs.estimated ? '（预计）' : ''),
-          revisionId: obs.trace.revisionId,
-          source: obs.trace.source ?? obs.source ?? null,
-          scope: obs.trace.scope ?? obs.scope,
-          approval: obs.trace.approval,
-          ...(obs.trace.corrects == null ? {} : { correction: correctionNote(obs.trace.corrects) }),
-        });
-      }
+      const id = refOf(`${seq}\u0000${obs.trace.revisionId}`, {
+        seq,
+        indicator: name,
+        period: obs.period,
+        value: text + (obs.estimated ? '（预计）' : ''),
+        revisionId: obs.trace.revisionId,
+        source: obs.trace.source ?? obs.source ?? null,
+        scope: obs.trace.scope ?? obs.scope,
+        approval: obs.trace.approval,
+        ...(obs.trace.corrects == null ? {} : { correction: correctionNote(obs.trace.corrects) }),
+      });
       return { text, ref: id };
     },
   };

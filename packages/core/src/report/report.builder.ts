@@ -7,9 +7,11 @@ import {
   countsSentence,
   halfwayParagraph,
   numberSections,
+  numberTables,
   officeText,
   type Draft,
 } from './report-sections.js';
+import { assessProjects, countProjects, projectTable } from './report-projects.js';
 import { createSourceRegister } from './report-sources.js';
 import { bindingTable, indicatorTable, sourcesTable, taskTable, type AssessedRow } from './report-tables.js';
 import { dateLine, reportTitle } from './report-title.js';
@@ -36,7 +38,8 @@ function assessRows(input: ReportInput, base: number, target: number): AssessedR
 
 /**
  * Build a report (年度监测报告, 中期评估报告, 总结评估报告 or 人大 briefing) as a value: title from the
- * plan's region and title, sections with their heading levels, 表1/表2/表4, counts by status, 预警
+ * plan's region and title, sections with their heading levels, 表1–表4 (表3 重大项目 when the plan has
+ * projects; tables numbered in order), counts by status, 预警
  * items, chart specs, plain sentences, the office's own sections as placeholders, and the 数据来源
  * appendix listing every figure. Pure: the same input gives the same document.
  */
@@ -71,6 +74,13 @@ export function buildReportDocument(input: ReportInput): ReportDocument {
   const table1 = indicatorTable(rows, { base: baseYear, target: targetYear, year: input.year }, reg);
   const table2 = bindingTable(rows, input.year, reg);
   const table4 = taskTable(input.tasks);
+  const projects = assessProjects(
+    input.projects ?? [],
+    input.year,
+    input.asOf,
+    input.projectLagThresholdPoints,
+  );
+  const table3 = projects.length === 0 ? null : projectTable(projects, input.year, input.asOf, reg);
   const charts: ChartSpec[] = [statusChart(statusCounts)];
   for (const r of rows) {
     const s = r.assessment.status;
@@ -123,12 +133,41 @@ export function buildReportDocument(input: ReportInput): ReportDocument {
             table4,
           ],
   };
+  const flaggedProjects = projects.filter((p) => p.status.health !== '正常');
+  // No projects in the register: no section and no empty heading (and 表4 is numbered 表3).
+  const projectSections: Draft[] =
+    table3 === null
+      ? []
+      : [
+          {
+            title: '重大项目推进情况',
+            blocks: [
+              {
+                kind: 'paragraph',
+                text: `纳入跟踪的重大项目${projects.length}项，${countsSentence(countProjects(projects))}。`,
+              },
+              table3,
+              ...(flaggedProjects.length === 0
+                ? []
+                : [
+                    {
+                      kind: 'list' as const,
+                      items: flaggedProjects.map(
+                        (p) =>
+                          `${p.project.name}（${p.status.health}）：${p.status.reasons.map((r) => r.zh).join('；')}。`,
+                      ),
+                    },
+                  ]),
+            ],
+          },
+        ];
   let drafts: Draft[];
   switch (input.kind) {
     case 'annual':
       drafts = [
         { title: '总体情况', blocks: [officeText(input, 'overview'), { kind: 'paragraph', text: summary }] },
         { title: '主要指标监测情况', blocks: [], sections: indicatorSection },
+        ...projectSections,
         taskSection,
         { title: '存在问题和预警', blocks: [...warningBlocks, officeText(input, 'problems')] },
         { title: '下一年度实施重点', blocks: [officeText(input, 'next-year')] },
@@ -152,6 +191,7 @@ export function buildReportDocument(input: ReportInput): ReportDocument {
           ],
         },
         { title: '主要目标指标实现情况', blocks: [], sections: indicatorSection },
+        ...projectSections,
         taskSection,
         { title: '存在问题及原因', blocks: [...warningBlocks, officeText(input, 'problems')] },
         ...(input.kind === 'midterm'
@@ -179,7 +219,7 @@ export function buildReportDocument(input: ReportInput): ReportDocument {
     region: plan.region,
     planTitle: plan.title,
     demo: input.demo === true,
-    sections: numberSections(drafts),
+    sections: numberSections(numberTables(drafts)),
     appendix: { title: '附件 数据来源', table: sourcesTable(reg.entries) },
     statusCounts,
     taskCounts,

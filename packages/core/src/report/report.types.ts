@@ -6,6 +6,7 @@ import type {
 } from '../assessment/assessment.types.js';
 import type { AssessmentThresholds } from '../assessment/assessment-thresholds.config.js';
 import type { BilingualMessage, Indicator, Plan } from '../model/plan-model.schema.js';
+import type { ProjectIssue } from '../projects/project.types.js';
 
 /** The documents the office delivers: 年度监测报告, 中期评估报告, 总结评估报告, 人大 briefing (简报). */
 export type ReportKind = 'annual' | 'midterm' | 'final' | 'briefing';
@@ -60,6 +61,36 @@ export type ReportTaskInput = {
   status: TaskStatus;
 };
 
+/** An approved figure or text of a project's monthly report, with its month and trace. */
+export type ReportProjectFigure<T> = { month: number; value: T; trace: TraceRef };
+
+/**
+ * One major project (重大项目) for 表3 重大项目推进情况: the register's facts (money in 万元, planned and
+ * actual dates, open issues) and the newest approved monthly report of the report year at the as-of
+ * date. The status (正常/滞后/需协调) is computed by core's project rules, not supplied.
+ */
+export type ReportProjectInput = {
+  id: string;
+  name: string;
+  leadUnit: string | null;
+  /** 在建: without an approved report it counts as nothing completed yet (as the projects dashboard does). */
+  underConstruction: boolean;
+  totalWan: number | null;
+  /** 年度计划投资 of the report year. */
+  annualPlanWan: number | null;
+  /** Where the register's figures come from (its revision); they are listed in the appendix once per project. */
+  register: { revision: number; updatedAt: string };
+  /** 年初至今累计完成投资 of the newest approved month. */
+  completedYtd: ReportProjectFigure<number> | null;
+  /** 形象进度 of the newest approved month that states one. */
+  progress: ReportProjectFigure<string> | null;
+  plannedStart: string | null;
+  actualStart: string | null;
+  plannedCompletion: string | null;
+  actualCompletion: string | null;
+  issues: readonly ProjectIssue[];
+};
+
 /** Keys of the sections the office writes itself; the report carries them as placeholders. */
 export type OfficeTextKey = 'overview' | 'problems' | 'measures' | 'adjustments' | 'next-year';
 
@@ -74,6 +105,10 @@ export type ReportInput = {
   indicators: readonly Indicator[];
   data: readonly ReportIndicatorData[];
   tasks: readonly ReportTaskInput[];
+  /** The plan's major projects; none (or absent): the report has no 表3 and no projects section. */
+  projects?: readonly ReportProjectInput[];
+  /** The office's lag threshold for projects (points behind 时序进度); 10 when not given. */
+  projectLagThresholdPoints?: number;
   references?: readonly ReferenceSeries[];
   scopeAliases?: Readonly<Record<string, string>>;
   /** The scope the plan's targets are stated in when the indicator does not say (a plan-wide note). */

@@ -11,9 +11,16 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
  * What a notification is about: an item that owes a period, a reviewed record (of any kind), or a
- * department whose submissions await review (migration 0019).
+ * department whose submissions await review (migration 0019), or a major project whose monthly
+ * report is owed (migration 0023).
  */
-export const NOTIFICATION_SUBJECT_KINDS = ['indicator', 'task', ...RECORD_KINDS, 'department'] as const;
+export const NOTIFICATION_SUBJECT_KINDS = [
+  'indicator',
+  'task',
+  ...RECORD_KINDS,
+  'department',
+  'project',
+] as const;
 export type NotificationSubjectKind = (typeof NOTIFICATION_SUBJECT_KINDS)[number];
 
 /** Outcome of one attempt to e-mail a notification. */
@@ -29,7 +36,7 @@ export interface UserNotificationsTable {
   user_id: string;
   kind: NotificationKind;
   subject_kind: NotificationSubjectKind;
-  /** Indicator or task id (reminders), or the record key (`returned`). */
+  /** Indicator, task or project id (reminders), or the record key (`returned`). */
   subject_key: string;
   period: string | null;
   plan_id: string | null;

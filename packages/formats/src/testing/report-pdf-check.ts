@@ -63,7 +63,7 @@ const centre = (w: PlacedWord): [number, number] => [(w.xMin + w.xMax) / 2, (w.y
  * 表1 read back from the landscape pages: under each page's header row (which must be there: the
  * header repeats), the 序号 column's entries in reading order, each with the 当年值 cell that shares
  * its centre line (cells are centred vertically, and a figure is one line). `headerMissing` lists
- * landscape pages without the header.
+ * landscape pages without the header (表3's landscape pages, known by their 项目名称 header, are not 表1's).
  */
 export function printedTable1(bbox: string, pages: number): { rows: PrintedRow[]; headerMissing: number[] } {
   const rows: (PrintedRow & { y: number })[] = [];
@@ -72,6 +72,8 @@ export function printedTable1(bbox: string, pages: number): { rows: PrintedRow[]
     const size = pageSize(bbox, p);
     if (!(size.width > size.height)) continue;
     const words = pageWords(bbox, p);
+    // 表3 重大项目推进情况 has landscape pages of its own: its header names 项目名称.
+    if (words.some((w) => w.text.includes('项目名称'))) continue;
     const seqHead = words.find((w) => w.text === '序号');
     const valueHead = words.find((w) => w.text.startsWith('当年值'));
     if (seqHead === undefined || valueHead === undefined) {

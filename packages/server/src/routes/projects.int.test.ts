@@ -1,4 +1,4 @@
-import { readProjectSheet } from '@plantrack/formats';
+import { readProjectSheet, writeXlsxSheets } from '@plantrack/formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
 import { multipartFile } from '../testing/evidence-requests.js';
@@ -101,6 +101,67 @@ forEachDialect((dialect, open) => {
         annualPlanWan: 6000,
         leadUnit: OWN_DEPT,
       });
+    });
+
+    it('imports an office sheet as offices write them: merged two-row header in 亿元, totals, blank lines, extra columns; refuses duplicate names (SYNTHETIC)', async () => {
+      const office = (rows: (string | number | null)[][]) =>
+        Buffer.from(
+          writeXlsxSheets([
+            {
+              name: '2026年重大项目',
+              rows: [
+                ['2026年区重大项目计划表'],
+                ['序号', '项目代码', '项目名称', '投资（亿元）', null, '责任单位', '所在镇街', '备注'],
+                [null, null, null, '总投资', '年度计划投资', null, null, null],
+                ...rows,
+              ],
+              merges: ['A1:H1', 'A2:A3', 'B2:B3', 'C2:C3', 'D2:E2', 'F2:F3', 'G2:G3', 'H2:H3'],
+            },
+          ]),
+        );
+      const sheet = office([
+        ['一、产业项目'],
+        [1, '2026-320412-35-01-000201', '新能源电池基地', 2.5, 0.8, OWN_DEPT, '湖塘镇', '省重点'],
+        [],
+        [2, null, '数字经济产业园', '1.2亿元', '3000万元', OWN_DEPT, '牛塘镇', null],
+        ['小计', null, null, 3.7, 1.1],
+        ['合  计', null, null, 3.7, 1.1],
+      ]);
+      const done = (await upload(sheet, 'mode=commit&year=2026')).json<Imported>();
+      expect(done.errors).toEqual([]);
+      expect(done).toMatchObject({ committed: true, created: 2, updated: 0 });
+      const list = (
+        await send(h.sessions.planning_office, 'GET', `/api/plans/${h.plan.planId}/projects?year=2026`)
+      ).json<{
+        items: { name: string; code: string | null; totalWan: number | null; category: string | null }[];
+      }>();
+      expect(
+        list.items
+          .filter((p) => p.name === '新能源电池基地' || p.name === '数字经济产业园')
+          .map((p) => [p.name, p.code, p.totalWan, p.category])
+          .sort(),
+      ).toEqual(
+        [
+          ['新能源电池基地', '2026-320412-35-01-000201', 25000, '产业项目'],
+          ['数字经济产业园', null, 12000, '产业项目'],
+        ].sort(),
+      );
+      // Two rows of one name: both named, nothing imported (all or nothing).
+      const duplicated = office([
+        [1, null, '滨湖公园', 0.5, 0.1, OWN_DEPT, '湖塘镇', null],
+        [2, null, '滨湖 公园', 0.6, 0.2, OWN_DEPT, '湖塘镇', null],
+      ]);
+      const refused = (await upload(duplicated, 'mode=commit&year=2026')).json<Imported>();
+      expect(refused.committed).toBe(false);
+      expect(refused.errors.map((e) => [e.row, e.column])).toEqual([
+        [4, 'C'],
+        [5, 'C'],
+      ]);
+      expect(refused.errors[0]?.messages.zh).toMatch(/重复/);
+      const after = (
+        await send(h.sessions.planning_office, 'GET', `/api/plans/${h.plan.planId}/projects`)
+      ).json<{ items: { name: string }[] }>();
+      expect(after.items.filter((p) => p.name.startsWith('滨湖'))).toEqual([]);
     });
 
     it('runs a month through submit, return and approval; the dashboard shows 滞后 with its reason', async () => {

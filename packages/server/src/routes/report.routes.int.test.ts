@@ -3,7 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { closeReportPdfPrinter } from '@plantrack/formats';
+import { actOnProjectReport, createProject, emptyProjectFields } from '@plantrack/db';
+import { closeReportPdfPrinter, readDocument } from '@plantrack/formats';
+import { poppler } from '../../../formats/src/testing/office-convert.js';
 import type { Report, ReportSection } from '@plantrack/api';
 import { forEachDialect } from '../../../db/src/testing/dialects.js';
 import { type Harness, as, makeHarness } from '../testing/harness.js';
@@ -11,8 +13,10 @@ import { type Harness, as, makeHarness } from '../testing/harness.js';
 forEachDialect((dialect, open) => {
   describe('report workflow: create, write, submit, return, approve, publish, download', () => {
     let h: Harness;
+    let handle: Awaited<ReturnType<typeof open>>;
     beforeAll(async () => {
-      h = await makeHarness(await open(), dialect);
+      handle = await open();
+      h = await makeHarness(handle, dialect);
       return async () => {
         await h.app.close();
       };
@@ -140,6 +144,64 @@ forEachDialect((dialect, open) => {
           'report.published',
         ]),
       );
+    });
+
+    it('shows 表3 重大项目推进情况 in the Word file and the PDF once the plan has projects (SYNTHETIC figures)', async () => {
+      const projectId = await createProject(handle.db, {
+        planId: h.plan.planId,
+        fields: {
+          ...emptyProjectFields('智能制造产业园'),
+          totalWan: 50000,
+          leadUnit: '区工业和信息化局',
+          annualPlans: [{ year: 2026, planWan: 12000, milestoneText: null }],
+        },
+        stage: '在建',
+        by: 'office',
+      });
+      const base = { projectId, year: 2026, month: 9 };
+      await actOnProjectReport(handle.db, {
+        ...base,
+        action: 'submit',
+        ytdWan: 9600,
+        progressText: '主体结构封顶',
+        by: 'dept',
+      });
+      await actOnProjectReport(handle.db, { ...base, action: 'approve', by: 'reviewer' });
+      const created = await call('POST', `/api/plans/${h.plan.planId}/reports`, office(), {
+        kind: 'annual',
+        year: 2026,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const fileUrl = `/api/reports/${created.json<Report>().id}/file`;
+      const docx = await call('GET', `${fileUrl}?format=docx`, office());
+      expect(docx.statusCode).toBe(200);
+      const { text } = await readDocument(new Uint8Array(docx.rawPayload), 'report.docx');
+      expect(text).toContain('重大项目推进情况');
+      expect(text).toContain('表3 重大项目推进情况');
+      expect(text).toContain('表4 重点任务分工落实');
+      // The reader lays a table out one cell per line: the row is the lines from the project's name on.
+      const lines = text.split('\n');
+      const at = lines.findIndex((line) => line.includes('智能制造产业园'));
+      expect(at).toBeGreaterThan(-1);
+      const row = lines.slice(at, at + 12).join('|');
+      for (const cell of [
+        '区工业和信息化局',
+        '50000',
+        '12000',
+        '9600（1—9月）',
+        '80%',
+        '主体结构封顶',
+        '正常',
+      ])
+        expect(row).toContain(cell);
+      // The PDF (printed from the HTML) has the table too.
+      const pdf = await call('GET', `${fileUrl}?format=pdf`, office());
+      expect(pdf.statusCode, pdf.body.slice(0, 300)).toBe(200);
+      const pdfFile = join(mkdtempSync(join(tmpdir(), 'plantrack-report-')), 'r.pdf');
+      writeFileSync(pdfFile, pdf.rawPayload);
+      const printed = (await poppler('pdftotext', [pdfFile, '-'])).replace(/\s+/g, '');
+      expect(printed).toContain('表3重大项目推进情况');
+      expect(printed).toContain('智能制造产业园');
     });
 
     it('prints the PDF with Chromium, and says why when Chromium is missing (503)', async () => {

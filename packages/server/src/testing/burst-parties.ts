@@ -1,4 +1,4 @@
-import { createUser } from '@plantrack/db';
+import { createProject, createUser, emptyProjectFields, listPlans } from '@plantrack/db';
 import { request as httpRequest } from 'node:http';
 import type { DatabaseHandle } from '@plantrack/db';
 import { departmentWithMostTasks } from '../../../db/src/testing/durability-records.js';
@@ -16,14 +16,20 @@ export type Parties = {
   indicatorIds: string[];
   /** Tasks the outline assigns to the reporter's department. */
   taskIds: string[];
+  /** Major projects (在建) whose 责任单位 is the reporter's department. */
+  projectIds: string[];
 };
+
+/** How many projects the reporter's department leads in the burst. */
+const PROJECTS = 5;
 
 const PASSWORD = 'Durability-test-passphrase-2026';
 
 /**
  * Creates a reporter of the department with the most tasks and a reviewer (in the store, as the
  * API test harness does), makes the department own `indicatorIds` (through the API, as the
- * planning office would), and issues both an API token.
+ * planning office would), registers {@link PROJECTS} projects it leads (in the store), and issues
+ * both an API token.
  */
 export async function setUpParties(
   handle: DatabaseHandle,
@@ -57,7 +63,27 @@ export async function setUpParties(
     if (answer.status !== 200)
       throw new Error(`owners of ${id}: ${answer.status} ${JSON.stringify(answer.body)}`);
   }
-  return { reporter, reviewer, indicatorIds: [...indicatorIds], taskIds };
+  const [plan] = await listPlans(handle.db);
+  const department = await handle.db
+    .selectFrom('departments')
+    .select('canonical_name')
+    .where('id', '=', departmentId)
+    .executeTakeFirstOrThrow();
+  const projectIds: string[] = [];
+  for (let n = 0; n < PROJECTS; n++) {
+    projectIds.push(
+      await createProject(handle.db, {
+        planId: plan?.id ?? '',
+        fields: {
+          ...emptyProjectFields(`耐久性测试项目${n + 1}（合成）`),
+          leadUnit: department.canonical_name,
+        },
+        stage: '在建',
+        by: 'test',
+      }),
+    );
+  }
+  return { reporter, reviewer, indicatorIds: [...indicatorIds], taskIds, projectIds };
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   BURST_KINDS,
   type BurstKind,
   observationKeyOf,
+  projectMonthOf,
 } from './mixed-burst.js';
 
 /** How many actions of each kind are in the store (acknowledged or not). */
@@ -63,6 +64,7 @@ export async function expectBurstKept(
     );
   }
 
+  const projectReports = await storedProjectReports(handle);
   for (const { action: a, answer } of acknowledged) {
     const id = (answer.body as { id?: string }).id;
     switch (a.kind) {
@@ -101,6 +103,19 @@ export async function expectBurstKept(
         });
         break;
       }
+      case 'project-report': {
+        const stored = projectReports.get(projectMonthOf(a));
+        expect(stored, `acknowledged project report ${projectMonthOf(a)}`).toMatchObject({
+          id,
+          revisionNo: 1,
+          status: 'submitted',
+          ytdWan: a.ytdWan,
+          progressText: a.progressText,
+          createdBy: parties.reporter.id,
+          audited: 1,
+        });
+        break;
+      }
       case 'template':
         for (const row of a.rows) {
           expect(latest.get(observationKeyOf(row)), `template row ${observationKeyOf(row)}`).toMatchObject({
@@ -115,7 +130,67 @@ export async function expectBurstKept(
   // A review action is in the store once at most, acknowledged or not.
   const reviews = revisions.filter((r) => r.action === 'approve' || r.action === 'return');
   expect(new Set(reviews.map((r) => r.key)).size, 'one review per submitted revision').toBe(reviews.length);
-  return foundByKind(actions, byIdempotencyKey, latest, new Set(evidence.map((e) => e.sha256)));
+  // A project report's month is stored once at most: one revision, with one audit record.
+  for (const [month, r] of projectReports) {
+    expect(r.revisions, `revisions of project report ${month}`).toBe(1);
+    expect(r.audited, `audit records of project report ${month}`).toBe(1);
+  }
+  return foundByKind(
+    actions,
+    byIdempotencyKey,
+    latest,
+    new Set(evidence.map((e) => e.sha256)),
+    new Set(projectReports.keys()),
+  );
+}
+
+/** A month of a project as stored: its newest revision, how many it has, and its audit records. */
+export type StoredProjectReport = {
+  id: string;
+  revisionNo: number;
+  status: string;
+  ytdWan: number | null;
+  progressText: string | null;
+  createdBy: string;
+  revisions: number;
+  audited: number;
+};
+
+/** Every month of every project report in the store, by `projectMonthOf`. */
+export async function storedProjectReports(
+  handle: DatabaseHandle,
+): Promise<Map<string, StoredProjectReport>> {
+  const rows = await handle.db
+    .selectFrom('project_reports')
+    .select(['id', 'project_id', 'year', 'month', 'revision_no', 'status', 'ytd_wan', 'progress_text'])
+    .select('created_by')
+    .orderBy('revision_no')
+    .execute();
+  const audits = await handle.db
+    .selectFrom('audit_log')
+    .select(['entity_id', 'detail_json'])
+    .where('entity', '=', 'project')
+    .where('action', '=', 'project.report-submit')
+    .execute();
+  const out = new Map<string, StoredProjectReport>();
+  for (const r of rows) {
+    const key = projectMonthOf({ projectId: r.project_id, year: r.year, month: r.month });
+    const audited = audits.filter((a) => {
+      const d = JSON.parse(a.detail_json) as { year?: number; month?: number };
+      return a.entity_id === r.project_id && d.year === r.year && d.month === r.month;
+    }).length;
+    out.set(key, {
+      id: r.id,
+      revisionNo: r.revision_no,
+      status: r.status,
+      ytdWan: r.ytd_wan,
+      progressText: r.progress_text,
+      createdBy: r.created_by,
+      revisions: (out.get(key)?.revisions ?? 0) + 1,
+      audited,
+    });
+  }
+  return out;
 }
 
 function foundByKind(
@@ -123,6 +198,7 @@ function foundByKind(
   byIdempotencyKey: Map<string, RecordRevision>,
   latest: Map<string, RecordRevision>,
   storedContent: Set<string>,
+  projectMonths: Set<string>,
 ): FoundByKind {
   const found = Object.fromEntries(BURST_KINDS.map((k) => [k, 0])) as FoundByKind;
   for (const a of actions) {
@@ -131,7 +207,9 @@ function foundByKind(
         ? storedContent.has(a.sha256)
         : a.kind === 'template'
           ? a.rows.every((r) => latest.get(observationKeyOf(r))?.value === r.value)
-          : byIdempotencyKey.has(a.idempotencyKey);
+          : a.kind === 'project-report'
+            ? projectMonths.has(projectMonthOf(a))
+            : byIdempotencyKey.has(a.idempotencyKey);
     if (present) found[a.kind] += 1;
   }
   return found;

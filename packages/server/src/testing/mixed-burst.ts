@@ -17,6 +17,7 @@ export const BURST_KINDS = [
   'return',
   'evidence',
   'template',
+  'project-report',
 ] as const;
 export type BurstKind = (typeof BURST_KINDS)[number];
 
@@ -47,9 +48,19 @@ export type EvidenceAction = {
   bytes: Buffer;
   sha256: string;
 };
+/** A month's report of a major project; no idempotency key exists for these writes. */
+export type ProjectReportAction = {
+  kind: 'project-report';
+  projectId: string;
+  year: number;
+  month: number;
+  ytdWan: number;
+  progressText: string;
+};
 export type TemplateRow = { indicatorId: string; period: string; value: number };
 export type TemplateAction = { kind: 'template'; bytes: Buffer; rows: TemplateRow[] };
-export type BurstAction = SubmissionAction | ProgressAction | ReviewAction | EvidenceAction | TemplateAction;
+export type BurstAction =
+  SubmissionAction | ProgressAction | ReviewAction | EvidenceAction | TemplateAction | ProjectReportAction;
 
 /** An action and the answer that acknowledged it. */
 export type Acknowledged = { action: BurstAction; answer: HttpAnswer };
@@ -85,6 +96,29 @@ export function progressReportAt(parties: Parties, run: string, n: number): Prog
     narrative: `进展 ${run} ${n}：按计划推进（合成数据） / on schedule (synthetic)`,
     idempotencyKey: `${run}-report-${String(n).padStart(4, '0')}`,
   };
+}
+
+/**
+ * The `n`-th project report of a run: projects first, then months from January 2021. 年初至今累计
+ * grows with the month, so months of one project sent in any order pass the quality checks.
+ */
+export function projectReportAt(parties: Parties, run: string, n: number): ProjectReportAction {
+  const { projectIds } = parties;
+  const m = Math.floor(n / projectIds.length);
+  const month = (m % 12) + 1;
+  return {
+    kind: 'project-report',
+    projectId: projectIds[n % projectIds.length] ?? '',
+    year: 2021 + Math.floor(m / 12),
+    month,
+    ytdWan: month * 10 + 0.5,
+    progressText: `形象进度 ${run} ${n}（合成数据） / synthetic`,
+  };
+}
+
+/** Where an action of a project report lands: project, year and month. */
+export function projectMonthOf(a: { projectId: string; year: number; month: number }): string {
+  return `${a.projectId}|${a.year}|${a.month}`;
 }
 
 /** The `n`-th approval or return of a run, of the submitted observation `key`. */
@@ -148,6 +182,22 @@ export function send(address: string, parties: Parties, a: BurstAction): Promise
         contentType: 'text/plain',
         bytes: a.bytes,
       });
+    case 'project-report':
+      return httpJson(address, {
+        method: 'POST',
+        path: `/api/projects/${encodeURIComponent(a.projectId)}/reports`,
+        headers: auth(reporter.token),
+        body: {
+          year: a.year,
+          month: a.month,
+          action: 'submit',
+          monthWan: null,
+          ytdWan: a.ytdWan,
+          progressText: a.progressText,
+          reason: null,
+          evidenceIds: [],
+        },
+      });
     case 'template':
       return httpUpload(address, {
         // The synthetic values draw quality warnings; the reporter has confirmed them (the file's SHA-256),
@@ -172,6 +222,7 @@ export function acknowledges(a: BurstAction, answer: HttpAnswer): boolean {
     case 'approval':
     case 'return':
     case 'template':
+    case 'project-report':
       return answer.status === 200;
   }
 }

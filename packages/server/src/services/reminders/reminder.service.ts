@@ -13,6 +13,7 @@ import type { AppContext } from '../../context.js';
 import { smtpMailer } from './reminder.mailer.js';
 import { dueSoonMessages, overdueMessages, reminderEmail } from './reminder.messages.js';
 import { ownedStatus } from '../records/reporting.service.js';
+import { remindProjectReports } from './project-reminders.js';
 
 /** What one run did. */
 export type ReminderCounts = {
@@ -55,7 +56,8 @@ function reminderKind(owed: OwedPeriod, dueSoonDays: number): 'due-soon' | 'over
 /**
  * The reminder job: for every plan, every period an item owes that is overdue or due within
  * `config.dueSoonDays` of `now` (a round's own reminder days for the periods rounds ask), notifies every active reporter of the owning departments — once
- * per item, period and kind (a second run creates nothing). When `config.smtp` is set, then
+ * per item, period and kind (a second run creates nothing); and the same for the major projects'
+ * monthly reports, owed by their lead departments (project-reminders.ts). When `config.smtp` is set, then
  * e-mails each user one summary of their unread notices not yet mailed, and logs each delivery;
  * an SMTP failure is logged and retried by the next run, never thrown.
  */
@@ -75,8 +77,10 @@ export async function runReminders(
     emailsDeferred: 0,
   };
   const reporters = await reportersByDepartment(ctx.db);
+  const planTitles = new Map<string, string>();
   for (const plan of await listPlans(ctx.db)) {
     if (plan.latestVersionId === null) continue;
+    planTitles.set(plan.id, plan.title);
     counts.plans += 1;
     for (const { owed, owners } of await ownedStatus(ctx, plan.id, asOf)) {
       const kind = reminderKind(owed, ctx.config.dueSoonDays);
@@ -103,6 +107,10 @@ export async function runReminders(
       }
     }
   }
+  // The major projects' monthly reports, owed by their lead departments.
+  const projects = await remindProjectReports(ctx, { asOf, now, plans: planTitles, reporters });
+  counts.dueSoon += projects.dueSoon;
+  counts.overdue += projects.overdue;
   if (ctx.config.smtp !== null) {
     await sendEmails(ctx, ctx.config.smtp, counts, options.log ?? SILENT, now);
   }

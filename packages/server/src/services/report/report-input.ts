@@ -3,12 +3,19 @@ import type {
   ReportIndicatorData,
   ReportInput,
   ReportKind,
+  ReportProjectFigure,
+  ReportProjectInput,
   ReportTaskInput,
   TaskStatus,
   TracedObservation,
 } from '@plantrack/core';
 import { chinaDateOf } from './china-day.js';
-import type { ReportSnapshot, SnapshotObservation } from './report-snapshot.types.js';
+import type {
+  ReportSnapshot,
+  SnapshotObservation,
+  SnapshotProject,
+  SnapshotProjectFigure,
+} from './report-snapshot.types.js';
 
 /** What a report adds to its snapshot: its kind and year, the office's texts, the demo flag. */
 export type ReportFrame = {
@@ -60,6 +67,39 @@ function traced(o: SnapshotObservation, ownScope: string | null): TracedObservat
   };
 }
 
+function projectFigure<T>(f: SnapshotProjectFigure<T> | null): ReportProjectFigure<T> | null {
+  if (f === null) return null;
+  return {
+    month: f.month,
+    value: f.value,
+    trace: {
+      revisionId: f.revisionId,
+      source: null,
+      scope: null,
+      approval: approval(f.approvedBy, f.approvedAt),
+    },
+  };
+}
+
+function reportProject(p: SnapshotProject): ReportProjectInput {
+  return {
+    id: p.projectId,
+    name: p.name,
+    leadUnit: p.leadUnit,
+    underConstruction: p.stage === '在建',
+    totalWan: p.totalWan,
+    annualPlanWan: p.annualPlanWan,
+    register: { revision: p.revision, updatedAt: p.updatedAt },
+    completedYtd: projectFigure(p.completedYtd),
+    progress: projectFigure(p.progress),
+    plannedStart: p.plannedStart,
+    actualStart: p.actualStart,
+    plannedCompletion: p.plannedCompletion,
+    actualCompletion: p.actualCompletion,
+    issues: p.openIssues.map((i) => ({ ...i, state: 'open' as const })),
+  };
+}
+
 /** The builder's input from a frozen snapshot alone (pure: nothing is read from the store). */
 export function reportInputOf(snapshot: ReportSnapshot, frame: ReportFrame): ReportInput {
   const data: ReportIndicatorData[] = snapshot.indicators.map((i) => {
@@ -96,6 +136,13 @@ export function reportInputOf(snapshot: ReportSnapshot, frame: ReportFrame): Rep
     indicators: snapshot.indicators.map((i) => i.indicator),
     data,
     tasks,
+    // A snapshot's projects are those of the year it was taken for; another year's report shows none.
+    ...(snapshot.projects === undefined || snapshot.projects.year !== frame.year
+      ? {}
+      : {
+          projects: snapshot.projects.list.map(reportProject),
+          projectLagThresholdPoints: snapshot.projects.lagThresholdPoints,
+        }),
     ...(snapshot.thresholds === null ? {} : { thresholds: snapshot.thresholds }),
     officeTexts: frame.officeTexts,
     planVersion: snapshot.planVersionId,

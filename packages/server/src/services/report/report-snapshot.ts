@@ -9,6 +9,7 @@ import {
   indicatorLeadNames,
   planHeader,
   referenceValuesAsOf,
+  reportProjectRows,
   snapshotIndicators,
   snapshotPlanModel,
   snapshotTasks,
@@ -24,11 +25,19 @@ export function cutoffOf(asOf: string): string {
   return chinaDayEndUtc(asOf);
 }
 
-/** Reads the store as of `asOf` into a snapshot of the plan's newest version. */
-export async function takeReportSnapshot(db: Db, planId: string, asOf: string): Promise<ReportSnapshot> {
+/**
+ * Reads the store as of `asOf` into a snapshot of the plan's newest version; the major projects'
+ * figures are those of the report's `year`.
+ */
+export async function takeReportSnapshot(
+  db: Db,
+  planId: string,
+  asOf: string,
+  year: number,
+): Promise<ReportSnapshot> {
   const header = await planHeader(db, planId);
   const cutoff = cutoffOf(asOf);
-  const [plan, indicatorRows, leads, observationRows, tasks, progress, references, settings] =
+  const [plan, indicatorRows, leads, observationRows, tasks, progress, references, settings, projects] =
     await Promise.all([
       snapshotPlanModel(db, header.versionId),
       snapshotIndicators(db, header.versionId),
@@ -38,6 +47,7 @@ export async function takeReportSnapshot(db: Db, planId: string, asOf: string): 
       approvedProgressRevisions(db, header.versionId, cutoff),
       referenceValuesAsOf(db, planId, cutoff),
       getAssessmentSettings(db, planId),
+      reportProjectRows(db, { planId, year, cutoff }),
     ]);
   return {
     format: SNAPSHOT_FORMAT,
@@ -75,6 +85,11 @@ export async function takeReportSnapshot(db: Db, planId: string, asOf: string): 
     }),
     references: groupReferences(references),
     thresholds: (settings?.thresholds as AssessmentThresholds | undefined) ?? null,
+    projects: {
+      year,
+      lagThresholdPoints: projects.lagThresholdPoints,
+      list: projects.projects,
+    },
   };
 }
 

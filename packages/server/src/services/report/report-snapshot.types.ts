@@ -40,6 +40,34 @@ export type SnapshotTask = {
   } | null;
 };
 
+/** An approved monthly report's figure (年初至今累计 or 形象进度), with who approved it and when. */
+export type SnapshotProjectFigure<T> = {
+  revisionId: string;
+  month: number;
+  value: T;
+  approvedBy: string;
+  approvedAt: string;
+};
+
+/** A major project for 表3 (its stage as the register's lifecycle names it): register facts, the report year's plan, its approved figures and open issues. */
+export type SnapshotProject = {
+  projectId: string;
+  name: string;
+  leadUnit: string | null;
+  stage: string;
+  totalWan: number | null;
+  annualPlanWan: number | null;
+  revision: number;
+  updatedAt: string;
+  plannedStart: string | null;
+  actualStart: string | null;
+  plannedCompletion: string | null;
+  actualCompletion: string | null;
+  completedYtd: SnapshotProjectFigure<number> | null;
+  progress: SnapshotProjectFigure<string> | null;
+  openIssues: { text: string; department: string | null; deadline: string | null }[];
+};
+
 /** A linked reference series (参照值) of one indicator, with its values in force. */
 export type SnapshotReference = {
   indicatorKey: string;
@@ -66,4 +94,9 @@ export type ReportSnapshot = {
   tasks: SnapshotTask[];
   references: SnapshotReference[];
   thresholds: AssessmentThresholds | null;
+  /**
+   * The plan's major projects for the report year, with the office's lag threshold. Absent in
+   * snapshots taken before projects were reported on: those reports keep having no 表3.
+   */
+  projects?: { year: number; lagThresholdPoints: number; list: SnapshotProject[] };
 };

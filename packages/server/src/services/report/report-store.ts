@@ -64,7 +64,7 @@ export async function createStoredReport(db: Db, input: NewStoredReport): Promis
       en: `The as-of date cannot be later than today: ${input.asOf}`,
     });
   }
-  const snapshot = await takeReportSnapshot(db, input.planId, input.asOf);
+  const snapshot = await takeReportSnapshot(db, input.planId, input.asOf, input.year);
   const title =
     input.title ??
     buildReportDocument(
