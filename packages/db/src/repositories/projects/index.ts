@@ -5,3 +5,4 @@ export * from './project-lifecycle.repository.js';
 export * from './project-report.repository.js';
 export * from './project-import.repository.js';
 export * from './project-dashboard.repository.js';
+export * from './project-bulk.repository.js';
