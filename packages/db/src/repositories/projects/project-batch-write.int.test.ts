@@ -9,6 +9,8 @@ import {
   emptyProjectFields,
   getProjectDetail,
   listProjects,
+  updateProject,
+  updateProjects,
 } from './index.js';
 
 const fields = (name: string, code: string | null) => ({
@@ -20,7 +22,7 @@ const fields = (name: string, code: string | null) => ({
 });
 
 forEachDialect((_name, open) => {
-  it('creates many projects as createProject does one: rows, children, audit and first lifecycle entry', async () => {
+  it('creates and edits many projects as createProject and updateProject do one', async () => {
     const handle = await open();
     try {
       const { db } = handle;
@@ -67,6 +69,44 @@ forEachDialect((_name, open) => {
         },
       ]);
       expect(await listProjects(db, planId, {})).toHaveLength(451);
+
+      // Many edits at once leave what one edit leaves: fields, children, revision, audit record.
+      const edit = (name: string, code: string | null) => ({
+        ...fields(name, code),
+        totalWan: 5000,
+        annualPlans: [{ year: 2027, planWan: 900, milestoneText: null }],
+        milestones: [],
+      });
+      await updateProject(db, { projectId: single, fields: edit('单个新增项目', null), by: 'office' });
+      await updateProjects(db, {
+        planId,
+        items: ids.map((id, n) => ({
+          projectId: id,
+          fields: edit(`批量新增项目${n}`, `2026-320412-48-01-${String(n).padStart(6, '0')}`),
+        })),
+        by: 'office',
+      });
+      const editedOne = await getProjectDetail(db, single);
+      const editedBatch = await getProjectDetail(db, ids[300] ?? '');
+      expect(editedBatch).toMatchObject({ revision: 2, totalWan: 5000, milestones: [] });
+      expect(comparable(editedBatch)).toEqual(comparable(editedOne));
+      expect(await queryAudit(db, { entity: 'project', entityId: ids[300] ?? '' })).toMatchObject(
+        expect.arrayContaining([
+          expect.objectContaining({ action: 'project.edit', detail: { revision: 2 } }),
+        ]),
+      );
+      // A code held by another project refuses the batch; nothing of it is written.
+      await expect(
+        updateProjects(db, {
+          planId,
+          items: [
+            { projectId: ids[0] ?? '', fields: edit('改名项目', '2026-320412-48-01-000000') },
+            { projectId: single, fields: edit('单个新增项目', '2026-320412-48-01-000001') },
+          ],
+          by: 'office',
+        }),
+      ).rejects.toBeInstanceOf(ConflictError);
+      expect((await getProjectDetail(db, ids[0] ?? '')).name).toBe('批量新增项目0');
 
       // A repeated or taken 项目代码 refuses the whole batch.
       const taken = { fields: fields('重复代码项目', '2026-320412-48-01-000003'), stage: '在建' as const };
