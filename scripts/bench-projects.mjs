@@ -3,9 +3,11 @@
 // builds one plan with 5,000 SYNTHETIC projects (annual plan investment for 2026–2030) and 60 months
 // of approved monthly reports each (300,000 report revisions, loaded by db's bulkLoadProjectRegister),
 // starts the real app and measures:
-//   - GET /api/plans/{id}/projects/dashboard at 50 connections (p99; goal ≤ 50 ms), beside its
+//   - GET /api/plans/{id}/projects/dashboard at 50 connections (p99; goal < 50 ms), beside its
 //     floor: the same three reads (projects with the year's plan, the year's approved reports, open
 //     issues) run directly through the driver by the same 50 callers;
+//   - the same dashboard on a cache miss (a new as-of date a request), one caller, beside the same
+//     reads by one caller: what the first read after a write costs;
 //   - POST /api/plans/{id}/projects/import of a 1,000-row sheet, preview then commit (goal < 3 s for
 //     both), beside its floor: reading the sheet twice plus inserting the same 1,000 rows with raw
 //     SQL in one transaction.
@@ -13,7 +15,8 @@
 //
 //   node scripts/bench-projects.mjs [--quick] [--sqlite-only|--postgres-only] [--seconds N] [--no-record]
 //
-// --quick: 50 projects × 60 months, 2 s of load, a 50-row sheet (a smoke test, not a measurement).
+// --quick: 50 projects × 60 months, 2 s of load, a 50-row sheet (a smoke test, not a measurement;
+// never written to docs/benchmarks.md).
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { bulkLoadProjectRegister } from '../packages/db/dist/index.js';
@@ -224,16 +227,16 @@ async function benchDialect(dialect) {
         warmupSeconds: WARMUP,
         call: dashboardFloor(q, plan.planId),
       });
-      const met = api.p99 <= 50 && api.non2xx === 0 && api.errors === 0;
+      const met = api.p99 < 50 && api.non2xx === 0 && api.errors === 0;
       console.log(
-        `  dashboard p50 ${ms(api.p50)}  p99 ${ms(api.p99)} ms  ${api.perSecond.toFixed(0)} req/s  non-2xx ${api.non2xx} | floor p50 ${ms(floor.p50)}  p99 ${ms(floor.p99)} ms  goal p99 ≤ 50 ms: ${met ? 'met' : 'MISSED'}`,
+        `  dashboard p50 ${ms(api.p50)}  p99 ${ms(api.p99)} ms  ${api.perSecond.toFixed(0)} req/s  non-2xx ${api.non2xx} | floor p50 ${ms(floor.p50)}  p99 ${ms(floor.p99)} ms  goal p99 < 50 ms: ${met ? 'met' : 'MISSED'}`,
       );
       rows.push({
         bench: `projects ${dialect}`,
         case: `GET /api/plans/{id}/projects/dashboard, 50 conn, ${SECONDS} s`,
         median: api.p50,
         floor: floor.p50,
-        notes: `median = p50; p99 ${ms(api.p99)} (floor p99 ${ms(floor.p99)}); ${api.perSecond.toFixed(0)} req/s; non-2xx ${api.non2xx}; errors ${api.errors}; goal p99 ≤ 50 ms (${met ? 'met' : 'missed'}); ${summary}; load avg ${loadavg()[0].toFixed(1)}`,
+        notes: `median = p50; p99 ${ms(api.p99)} (floor p99 ${ms(floor.p99)}); ${api.perSecond.toFixed(0)} req/s; non-2xx ${api.non2xx}; errors ${api.errors}; goal p99 < 50 ms (${met ? 'met' : 'missed'}); ${summary}; load avg ${loadavg()[0].toFixed(1)}`,
       });
 
       // The computation behind a miss (the first read after any write): one caller, a distinct
