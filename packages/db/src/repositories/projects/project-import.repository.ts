@@ -169,7 +169,6 @@ export async function importProjects(
     creates.forEach((c, n) => {
       c.match.projectId = ids[n] ?? null;
     });
-    const updated = updates.length;
-    return { matches, committed: true, created: creates.length, updated };
+    return { matches, committed: true, created: creates.length, updated: updates.length };
   });
 }
