@@ -1,6 +1,6 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
+import { plainJson, sendJsonText } from './json-text.reply.js';
 import {
   readAssessmentSettings,
   writeAssessmentSettings,
@@ -23,18 +23,6 @@ import {
 } from '@plantrack/api';
 
 const publicErrors = { 400: ProblemSchema, 404: ProblemSchema } as const;
-
-/**
- * These read models are large and served from a cache; re-validating them against the zod
- * schema on every response cost more than building them. The services build them from typed
- * DTOs and cache the JSON text, which is sent as it is (Fastify does not serialise a string sent
- * as JSON); the tests parse responses with the same schemas.
- */
-const plainJson = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) };
-
-function sendJsonText(reply: FastifyReply, text: string): FastifyReply {
-  return reply.type('application/json; charset=utf-8').send(text);
-}
 
 /** The leader dashboard, one indicator's full assessment, and the plan's thresholds. */
 export const dashboardRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {

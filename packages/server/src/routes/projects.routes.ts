@@ -1,6 +1,7 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
+import { plainJson, sendJsonText } from './json-text.reply.js';
 import {
   addProject,
   editProject,
@@ -10,7 +11,7 @@ import {
   moveProject,
   raiseIssue,
   readProject,
-  readProjectsDashboard,
+  readProjectsDashboardJson,
   resolveIssue,
   reviewReport,
   writeReport,
@@ -82,6 +83,7 @@ export const projectRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app
   app.get(
     '/api/plans/:planId/projects/dashboard',
     {
+      ...plainJson,
       schema: {
         tags: TAGS,
         summary:
@@ -91,7 +93,11 @@ export const projectRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app
         response: { 200: ProjectsDashboardSchema, ...errorResponses },
       },
     },
-    async (request) => readProjectsDashboard(ctx, request.principal, request.params.planId, request.query),
+    async (request, reply) =>
+      sendJsonText(
+        reply,
+        await readProjectsDashboardJson(ctx, request.principal, request.params.planId, request.query),
+      ),
   );
   app.post(
     '/api/plans/:planId/projects/import',

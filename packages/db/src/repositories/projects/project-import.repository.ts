@@ -2,13 +2,9 @@ import type { ProjectNature, ProjectStage } from '@plantrack/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../schema/database.schema.js';
 import { writeTransaction } from '../../support/dialect.js';
-import { getProjectRecord } from './project-read.repository.js';
-import {
-  type ProjectFields,
-  createProject,
-  emptyProjectFields,
-  updateProject,
-} from './project-write.repository.js';
+import { createProjects, updateProjects } from './project-batch-write.repository.js';
+import { getProjectRecords } from './project-read.repository.js';
+import { type ProjectFields, emptyProjectFields, projectNotFound } from './project-write.repository.js';
 
 /** One row of an office's project sheet as the register takes it (money in 万元). */
 export type ProjectImportRow = {
@@ -139,25 +135,40 @@ export async function importProjects(
     const matches = await matchRows(trx, input.planId, input.rows, confirmations);
     if (matches.some((m) => m.outcome === 'confirm'))
       return { matches, committed: false, created: 0, updated: 0 };
-    let created = 0;
-    let updated = 0;
+    const updates = input.rows.flatMap((r, i) => {
+      const m = matches[i] as ProjectImportMatch;
+      return m.outcome === 'update' && m.projectId !== null ? [{ row: r, projectId: m.projectId }] : [];
+    });
+    const current = new Map(
+      (
+        await getProjectRecords(
+          trx,
+          updates.map((u) => u.projectId),
+        )
+      ).map((p) => [p.id, p]),
+    );
+    const creates: { match: ProjectImportMatch; fields: ProjectFields; stage: ProjectStage }[] = [];
     for (const [i, r] of input.rows.entries()) {
       const m = matches[i] as ProjectImportMatch;
-      if (m.outcome === 'update' && m.projectId !== null) {
-        const current = await getProjectRecord(trx, m.projectId);
-        await updateProject(trx, {
-          projectId: m.projectId,
-          fields: applyRow(current, r, input.year),
-          by: input.by,
-        });
-        updated += 1;
-      } else {
-        const fields = applyRow(emptyProjectFields(r.name), r, input.year);
-        const stage = fields.nature === null ? '储备' : STAGE_OF_NATURE[fields.nature];
-        m.projectId = await createProject(trx, { planId: input.planId, fields, stage, by: input.by });
-        created += 1;
-      }
+      if (m.outcome === 'update' && m.projectId !== null) continue;
+      const fields = applyRow(emptyProjectFields(r.name), r, input.year);
+      const stage = fields.nature === null ? '储备' : STAGE_OF_NATURE[fields.nature];
+      creates.push({ match: m, fields, stage });
     }
-    return { matches, committed: true, created, updated };
+    // A 1,000-row sheet is a few multi-row statements (and one UPDATE a known project), not 10,000.
+    await updateProjects(trx, {
+      planId: input.planId,
+      items: updates.map((u) => {
+        const base = current.get(u.projectId);
+        if (base === undefined) throw projectNotFound();
+        return { projectId: u.projectId, fields: applyRow(base, u.row, input.year) };
+      }),
+      by: input.by,
+    });
+    const ids = await createProjects(trx, { planId: input.planId, items: creates, by: input.by });
+    creates.forEach((c, n) => {
+      c.match.projectId = ids[n] ?? null;
+    });
+    return { matches, committed: true, created: creates.length, updated: updates.length };
   });
 }

@@ -167,6 +167,20 @@ export async function getProjectRecord(db: Kysely<Database>, projectId: string):
   return record as ProjectRecord;
 }
 
+/** Several projects' register fields, in any order (unknown ids are left out). */
+export async function getProjectRecords(
+  db: Kysely<Database>,
+  projectIds: readonly string[],
+): Promise<ProjectRecord[]> {
+  const rows = [];
+  for (let i = 0; i < projectIds.length; i += 500) {
+    const chunk = projectIds.slice(i, i + 500);
+    if (chunk.length > 0)
+      rows.push(...(await db.selectFrom('projects').selectAll().where('id', 'in', chunk).execute()));
+  }
+  return hydrate(db, rows);
+}
+
 /** One project with its current reports, issues, transitions and post-evaluation. */
 export async function getProjectDetail(db: Kysely<Database>, projectId: string): Promise<ProjectDetail> {
   const record = await getProjectRecord(db, projectId);

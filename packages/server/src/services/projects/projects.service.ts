@@ -3,14 +3,12 @@ import {
   type ProjectDetail,
   type ProjectFields,
   type ProjectRecord,
-  type ProjectsDashboard,
   actOnProjectReport,
   addProjectIssue,
   createProject,
   getProjectDetail,
   listProjects,
   projectPlanId,
-  projectsDashboard,
   recordPostEvaluation,
   resolveProjectIssue,
   transitionProject,
@@ -31,6 +29,7 @@ import {
   canReviewProjectReports,
 } from '../../policies/project.policy.js';
 import { asOfOrToday } from '../records/reporting.service.js';
+import { cachedProjectsBoard, cachedProjectsBoardJson } from './projects-dashboard.cache.js';
 
 /** The project's plan and 责任单位, or 404. */
 async function projectOwner(
@@ -76,11 +75,11 @@ export async function listPlanProjects(
   });
   if (q.lagging !== undefined) {
     const asOf = asOfOrToday(q.asOf);
-    const board = await projectsDashboard(ctx.db, {
+    const board = await cachedProjectsBoard(ctx, {
       planId,
       year: q.year ?? Number(asOf.slice(0, 4)),
       asOf,
-      ...(leadDepartmentId === undefined ? {} : { leadDepartmentId }),
+      leadDepartmentId,
     });
     const flagged = new Set(board.flagged.map((f) => f.projectId));
     items = items.filter((i) => flagged.has(i.id) === (q.lagging === 'true'));
@@ -209,20 +208,19 @@ export async function reviewReport(
   return actOnProjectReport(ctx.db, { projectId, ...body, by: actorOf(p) });
 }
 
-/** The projects dashboard; a reporter's is limited to their department's projects. */
-export async function readProjectsDashboard(
+/** The projects dashboard as JSON text; a reporter's is limited to their department's projects. */
+export async function readProjectsDashboardJson(
   ctx: AppContext,
   p: Principal,
   planId: string,
   q: { year?: number; asOf?: string },
-): Promise<ProjectsDashboard> {
+): Promise<string> {
   enforce(p, canReadSomeProjects(p));
   const asOf = asOfOrToday(q.asOf);
-  const leadDepartmentId = ownDepartment(p);
-  return projectsDashboard(ctx.db, {
+  return cachedProjectsBoardJson(ctx, {
     planId,
     year: q.year ?? Number(asOf.slice(0, 4)),
     asOf,
-    ...(leadDepartmentId === undefined ? {} : { leadDepartmentId }),
+    leadDepartmentId: ownDepartment(p),
   });
 }

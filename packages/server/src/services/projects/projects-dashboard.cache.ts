@@ -1,0 +1,45 @@
+import { ProjectsDashboardSchema } from '@plantrack/api';
+import { type ProjectsDashboard, projectsDashboard } from '@plantrack/db';
+import type { AppContext } from '../../context.js';
+import { stampedCachePerApp } from '../cache/stamped.cache.js';
+
+/** Whose dashboard: a plan's register for a year as of a date, whole or one 责任单位's. */
+export type ProjectsBoardScope = {
+  planId: string;
+  year: number;
+  asOf: string;
+  leadDepartmentId: string | undefined;
+};
+
+// At city scale (thousands of projects, a year of monthly reports each) computing the dashboard
+// reads tens of thousands of report rows. Every project, report and issue write is audited in its
+// transaction and goes through a request that moves the change stamp (app.ts), so the next read
+// after an acknowledged write recomputes; concurrent misses share one computation.
+const boardCacheOf = stampedCachePerApp<ProjectsDashboard>(256);
+// The response text itself, so a hit costs the stamp check and a string send.
+const jsonCacheOf = stampedCachePerApp<string>(256);
+
+const keyOf = (s: ProjectsBoardScope): string =>
+  `${s.planId}|${s.year}|${s.asOf}|${s.leadDepartmentId ?? '*'}`;
+
+/** The projects dashboard of `scope`, computed once per change of the store. */
+export async function cachedProjectsBoard(
+  ctx: AppContext,
+  scope: ProjectsBoardScope,
+): Promise<ProjectsDashboard> {
+  return boardCacheOf(ctx).get(keyOf(scope), await ctx.changeStamps.current(), () =>
+    projectsDashboard(ctx.db, {
+      planId: scope.planId,
+      year: scope.year,
+      asOf: scope.asOf,
+      ...(scope.leadDepartmentId === undefined ? {} : { leadDepartmentId: scope.leadDepartmentId }),
+    }),
+  );
+}
+
+/** The same dashboard as JSON text, encoded by the contract's schema once (as the route's serialiser would). */
+export async function cachedProjectsBoardJson(ctx: AppContext, scope: ProjectsBoardScope): Promise<string> {
+  return jsonCacheOf(ctx).get(keyOf(scope), await ctx.changeStamps.current(), async () =>
+    JSON.stringify(ProjectsDashboardSchema.encode(await cachedProjectsBoard(ctx, scope))),
+  );
+}
