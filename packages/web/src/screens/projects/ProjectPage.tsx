@@ -52,6 +52,7 @@ export default function ProjectPage() {
         project={p}
         canReport={(leadReporter || office) && active}
         canReview={hasAnyRole(user, ['reviewer', 'planning_office'])}
+        userId={user?.id ?? null}
         onChanged={changed}
       />
       <IssuesPanel project={p} canRaise={leadReporter || office} canResolve={office} onChanged={changed} />

@@ -19,11 +19,14 @@ export function MonthlyReports({
   project,
   canReport,
   canReview,
+  userId,
   onChanged,
 }: {
   project: ProjectDetailView;
   canReport: boolean;
   canReview: boolean;
+  /** The signed-in user: nobody decides a month they submitted (four-eyes). */
+  userId: string | null;
   onChanged: (notice: string) => void;
 }) {
   const t = useMessages(projectPageMessages);
@@ -82,7 +85,9 @@ export function MonthlyReports({
         </Button>,
       );
     }
-    if (canReview && r.status === 'submitted') {
+    if (canReview && r.status === 'submitted' && r.createdBy === userId) {
+      out.push(<span key="own">{t.ownSubmission}</span>);
+    } else if (canReview && r.status === 'submitted') {
       out.push(
         <Button
           key="approve"
