@@ -76,8 +76,24 @@ describe.skipIf(unavailable !== null)('a major project’s page: reports, review
 
   it('the lead unit reports two months, meets the quality checks and raises an issue', async () => {
     await openProject(reporter, projectId, NAME);
-    await submitMonth(reporter, { year: 2026, month: 1, monthWan: 100, ytdWan: 100, progress: '基础开挖' });
-    await submitMonth(reporter, { year: 2026, month: 2, monthWan: 150, ytdWan: 250, progress: '主体施工' });
+    // A small real PNG, cut from the page itself.
+    const png = await reporter.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 16, height: 16 } });
+    await submitMonth(reporter, {
+      year: 2026,
+      month: 1,
+      monthWan: 100,
+      ytdWan: 100,
+      progress: '基础开挖',
+      photo: { name: '一月现场.png', png },
+    });
+    await submitMonth(reporter, {
+      year: 2026,
+      month: 2,
+      monthWan: 150,
+      ytdWan: 250,
+      progress: '主体施工',
+      photo: { name: '二月现场.png', png },
+    });
     expect(
       await refusedMonth(reporter, { year: 2026, month: 3, monthWan: 20, ytdWan: 200, progress: '主体施工' }),
     ).toMatch(/累计完成投资不能下降/);
@@ -108,6 +124,10 @@ describe.skipIf(unavailable !== null)('a major project’s page: reports, review
     });
     await openProject(reviewer, projectId, NAME);
     await approveMonth(reviewer, '2026-01');
+    // The resubmitted month keeps its photo, which the reviewer can open.
+    await poll(() => monthRow(reviewer, '2026-01').getByRole('link', { name: '一月现场.png' }).count()).toBe(
+      1,
+    );
     // The approved figures feed the chart's table: 250 万元 completed by February.
     const table = reviewer.getByRole('table', { name: /2026 年逐月累计/ });
     await poll(() => table.getByRole('row').filter({ hasText: '2026-02' }).textContent()).toContain('250');

@@ -21,6 +21,7 @@ import { submittedNotificationsMigration } from './0019-submitted-notifications.
 import { projectsMigration } from './0020-projects.migration.js';
 import { evidenceRequiredMigration } from './0021-evidence-required.migration.js';
 import { halfYearFrequencyMigration } from './0022-half-year-frequency.migration.js';
+import { projectReportEvidenceMigration } from './0023-project-report-evidence.migration.js';
 
 /**
  * Every migration, by name, in order. Static imports instead of reading a folder, so migrations
@@ -50,6 +51,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0020-projects': projectsMigration,
   '0021-evidence-required': evidenceRequiredMigration,
   '0022-half-year-frequency': halfYearFrequencyMigration,
+  '0023-project-report-evidence': projectReportEvidenceMigration,
 };
 
 /** A {@link MigrationProvider} over {@link MIGRATIONS}. */

@@ -12,6 +12,8 @@ export type MonthFigures = {
   monthWan: number;
   ytdWan: number;
   progress: string;
+  /** A site photo to attach (name and PNG bytes). */
+  photo?: { name: string; png: Buffer };
 };
 
 const key = (f: { year: number; month: number }) => `${f.year}-${String(f.month).padStart(2, '0')}`;
@@ -32,15 +34,25 @@ async function fillFigures(page: Page, f: MonthFigures): Promise<void> {
   await page.getByLabel('本月完成投资（万元）').fill(String(f.monthWan));
   await page.getByLabel('年初至今累计（万元）').fill(String(f.ytdWan));
   await page.getByLabel('形象进度').fill(f.progress);
+  if (f.photo !== undefined) {
+    await page
+      .locator('.ant-card input[type="file"]')
+      .setInputFiles({ name: f.photo.name, mimeType: 'image/png', buffer: f.photo.png });
+    await page
+      .getByRole('list', { name: '已附佐证材料' })
+      .getByText(f.photo.name)
+      .waitFor({ timeout: 30_000 });
+  }
 }
 
-/** Fills a month and submits it for review; its row then says 待审核. */
+/** Fills a month (with its photo, if any) and submits it for review; its row then says 待审核. */
 export async function submitMonth(page: Page, f: MonthFigures): Promise<void> {
   await openEditor(page, f);
   await fillFigures(page, f);
   await page.getByRole('button', { name: '提交审核' }).click();
   await notice(page, `${key(f)} 已提交审核。`);
   await poll(() => monthRow(page, key(f)).textContent()).toContain('待审核');
+  if (f.photo !== undefined) await poll(() => monthRow(page, key(f)).textContent()).toContain(f.photo.name);
 }
 
 /**

@@ -32,6 +32,7 @@ import {
 } from '../../policies/project.policy.js';
 import { asOfOrToday } from '../records/reporting.service.js';
 import { type ProjectDetailStatus, detailStatus } from './project-detail-status.js';
+import { checkReportEvidence } from './project-report-evidence.js';
 
 /** A project's page: its stored detail and its status as of today. */
 export type ProjectPageDetail = ProjectDetail & { status: ProjectDetailStatus };
@@ -207,6 +208,7 @@ export async function writeReport(
 ): Promise<ProjectReportRow> {
   const owner = await projectOwner(ctx, projectId);
   enforce(p, canReportProject(p, owner.leadDepartmentId));
+  await checkReportEvidence(ctx, { projectId, year: body.year, month: body.month }, body.evidenceIds);
   return actOnProjectReport(ctx.db, { projectId, ...body, by: actorOf(p) });
 }
 

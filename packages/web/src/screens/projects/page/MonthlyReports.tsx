@@ -9,6 +9,7 @@ import { format, useMessages } from '../../../i18n/i18n';
 import { type ProjectReport, REPORT_COLORS, monthKey, wan } from './project-labels';
 import { projectPageMessages } from './project-page.messages';
 import { type EditorTarget, ReportEditor } from './ReportEditor';
+import { ReportEvidence } from './ReportEvidence';
 
 /**
  * The project's months with their status. The lead unit's reporter (or the office) fills a month,
@@ -173,6 +174,12 @@ export function MonthlyReports({
             title: t.colProgress,
             responsive: ['md'],
             render: (_, r) => r.progressText ?? '—',
+          },
+          {
+            key: 'evidence',
+            title: t.colEvidence,
+            responsive: ['md'],
+            render: (_, r) => <ReportEvidence projectId={project.id} report={r} />,
           },
           {
             key: 'status',

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { ApiProblem, api } from '../../../api/client';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { format, useMessages } from '../../../i18n/i18n';
-import { type ProjectReport, monthKey } from './project-labels';
+import { entryMessages } from '../../../records/entry.messages';
+import { EvidenceField } from '../../my-items/EvidenceField';
+import { type ProjectReport, monthKey, reportEvidencePath } from './project-labels';
 import { projectPageMessages } from './project-page.messages';
 
 /** Which month the editor fills: an existing one (to edit or correct) or a new one. */
@@ -41,6 +43,12 @@ export function ReportEditor({
   const [busy, setBusy] = useState<'save_draft' | 'submit' | 'correct' | null>(null);
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
   const r = target.report;
+  const [attached, setAttached] = useState<string[]>(r?.evidenceIds ?? []);
+  const entry = useMessages(entryMessages);
+  // The photos belong to the month: the field appears once year and month are known.
+  const year = Form.useWatch('year', form) as number | null | undefined;
+  const month = Form.useWatch('month', form) as number | null | undefined;
+  const monthKnown = typeof year === 'number' && typeof month === 'number' && month >= 1 && month <= 12;
   const correcting = target.correcting === true;
   const title =
     r === null
@@ -66,7 +74,7 @@ export function ReportEditor({
           ytdWan: v.ytdWan ?? null,
           progressText: v.progressText.trim() === '' ? null : v.progressText.trim(),
           reason: correcting ? v.reason.trim() : null,
-          evidenceIds: r?.evidenceIds ?? [],
+          evidenceIds: attached,
         },
       });
       const month = monthKey(v.year, v.month);
@@ -110,6 +118,18 @@ export function ReportEditor({
         <Form.Item name="progressText" label={t.progressText}>
           <Input.TextArea rows={3} maxLength={4000} />
         </Form.Item>
+        {monthKnown ? (
+          <Form.Item label={t.photos}>
+            <EvidenceField
+              t={entry}
+              recordPath={reportEvidencePath(projectId, year, month)}
+              disabled={false}
+              withdrawable={r === null || r.status === 'draft' || r.status === 'returned'}
+              attached={attached}
+              onChange={setAttached}
+            />
+          </Form.Item>
+        ) : null}
         {correcting ? (
           <Form.Item
             name="reason"

@@ -36,3 +36,8 @@ export function wan(n: number): string {
 export function monthKey(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
+
+/** The evidence path of a project's month (key `projectId|YYYY-MM`, URL-encoded). */
+export function reportEvidencePath(projectId: string, year: number, month: number): string {
+  return `/api/project-reports/${encodeURIComponent(`${projectId}|${monthKey(year, month)}`)}`;
+}
