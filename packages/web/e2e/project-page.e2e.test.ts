@@ -15,6 +15,35 @@ const unavailable = browserTestsUnavailable();
 const PHONE = { width: 390, height: 844 };
 const NAME = '城南污水处理厂扩建工程';
 const ISSUE = '施工用电需供电公司接入';
+/** The register fields of the project, of the reporter's department. */
+const FIELDS = {
+  code: null,
+  name: NAME,
+  level: '区',
+  category: '基础设施',
+  nature: '续建',
+  place: '湖塘镇',
+  coordinates: null,
+  serves: [],
+  content: '新增日处理能力 5 万吨',
+  newCapacity: null,
+  totalWan: 5000,
+  funding: [],
+  startYear: 2025,
+  endYear: 2027,
+  plannedStart: null,
+  actualStart: null,
+  plannedCompletion: null,
+  actualCompletion: null,
+  leadUnit: OWN_DEPT,
+  responsiblePerson: null,
+  linkedLeader: null,
+  owner: null,
+  ownerContact: null,
+  published: false,
+  annualPlans: [{ year: 2026, planWan: 1200, milestoneText: '主体完工' }],
+  milestones: [],
+};
 
 const sidewaysScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -34,34 +63,7 @@ describe.skipIf(unavailable !== null)('a major project’s page: reports, review
       headers: as(h.sessions.planning_office),
       payload: {
         stage: '在建',
-        fields: {
-          code: null,
-          name: NAME,
-          level: '区',
-          category: '基础设施',
-          nature: '续建',
-          place: '湖塘镇',
-          coordinates: null,
-          serves: [],
-          content: '新增日处理能力 5 万吨',
-          newCapacity: null,
-          totalWan: 5000,
-          funding: [],
-          startYear: 2025,
-          endYear: 2027,
-          plannedStart: null,
-          actualStart: null,
-          plannedCompletion: null,
-          actualCompletion: null,
-          leadUnit: OWN_DEPT,
-          responsiblePerson: null,
-          linkedLeader: null,
-          owner: null,
-          ownerContact: null,
-          published: false,
-          annualPlans: [{ year: 2026, planWan: 1200, milestoneText: '主体完工' }],
-          milestones: [],
-        },
+        fields: FIELDS,
       },
     });
     if (created.statusCode !== 201) throw new Error(`project not created: ${created.body}`);
@@ -148,6 +150,18 @@ describe.skipIf(unavailable !== null)('a major project’s page: reports, review
       expect(await seriousViolations(page)).toEqual([]);
     }
     writeFileSync(join(SCREENSHOT_DIR, 'project-page.png'), await smallPng(office));
+    // The month editor with its photo field (after 后评价 nobody reports: a fresh project's page).
+    const fresh = await h.app.inject({
+      method: 'POST',
+      url: `/api/plans/${h.plan.planId}/projects`,
+      headers: as(h.sessions.planning_office),
+      payload: { stage: '在建', fields: { ...FIELDS, name: `${NAME}二期` } },
+    });
+    await openProject(reporter, fresh.json<{ id: string }>().id, `${NAME}二期`);
+    await reporter.getByRole('button', { name: '填报新月份' }).click();
+    await reporter.getByLabel('月份', { exact: true }).fill('4');
+    await reporter.getByRole('button', { name: '上传佐证材料' }).waitFor();
+    expect(await seriousViolations(reporter)).toEqual([]);
     for (const page of [reporter, office]) {
       await page.setViewportSize(PHONE);
       await openProject(page, projectId, NAME);
