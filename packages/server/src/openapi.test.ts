@@ -55,10 +55,11 @@ it('documents errors as problem+json and upload bodies as multipart/form-data wi
   const uploads = (await operationsOf()).filter(({ op }) => op.requestBody?.content?.['multipart/form-data']);
   expect(uploads.map(({ op }) => op.operationId).sort()).toEqual([
     'importPlanFile',
-    'importUsers',
     'importProjects',
+    'importUsers',
     'uploadMyTemplate',
     'uploadObservationEvidence',
     'uploadProgressReportEvidence',
+    'uploadProjectReportEvidence',
   ]);
 });
