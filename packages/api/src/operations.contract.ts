@@ -136,6 +136,8 @@ export const operations = {
   evaluateProject: { method: 'POST', path: '/api/projects/{id}/evaluation' },
   writeProjectReport: { method: 'POST', path: '/api/projects/{id}/reports' },
   reviewProjectReport: { method: 'POST', path: '/api/projects/{id}/reports/review' },
+  uploadProjectReportEvidence: { method: 'POST', path: '/api/project-reports/{key}/evidence' },
+  listProjectReportEvidence: { method: 'GET', path: '/api/project-reports/{key}/evidence' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 
 /** The name of one operation of the API. */

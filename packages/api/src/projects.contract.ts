@@ -107,8 +107,23 @@ export const ProjectIssueSchema = z.object({
   resolution: z.string().nullable(),
 });
 
-/** One project with its current reports, issues, lifecycle and post-evaluation. */
+/** 正常 / 滞后 / 需协调 of one project as of today, by the dashboard's rules, with its reasons. */
+export const ProjectStatusSchema = z
+  .object({
+    asOf: z.string(),
+    year: z.number().int(),
+    health: z.enum(['正常', '滞后', '需协调']),
+    completionRatePct: z.number().nullable().describe('投资完成率: approved 年初至今累计 / 年度计划投资, %'),
+    timeElapsedPct: z.number().describe('时序进度 through the last approved month, %'),
+    gapPoints: z.number().nullable(),
+    lagThresholdPoints: z.number(),
+    reasons: z.array(MessagesSchema),
+  })
+  .meta({ id: 'ProjectStatus' });
+
+/** One project with its current reports, issues, lifecycle, post-evaluation and status. */
 export const ProjectDetailSchema = ProjectSchema.extend({
+  status: ProjectStatusSchema,
   reports: z.array(ProjectReportSchema),
   issues: z.array(ProjectIssueSchema),
   transitions: z.array(

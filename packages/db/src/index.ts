@@ -49,6 +49,7 @@ export {
   insertEvidenceFile,
   listEvidenceFiles,
   planIdOfTask,
+  PROJECT_REPORT_EVIDENCE,
   redactEvidenceFile,
   withdrawEvidenceFile,
   type EvidenceChange,

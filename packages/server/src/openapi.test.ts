@@ -60,5 +60,6 @@ it('documents errors as problem+json and upload bodies as multipart/form-data wi
     'uploadMyTemplate',
     'uploadObservationEvidence',
     'uploadProgressReportEvidence',
+    'uploadProjectReportEvidence',
   ]);
 });

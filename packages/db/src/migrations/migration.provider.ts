@@ -22,6 +22,7 @@ import { projectsMigration } from './0020-projects.migration.js';
 import { evidenceRequiredMigration } from './0021-evidence-required.migration.js';
 import { halfYearFrequencyMigration } from './0022-half-year-frequency.migration.js';
 import { projectNotificationsMigration } from './0023-project-notifications.migration.js';
+import { projectReportEvidenceMigration } from './0024-project-report-evidence.migration.js';
 
 /**
  * Every migration, by name, in order. Static imports instead of reading a folder, so migrations
@@ -52,6 +53,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0021-evidence-required': evidenceRequiredMigration,
   '0022-half-year-frequency': halfYearFrequencyMigration,
   '0023-project-notifications': projectNotificationsMigration,
+  '0024-project-report-evidence': projectReportEvidenceMigration,
 };
 
 /** A {@link MigrationProvider} over {@link MIGRATIONS}. */

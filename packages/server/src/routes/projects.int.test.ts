@@ -305,5 +305,47 @@ forEachDialect((dialect, open) => {
       expect(item).not.toHaveProperty('ownerContact');
       expect(item).not.toHaveProperty('annualPlans');
     });
+
+    it('refuses to let the submitter decide their own month (four-eyes); the page carries the status', async () => {
+      const created = await send(h.sessions.planning_office, 'POST', `/api/plans/${h.plan.planId}/projects`, {
+        fields: projectFields('双人复核的道路项目', { totalWan: 3000 }),
+        stage: '在建',
+      });
+      const id = created.json<Detail>().id;
+      expect(created.json<{ status: { health: string } }>().status.health).toMatch(/正常|滞后|需协调/);
+      // The office may report on a department's behalf, but then another reviewer decides.
+      const submitted = await send(h.sessions.planning_office, 'POST', `/api/projects/${id}/reports`, {
+        year: 2026,
+        month: 1,
+        action: 'submit',
+        monthWan: 50,
+        ytdWan: 50,
+        progressText: '路基施工',
+        reason: null,
+        evidenceIds: [],
+      });
+      expect(submitted.statusCode, submitted.body).toBe(200);
+      const review = (session: Session | undefined, action: 'approve' | 'return') =>
+        send(session, 'POST', `/api/projects/${id}/reports/review`, {
+          year: 2026,
+          month: 1,
+          action,
+          reason: action === 'return' ? '自己退回' : null,
+        });
+      const own = await review(h.sessions.planning_office, 'approve');
+      expect(own.statusCode, own.body).toBe(403);
+      expect(own.json<{ messages: { zh: string } }>().messages.zh).toMatch(/本人提交/);
+      expect((await review(h.sessions.planning_office, 'return')).statusCode).toBe(403);
+      expect((await review(h.sessions.reviewer, 'approve')).json<{ status: string }>().status).toBe(
+        'approved',
+      );
+      const page = await send(h.sessions.department_reporter, 'GET', `/api/projects/${id}`);
+      const status = page.json<{
+        status: { year: number; health: string; reasons: unknown[]; lagThresholdPoints: number };
+      }>().status;
+      expect(status.lagThresholdPoints).toBe(10);
+      expect(['正常', '滞后', '需协调']).toContain(status.health);
+      expect(status.health === '正常').toBe(status.reasons.length === 0);
+    });
   });
 });

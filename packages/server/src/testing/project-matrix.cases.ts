@@ -281,5 +281,38 @@ export function projectCases(): ProjectCase[] {
         });
       },
     },
+    {
+      route: 'POST /api/project-reports/:key/evidence',
+      allowed: ['planning_office', 'department_reporter'],
+      ok: 201,
+      run: async ({ h, session }) => {
+        const key = encodeURIComponent(`${await makeProject(h)}|2026-03`);
+        const { payload, headers } = multipartFile('现场照片.png', SITE_PHOTO);
+        return h.app.inject({
+          method: 'POST',
+          url: `/api/project-reports/${key}/evidence`,
+          payload,
+          headers: { ...as(session), ...headers },
+        });
+      },
+    },
+    {
+      route: 'GET /api/project-reports/:key/evidence',
+      allowed: [...READERS, 'department_reporter'],
+      ok: 200,
+      run: async ({ h, session }) =>
+        send(
+          h,
+          session,
+          'GET',
+          `/api/project-reports/${encodeURIComponent(`${await makeProject(h)}|2026-03`)}/evidence`,
+        ),
+    },
   ];
 }
+
+/** A synthetic site photo: PNG magic bytes are all the upload checks need. */
+const SITE_PHOTO = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(32, 7),
+]);

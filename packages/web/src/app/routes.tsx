@@ -48,6 +48,10 @@ export const SCREENS: readonly ScreenRoute[] = [
     roles: SIGNED_IN,
   },
   {
+    ...lazyScreen('/projects/:id'),
+    roles: SIGNED_IN,
+  },
+  {
     ...lazyScreen('/plan'),
     roles: SIGNED_IN,
     nav: 'navPlan',

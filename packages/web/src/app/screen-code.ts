@@ -10,6 +10,7 @@ type ScreenModule = { default: ComponentType };
 const LOADERS = {
   '/dashboard': () => import('../screens/dashboard/DashboardPage'),
   '/indicators/:id': () => import('../screens/indicator/IndicatorPage'),
+  '/projects/:id': () => import('../screens/projects/ProjectPage'),
   '/plan': () => import('../screens/reader/ReaderPage'),
   '/curation': () => import('../screens/curation/CurationPage'),
   '/office': () => import('../screens/office/OfficePage'),

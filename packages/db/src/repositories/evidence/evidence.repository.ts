@@ -47,8 +47,12 @@ export type NewEvidenceFile = Pick<
   | 'uploadedBy'
 > & { planId: string | null };
 
+/** The subject kind of a project report's evidence (not a record kind: projects have their own review flow). */
+export const PROJECT_REPORT_EVIDENCE = 'project_report' satisfies EvidenceSubjectKind;
+
 /** The audit entity of an evidence row's record (core's record-kind vocabulary maps the spellings). */
-const entityOf = (kind: EvidenceSubjectKind): string => recordKind(kind).stored.auditEntity;
+const entityOf = (kind: EvidenceSubjectKind): string =>
+  kind === PROJECT_REPORT_EVIDENCE ? 'project' : recordKind(kind).stored.auditEntity;
 
 /** Inserts an evidence row with its audit record (`evidence.upload`), in the caller's transaction. */
 export async function insertEvidenceFile(

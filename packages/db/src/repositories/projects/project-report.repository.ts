@@ -1,9 +1,10 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { InvalidInputError } from '../../errors.js';
 import type { Database } from '../../schema/database.schema.js';
 import type { ReviewAction, ReviewStatus } from '../../schema/monitoring-tables.schema.js';
 import { writeTransaction } from '../../support/dialect.js';
 import { newId, nowIso } from '../../support/ids.js';
+import { checkFourEyes } from '../records/four-eyes.js';
 import { nextReviewStatus } from '../records/review-transitions.js';
 import { auditProject } from './project-audit.js';
 import { projectNotFound } from './project-write.repository.js';
@@ -173,7 +174,7 @@ async function checkFigures(
 /**
  * Saves, submits, approves, returns or corrects one month's report as a new append-only revision
  * (the same draft → submitted → returned/approved flow as indicators and tasks: records'
- * `nextReviewStatus`). Figures are checked when the reporter writes them; review actions carry the
+ * `nextReviewStatus`), four-eyes included. Figures are checked when the reporter writes them; review actions carry the
  * figures of the revision they judge.
  */
 export async function actOnProjectReport(
@@ -204,6 +205,8 @@ export async function actOnProjectReport(
       reason: a.reason ?? null,
       currentRevision: prev?.revisionNo ?? 0,
     });
+    // Four-eyes: nobody approves or returns a month they submitted (no self-review ground for projects).
+    await checkFourEyes(trx, { action: a.action, actor: a.by, planId: sql<null>`null` }, prev ?? undefined);
     if (!reviewing) await checkFigures(trx, a, monthWan, ytdWan);
     const row = {
       id: newId(),

@@ -1,7 +1,8 @@
-import type { EvidenceSubjectKind } from '@plantrack/db';
+import { type EvidenceSubjectKind, PROJECT_REPORT_EVIDENCE } from '@plantrack/db';
 import type { UploadGate } from '../../auth/upload.gate.js';
 import type { AppContext } from '../../context.js';
 import { canWriteRecord, permitsRecord } from '../../policies/record.policy.js';
+import { projectReportEvidence } from '../projects/project-report-evidence.js';
 import { serverRecordKind } from '../records/kinds/registry.js';
 
 /**
@@ -10,12 +11,15 @@ import { serverRecordKind } from '../records/kinds/registry.js';
  * read. The service checks it again with the whole record once the file is in.
  */
 export function evidenceUploadGate(ctx: AppContext, kind: EvidenceSubjectKind): UploadGate {
-  const recordKind = serverRecordKind(kind);
+  const owners =
+    kind === PROJECT_REPORT_EVIDENCE
+      ? projectReportEvidence.ownerDepartmentIdsOfKey
+      : serverRecordKind(kind).ownerDepartmentIdsOfKey;
   return {
     maxBytes: ctx.config.evidenceMaxBytes,
     allows: (principal, params) =>
       permitsRecord(principal, canWriteRecord, async () => ({
-        ownerDepartmentIds: await recordKind.ownerDepartmentIdsOfKey(ctx, params.key ?? ''),
+        ownerDepartmentIds: await owners(ctx, params.key ?? ''),
       })),
   };
 }

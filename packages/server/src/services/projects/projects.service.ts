@@ -30,6 +30,16 @@ import {
 } from '../../policies/project.policy.js';
 import { asOfOrToday } from '../records/reporting.service.js';
 import { cachedProjectsBoard, cachedProjectsBoardJson } from './projects-dashboard.cache.js';
+import { type ProjectDetailStatus, detailStatus } from './project-detail-status.js';
+import { checkReportEvidence } from './project-report-evidence.js';
+
+/** A project's page: its stored detail and its status as of today. */
+export type ProjectPageDetail = ProjectDetail & { status: ProjectDetailStatus };
+
+async function pageOf(ctx: AppContext, projectId: string): Promise<ProjectPageDetail> {
+  const detail = await getProjectDetail(ctx.db, projectId);
+  return { ...detail, status: await detailStatus(ctx, detail, asOfOrToday(undefined)) };
+}
 
 /** The project's plan and 责任单位, or 404. */
 async function projectOwner(
@@ -95,10 +105,14 @@ export async function listPublicProjects(
   return { items: await listProjects(ctx.db, planId, { publishedOnly: true }) };
 }
 
-export async function readProject(ctx: AppContext, p: Principal, projectId: string): Promise<ProjectDetail> {
+export async function readProject(
+  ctx: AppContext,
+  p: Principal,
+  projectId: string,
+): Promise<ProjectPageDetail> {
   const owner = await projectOwner(ctx, projectId);
   enforce(p, canReadProject(p, owner.leadDepartmentId));
-  return getProjectDetail(ctx.db, projectId);
+  return pageOf(ctx, projectId);
 }
 
 export async function addProject(
@@ -106,10 +120,10 @@ export async function addProject(
   p: Principal,
   planId: string,
   body: { fields: ProjectFields; stage: ProjectStage },
-): Promise<ProjectDetail> {
+): Promise<ProjectPageDetail> {
   enforce(p, canManageProjects(p));
   const id = await createProject(ctx.db, { planId, fields: body.fields, stage: body.stage, by: actorOf(p) });
-  return getProjectDetail(ctx.db, id);
+  return pageOf(ctx, id);
 }
 
 export async function editProject(
@@ -117,7 +131,7 @@ export async function editProject(
   p: Principal,
   projectId: string,
   body: { fields: ProjectFields; expectedRevision: number },
-): Promise<ProjectDetail> {
+): Promise<ProjectPageDetail> {
   enforce(p, canManageProjects(p));
   await projectOwner(ctx, projectId);
   await updateProject(ctx.db, {
@@ -126,7 +140,7 @@ export async function editProject(
     expectedRevision: body.expectedRevision,
     by: actorOf(p),
   });
-  return getProjectDetail(ctx.db, projectId);
+  return pageOf(ctx, projectId);
 }
 
 export async function moveProject(
@@ -134,10 +148,10 @@ export async function moveProject(
   p: Principal,
   projectId: string,
   body: { to: Exclude<ProjectStage, '后评价'>; note: string | null },
-): Promise<ProjectDetail> {
+): Promise<ProjectPageDetail> {
   enforce(p, canManageProjects(p));
   await transitionProject(ctx.db, { projectId, to: body.to, note: body.note, by: actorOf(p) });
-  return getProjectDetail(ctx.db, projectId);
+  return pageOf(ctx, projectId);
 }
 
 export async function raiseIssue(
@@ -145,11 +159,11 @@ export async function raiseIssue(
   p: Principal,
   projectId: string,
   body: { text: string; department: string | null; deadline: string | null },
-): Promise<ProjectDetail> {
+): Promise<ProjectPageDetail> {
   const owner = await projectOwner(ctx, projectId);
   enforce(p, canReportProject(p, owner.leadDepartmentId));
   await addProjectIssue(ctx.db, { projectId, ...body, by: actorOf(p) });
-  return getProjectDetail(ctx.db, projectId);
+  return pageOf(ctx, projectId);
 }
 
 export async function resolveIssue(
@@ -158,10 +172,10 @@ export async function resolveIssue(
   projectId: string,
   issueId: string,
   body: { resolution: string | null },
-): Promise<ProjectDetail> {
+): Promise<ProjectPageDetail> {
   enforce(p, canManageProjects(p));
   await resolveProjectIssue(ctx.db, { projectId, issueId, resolution: body.resolution, by: actorOf(p) });
-  return getProjectDetail(ctx.db, projectId);
+  return pageOf(ctx, projectId);
 }
 
 export async function evaluateProject(
@@ -169,10 +183,10 @@ export async function evaluateProject(
   p: Principal,
   projectId: string,
   body: PostEvaluationInput,
-): Promise<ProjectDetail> {
+): Promise<ProjectPageDetail> {
   enforce(p, canManageProjects(p));
   await recordPostEvaluation(ctx.db, { projectId, evaluation: body, by: actorOf(p) });
-  return getProjectDetail(ctx.db, projectId);
+  return pageOf(ctx, projectId);
 }
 
 /** A reporter's month: save, submit or correct (quality checks in storage). */
@@ -193,6 +207,7 @@ export async function writeReport(
 ): Promise<ProjectReportRow> {
   const owner = await projectOwner(ctx, projectId);
   enforce(p, canReportProject(p, owner.leadDepartmentId));
+  await checkReportEvidence(ctx, { projectId, year: body.year, month: body.month }, body.evidenceIds);
   return actOnProjectReport(ctx.db, { projectId, ...body, by: actorOf(p) });
 }
 
