@@ -34,6 +34,12 @@ describe('targetOf', () => {
     );
   });
 
+  it('leads a major project’s reminder to the project’s page', () => {
+    expect(targetOf({ ...base, subjectKind: 'project', subjectKey: 'prj-7', period: null })).toBe(
+      '/projects/prj-7',
+    );
+  });
+
   it('leads nowhere without a period', () => {
     expect(targetOf({ ...base, period: null })).toBeNull();
   });

@@ -3,11 +3,14 @@ import type { Notification as AppNotification } from '@plantrack/api';
 /**
  * Where a notification leads: a reviewer's notice of new submissions to the review queue filtered
  * to them (`/review?department=…&period=…`); any other to the reporter's form of the item and
- * period it is about (`/my?kind=…&id=…&period=…`), or null when it names no period.
+ * period it is about (`/my?kind=…&id=…&period=…`), a project's notice to its page, or null when it
+ * names no period.
  */
 export function targetOf(n: AppNotification): string | null {
   if (n.kind === 'submitted') return reviewTargetOf(n);
   if (n.subjectKind === 'department') return null;
+  // A major project's monthly report is filled on the project's own page.
+  if (n.subjectKind === 'project') return `/projects/${encodeURIComponent(n.subjectKey)}`;
   let kind: 'indicator' | 'task';
   let id: string | undefined;
   let period: string | null | undefined = n.period;
