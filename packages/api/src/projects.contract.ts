@@ -178,6 +178,7 @@ export const PublicProjectSchema = ProjectSchema.pick({
   leadUnit: true,
   stage: true,
 }).meta({ id: 'PublicProject' });
+export type PublicProjectView = z.infer<typeof PublicProjectSchema>;
 export const PublicProjectListSchema = z.object({ items: z.array(PublicProjectSchema) });
 
 export const ProjectIdParamsSchema = z.object({ id: z.string().min(1).max(100) });

@@ -1,8 +1,10 @@
 import { listIndicators } from '@plantrack/db';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as } from '../../server/src/testing/harness.js';
+import { OTHER_DEPT, as } from '../../server/src/testing/harness.js';
+import { seriousViolations } from './axe-audit.js';
 import { type BrowserHarness, browserTestsUnavailable, startBrowserHarness } from './browser-harness.js';
+import { seedProjects } from './projects/seed-projects.js';
 
 const unavailable = browserTestsUnavailable();
 
@@ -19,9 +21,17 @@ function apiRequests(page: Page): string[] {
   return seen;
 }
 
+const sidewaysScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+// SYNTHETIC projects at 湖塘镇: one of the test reporter's department, one of another department.
+const OWN_PROJECT = '湖塘镇智能装备产业园';
+const OTHER_PROJECT = '湖塘镇污水管网提升工程';
+
 describe.skipIf(unavailable !== null)('leader dashboard and indicator page in Chromium', () => {
   let h: BrowserHarness;
   let revenueId: string;
+  let ownProjectId: string;
   beforeAll(async () => {
     h = await startBrowserHarness();
     // 一般公共预算收入 (target 218): one approved value, so the chart and its table have data.
@@ -44,6 +54,10 @@ describe.skipIf(unavailable !== null)('leader dashboard and indicator page in Ch
       payload: { expectedRevision: 1 },
     });
     expect(approved.statusCode).toBe(200);
+    [ownProjectId = ''] = await seedProjects(h, [
+      { name: OWN_PROJECT, fields: { totalWan: 56000 } },
+      { name: OTHER_PROJECT, stage: '前期', fields: { leadUnit: OTHER_DEPT, published: false } },
+    ]);
   });
   afterAll(async () => {
     await h.close();
@@ -147,11 +161,42 @@ describe.skipIf(unavailable !== null)('leader dashboard and indicator page in Ch
         .count(),
     ).toBe(4);
     // A place's accessible name is what it shows: its name, then its number of items.
-    await page.getByRole('button', { name: /^湖塘镇\s*\d+$/ }).focus();
+    await page.getByRole('button', { name: /^湖塘镇\s*\d+\s*项目/ }).focus();
     await page.keyboard.press('Enter');
     await poll(() => page.getByRole('heading', { name: '“湖塘镇”的相关事项' }).count()).toBe(1);
     expect(await page.getByRole('table', { name: /地点及相关事项/ }).textContent()).toContain(
       '西太湖生态科学城',
     );
+  });
+
+  it('shows the major projects of a place on the map, in the table and in its list, as each role may see them', async () => {
+    const page = await h.pageAs('leader');
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto('/map');
+    const town = page.getByRole('button', { name: /^湖塘镇\s*\d+\s*项目 2$/ });
+    await town.click();
+    const list = page.getByRole('list', { name: '重大项目（2）' });
+    await poll(() => list.textContent()).toContain(OTHER_PROJECT);
+    expect(await list.textContent()).toContain('在建 · 总投资 56,000 万元');
+    expect(await list.textContent()).toContain('前期');
+    const row = page
+      .getByRole('table', { name: /地点及相关事项/ })
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: '湖塘镇', exact: true }) });
+    expect(await row.getByRole('cell').nth(4).textContent()).toBe('2');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await poll(() => sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await list.getByRole('link', { name: OWN_PROJECT }).click();
+    await page.waitForURL(`**/projects/${ownProjectId}`);
+
+    // A reporter sees their department's project only.
+    const reporter = await h.pageAs('department_reporter');
+    await reporter.goto('/map');
+    await reporter.getByRole('button', { name: /^湖塘镇\s*\d+\s*项目 1$/ }).click();
+    const own = reporter.getByRole('list', { name: '重大项目（1）' });
+    await poll(() => own.textContent()).toContain(OWN_PROJECT);
+    expect(await own.textContent()).not.toContain(OTHER_PROJECT);
   });
 });

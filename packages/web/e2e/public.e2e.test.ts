@@ -1,13 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { listIndicators } from '@plantrack/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as } from '../../server/src/testing/harness.js';
+import type { Page } from 'playwright-core';
+import { OTHER_DEPT, as } from '../../server/src/testing/harness.js';
+import { seriousViolations } from './axe-audit.js';
 import { type BrowserHarness, browserTestsUnavailable, startBrowserHarness } from './browser-harness.js';
+import { seedProjects } from './projects/seed-projects.js';
 
 const unavailable = browserTestsUnavailable();
 
 /** Polls long enough for a cold server and a lazily loaded screen. */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
+const sidewaysScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+// SYNTHETIC projects: one published, one not.
+const PUBLISHED_PROJECT = '湖塘镇智能装备产业园';
+const HIDDEN_PROJECT = '湖塘镇未公开储备项目';
 
 describe.skipIf(unavailable !== null)('public view in Chromium', () => {
   let h: BrowserHarness;
@@ -25,6 +35,14 @@ describe.skipIf(unavailable !== null)('public view in Chromium', () => {
       payload: { published: true },
     });
     expect(res.statusCode).toBe(200);
+    await seedProjects(h, [
+      { name: PUBLISHED_PROJECT, fields: { totalWan: 56000, startYear: 2025, endYear: 2028 } },
+      {
+        name: HIDDEN_PROJECT,
+        stage: '储备',
+        fields: { published: false, leadUnit: OTHER_DEPT, place: '西太湖科技产业园' },
+      },
+    ]);
   });
   afterAll(async () => {
     await h.close();
@@ -43,6 +61,26 @@ describe.skipIf(unavailable !== null)('public view in Chromium', () => {
     expect(main).not.toContain('地区生产总值');
     // Nobody signed in: the page offers signing in, not signing out.
     expect(await page.getByRole('button', { name: '退出登录' }).count()).toBe(0);
+  });
+
+  it('lists only the published major project, with its published fields, at desktop and phone width', async () => {
+    const page = await h.pageAs(null);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto('/public');
+    const table = page.getByRole('table', { name: /已公开的重大项目/ });
+    await poll(() => table.textContent()).toContain(PUBLISHED_PROJECT);
+    const text = (await table.textContent()) ?? '';
+    for (const shown of ['产业', '湖塘镇', '56,000', '2025–2028', '区财政局', '在建']) {
+      expect(text).toContain(shown);
+    }
+    expect(await table.locator('tbody tr').count()).toBe(1);
+    expect(await page.locator('#main').textContent()).not.toContain(HIDDEN_PROJECT);
+    // Fields the office keeps to itself (the content, the code) are not in the table.
+    expect(text).not.toContain('厂房及配套');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await poll(() => sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('opens the public page of the indicator with the chart table and the status in words', async () => {
@@ -75,5 +113,8 @@ describe.skipIf(unavailable !== null)('public view in Chromium', () => {
     const hidden = indicators.find((i) => !i.published);
     const res = await fetch(`${h.baseUrl}/api/public/indicators/${hidden?.indicatorId ?? ''}/assessment`);
     expect(res.status).toBe(404);
+    const projects = await fetch(`${h.baseUrl}/api/public/plans/${h.plan.planId}/projects`);
+    const body = (await projects.json()) as { items: { name: string }[] };
+    expect(body.items.map((p) => p.name)).toEqual([PUBLISHED_PROJECT]);
   });
 });

@@ -8,6 +8,7 @@ import { CardGrid } from '../dashboard/CardGrid';
 import type { Dashboard, PublicPlan } from '@plantrack/api';
 import { PublicReports } from '../reports/PublicReports';
 import { Downloads } from './Downloads';
+import { PublicProjects } from './PublicProjects';
 import { PublicStory } from './PublicStory';
 import { publicMessages } from './public.messages';
 
@@ -78,6 +79,7 @@ export default function PublicPage() {
               emptyText={t.noPublic}
             />
           </section>
+          <PublicProjects planId={dashboard.data.plan.id} />
           <PublicReports planId={dashboard.data.plan.id} />
           <Downloads planId={dashboard.data.plan.id} />
         </>

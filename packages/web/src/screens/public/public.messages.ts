@@ -30,6 +30,10 @@ export const publicMessages = defineMessages({
     noPublic: '目前还没有公开的指标。规划科公开指标后，这里会显示实施进展。',
     back: '返回公开信息',
     method: '评估方法与阈值见各指标页面的“评估结果”。',
+    projectsTitle: '重大项目',
+    projectsCaption: '已公开的重大项目 {n} 个（总投资单位：万元）',
+    projectsYears: '建设起止年限',
+    projectsNone: '目前还没有公开的重大项目。',
   },
   en: {
     title: 'Plan implementation — public information',
@@ -62,5 +66,9 @@ export const publicMessages = defineMessages({
       'No indicator is published yet. Once the planning office publishes indicators, their progress appears here.',
     back: 'Back to public information',
     method: 'Each indicator’s page explains how its status was assessed.',
+    projectsTitle: 'Major projects',
+    projectsCaption: '{n} published major projects (total investment in 10k yuan)',
+    projectsYears: 'Construction period',
+    projectsNone: 'No major project is published yet.',
   },
 });

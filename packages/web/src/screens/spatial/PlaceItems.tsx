@@ -1,7 +1,8 @@
 import { Empty, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { format, useMessages } from '../../i18n/i18n';
-import type { PlaceItem } from '@plantrack/api';
+import type { PlaceItem, ProjectView } from '@plantrack/api';
+import { PlaceProjects } from './PlaceProjects';
 import { spatialMessages } from './spatial.messages';
 
 const KIND_COLORS: Readonly<Record<PlaceItem['kind'], string>> = {
@@ -10,15 +11,20 @@ const KIND_COLORS: Readonly<Record<PlaceItem['kind'], string>> = {
   commitment: '#00695c',
 };
 
-/** The items that name the chosen place, each linked to where it can be read. */
+/**
+ * The items that name the chosen place, each linked to where it can be read, and the major projects
+ * located there.
+ */
 export function PlaceItems({
   name,
   items,
   members,
+  projects,
 }: {
   name: string | null;
   items: readonly PlaceItem[];
   members: readonly string[];
+  projects: readonly ProjectView[];
 }) {
   const t = useMessages(spatialMessages);
   if (name === null) return <Typography.Text type="secondary">{t.selectHint}</Typography.Text>;
@@ -48,7 +54,13 @@ export function PlaceItems({
                   <>
                     {item.text}{' '}
                     {item.nodeId === null ? null : (
-                      <Link to={`/plan?node=${encodeURIComponent(item.nodeId)}`}>{t.openInPlan}</Link>
+                      <Link
+                        to={`/plan?node=${encodeURIComponent(item.nodeId)}`}
+                        // Underlined: a link inside a line of text needs more than its colour.
+                        style={{ textDecoration: 'underline' }}
+                      >
+                        {t.openInPlan}
+                      </Link>
                     )}
                   </>
                 )}
@@ -57,6 +69,7 @@ export function PlaceItems({
           )}
         />
       )}
+      <PlaceProjects projects={projects} />
     </section>
   );
 }

@@ -44,16 +44,20 @@ function layout(regions: readonly Region[]): { boxes: Box[]; height: number } {
 
 /**
  * The spatial layout as an SVG schematic (no map tiles): a box per city with its towns and parks
- * as circles sized by how many items name them. Every city and place is a focusable button.
+ * as circles sized by how many items name them, and how many major projects each holds. Every city
+ * and place is a focusable button.
  */
 export function PlaceMap({
   regions,
   placeCount,
+  projectCount,
   selected,
   onSelect,
 }: {
   regions: readonly Region[];
   placeCount: number;
+  /** Major projects located at a city (with its members) or place. */
+  projectCount: (name: string) => number;
   selected: string | null;
   onSelect: (name: string) => void;
 }) {
@@ -76,6 +80,11 @@ export function PlaceMap({
       <style>{`.place-node:focus { outline: none; } .place-node:focus-visible .focus-ring { stroke: #1f4e99; stroke-width: 3; stroke-dasharray: none; }`}</style>
       {boxes.map(({ region, x, y, w, h, columns }) => {
         const isSelected = selected === region.name;
+        const regionProjects = projectCount(region.name);
+        const regionName =
+          regionProjects === 0
+            ? format(t.regionLabel, { name: region.name, n: region.items.length })
+            : format(t.regionProjectsLabel, { name: region.name, n: region.items.length, p: regionProjects });
         return (
           <g key={region.name}>
             <g
@@ -83,7 +92,7 @@ export function PlaceMap({
               tabIndex={0}
               role="button"
               aria-pressed={isSelected}
-              aria-label={format(t.regionLabel, { name: region.name, n: region.items.length })}
+              aria-label={regionName}
               onClick={() => {
                 onSelect(region.name);
               }}
@@ -104,6 +113,12 @@ export function PlaceMap({
               />
               <text x={x + 12} y={y + 26} fontSize={16} fontWeight={600} fill="#1f1f1f">
                 {region.name}（{region.items.length}）
+                {/* In the same text as the name: what is shown starts the announced name (WCAG 2.5.3). */}
+                {regionProjects === 0 ? null : (
+                  <tspan dx={12} fontSize={13} fontWeight={400}>
+                    {format(t.projectsShort, { n: regionProjects })}
+                  </tspan>
+                )}
               </text>
             </g>
             {region.members.map((place, n) => {
@@ -111,6 +126,7 @@ export function PlaceMap({
               const cy = y + HEADER + Math.floor(n / columns) * CELL_H + 26;
               const r = 8 + Math.min(place.items.length, 12);
               const placeSelected = selected === place.name;
+              const placeProjects = projectCount(place.name);
               return (
                 <g
                   key={place.name}
@@ -146,6 +162,11 @@ export function PlaceMap({
                   >
                     {place.items.length}
                   </text>
+                  {placeProjects === 0 ? null : (
+                    <text x={cx} y={cy + r + 30} fontSize={11} textAnchor="middle" fill="#262626">
+                      {format(t.projectsShort, { n: placeProjects })}
+                    </text>
+                  )}
                 </g>
               );
             })}

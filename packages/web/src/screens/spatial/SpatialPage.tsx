@@ -8,8 +8,8 @@ import { useMessages } from '../../i18n/i18n';
 import { PlaceItems } from './PlaceItems';
 import { PlaceMap } from './PlaceMap';
 import { PlaceTable } from './PlaceTable';
-import type { Places as PlanPlaces } from '@plantrack/api';
-import { regionsOf } from './spatial-model';
+import type { Places as PlanPlaces, ProjectView } from '@plantrack/api';
+import { projectsAt, regionNames, regionsOf } from './spatial-model';
 import { spatialMessages } from './spatial.messages';
 
 /** The plan's spatial layout as a schematic and a table, with the items located at each place. */
@@ -19,8 +19,22 @@ export default function SpatialPage() {
   const { data, error, loading, reload } = useApi<PlanPlaces>(
     planId === null ? null : `/api/plans/${encodeURIComponent(planId)}/places`,
   );
+  // The register as the role may read it (a reporter: their department's projects).
+  const projects = useApi<{ items: ProjectView[] }>(
+    planId === null ? null : `/api/plans/${encodeURIComponent(planId)}/projects`,
+  );
   const [selected, setSelected] = useState<string | null>(null);
   const regions = useMemo(() => (data === undefined ? [] : regionsOf(data, t.otherPlaces)), [data, t]);
+  const projectsOf = useMemo(() => {
+    const all = projects.data?.items ?? [];
+    const byName = new Map<string, ProjectView[]>();
+    for (const region of regions) {
+      byName.set(region.name, projectsAt(all, regionNames(region)));
+      for (const member of region.members) byName.set(member.name, projectsAt(all, [member.name]));
+    }
+    return byName;
+  }, [projects.data, regions]);
+  const projectCount = (name: string) => projectsOf.get(name)?.length ?? 0;
 
   if (planId === null) {
     return plans.length === 0 && !loading ? <Empty description={t.noPlan} /> : <PageLoading />;
@@ -42,19 +56,31 @@ export default function SpatialPage() {
         <Typography.Text type="secondary">{t.intro}</Typography.Text>
       </header>
       <ProblemAlert problem={error} onRetry={reload} />
+      <ProblemAlert problem={projects.error} onRetry={projects.reload} />
       {regions.length === 0 ? (
         <Empty description={t.noPlaces} />
       ) : (
         <>
           <Row gutter={[24, 24]}>
             <Col xs={24} xl={15}>
-              <PlaceMap regions={regions} placeCount={shown} selected={selected} onSelect={setSelected} />
+              <PlaceMap
+                regions={regions}
+                placeCount={shown}
+                projectCount={projectCount}
+                selected={selected}
+                onSelect={setSelected}
+              />
             </Col>
             <Col xs={24} xl={9}>
-              <PlaceItems name={selected} items={items} members={members} />
+              <PlaceItems
+                name={selected}
+                items={items}
+                members={members}
+                projects={selected === null ? [] : (projectsOf.get(selected) ?? [])}
+              />
             </Col>
           </Row>
-          <PlaceTable regions={regions} onSelect={setSelected} />
+          <PlaceTable regions={regions} projectCount={projectCount} onSelect={setSelected} />
         </>
       )}
     </Space>

@@ -34,3 +34,17 @@ export function regionsOf(data: PlanPlaces, otherName: string): Region[] {
     regions.push({ name: otherName, city: null, members: others, items: uniqueItems(others) });
   return regions;
 }
+
+/** The projects a place (or a city with its members) holds, by the project's 所在镇街. */
+export function projectsAt<P extends { place: string | null }>(
+  projects: readonly P[],
+  names: readonly string[],
+): P[] {
+  const wanted = new Set(names);
+  return projects.filter((p) => p.place !== null && wanted.has(p.place));
+}
+
+/** The place names a region stands for: the city itself and its members. */
+export function regionNames(region: Region): string[] {
+  return [...(region.city === null ? [] : [region.name]), ...region.members.map((m) => m.name)];
+}

@@ -33,6 +33,13 @@ export const spatialMessages = defineMessages({
     item_indicator: '指标',
     item_task: '任务',
     item_commitment: '目标任务',
+    projects: '重大项目',
+    // Appended to a place's name on the schematic; starts with what is shown (WCAG 2.5.3).
+    projectsShort: '项目 {n}',
+    projectsTitle: '重大项目（{n}）',
+    regionProjectsLabel: '{name}（{n}）项目 {p}：{n} 项相关事项、{p} 个重大项目',
+    noProjects: '没有所在镇街为该地点的重大项目。',
+    projectLine: '{stage} · 总投资 {total} 万元',
   },
   en: {
     title: 'Map',
@@ -66,5 +73,11 @@ export const spatialMessages = defineMessages({
     item_indicator: 'Indicator',
     item_task: 'Task',
     item_commitment: 'Commitment',
+    projects: 'Major projects',
+    projectsShort: 'Projects {n}',
+    projectsTitle: 'Major projects ({n})',
+    regionProjectsLabel: '{name}（{n}）Projects {p}: {n} related items, {p} major projects',
+    noProjects: 'No major project is located at this place.',
+    projectLine: '{stage} · total investment {total} (10k yuan)',
   },
 });
