@@ -68,6 +68,10 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       baseURL: baseUrl,
       locale: 'zh-CN',
       viewport: { width: 1366, height: 900 },
+      // The app then runs without antd's motion (themeFor): a page the browser is not drawing
+      // (several are open at once) gets no animation frames, and a motion waiting for one — a
+      // button's loading icon leaving — would keep its old accessible name.
+      reducedMotion: 'reduce',
     });
     contexts.push(context);
     // The interface language is remembered in localStorage; set it before the app starts.

@@ -12,7 +12,8 @@ import { AppLayout, CHANGE_PASSWORD_PATH } from './AppLayout';
 import { appMessages } from '../i18n/app.messages';
 import { PlanProvider } from './plan-context';
 import { SCREENS, homePathFor, signInLinkFor, type ScreenRoute } from './routes';
-import { appTheme } from './theme';
+import { appTheme, themeFor } from './theme';
+import { usePrefersReducedMotion } from './use-reduced-motion';
 
 export function App() {
   // Every screen has started from the startup data by now; later mounts fetch afresh.
@@ -26,10 +27,15 @@ export function App() {
 
 function LocalisedApp() {
   const { lang } = useLang();
+  const reducedMotion = usePrefersReducedMotion();
   return (
     // No space inserted between the two characters of a button label (登 录): the accessible name
     // must read as the label does.
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={appTheme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider
+      locale={lang === 'zh' ? zhCN : enUS}
+      theme={themeFor(appTheme, { reducedMotion })}
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <DemoBanner />
         <AuthProvider>

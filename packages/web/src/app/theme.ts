@@ -29,3 +29,12 @@ export const theme: ThemeConfig = {
 
 /** What the app runs with: the same theme, styles from the built stylesheet. */
 export const appTheme: ThemeConfig = { ...theme, zeroRuntime: true };
+
+/**
+ * The theme for a reader who asked their system for less motion (prefers-reduced-motion): antd's
+ * motion off, so dialogs, drawers and a button's loading icon appear and leave without animating.
+ * An animation that waits for the next frame also never hangs in a tab the browser is not drawing.
+ */
+export function themeFor(base: ThemeConfig, reader: { reducedMotion: boolean }): ThemeConfig {
+  return reader.reducedMotion ? { ...base, token: { ...base.token, motion: false } } : base;
+}
