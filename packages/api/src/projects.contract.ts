@@ -258,6 +258,10 @@ export const ProjectsDashboardSchema = z
     byCategory: z.array(GroupSchema),
     byDepartment: z.array(GroupSchema),
     byTown: z.array(GroupSchema),
+    flaggedTotal: z
+      .number()
+      .int()
+      .describe('How many projects are flagged; `flagged` lists the furthest behind first, at most 50'),
     flagged: z.array(
       z.object({
         projectId: z.string(),

@@ -110,4 +110,42 @@ forEachDialect((dialect, open) => {
       await app.close();
     }
   });
+
+  it('names the 50 projects furthest behind and counts them all; the list gives every one', async () => {
+    const h = await makeHarness(await open(), dialect);
+    const { app, sessions: s } = h;
+    try {
+      // 55 projects under construction, none reported: each is behind the share of the year elapsed.
+      for (let i = 0; i < 55; i += 1) {
+        const created = await app.inject({
+          method: 'POST',
+          url: `/api/plans/${h.plan.planId}/projects`,
+          headers: as(s.planning_office),
+          payload: {
+            fields: projectFields(`滞后项目${String(i).padStart(2, '0')}`, {
+              annualPlans: [{ year: 2026, planWan: 100 + i, milestoneText: null }],
+            }),
+            stage: '在建',
+          },
+        });
+        expect(created.statusCode, created.body).toBe(201);
+      }
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/plans/${h.plan.planId}/projects/dashboard?year=2026&asOf=2026-06-30`,
+        headers: as(s.leader),
+      });
+      const board = ProjectsDashboardSchema.parse(res.json());
+      expect(board.flaggedTotal).toBe(55);
+      expect(board.flagged).toHaveLength(50);
+      const lagging = await app.inject({
+        method: 'GET',
+        url: `/api/plans/${h.plan.planId}/projects?lagging=true&year=2026&asOf=2026-06-30`,
+        headers: as(s.leader),
+      });
+      expect(lagging.json<{ items: unknown[] }>().items).toHaveLength(55);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -37,9 +37,22 @@ export async function cachedProjectsBoard(
   );
 }
 
+/**
+ * How many flagged projects the dashboard names. A city flags hundreds: the dashboard shows the
+ * furthest behind and their number, the list (`?lagging=true`) shows them all — and the answer stays
+ * a few kilobytes instead of hundreds, which is what 50 readers at once wait on.
+ */
+export const FLAGGED_SHOWN = 50;
+
 /** The same dashboard as JSON text, encoded by the contract's schema once (as the route's serialiser would). */
 export async function cachedProjectsBoardJson(ctx: AppContext, scope: ProjectsBoardScope): Promise<string> {
-  return jsonCacheOf(ctx).get(keyOf(scope), await ctx.changeStamps.current(), async () =>
-    JSON.stringify(ProjectsDashboardSchema.encode(await cachedProjectsBoard(ctx, scope))),
-  );
+  return jsonCacheOf(ctx).get(keyOf(scope), await ctx.changeStamps.current(), async () => {
+    const board = await cachedProjectsBoard(ctx, scope);
+    const shown = {
+      ...board,
+      flagged: board.flagged.slice(0, FLAGGED_SHOWN),
+      flaggedTotal: board.flagged.length,
+    };
+    return JSON.stringify(ProjectsDashboardSchema.encode(shown));
+  });
 }

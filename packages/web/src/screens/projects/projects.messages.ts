@@ -33,6 +33,8 @@ export const projectsMessages = defineMessages({
     unassigned: '（未填写）',
     flagged: '滞后与需协调项目',
     flaggedNone: '没有滞后或需协调的项目。',
+    flaggedMore: '共 {total} 个项目滞后或需协调，下表列出最落后的 {shown} 个。',
+    flaggedAll: '在项目清单中查看全部',
     health: '状态',
     reasons: '原因',
     openIssues: '各部门未解决问题',
@@ -101,6 +103,9 @@ export const projectsMessages = defineMessages({
     unassigned: '(not given)',
     flagged: 'Lagging projects and projects needing coordination',
     flaggedNone: 'No project is lagging or needs coordination.',
+    flaggedMore:
+      '{total} projects are lagging or need coordination; the {shown} furthest behind are listed below.',
+    flaggedAll: 'See them all in the project list',
     health: 'Status',
     reasons: 'Reasons',
     openIssues: 'Open issues by department',

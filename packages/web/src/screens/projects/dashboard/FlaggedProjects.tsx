@@ -1,6 +1,6 @@
-import { Empty, Table, Tag } from 'antd';
+import { Empty, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { useBilingual, useMessages } from '../../../i18n/i18n';
+import { format, useBilingual, useMessages } from '../../../i18n/i18n';
 import { groupLabel, projectHref } from '../project-format';
 import { ScrollRegion } from '../ScrollRegion';
 import { projectsMessages } from '../projects.messages';
@@ -15,13 +15,23 @@ const HEALTH_COLORS: Readonly<Record<Flagged['health'], string>> = {
   需协调: '#b71c1c',
 };
 
-/** Projects the status rules flag (滞后/需协调), each with its reasons and a link to its page. */
-export function FlaggedProjects({ flagged }: { flagged: readonly Flagged[] }) {
+/**
+ * Projects the status rules flag (滞后/需协调), each with its reasons and a link to its page; the
+ * furthest behind first. When more are flagged than the dashboard names, a link opens them all in
+ * the list.
+ */
+export function FlaggedProjects({ flagged, total }: { flagged: readonly Flagged[]; total: number }) {
   const t = useMessages(projectsMessages);
   const pick = useBilingual();
   if (flagged.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.flaggedNone} />;
   return (
     <ScrollRegion label={t.flagged}>
+      {total > flagged.length ? (
+        <Typography.Paragraph>
+          {format(t.flaggedMore, { shown: flagged.length, total })}{' '}
+          <Link to="/projects?lagging=true">{t.flaggedAll}</Link>
+        </Typography.Paragraph>
+      ) : null}
       <Table<Flagged>
         size="small"
         rowKey="projectId"

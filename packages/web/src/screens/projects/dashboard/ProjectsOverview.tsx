@@ -96,7 +96,7 @@ export function ProjectsOverview({ planId }: { planId: string }) {
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={14}>
               <Card title={cardTitle(t.flagged, 'projects-flagged')} size="small">
-                <FlaggedProjects flagged={data.flagged} />
+                <FlaggedProjects flagged={data.flagged} total={data.flaggedTotal} />
               </Card>
             </Col>
             <Col xs={24} xl={10}>
