@@ -6,6 +6,7 @@ import pg from 'pg';
 import { InvalidInputError, StorageError } from './errors.js';
 import type { Database } from './schema/database.schema.js';
 import type { DialectName } from './support/dialect.js';
+import { StatementNames, nameRepeatedStatements } from './support/pg-named-statements.js';
 import { withStatementCache } from './support/statement-cache.js';
 import { startWalCheckpointer } from './support/wal-checkpointer.js';
 
@@ -202,8 +203,11 @@ function openPostgres(url: string, poolSize: number): DatabaseHandle {
   // 'error' on itself when its connection is ended (pg_terminate_backend, a server restart); the
   // pool listens only to idle ones. Its next query fails, the request is answered "database
   // unavailable", and the pool discards the client when it comes back.
+  // Each connection also prepares the statements the server runs over and over (pg-named-statements.ts).
+  const statementNames = new StatementNames();
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
+    nameRepeatedStatements(client, statementNames);
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', location: redactPassword(url), close: () => db.destroy() };

@@ -49,8 +49,9 @@ forEachDialect((dialect, open) => {
         // The first request also checks the new token; the later ones find it in the cache.
         const quality =
           dialect === 'sqlite'
-            ? // One connection: read inside the write, in two plain statements.
-              ['insert observations', 'select indicator_versions', 'select observations']
+            ? // One connection: read inside the write, in two plain statements (the indicator; the
+              // values in force, numbered over the approved revisions in a subquery).
+              ['insert observations', 'select indicator_versions', 'select (joined)']
             : // Read before the write, in one joined statement.
               ['select (joined)', 'insert observations'];
         const notice = ['select (joined)', 'insert notifications'];

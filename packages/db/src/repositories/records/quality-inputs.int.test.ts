@@ -8,7 +8,8 @@ import { prepareQualityInputs, qualityInputs, qualityInputsApart } from './quali
 import { putReviewSettings } from './review-settings.repository.js';
 
 // The quality check reads its inputs in one joined statement (PostgreSQL) or two plain ones
-// (SQLite): both forms must give the same answer, on both databases.
+// (SQLite): both forms must give the same answer, on both databases, and read only the earlier
+// periods of the observed period's shape (the only ones a rule compares with).
 forEachDialect((name, open) => {
   describe('quality inputs', () => {
     let handle: DatabaseHandle;
@@ -57,42 +58,55 @@ forEachDialect((name, open) => {
         idempotencyKey: null,
       });
       await approved('2025Q3', '', 5);
+      // Other shapes and later periods, which no rule compares a quarter with.
+      await approved('2025', '', 40);
+      await approved('2025-12', '', 4);
+      await approved('2025H2', '', 30);
+      await approved('2026Q2', '', 12);
     });
 
-    const refTo = (comparedPeriod: string | null, id = indicatorId) => ({
+    const refTo = (period: string, id = indicatorId) => ({
       indicatorId: id,
-      comparedPeriod,
-      observationKey: `${id}|2026Q1|`,
+      period,
+      observationKey: `${id}|${period}|`,
     });
 
-    it('gives the indicator and every approved value in force, joined or apart', async () => {
+    it('gives the indicator and the approved values in force of earlier quarters, joined or apart', async () => {
       const { db } = handle;
-      const joined = await qualityInputs(db, refTo('2025Q4'));
+      const joined = await qualityInputs(db, refTo('2026Q1'));
       expect(joined.indicator?.name.length).toBeGreaterThan(0);
-      // The jump rule picks 2025Q4 among them; the history rules read them all.
+      // The jump rule picks 2025Q1 among them (none here); the history rules read them all.
       expect(joined.previous).toEqual([
         { period: '2025Q3', scope: '', value: 5 },
         { period: '2025Q4', scope: '', value: 11 },
         { period: '2025Q4', scope: '全区', value: 20 },
       ]);
       expect(joined.indicator?.evidence).toEqual({ required: false, attached: 0 });
-      expect(await qualityInputsApart(db, refTo('2025Q4'))).toEqual(joined);
-      const prepared = await prepareQualityInputs(db, refTo('2025Q4'));
+      expect(await qualityInputsApart(db, refTo('2026Q1'))).toEqual(joined);
+      const prepared = await prepareQualityInputs(db, refTo('2026Q1'));
       expect(await prepared(db)).toEqual(joined);
     });
 
-    it('reads the same history whatever period is compared, and none for an unreadable period', async () => {
+    it('reads earlier periods of the observed shape only, and none for an unreadable period', async () => {
       const { db } = handle;
-      const before = await qualityInputs(db, refTo('2024Q1'));
-      expect(before.previous.map((v) => v.period)).toEqual(['2025Q3', '2025Q4', '2025Q4']);
-      expect(await qualityInputsApart(db, refTo('2024Q1'))).toEqual(before);
-      const unreadable = await qualityInputs(db, refTo(null));
+      const periods = async (period: string) => {
+        const joined = await qualityInputs(db, refTo(period));
+        expect(await qualityInputsApart(db, refTo(period))).toEqual(joined);
+        return joined.previous.map((v) => v.period);
+      };
+      expect(await periods('2025Q4')).toEqual(['2025Q3']);
+      expect(await periods('2026Q3')).toEqual(['2025Q3', '2025Q4', '2025Q4', '2026Q2']);
+      expect(await periods('2026')).toEqual(['2025']);
+      expect(await periods('2026-01')).toEqual(['2025-12']);
+      expect(await periods('2026H1')).toEqual(['2025H2']);
+      expect(await periods('2025')).toEqual([]);
+      const unreadable = await qualityInputs(db, refTo('last year'));
       expect(unreadable.previous).toEqual([]);
       expect(unreadable.indicator).toBeDefined();
-      expect(await qualityInputsApart(db, refTo(null))).toEqual(unreadable);
+      expect(await qualityInputsApart(db, refTo('last year'))).toEqual(unreadable);
       const none = { indicator: undefined, previous: [] };
-      expect(await qualityInputs(db, refTo('2025Q4', 'no-such-indicator'))).toEqual(none);
-      expect(await qualityInputsApart(db, refTo('2025Q4', 'no-such-indicator'))).toEqual(none);
+      expect(await qualityInputs(db, refTo('2026Q1', 'no-such-indicator'))).toEqual(none);
+      expect(await qualityInputsApart(db, refTo('2026Q1', 'no-such-indicator'))).toEqual(none);
     });
 
     it('gives the plan’s evidence rule and counts the observation’s files in force, joined or apart', async () => {
@@ -118,7 +132,7 @@ forEachDialect((name, open) => {
       expect(joined.indicator?.evidence).toEqual({ required: true, attached: 1 });
       expect(await qualityInputsApart(db, refTo('2025Q4'))).toEqual(joined);
       // Another observation of the indicator has no file of its own.
-      const other = { ...refTo('2025Q4'), observationKey: `${indicatorId}|2026Q2|` };
+      const other = { ...refTo('2025Q4'), observationKey: `${indicatorId}|2026Q3|` };
       expect((await qualityInputs(db, other)).indicator?.evidence).toEqual({ required: true, attached: 0 });
     });
   });

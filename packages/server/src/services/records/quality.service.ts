@@ -9,13 +9,7 @@ import {
   storeQualityFlags,
   type QueueItem,
 } from '@plantrack/db';
-import {
-  type Baseline,
-  type QualityFlag,
-  type Target,
-  checkObservationQuality,
-  previousPeriod,
-} from '@plantrack/core';
+import { type Baseline, type QualityFlag, type Target, checkObservationQuality } from '@plantrack/core';
 import type { Alongside, ObservationRef, ObservationRevision } from '@plantrack/db';
 import type { AppContext } from '../../context.js';
 import type { ObservationRevisionDto } from '../../presenters/record.presenter.js';
@@ -25,8 +19,8 @@ type Db = AppContext['db'];
 
 /**
  * Data-quality flags in the observation review flow: every revision that enters review (a
- * submission or a correction) is checked against the indicator and the approved values of the
- * previous period, and the flags are stored in the revision's own transaction and returned with
+ * submission or a correction) is checked against the indicator and the approved values of earlier
+ * periods, and the flags are stored in the revision's own transaction and returned with
  * it. What the check compares with is one statement (db quality-inputs.repository.ts), read before
  * that transaction on PostgreSQL and inside it on SQLite, whichever waits less; the flags join the
  * commit group's multi-row insert. A history shows each revision's stored
@@ -37,11 +31,11 @@ export async function qualityCheckOnReview(
   ref: ObservationRef,
   confirmed: readonly string[] = [],
 ): Promise<Alongside<ObservationRevision>> {
-  // One read gives the jump rule its previous period, the history rules every approved period and
-  // the evidence rule the files attached (uploaded before the value is submitted).
+  // One read gives the jump rule its previous period, the history rules the approved values of
+  // earlier periods and the evidence rule the files attached (uploaded before the value is submitted).
   const inputs = await prepareQualityInputs(ctx.db, {
     indicatorId: ref.indicatorId,
-    comparedPeriod: previousPeriod(ref.period),
+    period: ref.period,
     observationKey: observationRepository.observationKeyOf(ref),
   });
   return async (trx, revision) => {
@@ -116,7 +110,7 @@ export async function checkDraftQuality(
 ): Promise<QualityFlag[]> {
   const { indicator, previous } = await qualityInputsApart(ctx.db, {
     indicatorId: draft.indicatorId,
-    comparedPeriod: previousPeriod(draft.period),
+    period: draft.period,
     observationKey: observationRepository.observationKeyOf({
       indicatorId: draft.indicatorId,
       period: draft.period,
