@@ -187,6 +187,24 @@ export default tseslint.config(
     },
   },
   {
+    // Test files may also use the shared fixtures of db/src/testing (throwaway databases, reads of
+    // what a command stored), as the server's tests do; the SQL stays in packages/db.
+    files: ['packages/cli/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@plantrack/*/*', '../../*/src/*', '!../../db/src/testing', '../../../packages/*'],
+              message: CLI_BOUNDARY,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The browser app has its own program (DOM types, JSX) and may not import server-side packages.
     files: ['packages/web/src/**/*.{ts,tsx}', 'packages/web/vite.config.ts'],
     languageOptions: {

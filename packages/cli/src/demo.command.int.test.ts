@@ -10,7 +10,8 @@ import {
   openDatabase,
   projectsDashboard,
 } from '@plantrack/db';
-import { sql } from 'kysely';
+import { observationSources, storedDemoRecords } from '../../db/src/testing/demo-records.js';
+import { TEST_PG_URL, openTempPostgres } from '../../db/src/testing/dialects.js';
 import { startServer } from '@plantrack/server';
 import { runDemo } from './demo.command.js';
 import type { CommandIo } from './ingest.command.js';
@@ -31,20 +32,7 @@ function captureIo(): CommandIo & { out: string; err: string } {
 async function storedHistory(dataDir: string) {
   const handle = openDatabase({ dataDir });
   try {
-    const observations = await handle.db
-      .selectFrom('observations')
-      .select(['observation_key', 'status', 'source', 'period', 'created_at'])
-      .execute();
-    const reports = await handle.db.selectFrom('progress_reports').select(['report_key', 'status']).execute();
-    const roles = await handle.db.selectFrom('user_roles').select('role').execute();
-    const projects = await handle.db
-      .selectFrom('projects')
-      .select(['plan_id', 'category', 'place', 'lead_department_id', 'content', 'stage'])
-      .execute();
-    const projectReports = await handle.db
-      .selectFrom('project_reports')
-      .select(['status', 'progress_text', 'created_at'])
-      .execute();
+    const { observations, reports, roles, projects, projectReports } = await storedDemoRecords(handle.db);
     const planId = projects[0]?.plan_id;
     const dashboard =
       planId === undefined
@@ -56,7 +44,7 @@ async function storedHistory(dataDir: string) {
       projects,
       projectReports,
       dashboard,
-      roles: roles.map((r) => r.role),
+      roles,
       demo: await isDemoDatabase(handle.db),
     };
   } finally {
@@ -224,27 +212,15 @@ describe('plantrack demo (embedded database)', () => {
 describe.skipIf(process.env.PLANTRACK_SKIP_POSTGRES === '1')(
   'plantrack demo --database-url (PostgreSQL)',
   () => {
-    const PG_SERVER = process.env.PLANTRACK_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const created: { name: string; handle: DatabaseHandle }[] = [];
+    const cleanups: (() => Promise<void>)[] = [];
     afterAll(async () => {
-      const admin = openDatabase({ url: PG_SERVER });
-      for (const { name, handle } of created) {
-        await handle.close();
-        await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin.db);
-      }
-      await admin.close();
+      for (const cleanup of cleanups) await cleanup();
     });
     /** A new, empty database on the test server: its URL and a handle to look into it. */
     const urlOf = async (): Promise<{ url: string; handle: DatabaseHandle }> => {
-      const name = `plantrack_demo_${process.pid}_${Date.now().toString(36)}_${created.length}`;
-      const admin = openDatabase({ url: PG_SERVER });
-      await sql`create database ${sql.id(name)} locale 'C.UTF-8' template template0`.execute(admin.db);
-      await admin.close();
-      const url = new URL(PG_SERVER);
-      url.pathname = `/${name}`;
-      const handle = openDatabase({ url: url.toString() });
-      created.push({ name, handle });
-      return { url: url.toString(), handle };
+      const { url, handle, cleanup } = await openTempPostgres(TEST_PG_URL);
+      cleanups.push(cleanup);
+      return { url, handle };
     };
 
     test('fills an empty database, then refuses to write into it again', async () => {
@@ -254,8 +230,7 @@ describe.skipIf(process.env.PLANTRACK_SKIP_POSTGRES === '1')(
         0,
       );
       expect(await isDemoDatabase(handle.db)).toBe(true);
-      const sources = await handle.db.selectFrom('observations').select('source').distinct().execute();
-      expect(sources).toEqual([{ source: DEMO_SOURCE }]);
+      expect(await observationSources(handle.db)).toEqual([DEMO_SOURCE]);
       const again = captureIo();
       expect(
         await runDemo({ dataDir: 'unused', databaseUrl: url, through: '2026-06-30', reset: true }, again),

@@ -60,9 +60,9 @@ function openTempSqlite(): Opened {
 
 /**
  * Creates a throwaway database on the server at `serverUrl` and opens it; `cleanup` drops it.
- * Exported for the test of its error message.
+ * `url` reaches the same database (for a command under test that opens it itself).
  */
-export async function openTempPostgres(serverUrl: string): Promise<Opened> {
+export async function openTempPostgres(serverUrl: string): Promise<Opened & { url: string }> {
   const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 });
   try {
     await admin.connect();
@@ -89,6 +89,7 @@ export async function openTempPostgres(serverUrl: string): Promise<Opened> {
   const handle = openDatabase({ url: url.toString(), poolSize: 20 });
   return {
     handle,
+    url: url.toString(),
     cleanup: async () => {
       await handle.close();
       const dropper = new pg.Client({ connectionString: serverUrl });

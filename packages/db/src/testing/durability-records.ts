@@ -145,18 +145,42 @@ export async function allEvidenceRecords(db: Db): Promise<EvidenceRecord[]> {
   }));
 }
 
-/** The department the outline names for the most tasks, with those tasks (newest plan version). */
-export async function departmentWithMostTasks(db: Db): Promise<{ departmentId: string; taskIds: string[] }> {
+/** The department the outline names for the most tasks, with its name and those tasks (newest plan version). */
+export async function departmentWithMostTasks(
+  db: Db,
+): Promise<{ departmentId: string; departmentName: string; taskIds: string[] }> {
   const rows = await db
     .selectFrom('task_departments as td')
     .innerJoin('task_versions as tv', 'tv.id', 'td.task_version_id')
-    .select(['td.department_id', 'tv.task_id'])
+    .innerJoin('departments as d', 'd.id', 'td.department_id')
+    .select(['td.department_id', 'd.canonical_name', 'tv.task_id'])
     .distinct()
     .execute();
   const byDepartment = new Map<string, string[]>();
+  const names = new Map(rows.map((r) => [r.department_id, r.canonical_name]));
   for (const r of rows)
     byDepartment.set(r.department_id, [...(byDepartment.get(r.department_id) ?? []), r.task_id]);
   const [best] = [...byDepartment].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
   if (best === undefined) throw new Error('The plan names no department for any task.');
-  return { departmentId: best[0], taskIds: best[1] };
+  return { departmentId: best[0], departmentName: names.get(best[0]) ?? best[0], taskIds: best[1] };
+}
+
+/** Every project report revision, oldest revision number first. */
+export function projectReportRevisions(db: Db) {
+  return db
+    .selectFrom('project_reports')
+    .select(['id', 'project_id', 'year', 'month', 'revision_no', 'status', 'ytd_wan', 'progress_text'])
+    .select('created_by')
+    .orderBy('revision_no')
+    .execute();
+}
+
+/** The audit records of project report submissions. */
+export function projectReportSubmitAudits(db: Db) {
+  return db
+    .selectFrom('audit_log')
+    .select(['entity_id', 'detail_json'])
+    .where('entity', '=', 'project')
+    .where('action', '=', 'project.report-submit')
+    .execute();
 }

@@ -80,20 +80,13 @@ forEachDialect((dialect, open) => {
       // The department's own indicator (by configuration) and the tasks it leads or co-leads.
       expect(annual.itemCount).toBe(1 + ownTasks.length);
 
-      const indicatorKey = (
-        await h.app.plantrack.db
-          .selectFrom('indicators')
-          .select('indicator_key')
-          .where('id', '=', h.otherIndicatorId)
-          .executeTakeFirstOrThrow()
-      ).indicator_key;
       const q = await openRound({
         name: '2027年一季度',
         period: '2027Q1',
         dueDate: '2027-04-15',
         reminderDays: 5,
         semantics: 'year_to_date',
-        selection: { mode: 'list', indicatorKeys: [indicatorKey], taskKeys: [] },
+        selection: { mode: 'list', indicatorKeys: [h.otherIndicatorKey], taskKeys: [] },
       });
       expect(q.statusCode, q.body).toBe(201);
       quarter = q.json<Round>();

@@ -37,7 +37,7 @@ export async function setUpParties(
   adminToken: string,
   indicatorIds: readonly string[],
 ): Promise<Parties> {
-  const { departmentId, taskIds } = await departmentWithMostTasks(handle.db);
+  const { departmentId, departmentName, taskIds } = await departmentWithMostTasks(handle.db);
   const passwordHash = await hashPassword(PASSWORD);
   const party = async (name: string, role: 'department_reporter' | 'reviewer'): Promise<Party> => {
     const email = `${name}@durability.test`;
@@ -64,11 +64,6 @@ export async function setUpParties(
       throw new Error(`owners of ${id}: ${answer.status} ${JSON.stringify(answer.body)}`);
   }
   const [plan] = await listPlans(handle.db);
-  const department = await handle.db
-    .selectFrom('departments')
-    .select('canonical_name')
-    .where('id', '=', departmentId)
-    .executeTakeFirstOrThrow();
   const projectIds: string[] = [];
   for (let n = 0; n < PROJECTS; n++) {
     projectIds.push(
@@ -76,7 +71,7 @@ export async function setUpParties(
         planId: plan?.id ?? '',
         fields: {
           ...emptyProjectFields(`耐久性测试项目${n + 1}（合成）`),
-          leadUnit: department.canonical_name,
+          leadUnit: departmentName,
         },
         stage: '在建',
         by: 'test',

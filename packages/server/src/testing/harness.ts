@@ -33,6 +33,8 @@ export type Harness = {
   /** The indicator the own department is assigned (by config), and one nobody is. */
   ownIndicatorId: string;
   otherIndicatorId: string;
+  /** The plan's key of `otherIndicatorId` (as round configurations and templates name it). */
+  otherIndicatorKey: string;
   ownTaskId: string;
   otherTaskId: string;
   emails: Record<Persona, string>;
@@ -101,6 +103,7 @@ export async function makeHarness(
     plan,
     ownIndicatorId: own.indicatorId,
     otherIndicatorId: other.indicatorId,
+    otherIndicatorKey: other.indicatorKey,
     ownTaskId: must(plan.taskIds[0]),
     otherTaskId: must(plan.taskIds[1]),
     emails,

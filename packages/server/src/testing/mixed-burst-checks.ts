@@ -6,6 +6,8 @@ import {
   type RecordRevision,
   allEvidenceRecords,
   allRecordRevisions,
+  projectReportRevisions,
+  projectReportSubmitAudits,
   revisionAudits,
 } from '../../../db/src/testing/durability-records.js';
 import { sha256Of } from '../services/evidence/evidence.storage.js';
@@ -160,18 +162,8 @@ export type StoredProjectReport = {
 export async function storedProjectReports(
   handle: DatabaseHandle,
 ): Promise<Map<string, StoredProjectReport>> {
-  const rows = await handle.db
-    .selectFrom('project_reports')
-    .select(['id', 'project_id', 'year', 'month', 'revision_no', 'status', 'ytd_wan', 'progress_text'])
-    .select('created_by')
-    .orderBy('revision_no')
-    .execute();
-  const audits = await handle.db
-    .selectFrom('audit_log')
-    .select(['entity_id', 'detail_json'])
-    .where('entity', '=', 'project')
-    .where('action', '=', 'project.report-submit')
-    .execute();
+  const rows = await projectReportRevisions(handle.db);
+  const audits = await projectReportSubmitAudits(handle.db);
   const out = new Map<string, StoredProjectReport>();
   for (const r of rows) {
     const key = projectMonthOf({ projectId: r.project_id, year: r.year, month: r.month });
