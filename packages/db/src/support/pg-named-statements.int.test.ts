@@ -15,13 +15,15 @@ describe('StatementNames', () => {
     expect(names.nameOf('  WITH x as (select $1::int) select * from x', [1])).toMatch(/^pt_/);
   });
 
-  it('never names a text without parameters, DDL or a transaction command', () => {
+  it('never names a text without parameters, DDL, a transaction command or a LIKE pattern', () => {
     const names = new StatementNames();
     for (const text of ['select 1', 'create table t (n int); create index on t (n)', 'begin', 'commit']) {
       for (let i = 0; i < 3; i++) expect(names.nameOf(text, [])).toBeNull();
     }
     for (let i = 0; i < 3; i++)
       expect(names.nameOf('alter table t add column m int default $1', [1])).toBeNull();
+    const search = 'select id from documents where title ilike $1 or body ILIKE $1';
+    for (let i = 0; i < 3; i++) expect(names.nameOf(search, ['%规划%'])).toBeNull();
   });
 
   it('names at most 256 texts; later texts run unnamed', () => {

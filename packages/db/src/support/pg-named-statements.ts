@@ -11,6 +11,8 @@ import type pg from 'pg';
  *
  * Only parameterised reads and writes are named: a text without parameters may hold several
  * statements (migrations) or DDL, which the extended protocol cannot prepare or should not keep.
+ * Nor is a text with a LIKE pattern: whether an index (a trigram index for search) serves it depends
+ * on the pattern, so a plan made once for every pattern served search misses at half the rate.
  * A text is named once it has been seen twice, and at most {@link MAX_NAMED} texts are, so that
  * one-off texts (an `in` list of a new length, a multi-row insert of a new size) cannot fill each
  * connection's store of prepared statements; past the bound, texts run unnamed as before.
@@ -29,6 +31,7 @@ const MAX_NAMED = 256;
 /** Texts counted while waiting for a second sighting; the count restarts when it is full. */
 const MAX_SEEN = 2_048;
 const NAMEABLE = /^\s*(select|insert|update|delete|with)\b/i;
+const PATTERN_MATCH = /\s(i?like)\s/i;
 
 /** Which statement texts run as named statements; shared by the connections of one pool. */
 export class StatementNames {
@@ -38,7 +41,8 @@ export class StatementNames {
   nameOf(text: string, values: readonly unknown[]): string | null {
     const known = this.names.get(text);
     if (known !== undefined) return known;
-    if (values.length === 0 || this.names.size >= MAX_NAMED || !NAMEABLE.test(text)) return null;
+    if (values.length === 0 || this.names.size >= MAX_NAMED) return null;
+    if (!NAMEABLE.test(text) || PATTERN_MATCH.test(text)) return null;
     if (!this.seen.has(text)) {
       if (this.seen.size >= MAX_SEEN) this.seen.clear();
       this.seen.add(text);

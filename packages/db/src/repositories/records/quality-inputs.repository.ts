@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../connection.factory.js';
 import { dialectOf } from '../../support/dialect.js';
 
@@ -18,14 +19,14 @@ export type QualityInputsRef = {
 /**
  * Every rule that compares with approved values looks only at earlier periods of the observed
  * period's shape (year, half-year, quarter, month: core quality-history.ts, quality-period.ts), so
- * only those are read: the periods before it whose digits fall where its digits fall (`2026-03` →
- * `____-__`). Stored periods have one of the four shapes (period.ts), so the pattern tells them
- * apart exactly; an unreadable period matches no stored one. At a decade of monthly, quarterly and
- * annual values this reads a fraction of the indicator's history, which was most of a submission's
- * database time.
+ * only those are read. Stored periods have one of the four shapes (period.ts), told apart by their
+ * length and fifth character: `2026` (4, none), `2026H1` and `2026Q1` (6, H or Q), `2026-03` (7, -);
+ * an unreadable period matches no stored one. At a decade of monthly, quarterly and annual values
+ * this reads a fraction of the indicator's history, which was most of a submission's database time.
+ * (No LIKE pattern, so PostgreSQL plans the statement once per connection: pg-named-statements.ts.)
  */
 function earlierOfShape(period: string) {
-  return { before: period, shape: period.replace(/\d/g, '_') };
+  return { before: period, length: period.length, marker: period.slice(4, 5) };
 }
 
 /**
@@ -87,7 +88,7 @@ export async function qualityInputsApart(db: Db, ref: QualityInputsRef): Promise
  * row and, on PostgreSQL, most of the statement's planning.
  */
 function approvedRevisions(db: Db, ref: QualityInputsRef) {
-  const { before, shape } = earlierOfShape(ref.period);
+  const { before, length, marker } = earlierOfShape(ref.period);
   return db
     .selectFrom('observations as o')
     .select((eb) => [
@@ -101,7 +102,8 @@ function approvedRevisions(db: Db, ref: QualityInputsRef) {
     ])
     .where('o.indicator_id', '=', ref.indicatorId)
     .where('o.period', '<', before)
-    .where('o.period', 'like', shape)
+    .where((eb) => eb(eb.fn('length', ['o.period']), '=', length))
+    .where((eb) => eb(eb.fn('substr', ['o.period', sql.lit(5), sql.lit(1)]), '=', marker))
     .where('o.status', '=', 'approved');
 }
 
