@@ -19,10 +19,11 @@ export function AuditFilters({
   lang: 'zh' | 'en';
   names: AuditNames;
   filter: AuditFilter;
-  onChange: (filter: AuditFilter) => void;
+  /** The fields that changed (the panel merges them with the filters as last changed). */
+  onChange: (patch: Partial<AuditFilter>) => void;
 }) {
   const set = (patch: Partial<AuditFilter>) => {
-    onChange({ ...filter, ...patch });
+    onChange(patch);
   };
   const field = (label: string, control: React.ReactNode) => (
     <label style={{ display: 'flex', flexDirection: 'column', gap: 4, minWidth: 0 }}>

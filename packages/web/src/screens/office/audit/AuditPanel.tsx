@@ -1,5 +1,5 @@
 import { Button, Space, Table, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AuditEntry } from '@plantrack/api';
 import { query } from '../../../api/client';
@@ -25,6 +25,12 @@ export function AuditPanel({ planId }: { planId: string | null }) {
   const { lang } = useLang();
   const [params, setParams] = useSearchParams();
   const filter = filterFromParams(params);
+  // The filters as last changed: two fields changed before the page re-renders from the URL (a
+  // date typed into 起始日期, then 截止日期) both count, instead of the second undoing the first.
+  const latest = useRef(filter);
+  useEffect(() => {
+    latest.current = filter;
+  });
   const names = useAuditNames(planId);
   const apiQuery = apiQueryOf(filter);
   const filterKey = JSON.stringify(apiQuery);
@@ -65,8 +71,9 @@ export function AuditPanel({ planId }: { planId: string | null }) {
         lang={lang}
         names={names}
         filter={filter}
-        onChange={(next) => {
-          setParams(paramsOfFilter(next));
+        onChange={(patch) => {
+          latest.current = { ...latest.current, ...patch };
+          setParams(paramsOfFilter(latest.current));
         }}
       />
       <Space wrap style={{ marginBottom: 12 }}>
