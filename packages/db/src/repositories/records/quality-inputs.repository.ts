@@ -25,8 +25,8 @@ export type QualityInputsRef = {
  * this reads a fraction of the indicator's history, which was most of a submission's database time.
  * (No LIKE pattern, so PostgreSQL plans the statement once per connection: pg-named-statements.ts.)
  */
-function earlierOfShape(period: string) {
-  return { before: period, length: period.length, marker: period.slice(4, 5) };
+function shapeOf(period: string) {
+  return { length: period.length, marker: period.slice(4, 5) };
 }
 
 /**
@@ -88,7 +88,7 @@ export async function qualityInputsApart(db: Db, ref: QualityInputsRef): Promise
  * row and, on PostgreSQL, most of the statement's planning.
  */
 function approvedRevisions(db: Db, ref: QualityInputsRef) {
-  const { before, length, marker } = earlierOfShape(ref.period);
+  const { length, marker } = shapeOf(ref.period);
   return db
     .selectFrom('observations as o')
     .select((eb) => [
@@ -101,7 +101,7 @@ function approvedRevisions(db: Db, ref: QualityInputsRef) {
         .as('newest'),
     ])
     .where('o.indicator_id', '=', ref.indicatorId)
-    .where('o.period', '<', before)
+    .where('o.period', '<', ref.period)
     .where((eb) => eb(eb.fn('length', ['o.period']), '=', length))
     .where((eb) => eb(eb.fn('substr', ['o.period', sql.lit(5), sql.lit(1)]), '=', marker))
     .where('o.status', '=', 'approved');

@@ -22,9 +22,6 @@ export function AuditFilters({
   /** The fields that changed (the panel merges them with the filters as last changed). */
   onChange: (patch: Partial<AuditFilter>) => void;
 }) {
-  const set = (patch: Partial<AuditFilter>) => {
-    onChange(patch);
-  };
   const field = (label: string, control: React.ReactNode) => (
     <label style={{ display: 'flex', flexDirection: 'column', gap: 4, minWidth: 0 }}>
       <span className="pt-small">{label}</span>
@@ -50,7 +47,7 @@ export function AuditFilters({
           showSearch={{ optionFilterProp: 'label' }}
           value={filter.person}
           onChange={(person) => {
-            set({ person });
+            onChange({ person });
           }}
           options={[
             { value: '', label: t.personAll },
@@ -76,7 +73,7 @@ export function AuditFilters({
           showSearch={{ optionFilterProp: 'label' }}
           value={filter.department}
           onChange={(department) => {
-            set({ department });
+            onChange({ department });
           }}
           options={[
             { value: '', label: t.departmentAll },
@@ -91,7 +88,7 @@ export function AuditFilters({
           style={select}
           value={filter.kind}
           onChange={(kind) => {
-            set({ kind });
+            onChange({ kind });
           }}
           options={[
             { value: '', label: t.kindAll },
@@ -107,7 +104,7 @@ export function AuditFilters({
           showSearch={{ optionFilterProp: 'label' }}
           value={filter.record}
           onChange={(record) => {
-            set({ record });
+            onChange({ record });
           }}
           options={[
             { value: '', label: t.recordAll },
@@ -124,7 +121,7 @@ export function AuditFilters({
           style={select}
           value={filter.from}
           onChange={(event) => {
-            set({ from: event.target.value });
+            onChange({ from: event.target.value });
           }}
         />,
       )}
@@ -136,7 +133,7 @@ export function AuditFilters({
           style={select}
           value={filter.to}
           onChange={(event) => {
-            set({ to: event.target.value });
+            onChange({ to: event.target.value });
           }}
         />,
       )}
