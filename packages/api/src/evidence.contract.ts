@@ -30,7 +30,7 @@ export const QualityFlagSchema = z
 export const EvidenceFileSchema = z
   .object({
     id: z.string(),
-    subjectKind: z.enum([...RECORD_EVIDENCE_SUBJECTS, 'project_report']),
+    subjectKind: z.enum(RECORD_EVIDENCE_SUBJECTS),
     subjectKey: z.string(),
     revisionNo: z.number().int().describe("The record's latest revision when uploaded (0 before the first)"),
     fileName: z.string(),

@@ -1,4 +1,4 @@
-import { RECORD_KINDS } from '@plantrack/core';
+import { PLAN_RECORD_KINDS } from '@plantrack/core';
 import { z } from 'zod';
 import { MessagesSchema, PageQuerySchema } from './common.contract.js';
 
@@ -7,7 +7,7 @@ export const NotificationSchema = z
   .object({
     id: z.string(),
     kind: z.enum(['due-soon', 'overdue', 'returned', 'submitted']),
-    subjectKind: z.enum(['indicator', 'task', ...RECORD_KINDS, 'department', 'project']),
+    subjectKind: z.enum(['indicator', 'task', ...PLAN_RECORD_KINDS, 'department', 'project']),
     subjectKey: z
       .string()
       .describe(

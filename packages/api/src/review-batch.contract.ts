@@ -1,4 +1,4 @@
-import { RECORD_KINDS } from '@plantrack/core';
+import { PLAN_RECORD_KINDS } from '@plantrack/core';
 import { z } from 'zod';
 import { MessagesSchema } from './common.contract.js';
 import { ExpectedRevisionSchema } from './record.contract.js';
@@ -8,7 +8,7 @@ export const MAX_BATCH_APPROVALS = 100;
 
 /** One submission of a batch approval: which record, and the revision the reviewer saw. */
 export const BatchApprovalItemSchema = z.object({
-  kind: z.enum(RECORD_KINDS),
+  kind: z.enum(PLAN_RECORD_KINDS),
   key: z.string().min(3).max(400),
   expectedRevision: ExpectedRevisionSchema,
 });
@@ -26,7 +26,7 @@ export const BatchApprovalBodySchema = z.object({
 
 /** What happened to one submission of a batch: approved, or refused with its own zh/en reason. */
 export const BatchApprovalResultSchema = z.object({
-  kind: z.enum(RECORD_KINDS),
+  kind: z.enum(PLAN_RECORD_KINDS),
   key: z.string(),
   outcome: z.enum(['approved', 'failed']),
   /** The approved revision's number (approved only). */

@@ -1,4 +1,4 @@
-import { RECORD_KINDS, SEARCH_DOC_KINDS } from '@plantrack/core';
+import { PLAN_RECORD_KINDS, SEARCH_DOC_KINDS } from '@plantrack/core';
 import { z } from 'zod';
 import { QualityFlagSchema } from './evidence.contract.js';
 import { IndicatorSchema, TaskSchema } from './plan.contract.js';
@@ -12,7 +12,7 @@ export const OwnedItemsSchema = z.object({
 
 /** `GET /api/review/queue` rows: a submission waiting for review. */
 export const ReviewQueueItemSchema = z.object({
-  kind: z.enum(RECORD_KINDS),
+  kind: z.enum(PLAN_RECORD_KINDS),
   key: z.string(),
   targetId: z.string(),
   period: z.string(),

@@ -49,7 +49,6 @@ export {
   insertEvidenceFile,
   listEvidenceFiles,
   planIdOfTask,
-  PROJECT_REPORT_EVIDENCE,
   redactEvidenceFile,
   withdrawEvidenceFile,
   type EvidenceChange,

@@ -1,3 +1,4 @@
+import { RECORD_KIND_DESCRIPTORS } from '@plantrack/core';
 import type { OpenAPIV3_1 } from 'openapi-types';
 
 /** Version of the API contract, shown in the OpenAPI document. */
@@ -12,9 +13,12 @@ const TAGS: OpenAPIV3_1.TagObject[] = [
   { name: 'auth', description: '登录、会话与 API 令牌 / Sign-in, sessions and API tokens' },
   { name: 'plans', description: '规划纲要的导入、版本与内容 / Plan outlines: import, versions, content' },
   { name: 'curation', description: '指标与任务框架的校订和发布 / Curating and publishing the framework' },
-  { name: 'observations', description: '指标数据的填报与修订 / Indicator values and their revisions' },
   {
-    name: 'progress-reports',
+    name: RECORD_KIND_DESCRIPTORS.observation.apiTag,
+    description: '指标数据的填报与修订 / Indicator values and their revisions',
+  },
+  {
+    name: RECORD_KIND_DESCRIPTORS.progress_report.apiTag,
     description: '任务进展的填报与修订 / Task progress reports and their revisions',
   },
   { name: 'review', description: '审核队列：通过或退回 / The review queue: approve or return' },

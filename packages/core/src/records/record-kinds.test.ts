@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  PLAN_RECORD_KINDS,
   RECORD_KINDS,
   RECORD_KIND_DESCRIPTORS,
   type RecordKindDescriptor,
   UnknownRecordKindError,
+  isPlanRecordKindName,
   isRecordKindName,
   recordKind,
   recordKindOfElement,
@@ -14,7 +16,7 @@ describe('record kinds', () => {
     for (const name of RECORD_KINDS) {
       const d: RecordKindDescriptor = RECORD_KIND_DESCRIPTORS[name];
       expect(d.name).toBe(name);
-      const spellings: string[] = [d.name, d.urlSegment, d.stored.evidenceSubject, d.stored.auditEntity];
+      const spellings: string[] = [d.name, d.urlSegment, d.stored.evidenceSubject];
       if (d.stored.searchDoc !== null) spellings.push(d.stored.searchDoc);
       for (const spelling of spellings) expect(recordKind(spelling).name).toBe(name);
       expect(recordKindOfElement(d.element).name).toBe(name);
@@ -30,6 +32,22 @@ describe('record kinds', () => {
       searchDoc: 'report',
     });
     expect(recordKind('observations').stored.evidenceSubject).toBe('observation');
+    expect(recordKind('project-reports').stored).toEqual({
+      evidenceSubject: 'project_report',
+      auditEntity: 'project',
+      searchDoc: null,
+    });
+  });
+
+  it('tells the plan record kinds (indicators, tasks) from the project report', () => {
+    expect([...PLAN_RECORD_KINDS]).toEqual(['observation', 'progress_report']);
+    for (const name of RECORD_KINDS) {
+      const onPlan = RECORD_KIND_DESCRIPTORS[name].element !== 'project';
+      expect(isPlanRecordKindName(name)).toBe(onPlan);
+    }
+    expect(recordKindOfElement('project').name).toBe('project_report');
+    // `project` is the project's own audit entity, not a spelling of its monthly report.
+    expect(() => recordKind('project')).toThrow(UnknownRecordKindError);
   });
 
   it('gives no two kinds the same spelling or plan element', () => {
@@ -52,15 +70,15 @@ describe('record kinds', () => {
   });
 
   it('rejects an unknown kind with a Chinese and an English message', () => {
-    expect(isRecordKindName('project_report')).toBe(false);
-    expect(isRecordKindName('observation')).toBe(true);
-    expect(() => recordKind('project_report')).toThrow(UnknownRecordKindError);
+    expect(isRecordKindName('project_issue')).toBe(false);
+    expect(isRecordKindName('project_report')).toBe(true);
+    expect(() => recordKind('project_issue')).toThrow(UnknownRecordKindError);
     try {
-      recordKind('project_report');
+      recordKind('project_issue');
     } catch (error) {
       expect((error as UnknownRecordKindError).messages).toEqual({
-        zh: '未知的记录类型：project_report',
-        en: 'Unknown record kind: project_report',
+        zh: '未知的记录类型：project_issue',
+        en: 'Unknown record kind: project_issue',
       });
     }
   });

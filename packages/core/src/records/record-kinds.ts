@@ -1,17 +1,27 @@
 /**
  * The vocabulary of record kinds: the reviewed records reporters write about a plan element
- * (observations of an indicator, progress reports of a task). Each kind is declared here once
+ * (observations of an indicator, progress reports of a task) or about a major project (its
+ * monthly reports). Each kind is declared here once
  * with every spelling the system uses for it, so routes, policies, search, templates, reminders
  * and the web editors derive them instead of naming a kind by hand. The stored spellings are
  * those already in the database (evidence subject kind, audit entity, notification subject kind,
  * search document kind); they are never changed, only mapped here.
  */
 
-/** The canonical kinds, in the order screens and the API list them. */
-export const RECORD_KINDS = ['observation', 'progress_report'] as const;
+/**
+ * The kinds recorded against the plan framework (indicators and tasks): they share one revision
+ * store, the review queue, batch approval, reporting rounds and the department's Excel template.
+ */
+export const PLAN_RECORD_KINDS = ['observation', 'progress_report'] as const;
 
-/** A record kind by its canonical name (also the audit entity and notification subject kind). */
+/** Every reviewed record kind, in the order screens and the API list them. */
+export const RECORD_KINDS = [...PLAN_RECORD_KINDS, 'project_report'] as const;
+
+/** A record kind by its canonical name. */
 export type RecordKindName = (typeof RECORD_KINDS)[number];
+
+/** A kind recorded against an indicator or a task (its name is also its audit entity). */
+export type PlanRecordKindName = (typeof PLAN_RECORD_KINDS)[number];
 
 /** Chinese first, English available: how a kind is named to people. */
 export type KindLabel = { zh: string; en: string };
@@ -19,17 +29,19 @@ export type KindLabel = { zh: string; en: string };
 /** Everything that spells or describes one record kind. */
 export type RecordKindDescriptor = {
   readonly name: RecordKindName;
-  /** What the record is called (监测值 / 进展报告). */
+  /** What the record is called (监测值 / 进展报告 / 项目月报). */
   readonly label: KindLabel;
-  /** The collection segment of its API paths (`/api/<segment>`), also the OpenAPI tag. */
+  /** The collection segment of its record-key API paths (`/api/<segment>/{key}`). */
   readonly urlSegment: string;
-  /** The plan element a record belongs to. */
-  readonly element: 'indicator' | 'task';
+  /** The OpenAPI tag its routes are listed under. */
+  readonly apiTag: string;
+  /** What a record belongs to: a plan element, or a major project. */
+  readonly element: 'indicator' | 'task' | 'project';
   /** The spellings stored in database columns, fixed by migrations already applied. */
   readonly stored: {
     /** `evidence_files.subject_kind`. */
     readonly evidenceSubject: string;
-    /** `audit_log.entity` and `notifications.subject_kind`. */
+    /** `audit_log.entity` (and `notifications.subject_kind` of a returned or submitted record). */
     readonly auditEntity: string;
     /** `search_docs.kind` of its documents, or null when the kind is not searchable. */
     readonly searchDoc: string | null;
@@ -42,6 +54,7 @@ export const RECORD_KIND_DESCRIPTORS = {
     name: 'observation',
     label: { zh: '监测值', en: 'value' },
     urlSegment: 'observations',
+    apiTag: 'observations',
     element: 'indicator',
     stored: { evidenceSubject: 'observation', auditEntity: 'observation', searchDoc: null },
   },
@@ -49,8 +62,19 @@ export const RECORD_KIND_DESCRIPTORS = {
     name: 'progress_report',
     label: { zh: '进展报告', en: 'progress report' },
     urlSegment: 'progress-reports',
+    apiTag: 'progress-reports',
     element: 'task',
     stored: { evidenceSubject: 'progress-report', auditEntity: 'progress_report', searchDoc: 'report' },
+  },
+  // A month of a major project (key `projectId|YYYY-MM`), written and reviewed on the project's
+  // page; its own table keeps the revisions, and its changes are audited against the project.
+  project_report: {
+    name: 'project_report',
+    label: { zh: '项目月报', en: 'monthly project report' },
+    urlSegment: 'project-reports',
+    apiTag: 'projects',
+    element: 'project',
+    stored: { evidenceSubject: 'project_report', auditEntity: 'project', searchDoc: null },
   },
 } as const satisfies { [K in RecordKindName]: RecordKindDescriptor & { name: K } };
 
@@ -105,10 +129,16 @@ export function isRecordKindName(value: string): value is RecordKindName {
   return (RECORD_KINDS as readonly string[]).includes(value);
 }
 
+/** Is this a kind recorded against the plan framework? */
+export function isPlanRecordKindName(value: string): value is PlanRecordKindName {
+  return (PLAN_RECORD_KINDS as readonly string[]).includes(value);
+}
+
 /**
  * The descriptor of a kind named by any of its spellings (canonical name, URL segment, stored
  * evidence subject or search document kind), so a value read from a column or a URL resolves in
- * one place. Unknown names throw `UnknownRecordKindError`.
+ * one place. An audit entity is not a spelling looked up here: `project` names the project itself.
+ * Unknown names throw `UnknownRecordKindError`.
  */
 export function recordKind(spelling: string): RecordKindDescriptor {
   const found = RECORD_KINDS.map((name) => RECORD_KIND_DESCRIPTORS[name]).find(
@@ -116,15 +146,14 @@ export function recordKind(spelling: string): RecordKindDescriptor {
       d.name === spelling ||
       d.urlSegment === spelling ||
       d.stored.evidenceSubject === spelling ||
-      d.stored.auditEntity === spelling ||
       d.stored.searchDoc === spelling,
   );
   if (found === undefined) throw new UnknownRecordKindError(spelling);
   return found;
 }
 
-/** The kind recorded against a plan element (an indicator's observations, a task's reports). */
-export function recordKindOfElement(element: 'indicator' | 'task'): RecordKindDescriptor {
+/** The kind recorded against an element (an indicator's observations, a project's monthly reports). */
+export function recordKindOfElement(element: RecordKindDescriptor['element']): RecordKindDescriptor {
   const found = RECORD_KINDS.map((name): RecordKindDescriptor => RECORD_KIND_DESCRIPTORS[name]).find(
     (d) => d.element === element,
   );

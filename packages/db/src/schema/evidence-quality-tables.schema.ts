@@ -3,11 +3,11 @@ import type { Fixed, JsonText, Timestamp } from './column-types.js';
 
 /**
  * What an evidence file supports: a record of any kind (an observation 监测值, a progress report
- * 进展报告), by the spelling core's record-kind vocabulary gives for this column, or a major
- * project's monthly report (`project_report`, key `projectId|YYYY-MM`, migration 0024).
+ * 进展报告, a major project's monthly report 项目月报 since migration 0024), by the spelling core's
+ * record-kind vocabulary gives for this column.
  */
 export type EvidenceSubjectKind =
-  (typeof RECORD_KIND_DESCRIPTORS)[RecordKindName]['stored']['evidenceSubject'] | 'project_report';
+  (typeof RECORD_KIND_DESCRIPTORS)[RecordKindName]['stored']['evidenceSubject'];
 
 /**
  * Columns migration 0009 adds to `evidence_files` (0003): the record a file belongs to and the

@@ -1,4 +1,4 @@
-import { RECORD_KINDS } from '@plantrack/core';
+import { PLAN_RECORD_KINDS } from '@plantrack/core';
 import type { Timestamp } from './column-types.js';
 
 /**
@@ -17,7 +17,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_SUBJECT_KINDS = [
   'indicator',
   'task',
-  ...RECORD_KINDS,
+  ...PLAN_RECORD_KINDS,
   'department',
   'project',
 ] as const;

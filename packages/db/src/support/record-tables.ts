@@ -1,17 +1,19 @@
-import { RECORD_KIND_DESCRIPTORS, RECORD_KINDS, type RecordKindName } from '@plantrack/core';
+import { PLAN_RECORD_KINDS, RECORD_KIND_DESCRIPTORS, type PlanRecordKindName } from '@plantrack/core';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../schema/database.schema.js';
 import type { RevisionColumns } from '../schema/monitoring-tables.schema.js';
 
 /**
- * Where each record kind of core's registry is stored, and the query parts built from it, so the
+ * Where each plan record kind of core's registry is stored (`PLAN_RECORD_KINDS`: the kinds of
+ * indicators and tasks, which share one revision shape), and the query parts built from it, so the
  * reads that span every kind (the review queue, each item's last report, the notices) union one
  * part per kind instead of naming the kinds: a new kind adds a line here (the `satisfies` below
- * fails to compile until it does) and those reads take it from there.
+ * fails to compile until it does) and those reads take it from there. A project's monthly reports
+ * keep their own table (repositories/projects).
  */
 
 /** The plan element tables a record kind reports on (core's `element` of its descriptor). */
-type ElementName = (typeof RECORD_KIND_DESCRIPTORS)[RecordKindName]['element'];
+type ElementName = (typeof RECORD_KIND_DESCRIPTORS)[PlanRecordKindName]['element'];
 
 /** An element's identity table, its per-version table, and the version column that names it. */
 export type ElementTables = {
@@ -64,16 +66,16 @@ export const RECORD_TABLES = {
     targetColumn: 'task_id',
     values: { value: null, valueText: null, unit: null, progress: 'progress' },
   },
-} as const satisfies { [K in RecordKindName]: RecordTable };
+} as const satisfies { [K in PlanRecordKindName]: RecordTable };
 
 /** The element tables of a record kind. */
-export function elementTablesOf(kind: RecordKindName): ElementTables {
+export function elementTablesOf(kind: PlanRecordKindName): ElementTables {
   return ELEMENT_TABLES[RECORD_KIND_DESCRIPTORS[kind].element];
 }
 
 /** Every declared kind with its tables, in the registry's order. */
-export function recordTables(): { kind: RecordKindName; tables: RecordTable; element: ElementName }[] {
-  return RECORD_KINDS.map((kind) => ({
+export function recordTables(): { kind: PlanRecordKindName; tables: RecordTable; element: ElementName }[] {
+  return PLAN_RECORD_KINDS.map((kind) => ({
     kind,
     tables: RECORD_TABLES[kind],
     element: RECORD_KIND_DESCRIPTORS[kind].element,
@@ -84,12 +86,12 @@ export function recordTables(): { kind: RecordKindName; tables: RecordTable; ele
 export type WithRecordAsK = Database & { k: RevisionColumns & { period: string } };
 
 /** The revision table of a kind, aliased `k`, for `selectFrom`. */
-export function recordTableAsK(db: Kysely<Database>, kind: RecordKindName) {
+export function recordTableAsK(db: Kysely<Database>, kind: PlanRecordKindName) {
   return db.dynamic.table(RECORD_TABLES[kind].table).as('k');
 }
 
 /** A column of `k` that differs between kinds (its key, its element), typed by the caller. */
-export function recordColumn<T>(kind: RecordKindName, column: 'key' | 'target') {
+export function recordColumn<T>(kind: PlanRecordKindName, column: 'key' | 'target') {
   const t = RECORD_TABLES[kind];
   return sql.ref<T>(`k.${column === 'key' ? t.keyColumn : t.targetColumn}`);
 }
@@ -98,7 +100,7 @@ export function recordColumn<T>(kind: RecordKindName, column: 'key' | 'target') 
  * `k.revision_no` is the newest revision of its record: the filter every "current state" query
  * over an append-only revision table needs, served by its unique (key, revision_no) index.
  */
-export function isNewestRevisionOf(kind: RecordKindName) {
+export function isNewestRevisionOf(kind: PlanRecordKindName) {
   const { table, keyColumn } = RECORD_TABLES[kind];
   return (eb: ExpressionBuilder<WithRecordAsK, 'k'>): Expression<SqlBool> =>
     eb(

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { type EvidenceSubjectKind, PROJECT_REPORT_EVIDENCE } from '@plantrack/db';
+import type { EvidenceSubjectKind } from '@plantrack/db';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import {
@@ -33,21 +33,13 @@ import { evidenceUploadGate } from '../services/evidence/evidence-upload.gate.js
  * planning office's.
  */
 export const evidenceRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
-  const subjects: { path: string; kind: EvidenceSubjectKind; tag: string; what: string }[] = [
-    ...serverRecordKinds().map((recordKind) => ({
+  const subjects: { path: string; kind: EvidenceSubjectKind; tag: string; what: string }[] =
+    serverRecordKinds().map((recordKind) => ({
       path: `/api/${recordKind.descriptor.urlSegment}`,
       kind: recordKind.evidenceSubject,
-      tag: recordKind.descriptor.urlSegment,
+      tag: recordKind.descriptor.apiTag,
       what: recordKind.what,
-    })),
-    // A major project's monthly report (key `projectId|YYYY-MM`): site photos and documents.
-    {
-      path: '/api/project-reports',
-      kind: PROJECT_REPORT_EVIDENCE,
-      tag: 'projects',
-      what: "a project's monthly report (项目月报, key `projectId|YYYY-MM`)",
-    },
-  ];
+    }));
   for (const subject of subjects) {
     app.post(
       `${subject.path}/:key/evidence`,

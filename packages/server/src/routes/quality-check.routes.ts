@@ -2,6 +2,7 @@
  * `POST /api/observations/check`: the quality warnings a value would raise if submitted now, so the
  * reporter sees them before submitting (我的填报's warning dialog). Writes nothing.
  */
+import { RECORD_KIND_DESCRIPTORS } from '@plantrack/core';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { errorResponses, QualityCheckBodySchema, QualityCheckResultSchema } from '@plantrack/api';
 import type { AppContext } from '../context.js';
@@ -15,7 +16,7 @@ export const qualityCheckRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> =
     '/api/observations/check',
     {
       schema: {
-        tags: ['observations'],
+        tags: [RECORD_KIND_DESCRIPTORS.observation.apiTag],
         summary: 'Check a value before submitting it: the quality warnings it would raise (writes nothing)',
         body: QualityCheckBodySchema,
         response: { 200: QualityCheckResultSchema, ...errorResponses },

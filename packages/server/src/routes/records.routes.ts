@@ -6,7 +6,7 @@ import {
   ProgressReportRevisionSchema,
   ProgressReportValuesSchema,
 } from '@plantrack/api';
-import { RECORD_KINDS, RECORD_KIND_DESCRIPTORS, type RecordKindName } from '@plantrack/core';
+import { PLAN_RECORD_KINDS, RECORD_KIND_DESCRIPTORS, type PlanRecordKindName } from '@plantrack/core';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { observationService, progressReportService } from '../services/records/record.service.js';
@@ -18,14 +18,15 @@ type ZodApp = Parameters<FastifyPluginCallbackZod>[0];
 
 /**
  * The review-flow routes (write, approve, return, correct, history under `/api/<urlSegment>`) of
- * each record kind. Keyed by core's kind names, so a new kind fails to compile until it has routes.
+ * each plan record kind. Keyed by core's kind names, so a new kind fails to compile until it has
+ * routes. A project's monthly reports are written and reviewed under the project (projects.routes.ts).
  */
-const reviewRoutesOf: { readonly [K in RecordKindName]: (app: ZodApp, ctx: AppContext) => void } = {
+const reviewRoutesOf: { readonly [K in PlanRecordKindName]: (app: ZodApp, ctx: AppContext) => void } = {
   observation: (app, ctx) => {
-    const { urlSegment } = RECORD_KIND_DESCRIPTORS.observation;
+    const { urlSegment, apiTag } = RECORD_KIND_DESCRIPTORS.observation;
     registerReviewFlowRoutes(app, ctx, {
       path: `/api/${urlSegment}`,
-      tag: urlSegment,
+      tag: apiTag,
       refFields: ObservationRefShape,
       refOf: (b) => ({ indicatorId: b.indicatorId, period: b.period, scope: b.scope ?? null }),
       valuesSchema: ObservationValuesSchema,
@@ -39,10 +40,10 @@ const reviewRoutesOf: { readonly [K in RecordKindName]: (app: ZodApp, ctx: AppCo
     });
   },
   progress_report: (app, ctx) => {
-    const { urlSegment } = RECORD_KIND_DESCRIPTORS.progress_report;
+    const { urlSegment, apiTag } = RECORD_KIND_DESCRIPTORS.progress_report;
     registerReviewFlowRoutes(app, ctx, {
       path: `/api/${urlSegment}`,
-      tag: urlSegment,
+      tag: apiTag,
       refFields: ProgressReportRefShape,
       refOf: (b) => ({ taskId: b.taskId, period: b.period }),
       valuesSchema: ProgressReportValuesSchema,
@@ -57,9 +58,9 @@ const reviewRoutesOf: { readonly [K in RecordKindName]: (app: ZodApp, ctx: AppCo
   },
 };
 
-/** The review-flow routes of every record kind, in core's order, then the review settings and batch approval. */
+/** The review-flow routes of every plan record kind, in core's order, then the review settings and batch approval. */
 export const recordRoutes: FastifyPluginCallbackZod<{ ctx: AppContext }> = (app, { ctx }, done) => {
-  for (const kind of RECORD_KINDS) reviewRoutesOf[kind](app, ctx);
+  for (const kind of PLAN_RECORD_KINDS) reviewRoutesOf[kind](app, ctx);
   registerReviewSettingsRoutes(app, ctx);
   registerReviewBatchRoutes(app, ctx);
   done();

@@ -1,4 +1,4 @@
-import { recordKind } from '@plantrack/core';
+import { RECORD_KIND_DESCRIPTORS, recordKind } from '@plantrack/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../schema/database.schema.js';
 import type { EvidenceSubjectKind } from '../../schema/evidence-quality-tables.schema.js';
@@ -47,12 +47,8 @@ export type NewEvidenceFile = Pick<
   | 'uploadedBy'
 > & { planId: string | null };
 
-/** The subject kind of a project report's evidence (not a record kind: projects have their own review flow). */
-export const PROJECT_REPORT_EVIDENCE = 'project_report' satisfies EvidenceSubjectKind;
-
 /** The audit entity of an evidence row's record (core's record-kind vocabulary maps the spellings). */
-const entityOf = (kind: EvidenceSubjectKind): string =>
-  kind === PROJECT_REPORT_EVIDENCE ? 'project' : recordKind(kind).stored.auditEntity;
+const entityOf = (kind: EvidenceSubjectKind): string => recordKind(kind).stored.auditEntity;
 
 /** Inserts an evidence row with its audit record (`evidence.upload`), in the caller's transaction. */
 export async function insertEvidenceFile(
@@ -227,7 +223,8 @@ export async function planIdOfTask(db: Kysely<Database>, taskId: string): Promis
 function toRow(r: Selectable<Database['evidence_files']>): EvidenceFileRow {
   return {
     id: r.id,
-    subjectKind: r.subject_kind ?? 'observation',
+    // Rows from before migration 0009 carry no subject: evidence was then uploaded to observations only.
+    subjectKind: r.subject_kind ?? RECORD_KIND_DESCRIPTORS.observation.stored.evidenceSubject,
     subjectKey: r.subject_key ?? '',
     revisionNo: r.revision_no ?? 0,
     originalName: r.original_name,

@@ -1,4 +1,4 @@
-import type { RecordKindName } from '@plantrack/core';
+import type { PlanRecordKindName } from '@plantrack/core';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../connection.factory.js';
 import { elementTablesOf, recordColumn, recordTableAsK } from '../../support/record-tables.js';
@@ -40,7 +40,7 @@ export type ReturnedRevision = {
  */
 export async function returnedRevision(
   db: Db,
-  kind: RecordKindName,
+  kind: PlanRecordKindName,
   revisionId: string,
 ): Promise<ReturnedRevision | undefined> {
   const element = elementTablesOf(kind);

@@ -1,4 +1,4 @@
-import { RECORD_KINDS, type RecordKindName } from '@plantrack/core';
+import { PLAN_RECORD_KINDS, type PlanRecordKindName } from '@plantrack/core';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../connection.factory.js';
 import { NotFoundError } from '../../errors.js';
@@ -12,7 +12,7 @@ import { isNewestRevisionOf, recordColumn, recordTableAsK } from '../../support/
 type Db = DatabaseHandle['db'];
 
 export type QueueItem = {
-  kind: RecordKindName;
+  kind: PlanRecordKindName;
   key: string;
   targetId: string;
   period: string;
@@ -26,7 +26,7 @@ export type QueueItem = {
  * per record kind of the registry, unioned into one statement.
  */
 export async function reviewQueue(db: Db): Promise<QueueItem[]> {
-  const parts = RECORD_KINDS.map((kind) =>
+  const parts = PLAN_RECORD_KINDS.map((kind) =>
     db
       .selectFrom(recordTableAsK(db, kind))
       .select([
@@ -45,7 +45,7 @@ export async function reviewQueue(db: Db): Promise<QueueItem[]> {
   if (first === undefined) return [];
   const rows = await rest.reduce((all, part) => all.unionAll(part), first).execute();
   // Oldest first; equal times in the registry's order of kinds, as the queue always listed them.
-  const order = (kind: RecordKindName) => RECORD_KINDS.indexOf(kind);
+  const order = (kind: PlanRecordKindName) => PLAN_RECORD_KINDS.indexOf(kind);
   return rows.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || order(a.kind) - order(b.kind));
 }
 

@@ -1,3 +1,4 @@
+import { RECORD_KIND_DESCRIPTORS } from '@plantrack/core';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../connection.factory.js';
 import { dialectOf } from '../../support/dialect.js';
@@ -130,7 +131,7 @@ function newestIndicatorVersion(db: Db, ref: QualityInputsRef) {
       eb
         .selectFrom('evidence_files as f')
         .select((c) => c.fn.countAll<number | string>().as('n'))
-        .where('f.subject_kind', '=', 'observation')
+        .where('f.subject_kind', '=', RECORD_KIND_DESCRIPTORS.observation.stored.evidenceSubject)
         .where('f.subject_key', '=', ref.observationKey)
         .where('f.withdrawn_at', 'is', null)
         .where('f.redacted_at', 'is', null)

@@ -1,8 +1,7 @@
-import { type EvidenceSubjectKind, PROJECT_REPORT_EVIDENCE } from '@plantrack/db';
+import type { EvidenceSubjectKind } from '@plantrack/db';
 import type { UploadGate } from '../../auth/upload.gate.js';
 import type { AppContext } from '../../context.js';
 import { canWriteRecord, permitsRecord } from '../../policies/record.policy.js';
-import { projectReportEvidence } from '../projects/project-report-evidence.js';
 import { serverRecordKind } from '../records/kinds/registry.js';
 
 /**
@@ -11,10 +10,7 @@ import { serverRecordKind } from '../records/kinds/registry.js';
  * read. The service checks it again with the whole record once the file is in.
  */
 export function evidenceUploadGate(ctx: AppContext, kind: EvidenceSubjectKind): UploadGate {
-  const owners =
-    kind === PROJECT_REPORT_EVIDENCE
-      ? projectReportEvidence.ownerDepartmentIdsOfKey
-      : serverRecordKind(kind).ownerDepartmentIdsOfKey;
+  const owners = serverRecordKind(kind).ownerDepartmentIdsOfKey;
   return {
     maxBytes: ctx.config.evidenceMaxBytes,
     allows: (principal, params) =>

@@ -1,7 +1,6 @@
-import { type EvidenceSubjectKind, PROJECT_REPORT_EVIDENCE } from '@plantrack/db';
+import type { EvidenceSubjectKind } from '@plantrack/db';
 import type { AppContext } from '../../context.js';
 import type { EvidenceRecordFacts, RevisionEvidence } from '../records/kinds/record-kind.js';
-import { projectReportEvidence } from '../projects/project-report-evidence.js';
 import { serverRecordKind } from '../records/kinds/registry.js';
 import type { EvidenceRecord } from './evidence.visibility.js';
 
@@ -23,11 +22,7 @@ export async function evidenceSubjectOf(
   kind: EvidenceSubjectKind,
   rawKey: string,
 ): Promise<EvidenceSubject> {
-  const facts =
-    kind === PROJECT_REPORT_EVIDENCE
-      ? await projectReportEvidence.evidenceRecord(ctx, rawKey)
-      : await serverRecordKind(kind).evidenceRecord(ctx, rawKey);
-  return subject(kind, facts);
+  return subject(kind, await serverRecordKind(kind).evidenceRecord(ctx, rawKey));
 }
 
 function subject(kind: EvidenceSubjectKind, found: EvidenceRecordFacts): EvidenceSubject {

@@ -1,3 +1,4 @@
+import { RECORD_KIND_DESCRIPTORS } from '@plantrack/core';
 import type { EvidenceSubjectKind } from '@plantrack/db';
 import { type Principal, hasRole } from '../../auth/principal.js';
 import { type RecordTarget, canWriteRecord } from '../../policies/record.policy.js';
@@ -52,7 +53,11 @@ export async function evidenceVisibleTo<F extends FileState>(
 ): Promise<F[] | null> {
   const audience = await evidenceAudienceOf(p, record.target);
   if (audience === 'full') return [...files];
-  if (audience === 'public' && !(record.kind === 'observation' && record.published)) return null;
+  if (
+    audience === 'public' &&
+    !(record.kind === RECORD_KIND_DESCRIPTORS.observation.stored.evidenceSubject && record.published)
+  )
+    return null;
   const approved = new Set(record.approvedEvidenceIds);
   return files.filter((f) => approved.has(f.id) && f.withdrawnAt === null && f.redactedAt === null);
 }

@@ -1,9 +1,5 @@
-import {
-  PROJECT_REPORT_EVIDENCE,
-  listEvidenceFiles,
-  projectPlanId,
-  projectReportRevisions,
-} from '@plantrack/db';
+import { RECORD_KIND_DESCRIPTORS } from '@plantrack/core';
+import { listEvidenceFiles, projectPlanId, projectReportRevisions } from '@plantrack/db';
 import type { AppContext } from '../../context.js';
 import { ApiError, notFound } from '../../errors.js';
 import type { EvidenceRecordFacts } from '../records/kinds/record-kind.js';
@@ -69,7 +65,11 @@ export const projectReportEvidence = {
 /** A month's report may name only files uploaded to that month and still in it (400 otherwise). */
 export async function checkReportEvidence(ctx: AppContext, ref: ProjectReportRef, ids: readonly string[]) {
   if (ids.length === 0) return;
-  const files = await listEvidenceFiles(ctx.db, PROJECT_REPORT_EVIDENCE, projectReportKey(ref));
+  const files = await listEvidenceFiles(
+    ctx.db,
+    RECORD_KIND_DESCRIPTORS.project_report.stored.evidenceSubject,
+    projectReportKey(ref),
+  );
   const usable = new Set(
     files.filter((f) => f.withdrawnAt === null && f.redactedAt === null).map((f) => f.id),
   );

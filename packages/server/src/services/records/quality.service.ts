@@ -9,7 +9,13 @@ import {
   storeQualityFlags,
   type QueueItem,
 } from '@plantrack/db';
-import { type Baseline, type QualityFlag, type Target, checkObservationQuality } from '@plantrack/core';
+import {
+  type Baseline,
+  type QualityFlag,
+  RECORD_KIND_DESCRIPTORS,
+  type Target,
+  checkObservationQuality,
+} from '@plantrack/core';
 import type { Alongside, ObservationRef, ObservationRevision } from '@plantrack/db';
 import type { AppContext } from '../../context.js';
 import type { ObservationRevisionDto } from '../../presenters/record.presenter.js';
@@ -170,10 +176,10 @@ export async function withQueueFlags(
   db: Db,
   items: readonly QueueItem[],
 ): Promise<(QueueItem & { qualityFlags?: QualityFlag[] })[]> {
-  const observations = items.filter((i) => i.kind === 'observation');
-  const flags = await qualityFlagsByKey(db, observations);
+  const isObservation = (i: QueueItem) => i.kind === RECORD_KIND_DESCRIPTORS.observation.name;
+  const flags = await qualityFlagsByKey(db, items.filter(isObservation));
   return items.map((i) => {
-    const stored = i.kind === 'observation' ? flags.get(`${i.key}#${i.revisionNo}`) : undefined;
+    const stored = isObservation(i) ? flags.get(`${i.key}#${i.revisionNo}`) : undefined;
     return stored === undefined ? i : { ...i, qualityFlags: stored };
   });
 }

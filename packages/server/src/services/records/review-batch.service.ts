@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RecordKindName } from '@plantrack/core';
+import type { PlanRecordKindName } from '@plantrack/core';
 import type { BatchApprovalItem, BatchApprovalResponse, BatchApprovalResult } from '@plantrack/api';
 import type { Principal } from '../../auth/principal.js';
 import type { AppContext } from '../../context.js';
@@ -11,7 +11,7 @@ import type { ApproveInput } from './review-flow.service.js';
 
 /** The approve action of each kind's review flow (keyed by kind, so a new kind must add its own). */
 const approveOf: {
-  readonly [K in RecordKindName]: (
+  readonly [K in PlanRecordKindName]: (
     ctx: AppContext,
     p: Principal,
     key: string,
@@ -72,6 +72,6 @@ export async function approveBatch(
   return { approved, failed: results.length - approved, results };
 }
 
-function pick(item: BatchApprovalItem): { kind: RecordKindName; key: string } {
+function pick(item: BatchApprovalItem): { kind: PlanRecordKindName; key: string } {
   return { kind: item.kind, key: item.key };
 }

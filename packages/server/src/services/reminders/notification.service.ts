@@ -1,4 +1,4 @@
-import type { RecordKindName } from '@plantrack/core';
+import type { PlanRecordKindName } from '@plantrack/core';
 import {
   type Notification,
   type NotificationPage,
@@ -75,7 +75,7 @@ type ReturnedDto = {
  */
 export async function notifyReturned(
   ctx: AppContext,
-  kind: RecordKindName,
+  kind: PlanRecordKindName,
   revision: ReturnedDto,
 ): Promise<void> {
   if (revision.supersedesId === null) return;
@@ -103,7 +103,7 @@ export async function notifyReturned(
 /** The review flow of one record kind, with the return notice added to its `return` action. */
 export function withReturnNotice<R, V, Dto extends ReturnedDto>(
   service: ReviewFlowService<R, V, Dto>,
-  kind: RecordKindName,
+  kind: PlanRecordKindName,
 ): ReviewFlowService<R, V, Dto> {
   return {
     ...service,

@@ -69,7 +69,7 @@ forEachDialect((dialect, open) => {
         ['due-soon', late, '2026-11-10', null],
       ]);
       expect(own[0]?.title.zh).toBe('【待填报】物流园2026年10月项目月报将于 2026-11-10 到期');
-      expect(own[0]?.title.en).toContain('monthly report of 物流园 for 2026-10');
+      expect(own[0]?.title.en).toContain('monthly project report of 物流园 for 2026-10');
       // Another department's reporter hears nothing of it.
       expect(await notices('other')).toEqual([]);
       // Run again the same day: nothing new.

@@ -1,3 +1,4 @@
+import { RECORD_KIND_DESCRIPTORS } from '@plantrack/core';
 import { createNotificationIfAbsent, daysBetween, projectReportsOwed } from '@plantrack/db';
 import type { AppContext } from '../../context.js';
 import type { Messages } from '../../errors.js';
@@ -9,25 +10,26 @@ export function projectReportMessages(
 ): { title: Messages; body: Messages } {
   const month = `${s.year}年${s.month}月`;
   const monthEn = `${s.year}-${String(s.month).padStart(2, '0')}`;
+  const w = RECORD_KIND_DESCRIPTORS.project_report.label;
   return kind === 'overdue'
     ? {
         title: {
-          zh: `【已逾期】${s.name}${month}项目月报已于 ${s.dueDate} 到期，尚未提交`,
-          en: `[Overdue] The monthly report of ${s.name} for ${monthEn} was due on ${s.dueDate} and has not been submitted`,
+          zh: `【已逾期】${s.name}${month}${w.zh}已于 ${s.dueDate} 到期，尚未提交`,
+          en: `[Overdue] The ${w.en} of ${s.name} for ${monthEn} was due on ${s.dueDate} and has not been submitted`,
         },
         body: {
-          zh: `“${s.name}”${month}的项目月报（完成投资、形象进度）已逾期，请尽快提交。（${s.planTitle}）`,
-          en: `The monthly report (investment, physical progress) of “${s.name}” for ${monthEn} is overdue; please submit it soon. (${s.planTitle})`,
+          zh: `“${s.name}”${month}的${w.zh}（完成投资、形象进度）已逾期，请尽快提交。（${s.planTitle}）`,
+          en: `The ${w.en} (investment, physical progress) of “${s.name}” for ${monthEn} is overdue; please submit it soon. (${s.planTitle})`,
         },
       }
     : {
         title: {
-          zh: `【待填报】${s.name}${month}项目月报将于 ${s.dueDate} 到期`,
-          en: `[Due soon] The monthly report of ${s.name} for ${monthEn} is due on ${s.dueDate}`,
+          zh: `【待填报】${s.name}${month}${w.zh}将于 ${s.dueDate} 到期`,
+          en: `[Due soon] The ${w.en} of ${s.name} for ${monthEn} is due on ${s.dueDate}`,
         },
         body: {
-          zh: `请于 ${s.dueDate} 前提交“${s.name}”${month}的项目月报（完成投资、形象进度）。（${s.planTitle}）`,
-          en: `Please submit the monthly report (investment, physical progress) of “${s.name}” for ${monthEn} by ${s.dueDate}. (${s.planTitle})`,
+          zh: `请于 ${s.dueDate} 前提交“${s.name}”${month}的${w.zh}（完成投资、形象进度）。（${s.planTitle}）`,
+          en: `Please submit the ${w.en} (investment, physical progress) of “${s.name}” for ${monthEn} by ${s.dueDate}. (${s.planTitle})`,
         },
       };
 }

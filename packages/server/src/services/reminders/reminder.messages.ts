@@ -1,4 +1,4 @@
-import { type RecordKindName, recordKind, recordKindOfElement } from '@plantrack/core';
+import { type PlanRecordKindName, recordKind, recordKindOfElement } from '@plantrack/core';
 import type { Notification } from '@plantrack/db';
 import type { Messages } from '../../errors.js';
 
@@ -18,7 +18,7 @@ function short(name: string, max = 40): string {
 }
 
 /** What is owed or was returned: the label of the record kind of a plan element, or the kind itself. */
-function what(kind: 'indicator' | 'task' | RecordKindName): Messages {
+function what(kind: 'indicator' | 'task' | PlanRecordKindName): Messages {
   return kind === 'indicator' || kind === 'task' ? recordKindOfElement(kind).label : recordKind(kind).label;
 }
 
@@ -54,7 +54,7 @@ export function overdueMessages(s: ReminderSubject): { title: Messages; body: Me
 
 /** Title and body of the notice that a reviewer returned a submission. */
 export function returnedMessages(args: {
-  kind: RecordKindName;
+  kind: PlanRecordKindName;
   name: string;
   period: string;
   reason: string;

@@ -1,4 +1,4 @@
-import { type RecordKindName, recordKind } from '@plantrack/core';
+import { type PlanRecordKindName, recordKind } from '@plantrack/core';
 import type { Messages } from '../../errors.js';
 
 /** Who submitted, as a notice names them: `区统计局（张三）`, or whichever of the two is known. */
@@ -17,7 +17,7 @@ function short(name: string, max = 40): string {
 
 /** Title and body of the notice to reviewers that one record was submitted (or corrected) for review. */
 export function submittedMessages(args: {
-  kind: RecordKindName;
+  kind: PlanRecordKindName;
   subjectName: string;
   period: string;
   department: string | null;

@@ -1,4 +1,4 @@
-import type { RecordKindName } from '@plantrack/core';
+import type { PlanRecordKindName } from '@plantrack/core';
 import { createNotificationsIfAbsent, submissionFacts } from '@plantrack/db';
 import { type Principal, actorOf } from '../../auth/principal.js';
 import type { AppContext } from '../../context.js';
@@ -32,7 +32,7 @@ function subjectOf(dto: object): { kind: 'indicator' | 'task'; id: string } | nu
 export async function notifySubmitted(
   ctx: AppContext,
   p: Principal,
-  kind: RecordKindName,
+  kind: PlanRecordKindName,
   revision: SubmittedDto,
 ): Promise<void> {
   const subject = subjectOf(revision);
@@ -99,7 +99,7 @@ export async function notifySubmittedBatch(
  */
 export function withSubmitNotice<R, V, Dto extends SubmittedDto>(
   service: ReviewFlowService<R, V, Dto>,
-  kind: RecordKindName,
+  kind: PlanRecordKindName,
 ): ReviewFlowService<R, V, Dto> {
   return {
     ...service,

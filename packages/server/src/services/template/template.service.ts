@@ -17,9 +17,9 @@ import { buildTemplateWorkbook, readWorkbook } from './template.workbook.js';
 
 export type { UploadOutcome } from './template-upload.shared.js';
 
-/** The sheets of the template: one per record kind, in the registry's order. */
+/** The sheets of the template: one per record kind that has one, in the registry's order. */
 function templateSheets(): TemplateSheet[] {
-  return serverRecordKinds().map((kind) => kind.templateSheet);
+  return serverRecordKinds().flatMap((kind) => kind.templateSheet ?? []);
 }
 
 /**

@@ -24,7 +24,7 @@ export type EvidenceRecordFacts = {
 /**
  * One record kind on the server: its core descriptor and every facet the routes and services take
  * from it. A new kind is one such object (a file in this folder) added to the registry; the review
- * flow itself (`RecordKind` in services/review-flow.service.ts) stays generic.
+ * flow of the plan record kinds (`RecordKind` in services/review-flow.service.ts) stays generic.
  */
 export type ServerRecordKind = {
   descriptor: RecordKindDescriptor;
@@ -36,6 +36,6 @@ export type ServerRecordKind = {
   ownerDepartmentIdsOfKey: (ctx: AppContext, rawKey: string) => Promise<string[]>;
   /** The record a raw key names, with what evidence policies need (a 400 for a malformed key). */
   evidenceRecord: (ctx: AppContext, rawKey: string) => Promise<EvidenceRecordFacts>;
-  /** Its sheet of the department's Excel template (services/template). */
-  templateSheet: TemplateSheet;
+  /** Its sheet of the department's Excel template (services/template), or null for none. */
+  templateSheet: TemplateSheet | null;
 };

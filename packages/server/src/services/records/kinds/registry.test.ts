@@ -1,4 +1,4 @@
-import { RECORD_KINDS, RECORD_KIND_DESCRIPTORS } from '@plantrack/core';
+import { PLAN_RECORD_KINDS, RECORD_KINDS, RECORD_KIND_DESCRIPTORS } from '@plantrack/core';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../errors.js';
 import { SERVER_RECORD_KINDS, serverRecordKind, serverRecordKinds } from './registry.js';
@@ -16,10 +16,16 @@ describe('server record-kind registry', () => {
     }
   });
 
+  it('gives every plan record kind a template sheet, and the project report none', () => {
+    const sheets = serverRecordKinds().filter((k) => k.templateSheet !== null);
+    expect(sheets.map((k) => k.descriptor.name)).toEqual([...PLAN_RECORD_KINDS]);
+    expect(SERVER_RECORD_KINDS.project_report.templateSheet).toBeNull();
+  });
+
   it('resolves the URL, canonical and stored spellings to the same entry', () => {
     for (const kind of serverRecordKinds()) {
       const d = kind.descriptor;
-      for (const spelling of [d.name, d.urlSegment, d.stored.evidenceSubject, d.stored.auditEntity])
+      for (const spelling of [d.name, d.urlSegment, d.stored.evidenceSubject])
         expect(serverRecordKind(spelling)).toBe(kind);
     }
   });

@@ -2,6 +2,7 @@ import { RECORD_KINDS, type RecordKindName, UnknownRecordKindError, recordKind }
 import { ApiError } from '../../../errors.js';
 import { observationKind } from './observation.kind.js';
 import { progressReportKind } from './progress-report.kind.js';
+import { projectReportKind } from './project-report.kind.js';
 import type { ServerRecordKind } from './record-kind.js';
 
 export type { ServerRecordKind } from './record-kind.js';
@@ -13,6 +14,7 @@ export type { ServerRecordKind } from './record-kind.js';
 export const SERVER_RECORD_KINDS: { readonly [K in RecordKindName]: ServerRecordKind } = {
   observation: observationKind,
   progress_report: progressReportKind,
+  project_report: projectReportKind,
 };
 
 /** Every server record kind, in the canonical order (core's `RECORD_KINDS`). */
