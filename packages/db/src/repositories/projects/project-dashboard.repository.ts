@@ -8,6 +8,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../../schema/database.schema.js';
 import { projectLagThreshold } from './project-lifecycle.repository.js';
+import { ledBy } from './project-scope.js';
 
 /** Investment against plan for one group (category, department or town); 万元. */
 export type ProjectGroupTotal = { key: string; projects: number; planWan: number; completedWan: number };
@@ -63,12 +64,19 @@ const ACTIVE: readonly ProjectStage[] = ['前期', '在建', '竣工', '储备']
 
 /**
  * The projects dashboard of a plan for `year` as of `asOf` (YYYY-MM-DD, passed in by the caller):
- * approved reports only, status by core's rules with the office's threshold. `leadDepartmentId`
- * narrows it to one 责任单位's projects; `publishedOnly` to what the public may see.
+ * approved reports only, status by core's rules with the office's threshold. `leadDepartmentIds`
+ * narrows it to those 责任单位' projects (none for an empty list); `publishedOnly` to what the
+ * public may see.
  */
 export async function projectsDashboard(
   db: Kysely<Database>,
-  input: { planId: string; year: number; asOf: string; leadDepartmentId?: string; publishedOnly?: boolean },
+  input: {
+    planId: string;
+    year: number;
+    asOf: string;
+    leadDepartmentIds?: readonly string[];
+    publishedOnly?: boolean;
+  },
 ): Promise<ProjectsDashboard> {
   let pq = db
     .selectFrom('projects')
@@ -89,8 +97,8 @@ export async function projectsDashboard(
       'ap.plan_wan',
     ])
     .where('projects.plan_id', '=', input.planId);
-  if (input.leadDepartmentId !== undefined)
-    pq = pq.where('projects.lead_department_id', '=', input.leadDepartmentId);
+  if (input.leadDepartmentIds !== undefined)
+    pq = pq.where(ledBy('projects.lead_department_id', input.leadDepartmentIds));
   if (input.publishedOnly === true) pq = pq.where('projects.published', '=', 1);
   const projects = (await pq.execute()).filter((p) => ACTIVE.includes(p.stage) || p.plan_wan !== null);
 
@@ -101,8 +109,8 @@ export async function projectsDashboard(
     .where('projects.plan_id', '=', input.planId)
     .where('r.year', '=', input.year)
     .where('r.status', '=', 'approved');
-  if (input.leadDepartmentId !== undefined)
-    rq = rq.where('projects.lead_department_id', '=', input.leadDepartmentId);
+  if (input.leadDepartmentIds !== undefined)
+    rq = rq.where(ledBy('projects.lead_department_id', input.leadDepartmentIds));
   const reports = await rq.execute();
   // The approved figure in force per project and month: the highest approved revision.
   const ytd = new Map<string, Map<number, { rev: number; wan: number }>>();
@@ -121,8 +129,8 @@ export async function projectsDashboard(
     .select(['i.project_id', 'i.text', 'i.department', 'i.deadline', 'i.state'])
     .where('projects.plan_id', '=', input.planId)
     .where('i.state', '=', 'open');
-  if (input.leadDepartmentId !== undefined)
-    iq = iq.where('projects.lead_department_id', '=', input.leadDepartmentId);
+  if (input.leadDepartmentIds !== undefined)
+    iq = iq.where(ledBy('projects.lead_department_id', input.leadDepartmentIds));
   const issues = await iq.execute();
   const issuesBy = new Map<string, ProjectIssue[]>();
   const byIssueDept = new Map<string, { department: string; open: number; overdue: number }>();

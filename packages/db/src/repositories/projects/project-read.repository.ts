@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { ProjectsTable } from '../../schema/project-tables.schema.js';
 import type { Database } from '../../schema/database.schema.js';
 import { type ProjectReportRow, currentProjectReports } from './project-report.repository.js';
+import { ledBy } from './project-scope.js';
 import { type ProjectFields, projectNotFound } from './project-write.repository.js';
 
 /** A project as stored: its register fields plus identity, stage and bookkeeping. */
@@ -137,7 +138,8 @@ async function hydrate(db: Kysely<Database>, rows: ProjectRow[]): Promise<Projec
 export type ProjectListFilter = {
   stage?: ProjectStage;
   category?: string;
-  leadDepartmentId?: string;
+  /** The 责任单位 (departments) whose projects to list; an empty list lists none. */
+  leadDepartmentIds?: readonly string[];
   leadUnit?: string;
   place?: string;
   publishedOnly?: boolean;
@@ -152,7 +154,8 @@ export async function listProjects(
   let q = db.selectFrom('projects').selectAll().where('plan_id', '=', planId);
   if (filter.stage !== undefined) q = q.where('stage', '=', filter.stage);
   if (filter.category !== undefined) q = q.where('category', '=', filter.category);
-  if (filter.leadDepartmentId !== undefined) q = q.where('lead_department_id', '=', filter.leadDepartmentId);
+  if (filter.leadDepartmentIds !== undefined)
+    q = q.where(ledBy('lead_department_id', filter.leadDepartmentIds));
   if (filter.leadUnit !== undefined) q = q.where('lead_unit', '=', filter.leadUnit);
   if (filter.place !== undefined) q = q.where('place', '=', filter.place);
   if (filter.publishedOnly === true) q = q.where('published', '=', 1);

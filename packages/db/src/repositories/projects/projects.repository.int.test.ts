@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../../connection.factory.js';
 import { ConflictError, InvalidInputError } from '../../errors.js';
 import { forEachDialect } from '../../testing/dialects.js';
 import { queryAudit } from '../audit/audit.repository.js';
+import { departmentIdsByName } from '../accounts/user.repository.js';
 import { type SeededPlan, seedSamplePlan } from '../../testing/seed.js';
 import {
   type ProjectImportRow,
@@ -325,6 +326,42 @@ forEachDialect((_name, open) => {
       const after = await projectsDashboard(db, { planId: seeded.planId, year: 2026, asOf: '2026-04-10' });
       expect(after.flagged.find((f) => f.projectId === projectId)).toMatchObject({ health: '滞后' });
       expect(after.openIssuesByDepartment.find((d) => d.department === '牛塘镇政府')).toBeUndefined();
+    });
+
+    it('narrows the list and the dashboard to any number of 责任单位, and to none for an empty list', async () => {
+      const { db } = handle;
+      const depts = await departmentIdsByName(db, ['区财政局', '区发展和改革局']);
+      const finance = depts.get('区财政局');
+      const reform = depts.get('区发展和改革局');
+      if (finance === undefined || reform === undefined) throw new Error('seeded departments missing');
+      const ids: string[] = [];
+      for (const leadUnit of ['区财政局', '区发展和改革局']) {
+        const fields = {
+          ...emptyProjectFields(`${leadUnit}牵头的项目`),
+          leadUnit,
+          annualPlans: [{ year: 2026, planWan: 100, milestoneText: null }],
+        };
+        ids.push(await createProject(db, { planId: seeded.planId, fields, stage: '在建', by: 'office' }));
+      }
+      const listed = async (leadDepartmentIds: string[]) =>
+        (await listProjects(db, seeded.planId, { leadDepartmentIds }))
+          .map((p) => p.id)
+          .filter((id) => ids.includes(id));
+      expect(await listed([finance, reform])).toHaveLength(2);
+      expect(await listed([reform])).toEqual([ids[1]]);
+      expect(await listed([])).toEqual([]);
+      const onBoard = async (leadDepartmentIds: string[]) =>
+        (
+          await projectsDashboard(db, {
+            planId: seeded.planId,
+            year: 2026,
+            asOf: '2026-04-10',
+            leadDepartmentIds,
+          })
+        ).byTown.reduce((n, t) => n + t.projects, 0);
+      expect(await onBoard([finance, reform])).toBe((await onBoard([finance])) + (await onBoard([reform])));
+      expect(await onBoard([finance])).toBeGreaterThan(0);
+      expect(await onBoard([])).toBe(0);
     });
   });
 });

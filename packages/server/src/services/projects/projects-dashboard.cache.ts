@@ -3,12 +3,13 @@ import { type ProjectsDashboard, projectsDashboard } from '@plantrack/db';
 import type { AppContext } from '../../context.js';
 import { stampedCachePerApp } from '../cache/stamped.cache.js';
 
-/** Whose dashboard: a plan's register for a year as of a date, whole or one 责任单位's. */
+/** Whose dashboard: a plan's register for a year as of a date, whole or some 责任单位' own. */
 export type ProjectsBoardScope = {
   planId: string;
   year: number;
   asOf: string;
-  leadDepartmentId: string | undefined;
+  /** The departments whose projects it covers, or undefined for the whole register. */
+  leadDepartmentIds: readonly string[] | undefined;
 };
 
 // At city scale (thousands of projects, a year of monthly reports each) computing the dashboard
@@ -20,7 +21,7 @@ const boardCacheOf = stampedCachePerApp<ProjectsDashboard>(256);
 const jsonCacheOf = stampedCachePerApp<string>(256);
 
 const keyOf = (s: ProjectsBoardScope): string =>
-  `${s.planId}|${s.year}|${s.asOf}|${s.leadDepartmentId ?? '*'}`;
+  `${s.planId}|${s.year}|${s.asOf}|${s.leadDepartmentIds === undefined ? '*' : [...s.leadDepartmentIds].sort().join(',')}`;
 
 /** The projects dashboard of `scope`, computed once per change of the store. */
 export async function cachedProjectsBoard(
@@ -32,7 +33,7 @@ export async function cachedProjectsBoard(
       planId: scope.planId,
       year: scope.year,
       asOf: scope.asOf,
-      ...(scope.leadDepartmentId === undefined ? {} : { leadDepartmentId: scope.leadDepartmentId }),
+      ...(scope.leadDepartmentIds === undefined ? {} : { leadDepartmentIds: scope.leadDepartmentIds }),
     }),
   );
 }

@@ -51,10 +51,9 @@ async function projectOwner(
   return found;
 }
 
-/** The 责任单位 a reporter is limited to (their department), or undefined for whole-register readers. */
-function ownDepartment(p: Principal): string | undefined {
-  if (canReadAllProjects(p)) return undefined;
-  return p.departmentIds[0] ?? '\u0000none';
+/** The 责任单位 a reporter is limited to (each of their departments), or undefined for whole-register readers. */
+function ownDepartments(p: Principal): readonly string[] | undefined {
+  return canReadAllProjects(p) ? undefined : p.departmentIds;
 }
 
 export type ProjectListOptions = {
@@ -75,13 +74,13 @@ export async function listPlanProjects(
   q: ProjectListOptions,
 ): Promise<{ items: ProjectRecord[] }> {
   enforce(p, canReadSomeProjects(p));
-  const leadDepartmentId = ownDepartment(p);
+  const leadDepartmentIds = ownDepartments(p);
   let items = await listProjects(ctx.db, planId, {
     ...(q.stage === undefined ? {} : { stage: q.stage }),
     ...(q.category === undefined ? {} : { category: q.category }),
     ...(q.department === undefined ? {} : { leadUnit: q.department }),
     ...(q.town === undefined ? {} : { place: q.town }),
-    ...(leadDepartmentId === undefined ? {} : { leadDepartmentId }),
+    ...(leadDepartmentIds === undefined ? {} : { leadDepartmentIds }),
   });
   if (q.lagging !== undefined) {
     const asOf = asOfOrToday(q.asOf);
@@ -89,7 +88,7 @@ export async function listPlanProjects(
       planId,
       year: q.year ?? Number(asOf.slice(0, 4)),
       asOf,
-      leadDepartmentId,
+      leadDepartmentIds,
     });
     const flagged = new Set(board.flagged.map((f) => f.projectId));
     items = items.filter((i) => flagged.has(i.id) === (q.lagging === 'true'));
@@ -236,6 +235,6 @@ export async function readProjectsDashboardJson(
     planId,
     year: q.year ?? Number(asOf.slice(0, 4)),
     asOf,
-    leadDepartmentId: ownDepartment(p),
+    leadDepartmentIds: ownDepartments(p),
   });
 }
