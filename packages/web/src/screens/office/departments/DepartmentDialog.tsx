@@ -1,8 +1,7 @@
-import { Form, Input, Modal } from 'antd';
-import { useState } from 'react';
-import { ApiProblem, api } from '../../../api/client';
+import { Form, Input } from 'antd';
+import { api } from '../../../api/client';
 import type { Department } from '@plantrack/api';
-import { ProblemAlert } from '../../../components/ProblemAlert';
+import { FormDialog } from '../../../components/FormDialog';
 import { format, useMessages } from '../../../i18n/i18n';
 import { departmentsMessages } from './departments.messages';
 
@@ -24,92 +23,71 @@ export function DepartmentDialog(props: {
 }) {
   const t = useMessages(departmentsMessages);
   const { department } = props;
-  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<Fields>();
 
-  const submit = async (values: Fields) => {
-    setBusy(true);
-    setProblem(undefined);
+  const send = async (values: Fields): Promise<void> => {
     const contact = {
       name: values.contactName?.trim() ?? null,
       phone: values.contactPhone?.trim() ?? null,
       email: values.contactEmail?.trim() ?? null,
     };
-    try {
-      if (department === null) {
-        const region = props.planId !== null ? { planId: props.planId } : { regionCode: props.regionCode };
-        await api('/api/departments', {
-          json: { ...region, canonicalName: values.canonicalName.trim(), contact },
-        });
-      } else {
-        await api(`/api/departments/${department.id}`, {
-          method: 'PATCH',
-          json: { canonicalName: values.canonicalName.trim(), contact },
-        });
-      }
-      props.onClose(true);
-    } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
-      else throw error;
-    } finally {
-      setBusy(false);
+    if (department === null) {
+      const region = props.planId !== null ? { planId: props.planId } : { regionCode: props.regionCode };
+      await api('/api/departments', {
+        json: { ...region, canonicalName: values.canonicalName.trim(), contact },
+      });
+    } else {
+      await api(`/api/departments/${department.id}`, {
+        method: 'PATCH',
+        json: { canonicalName: values.canonicalName.trim(), contact },
+      });
     }
   };
 
   return (
-    <Modal
-      open
+    <FormDialog<Fields, void>
+      form={form}
       title={department === null ? t.addTitle : format(t.editTitle, { name: department.canonicalName })}
       okText={t.save}
       cancelText={t.cancel}
-      confirmLoading={busy}
-      onOk={() => {
-        form.submit();
+      initialValues={{
+        canonicalName: department?.canonicalName ?? '',
+        contactName: department?.contact?.name ?? '',
+        contactPhone: department?.contact?.phone ?? '',
+        contactEmail: department?.contact?.email ?? '',
+      }}
+      send={send}
+      onDone={() => {
+        props.onClose(true);
       }}
       onCancel={() => {
         props.onClose(false);
       }}
-      destroyOnHidden
     >
-      <Form<Fields>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        initialValues={{
-          canonicalName: department?.canonicalName ?? '',
-          contactName: department?.contact?.name ?? '',
-          contactPhone: department?.contact?.phone ?? '',
-          contactEmail: department?.contact?.email ?? '',
-        }}
-        onFinish={(values) => void submit(values)}
+      <Form.Item
+        label={t.name}
+        name="canonicalName"
+        rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t.required }]}
       >
-        <Form.Item
-          label={t.name}
-          name="canonicalName"
-          rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t.required }]}
-        >
-          <Input autoFocus />
-        </Form.Item>
-        <Form.Item label={t.contactName} name="contactName" rules={[{ max: 100 }]}>
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          label={t.contactPhone}
-          name="contactPhone"
-          rules={[{ pattern: PHONE, message: t.badPhone }, { max: 40 }]}
-        >
-          <Input inputMode="tel" autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          label={t.contactEmail}
-          name="contactEmail"
-          rules={[{ pattern: EMAIL, message: t.badEmail }, { max: 320 }]}
-        >
-          <Input inputMode="email" autoComplete="off" />
-        </Form.Item>
-        <ProblemAlert problem={problem} />
-      </Form>
-    </Modal>
+        <Input autoFocus />
+      </Form.Item>
+      <Form.Item label={t.contactName} name="contactName" rules={[{ max: 100 }]}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        label={t.contactPhone}
+        name="contactPhone"
+        rules={[{ pattern: PHONE, message: t.badPhone }, { max: 40 }]}
+      >
+        <Input inputMode="tel" autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        label={t.contactEmail}
+        name="contactEmail"
+        rules={[{ pattern: EMAIL, message: t.badEmail }, { max: 320 }]}
+      >
+        <Input inputMode="email" autoComplete="off" />
+      </Form.Item>
+    </FormDialog>
   );
 }

@@ -1,8 +1,7 @@
-import { Checkbox, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
-import { ApiProblem, api } from '../../../api/client';
+import { Checkbox, Form, Input, Select } from 'antd';
+import { api } from '../../../api/client';
 import type { AdminUser, AdminUserWithPassword, Department, Role } from '@plantrack/api';
-import { ProblemAlert } from '../../../components/ProblemAlert';
+import { FormDialog } from '../../../components/FormDialog';
 import { format, useMessages } from '../../../i18n/i18n';
 import { ROLES, useRoleLabels } from './role-labels';
 import { usersMessages } from './users.messages';
@@ -26,105 +25,77 @@ export function UserDialog(props: {
   const { user } = props;
   const [form] = Form.useForm<Fields>();
   const roles = Form.useWatch('roles', form) ?? user?.roles ?? [];
-  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (values: Fields) => {
-    setBusy(true);
-    setProblem(undefined);
+  const send = (values: Fields): Promise<AdminUserWithPassword> => {
     const departmentId = values.departmentId ?? null;
-    try {
-      const result =
-        user === null
-          ? await api<AdminUserWithPassword>('/api/admin/users', {
-              json: {
-                displayName: values.displayName.trim(),
-                email: values.email.trim(),
-                roles: values.roles,
-                departmentId,
-              },
-            })
-          : await api<AdminUserWithPassword>(`/api/admin/users/${user.id}`, {
-              method: 'PATCH',
-              json: { displayName: values.displayName.trim(), roles: values.roles, departmentId },
-            });
-      props.onClose(result);
-    } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
-      else throw error;
-    } finally {
-      setBusy(false);
-    }
+    const displayName = values.displayName.trim();
+    return user === null
+      ? api<AdminUserWithPassword>('/api/admin/users', {
+          json: { displayName, email: values.email.trim(), roles: values.roles, departmentId },
+        })
+      : api<AdminUserWithPassword>(`/api/admin/users/${user.id}`, {
+          method: 'PATCH',
+          json: { displayName, roles: values.roles, departmentId },
+        });
   };
 
   return (
-    <Modal
-      open
+    <FormDialog<Fields, AdminUserWithPassword>
+      form={form}
       title={user === null ? t.addTitle : format(t.editTitle, { name: user.displayName })}
       okText={t.save}
       cancelText={t.cancel}
-      confirmLoading={busy}
-      onOk={() => {
-        form.submit();
+      initialValues={{
+        displayName: user?.displayName ?? '',
+        email: user?.email ?? '',
+        roles: user?.roles ?? [],
+        departmentId: user?.departmentId ?? undefined,
       }}
+      send={send}
+      onDone={props.onClose}
       onCancel={() => {
         props.onClose(null);
       }}
-      destroyOnHidden
     >
-      <Form<Fields>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        initialValues={{
-          displayName: user?.displayName ?? '',
-          email: user?.email ?? '',
-          roles: user?.roles ?? [],
-          departmentId: user?.departmentId ?? undefined,
-        }}
-        onFinish={(values) => void submit(values)}
+      <Form.Item
+        label={t.name}
+        name="displayName"
+        rules={[{ required: true, whitespace: true, max: 100, message: t.required }]}
       >
-        <Form.Item
-          label={t.name}
-          name="displayName"
-          rules={[{ required: true, whitespace: true, max: 100, message: t.required }]}
-        >
-          <Input autoFocus autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          label={t.email}
-          name="email"
-          rules={[
-            { required: true, message: t.required },
-            { pattern: EMAIL, message: t.badEmail },
-          ]}
-        >
-          <Input inputMode="email" autoComplete="off" disabled={user !== null} />
-        </Form.Item>
-        <Form.Item
-          label={t.roles}
-          name="roles"
-          rules={[{ required: true, type: 'array', min: 1, message: t.rolesRequired }]}
-        >
-          <Checkbox.Group options={ROLES.map((r) => ({ value: r, label: labels[r] }))} />
-        </Form.Item>
-        <Form.Item
-          label={t.department}
-          name="departmentId"
-          htmlFor="user-department"
-          rules={[{ required: roles.includes('department_reporter'), message: t.departmentRequired }]}
-        >
-          <Select
-            id="user-department"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={props.departments
-              .filter((d) => d.active || d.id === user?.departmentId)
-              .map((d) => ({ value: d.id, label: d.canonicalName }))}
-          />
-        </Form.Item>
-        <ProblemAlert problem={problem} />
-      </Form>
-    </Modal>
+        <Input autoFocus autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        label={t.email}
+        name="email"
+        rules={[
+          { required: true, message: t.required },
+          { pattern: EMAIL, message: t.badEmail },
+        ]}
+      >
+        <Input inputMode="email" autoComplete="off" disabled={user !== null} />
+      </Form.Item>
+      <Form.Item
+        label={t.roles}
+        name="roles"
+        rules={[{ required: true, type: 'array', min: 1, message: t.rolesRequired }]}
+      >
+        <Checkbox.Group options={ROLES.map((r) => ({ value: r, label: labels[r] }))} />
+      </Form.Item>
+      <Form.Item
+        label={t.department}
+        name="departmentId"
+        htmlFor="user-department"
+        rules={[{ required: roles.includes('department_reporter'), message: t.departmentRequired }]}
+      >
+        <Select
+          id="user-department"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={props.departments
+            .filter((d) => d.active || d.id === user?.departmentId)
+            .map((d) => ({ value: d.id, label: d.canonicalName }))}
+        />
+      </Form.Item>
+    </FormDialog>
   );
 }
