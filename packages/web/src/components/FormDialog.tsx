@@ -1,6 +1,6 @@
 import { Form, type FormInstance, Modal } from 'antd';
-import { type ReactNode, useState } from 'react';
-import { ApiProblem } from '../api/client';
+import type { ReactNode } from 'react';
+import { useServerCall } from '../api/use-server-call';
 import { ProblemAlert } from './ProblemAlert';
 
 /**
@@ -20,20 +20,12 @@ export function FormDialog<Fields extends object, Result>(props: {
   onCancel: () => void;
   children: ReactNode;
 }) {
-  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useServerCall();
 
   const submit = async (values: Fields) => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
+    await run(async () => {
       props.onDone(await props.send(values));
-    } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
-      else throw error;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,9 +1,10 @@
 import { Button, Pagination, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiProblem, api, query } from '../../api/client';
+import { api, query } from '../../api/client';
 import type { Page, Notification as AppNotification } from '@plantrack/api';
 import { useApi } from '../../api/use-api';
+import { useServerCall } from '../../api/use-server-call';
 import { hasAnyRole, useUser } from '../../auth/auth';
 import { useBilingual, useMessages } from '../../i18n/i18n';
 import { PageLoading } from '../PageLoading';
@@ -25,18 +26,15 @@ export default function NotificationList({ onNavigate }: { onNavigate?: () => vo
   const list = useApi<Page<AppNotification>>(
     `/api/my/notifications${query({ page, pageSize: PAGE_SIZE, unread: onlyUnread ? 'true' : undefined })}`,
   );
-  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const { problem, run } = useServerCall();
 
   const markRead = async (n: AppNotification) => {
     if (n.readAt !== null) return;
-    setProblem(undefined);
-    try {
+    await run(async () => {
       await api(`/api/my/notifications/${encodeURIComponent(n.id)}/read`, { method: 'POST' });
       window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));
       list.reload();
-    } catch (failure) {
-      if (failure instanceof ApiProblem) setProblem(failure);
-    }
+    });
   };
 
   const kindLabel: Record<AppNotification['kind'], { text: string; color: string }> = {

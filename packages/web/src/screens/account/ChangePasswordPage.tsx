@@ -1,9 +1,9 @@
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
-import { ApiProblem, api } from '../../api/client';
+import { api } from '../../api/client';
 import type { PasswordPolicy } from '@plantrack/api';
 import { useApi } from '../../api/use-api';
+import { useServerCall } from '../../api/use-server-call';
 import { homePathFor } from '../../app/routes';
 import { useAuth } from '../../auth/auth';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -26,27 +26,19 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const { data: policy } = useApi<PasswordPolicy>('/api/auth/password-policy');
-  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useServerCall();
 
   if (state.status === 'loading') return <PageLoading />;
   if (state.status === 'anonymous') return <Navigate to="/sign-in" replace />;
   const { user } = state;
 
   const submit = async ({ currentPassword, newPassword }: Fields) => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
+    await run(async () => {
       await api('/api/me/password', { json: { currentPassword, newPassword } });
       passwordChanged();
       void message.success(t.changed);
       await navigate(homePathFor(user.roles), { replace: true });
-    } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
-      else throw error;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

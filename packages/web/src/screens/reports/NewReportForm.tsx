@@ -1,8 +1,8 @@
 import { Button, Form, Input, InputNumber, Select, Typography } from 'antd';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { NewReport, Report, ReportKindName } from '@plantrack/api';
-import { ApiProblem, api } from '../../api/client';
+import { api } from '../../api/client';
+import { useServerCall } from '../../api/use-server-call';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useMessages } from '../../i18n/i18n';
 import { REPORT_KIND_ORDER, kindLabel } from './report-labels';
@@ -14,24 +14,16 @@ type Fields = { kind: ReportKindName; year: number; asOf?: string };
 export function NewReportForm({ planId }: { planId: string }) {
   const t = useMessages(reportsMessages);
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const { busy, problem, run } = useServerCall();
   const lastYear = new Date().getFullYear() - 1;
 
   const create = async (v: Fields) => {
-    setBusy(true);
-    setProblem(undefined);
     const body: NewReport = { kind: v.kind, year: v.year };
     if (v.asOf !== undefined && v.asOf !== '') body.asOf = v.asOf;
-    try {
+    await run(async () => {
       const report = await api<Report>(`/api/plans/${encodeURIComponent(planId)}/reports`, { json: body });
       void navigate(`/reports/${encodeURIComponent(report.id)}`);
-    } catch (failure) {
-      if (failure instanceof ApiProblem) setProblem(failure);
-      else throw failure;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,7 +1,8 @@
 import { Button, Space } from 'antd';
 import { useState } from 'react';
 import type { Report } from '@plantrack/api';
-import { ApiProblem, api } from '../../api/client';
+import { api } from '../../api/client';
+import { useServerCall } from '../../api/use-server-call';
 import { hasAnyRole, useUser } from '../../auth/auth';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useMessages } from '../../i18n/i18n';
@@ -19,38 +20,35 @@ type Step = 'submit' | 'approve' | 'return' | 'publish';
 export function ReportActions({ report, onDone }: { report: Report; onDone: (notice: string) => void }) {
   const t = useMessages(reportsMessages);
   const user = useUser();
-  const [busy, setBusy] = useState<Step | null>(null);
+  const { pending, problem, run } = useServerCall();
   const [returning, setReturning] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
   const office = hasAnyRole(user, ['planning_office', 'administrator']);
   const leader = hasAnyRole(user, ['leader']);
 
   const take = async (step: Step, note?: string) => {
-    setBusy(step);
-    setProblem(undefined);
-    try {
+    await run(async () => {
       await api(`/api/reports/${encodeURIComponent(report.id)}/${step}`, {
         method: 'POST',
         ...(note === undefined ? {} : { json: { note } }),
       });
       setReturning(false);
       onDone({ submit: t.submitted, approve: t.approved, return: t.returned, publish: t.published }[step]);
-    } catch (failure) {
-      if (failure instanceof ApiProblem) setProblem(failure);
-      else throw failure;
-    } finally {
-      setBusy(null);
-    }
+    }, step);
   };
 
   const buttons = [
     office && report.status === 'draft' ? (
-      <Button key="submit" type="primary" loading={busy === 'submit'} onClick={() => void take('submit')}>
+      <Button key="submit" type="primary" loading={pending === 'submit'} onClick={() => void take('submit')}>
         {t.submit}
       </Button>
     ) : null,
     leader && report.status === 'in_review' ? (
-      <Button key="approve" type="primary" loading={busy === 'approve'} onClick={() => void take('approve')}>
+      <Button
+        key="approve"
+        type="primary"
+        loading={pending === 'approve'}
+        onClick={() => void take('approve')}
+      >
         {t.approve}
       </Button>
     ) : null,
@@ -66,7 +64,12 @@ export function ReportActions({ report, onDone }: { report: Report; onDone: (not
       </Button>
     ) : null,
     office && report.status === 'approved' ? (
-      <Button key="publish" type="primary" loading={busy === 'publish'} onClick={() => void take('publish')}>
+      <Button
+        key="publish"
+        type="primary"
+        loading={pending === 'publish'}
+        onClick={() => void take('publish')}
+      >
         {t.publish}
       </Button>
     ) : null,
@@ -79,7 +82,7 @@ export function ReportActions({ report, onDone }: { report: Report; onDone: (not
       <ProblemAlert problem={problem} />
       {returning ? (
         <ReturnReportDialog
-          busy={busy === 'return'}
+          busy={pending === 'return'}
           onConfirm={(note) => void take('return', note)}
           onCancel={() => {
             setReturning(false);

@@ -1,7 +1,6 @@
 import { Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ApiProblem } from '../../api/client';
+import { useServerCall } from '../../api/use-server-call';
 import { appMessages } from '../../i18n/app.messages';
 import { afterSignIn } from '../../app/routes';
 import { useAuth } from '../../auth/auth';
@@ -16,21 +15,13 @@ export function SignInPage() {
   const { signIn } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useServerCall();
 
   const submit = async (values: Credentials) => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
+    await run(async () => {
       const user = await signIn(values.email.trim(), values.password);
       await navigate(afterSignIn(params.get('next'), user.roles), { replace: true });
-    } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
-      else throw error;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

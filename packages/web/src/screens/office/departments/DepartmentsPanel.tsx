@@ -2,9 +2,10 @@ import { App, Button, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiProblem, api, query } from '../../../api/client';
+import { api, query } from '../../../api/client';
 import type { Department, DepartmentMergeResult } from '@plantrack/api';
 import { useApi } from '../../../api/use-api';
+import { useServerCall } from '../../../api/use-server-call';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { format, useMessages } from '../../../i18n/i18n';
 import { DepartmentDialog } from './DepartmentDialog';
@@ -29,20 +30,16 @@ export function DepartmentsPanel(props: { planId: string | null }) {
     `/api/departments${query({ planId: props.planId })}`,
   );
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const { problem, run } = useServerCall();
   const all = data ?? [];
   const rows = showInactive ? all : all.filter((d) => d.active);
 
   const toggleActive = async (d: Department) => {
-    setProblem(undefined);
-    try {
+    await run(async () => {
       await api(`/api/departments/${d.id}`, { method: 'PATCH', json: { active: !d.active } });
       void message.success(format(d.active ? t.deactivated : t.reactivated, { name: d.canonicalName }));
       reload();
-    } catch (failure) {
-      if (failure instanceof ApiProblem) setProblem(failure);
-      else throw failure;
-    }
+    });
   };
 
   const closeMerge = (result: DepartmentMergeResult | null, from: Department) => {

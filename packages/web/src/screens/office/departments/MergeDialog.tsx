@@ -1,6 +1,7 @@
 import { Alert, Form, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { ApiProblem, api } from '../../../api/client';
+import { api } from '../../../api/client';
+import { useServerCall } from '../../../api/use-server-call';
 import type { Department, DepartmentMergeResult } from '@plantrack/api';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { format, useMessages } from '../../../i18n/i18n';
@@ -19,26 +20,18 @@ export function MergeDialog(props: {
   const t = useMessages(departmentsMessages);
   const { department } = props;
   const [into, setInto] = useState<string | undefined>(undefined);
-  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useServerCall();
   const options = props.candidates
     .filter((d) => d.id !== department.id && d.regionCode === department.regionCode && d.active)
     .map((d) => ({ value: d.id, label: d.canonicalName }));
 
   const submit = async () => {
     if (into === undefined) return;
-    setBusy(true);
-    setProblem(undefined);
-    try {
+    await run(async () => {
       props.onClose(
         await api<DepartmentMergeResult>(`/api/departments/${department.id}/merge`, { json: { into } }),
       );
-    } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
-      else throw error;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

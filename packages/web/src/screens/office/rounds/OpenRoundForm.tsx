@@ -1,8 +1,8 @@
 import { Button, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
-import { useState } from 'react';
 import type { Department, OpenRoundBody, PlanReportingCycles, Round } from '@plantrack/api';
-import { ApiProblem, api } from '../../../api/client';
+import { api } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
+import { useServerCall } from '../../../api/use-server-call';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { format } from '../../../i18n/i18n';
 import type { RoundsText } from './rounds.messages';
@@ -53,8 +53,7 @@ export function OpenRoundForm({
   onCancel: () => void;
 }) {
   const [form] = Form.useForm<Fields>();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const { busy, problem, run } = useServerCall();
   const mode = Form.useWatch('mode', form) ?? 'all';
   const frequency = Form.useWatch('frequency', form) ?? 'annual';
   const plan = encodeURIComponent(planId);
@@ -66,8 +65,6 @@ export function OpenRoundForm({
       .map((i) => ({ value: i.key, label: i.name }));
 
   const submit = async (v: Fields) => {
-    setBusy(true);
-    setProblem(undefined);
     const body: OpenRoundBody = {
       name: v.name,
       period: v.period.trim(),
@@ -76,14 +73,9 @@ export function OpenRoundForm({
       semantics: v.semantics,
       selection: selectionOf(v),
     };
-    try {
+    await run(async () => {
       onOpened(await api<Round>(`/api/plans/${plan}/rounds`, { json: body }));
-    } catch (failure) {
-      if (failure instanceof ApiProblem) setProblem(failure);
-      else throw failure;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

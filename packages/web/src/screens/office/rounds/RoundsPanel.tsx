@@ -2,8 +2,9 @@ import { Alert, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Round, RoundList } from '@plantrack/api';
-import { ApiProblem, api } from '../../../api/client';
+import { api } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
+import { useServerCall } from '../../../api/use-server-call';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { format, useMessages } from '../../../i18n/i18n';
 import { shortTime } from '../../../records/short-time';
@@ -20,7 +21,7 @@ export function RoundsPanel({ planId }: { planId: string }) {
   const [params, setParams] = useSearchParams();
   const [formOpen, setFormOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const { problem, run } = useServerCall();
   const [version, setVersion] = useState(0);
   const plan = encodeURIComponent(planId);
   const rounds = useApi<RoundList>(`/api/plans/${plan}/rounds`);
@@ -32,16 +33,12 @@ export function RoundsPanel({ planId }: { planId: string }) {
     setParams({ tab: 'rounds', round: id });
   };
   const close = async (round: Round) => {
-    setProblem(undefined);
-    try {
+    await run(async () => {
       await api<Round>(`/api/plans/${plan}/rounds/${encodeURIComponent(round.id)}/close`, { method: 'POST' });
       setNotice(format(t.closed, { name: round.name }));
       rounds.reload();
       setVersion((v) => v + 1);
-    } catch (failure) {
-      if (failure instanceof ApiProblem) setProblem(failure);
-      else throw failure;
-    }
+    });
   };
 
   return (

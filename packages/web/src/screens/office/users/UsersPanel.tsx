@@ -2,9 +2,10 @@ import { Alert, App, Button, Modal, Select, Space, Table, Tag, Typography } from
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiProblem, api, query } from '../../../api/client';
+import { api, query } from '../../../api/client';
 import type { AdminUser, AdminUserWithPassword, Department, Role } from '@plantrack/api';
 import { useApi } from '../../../api/use-api';
+import { useServerCall } from '../../../api/use-server-call';
 import { hasAnyRole, useAuth } from '../../../auth/auth';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { format, useMessages } from '../../../i18n/i18n';
@@ -41,7 +42,7 @@ export function UsersPanel(props: { planId: string | null }) {
   );
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [shown, setShown] = useState<{ name: string; password: string } | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const { problem, run } = useServerCall();
 
   if (!isAdmin) return <Alert type="info" showIcon title={t.adminOnly} />;
 
@@ -59,14 +60,10 @@ export function UsersPanel(props: { planId: string | null }) {
     body: Record<string, unknown>,
     done: (r: AdminUserWithPassword) => void,
   ) => {
-    setProblem(undefined);
-    try {
+    await run(async () => {
       done(await api<AdminUserWithPassword>(`/api/admin/users/${u.id}`, { method: 'PATCH', json: body }));
       users.reload();
-    } catch (failure) {
-      if (failure instanceof ApiProblem) setProblem(failure);
-      else throw failure;
-    }
+    });
   };
 
   const reset = (u: AdminUser) => {

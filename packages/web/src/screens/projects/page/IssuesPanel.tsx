@@ -1,7 +1,8 @@
 import { Button, Card, Form, Input, List, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { ProjectDetailView } from '@plantrack/api';
-import { ApiProblem, api } from '../../../api/client';
+import { api } from '../../../api/client';
+import { useServerCall } from '../../../api/use-server-call';
 import { Pill } from '../../../components/Pill';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { format, useMessages } from '../../../i18n/i18n';
@@ -30,25 +31,8 @@ export function IssuesPanel({
   const [form] = Form.useForm<NewIssue>();
   const [resolveForm] = Form.useForm<{ resolution: string }>();
   const [resolving, setResolving] = useState<ProjectIssue | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const { busy, problem, run } = useServerCall();
   const base = `/api/projects/${encodeURIComponent(project.id)}/issues`;
-
-  const run = async (call: () => Promise<unknown>, notice: string) => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      await call();
-      onChanged(notice);
-      return true;
-    } catch (failure) {
-      if (failure instanceof ApiProblem) setProblem(failure);
-      else throw failure;
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const raise = async () => {
     let v: NewIssue;
@@ -57,29 +41,27 @@ export function IssuesPanel({
     } catch {
       return;
     }
-    const done = await run(
-      () =>
-        api(base, {
-          json: {
-            text: v.text.trim(),
-            department: v.department.trim() === '' ? null : v.department.trim(),
-            deadline: v.deadline === '' ? null : v.deadline,
-          },
-        }),
-      t.raised,
-    );
+    const done = await run(async () => {
+      await api(base, {
+        json: {
+          text: v.text.trim(),
+          department: v.department.trim() === '' ? null : v.department.trim(),
+          deadline: v.deadline === '' ? null : v.deadline,
+        },
+      });
+      onChanged(t.raised);
+    });
     if (done) form.resetFields();
   };
 
   const resolve = async (issue: ProjectIssue) => {
     const text = ((resolveForm.getFieldValue('resolution') as string | undefined) ?? '').trim();
-    const done = await run(
-      () =>
-        api(`${base}/${encodeURIComponent(issue.id)}/resolve`, {
-          json: { resolution: text === '' ? null : text },
-        }),
-      t.resolved,
-    );
+    const done = await run(async () => {
+      await api(`${base}/${encodeURIComponent(issue.id)}/resolve`, {
+        json: { resolution: text === '' ? null : text },
+      });
+      onChanged(t.resolved);
+    });
     if (done) setResolving(null);
   };
 

@@ -1,7 +1,7 @@
 import { Button, Card, Checkbox, Descriptions, Form, Input, Space, Steps, Timeline, Typography } from 'antd';
-import { useState } from 'react';
 import type { ProjectDetailView } from '@plantrack/api';
-import { ApiProblem, api } from '../../../api/client';
+import { api } from '../../../api/client';
+import { useServerCall } from '../../../api/use-server-call';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { format, useMessages } from '../../../i18n/i18n';
 import { NEXT_STAGE, type ProjectStage } from './project-labels';
@@ -33,32 +33,17 @@ export function LifecyclePanel({
   const t = useMessages(projectPageMessages);
   const [moveForm] = Form.useForm<{ note: string }>();
   const [evalForm] = Form.useForm<Evaluation>();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const { busy, problem, run } = useServerCall();
   const next = NEXT_STAGE[project.stage];
   const stageName = (s: ProjectStage) => t[`stage_${s}`];
   const base = `/api/projects/${encodeURIComponent(project.id)}`;
 
-  const run = async (call: () => Promise<unknown>, notice: string) => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      await call();
-      onChanged(notice);
-    } catch (failure) {
-      if (failure instanceof ApiProblem) setProblem(failure);
-      else throw failure;
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const move = (to: Exclude<ProjectStage, '后评价'>) => {
     const note = ((moveForm.getFieldValue('note') as string | undefined) ?? '').trim();
-    void run(
-      () => api(`${base}/transitions`, { json: { to, note: note === '' ? null : note } }),
-      format(t.moved, { to: stageName(to) }),
-    ).then(() => {
+    void run(async () => {
+      await api(`${base}/transitions`, { json: { to, note: note === '' ? null : note } });
+      onChanged(format(t.moved, { to: stageName(to) }));
+    }).then(() => {
       moveForm.resetFields();
     });
   };
@@ -70,7 +55,10 @@ export function LifecyclePanel({
     } catch {
       return;
     }
-    await run(() => api(`${base}/evaluation`, { json: { ...v, lessons: v.lessons.trim() } }), t.evaluated);
+    await run(async () => {
+      await api(`${base}/evaluation`, { json: { ...v, lessons: v.lessons.trim() } });
+      onChanged(t.evaluated);
+    });
   };
 
   const met = (b: boolean) => (b ? t.met : t.notMet);

@@ -1,7 +1,8 @@
 import { Button, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { ProjectDetailView } from '@plantrack/api';
-import { ApiProblem, api } from '../../../api/client';
+import { api } from '../../../api/client';
+import { useServerCall } from '../../../api/use-server-call';
 import { Pill } from '../../../components/Pill';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { ReasonDialog } from '../../../components/ReasonDialog';
@@ -33,26 +34,18 @@ export function MonthlyReports({
   const t = useMessages(projectPageMessages);
   const [editing, setEditing] = useState<EditorTarget | null>(null);
   const [returning, setReturning] = useState<ProjectReport | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const { pending, problem, run } = useServerCall();
   const rows = [...project.reports].sort((a, b) => b.year - a.year || b.month - a.month);
 
   const review = async (r: ProjectReport, action: 'approve' | 'return', reason: string | null) => {
-    setBusy(`${action}:${r.id}`);
-    setProblem(undefined);
-    try {
+    await run(async () => {
       await api(`/api/projects/${encodeURIComponent(project.id)}/reports/review`, {
         json: { year: r.year, month: r.month, action, reason },
       });
       setReturning(null);
       const month = monthKey(r.year, r.month);
       onChanged(format(action === 'approve' ? t.approved : t.returned, { month }));
-    } catch (failure) {
-      if (failure instanceof ApiProblem) setProblem(failure);
-      else throw failure;
-    } finally {
-      setBusy(null);
-    }
+    }, `${action}:${r.id}`);
   };
 
   const actions = (r: ProjectReport) => {
@@ -95,7 +88,7 @@ export function MonthlyReports({
           size="small"
           type="primary"
           aria-label={`${t.approve} ${month}`}
-          loading={busy === `approve:${r.id}`}
+          loading={pending === `approve:${r.id}`}
           onClick={() => void review(r, 'approve', null)}
         >
           {t.approve}
@@ -207,7 +200,7 @@ export function MonthlyReports({
             required: t.returnReason,
           }}
           maxLength={1000}
-          busy={busy === `return:${returning.id}`}
+          busy={pending === `return:${returning.id}`}
           onConfirm={(reason) => void review(returning, 'return', reason)}
           onCancel={() => {
             setReturning(null);

@@ -1,6 +1,7 @@
 import { Button, Card, Form, Input, InputNumber, Space } from 'antd';
 import { useState } from 'react';
-import { ApiProblem, api } from '../../../api/client';
+import { api } from '../../../api/client';
+import { useServerCall } from '../../../api/use-server-call';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { format, useMessages } from '../../../i18n/i18n';
 import { entryMessages } from '../../../records/entry.messages';
@@ -40,8 +41,7 @@ export function ReportEditor({
 }) {
   const t = useMessages(projectPageMessages);
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState<'save_draft' | 'submit' | 'correct' | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const { pending, problem, run } = useServerCall();
   const r = target.report;
   const [attached, setAttached] = useState<string[]>(r?.evidenceIds ?? []);
   const entry = useMessages(entryMessages);
@@ -62,9 +62,7 @@ export function ReportEditor({
     } catch {
       return; // The fields show what is missing.
     }
-    setBusy(action);
-    setProblem(undefined);
-    try {
+    await run(async () => {
       await api(`/api/projects/${encodeURIComponent(projectId)}/reports`, {
         json: {
           year: v.year,
@@ -79,12 +77,7 @@ export function ReportEditor({
       });
       const month = monthKey(v.year, v.month);
       onDone(format(action === 'save_draft' ? t.saved : t.submitted, { month }));
-    } catch (failure) {
-      if (failure instanceof ApiProblem) setProblem(failure);
-      else throw failure;
-    } finally {
-      setBusy(null);
-    }
+    }, action);
   };
 
   return (
@@ -143,15 +136,15 @@ export function ReportEditor({
       <ProblemAlert problem={problem} />
       <Space wrap style={{ marginTop: 8 }}>
         {correcting ? (
-          <Button type="primary" loading={busy === 'correct'} onClick={() => void send('correct')}>
+          <Button type="primary" loading={pending === 'correct'} onClick={() => void send('correct')}>
             {t.submit}
           </Button>
         ) : (
           <>
-            <Button loading={busy === 'save_draft'} onClick={() => void send('save_draft')}>
+            <Button loading={pending === 'save_draft'} onClick={() => void send('save_draft')}>
               {t.saveDraft}
             </Button>
-            <Button type="primary" loading={busy === 'submit'} onClick={() => void send('submit')}>
+            <Button type="primary" loading={pending === 'submit'} onClick={() => void send('submit')}>
               {t.submit}
             </Button>
           </>
