@@ -103,6 +103,19 @@ forEachDialect((dialect, open) => {
       });
       expect(seriesCsv.rawPayload.toString('utf8')).toContain(',reference_series,全市平均,');
 
+      // A failed sign-in is audited with no user behind it: named as the screen names it, not by its id.
+      const failed = await app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: 'nobody@test.local', password: 'not the password' },
+      });
+      expect(failed.statusCode).toBe(401);
+      const signInCsv = await app.inject({
+        url: '/api/audit/export.csv?from=2000-01-01&entity=user',
+        headers: as(s.planning_office),
+      });
+      expect(signInCsv.rawPayload.toString('utf8')).toContain(',未登录访客,,auth.sign_in_failed,');
+
       const csv = await app.inject({
         url: `/api/audit/export.csv?recordId=${encodeURIComponent(h.ownIndicatorId)}`,
         headers: as(s.planning_office),

@@ -56,10 +56,13 @@ function tooMany(): ApiError {
   });
 }
 
+// The actors that are no user, named as the audit screen names them (the stored id stays an id for anyone else).
+const NON_USER_ACTORS: Readonly<Record<string, string>> = { system: '系统', anonymous: '未登录访客' };
+
 function cells(e: AuditEntryDto, name: AuditRecordNamer): string[] {
   return [
     e.at,
-    e.actorName ?? e.actor,
+    e.actorName ?? NON_USER_ACTORS[e.actor] ?? e.actor,
     e.actorDepartment ?? '',
     e.action,
     e.entity,

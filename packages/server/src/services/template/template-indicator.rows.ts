@@ -4,7 +4,6 @@ import {
   type Db,
   type ObservationRevision,
   type ObservationValues,
-  checkPeriod,
   observationRepository,
 } from '@plantrack/db';
 import type { AppContext } from '../../context.js';
@@ -13,12 +12,13 @@ import { checkDraftQuality, qualityCheckOnReview } from '../records/quality.serv
 import { normalizeText, parseFlag, parseNumber } from './template.cells.js';
 import type { DepartmentOwed, OwedIndicatorRow } from './template-owed.js';
 import {
-  type RowOutcome,
-  type UploadOptions,
-  lockedMessages,
-  periodMessages,
-  rowAction,
-} from './template-upload.shared.js';
+  type ElementWords,
+  type OwedLookup,
+  checkFilledRows,
+  checkOwedCells,
+  prepareRows,
+} from './template-rows.shared.js';
+import { type RowOutcome, type UploadOptions, rowAction } from './template-upload.shared.js';
 import { type ColumnKey, DATA_SHEET, type UploadedRow, columnLetter } from './template.workbook.js';
 
 /** A valid row of the indicator sheet, ready to save. */
@@ -31,6 +31,8 @@ export type CheckedIndicatorRow = {
 /** An indicator row's result in the upload response. */
 export type IndicatorRowResult = RowOutcome & { indicatorId: string; period: string };
 
+const INDICATOR: ElementWords = { zh: '指标', en: 'indicator' };
+
 const cellError = (row: number, key: ColumnKey, messages: Messages): CellError => ({
   sheet: DATA_SHEET,
   row,
@@ -41,9 +43,7 @@ const cellError = (row: number, key: ColumnKey, messages: Messages): CellError =
 /** Checks the cells of one row on their own and against what the department owes. */
 function checkRow(
   r: UploadedRow,
-  owedByKey: Map<string, OwedIndicatorRow>,
-  ownIndicators: Set<string>,
-  knownIndicators: Set<string>,
+  owedIndicators: OwedLookup<OwedIndicatorRow>,
   errors: CellError[],
 ): CheckedIndicatorRow | undefined {
   const { cells } = r;
@@ -51,35 +51,17 @@ function checkRow(
   const err = (key: ColumnKey, messages: Messages): void => {
     errors.push(cellError(r.row, key, messages));
   };
-  const indicatorId = cells.indicatorId === null ? '' : String(cells.indicatorId);
-  if (indicatorId === '') {
-    err('indicatorId', { zh: '缺少指标ID。', en: 'The indicator id is missing.' });
-  } else if (!knownIndicators.has(indicatorId)) {
-    err('indicatorId', {
-      zh: `指标ID“${indicatorId}”不存在。`,
-      en: `No indicator has the id "${indicatorId}".`,
-    });
-  } else if (!ownIndicators.has(indicatorId)) {
-    err('indicatorId', {
-      zh: '该指标不由本部门填报，不能上传。',
-      en: 'This indicator is not reported by your department.',
-    });
-  }
-  const period = cells.period === null ? '' : String(cells.period);
-  let periodOk = false;
-  try {
-    checkPeriod(period);
-    periodOk = true;
-  } catch {
-    err('period', periodMessages(period));
-  }
-  const owed = owedByKey.get(`${indicatorId}|${period}`);
-  if (periodOk && ownIndicators.has(indicatorId) && owed === undefined) {
-    err('period', {
-      zh: `该指标在期间“${period}”无需填报（不是应报期间）。`,
-      en: `The indicator owes no report for the period "${period}".`,
-    });
-  }
+  const owed = checkOwedCells(
+    INDICATOR,
+    {
+      id: cells.indicatorId === null ? '' : String(cells.indicatorId),
+      period: cells.period === null ? '' : String(cells.period),
+    },
+    owedIndicators,
+    (cell, messages) => {
+      err(cell === 'id' ? 'indicatorId' : cell, messages);
+    },
+  );
   if (owed !== undefined) {
     if (cells.unit !== null && normalizeText(String(cells.unit)) !== normalizeText(owed.unit)) {
       err('unit', {
@@ -148,30 +130,21 @@ export function checkIndicatorRows(
   owed: DepartmentOwed,
   errors: CellError[],
 ): CheckedIndicatorRow[] {
-  const owedByKey = new Map(owed.indicators.map((o) => [`${o.indicatorId}|${o.period}`, o]));
-  const ownIndicators = new Set(owed.indicators.map((o) => o.indicatorId));
-  const checked: CheckedIndicatorRow[] = [];
-  const firstRowOf = new Map<string, number>();
-  for (const r of rows) {
-    const { value, estimated, source, comment } = r.cells;
-    if (value === null && estimated === null && source === null && comment === null) continue;
-    const c = checkRow(r, owedByKey, ownIndicators, owed.knownIndicators, errors);
-    if (c === undefined) continue;
-    const key = `${c.owed.indicatorId}|${c.owed.period}`;
-    const first = firstRowOf.get(key);
-    if (first !== undefined) {
-      errors.push(
-        cellError(r.row, 'period', {
-          zh: `与第 ${first} 行重复（同一指标、同一期间）。`,
-          en: `Duplicates row ${first} (same indicator and period).`,
-        }),
-      );
-      continue;
-    }
-    firstRowOf.set(key, r.row);
-    checked.push(c);
-  }
-  return checked;
+  const owedIndicators: OwedLookup<OwedIndicatorRow> = {
+    owedByKey: new Map(owed.indicators.map((o) => [`${o.indicatorId}|${o.period}`, o])),
+    own: new Set(owed.indicators.map((o) => o.indicatorId)),
+    known: owed.knownIndicators,
+  };
+  return checkFilledRows({
+    rows,
+    words: INDICATOR,
+    isBlank: ({ cells: c }) =>
+      c.value === null && c.estimated === null && c.source === null && c.comment === null,
+    check: (r) => checkRow(r, owedIndicators, errors),
+    keyOf: (c) => `${c.owed.indicatorId}|${c.owed.period}`,
+    periodError: (row, messages) => cellError(row, 'period', messages),
+    errors,
+  });
 }
 
 /** Whether an uploaded row repeats the stored values (a missing unit is the indicator's unit). */
@@ -189,17 +162,6 @@ function sameValues(
     (a.source ?? null) === (b.source ?? null) &&
     (a.comment ?? null) === (b.comment ?? null)
   );
-}
-
-function result(c: CheckedIndicatorRow, outcome: IndicatorRowResult['outcome'], r: ObservationRevision) {
-  return {
-    row: c.row,
-    indicatorId: c.owed.indicatorId,
-    period: c.owed.period,
-    outcome,
-    revisionNo: r.revisionNo,
-    status: r.status,
-  };
 }
 
 /** A row that would be submitted with quality warnings: shown to the reporter before anything is sent. */
@@ -252,51 +214,46 @@ export async function reviewIndicatorRows(
 }
 
 /**
- * Inside the upload's transaction: decides each row from its record's latest revision. Rows
- * already written by this file (same idempotency key) are `replayed`, rows equal to the latest
- * revision `unchanged`; a row of a record under review or approved is an error at its value
- * cell. Returns the decided rows and the writes to run once no row of any sheet is wrong.
+ * Inside the upload's transaction: decides each row from its record's latest revision (replayed,
+ * unchanged, locked at its value cell, or a write), a submitted row's revision carrying the flags
+ * its quality check prepared. Returns the decided rows and the writes to run once no row of any
+ * sheet is wrong.
  */
-export async function prepareIndicatorRows(
+export function prepareIndicatorRows(
   trx: Db,
   checked: readonly CheckedIndicatorRow[],
   options: UploadOptions,
   errors: CellError[],
   onReview?: ReadonlyMap<number, Alongside<ObservationRevision>>,
 ): Promise<{ done: IndicatorRowResult[]; writes: (() => Promise<IndicatorRowResult>)[] }> {
-  const done: IndicatorRowResult[] = [];
-  const writes: (() => Promise<IndicatorRowResult>)[] = [];
-  for (const c of checked) {
-    const ref = { indicatorId: c.owed.indicatorId, period: c.owed.period, scope: '' };
-    const idempotencyKey = `xlsx:${options.sha256}:${options.mode}:${c.row}`;
-    const earlier = await observationRepository.byIdempotencyKey(trx, idempotencyKey);
-    if (earlier !== undefined) {
-      done.push(result(c, 'replayed', earlier));
-      continue;
-    }
-    const latest = await observationRepository.latest(trx, ref);
-    const unchanged = latest !== undefined && sameValues(latest.values, c.values, c.owed.unit);
-    const action = rowAction(latest, unchanged, options.submit);
-    if (action === 'unchanged' && latest !== undefined) {
-      done.push(result(c, 'unchanged', latest));
-    } else if (action === 'locked') {
-      errors.push(cellError(c.row, 'value', lockedMessages(latest?.status)));
-    } else {
-      writes.push(async () => {
-        const command = {
-          ref,
-          expectedRevision: latest?.revisionNo ?? 0,
+  const refOf = (c: CheckedIndicatorRow) => ({
+    indicatorId: c.owed.indicatorId,
+    period: c.owed.period,
+    scope: '',
+  });
+  return prepareRows(
+    checked,
+    {
+      idempotencyKeyOf: (c) => `xlsx:${options.sha256}:${options.mode}:${c.row}`,
+      byIdempotencyKey: (key) => observationRepository.byIdempotencyKey(trx, key),
+      latest: (c) => observationRepository.latest(trx, refOf(c)),
+      sameValues: (stored, c) => sameValues(stored, c.values, c.owed.unit),
+      lockedError: (row, messages) => cellError(row, 'value', messages),
+      write: async (c, command) => {
+        const full = {
+          ...command,
+          ref: refOf(c),
           actor: options.actor,
-          idempotencyKey,
           values: c.values,
           alongside: options.submit ? onReview?.get(c.row) : undefined,
         };
-        const revision = options.submit
-          ? await observationRepository.submit(trx, command)
-          : await observationRepository.saveDraft(trx, command);
-        return result(c, options.submit ? 'submitted' : 'saved', revision);
-      });
-    }
-  }
-  return { done, writes };
+        return options.submit
+          ? observationRepository.submit(trx, full)
+          : observationRepository.saveDraft(trx, full);
+      },
+      result: (c, row) => ({ ...row, indicatorId: c.owed.indicatorId, period: c.owed.period }),
+    },
+    options,
+    errors,
+  );
 }

@@ -1,8 +1,6 @@
 import {
   type Db,
   type ProgressReportValues,
-  type ReviewStatus,
-  checkPeriod,
   progressReportRepository,
   progressReportByIdempotencyKey,
 } from '@plantrack/db';
@@ -16,12 +14,13 @@ import {
   taskColumnLetter,
 } from './template-task.sheet.js';
 import {
-  type RowOutcome,
-  type UploadOptions,
-  lockedMessages,
-  periodMessages,
-  rowAction,
-} from './template-upload.shared.js';
+  type ElementWords,
+  type OwedLookup,
+  checkFilledRows,
+  checkOwedCells,
+  prepareRows,
+} from './template-rows.shared.js';
+import type { RowOutcome, UploadOptions } from './template-upload.shared.js';
 import type { SheetRow } from './template.workbook.js';
 
 /** A valid row of the task sheet, ready to save. */
@@ -30,6 +29,7 @@ export type CheckedTaskRow = { row: number; owed: OwedTaskRow; values: Required<
 /** A task row's result in the upload response. */
 export type TaskRowResult = RowOutcome & { taskId: string; period: string };
 
+const TASK: ElementWords = { zh: '任务', en: 'task' };
 const NARRATIVE_MAX = 20_000;
 const COMMENT_MAX = 4000;
 
@@ -45,41 +45,21 @@ const text = (cell: string | number | boolean | null): string | null => (cell ==
 /** Checks the cells of one task row on their own and against what the department owes. */
 function checkRow(
   r: SheetRow<TaskColumnKey>,
-  owedByKey: Map<string, OwedTaskRow>,
-  ownTasks: Set<string>,
-  knownTasks: Set<string>,
+  owedTasks: OwedLookup<OwedTaskRow>,
   errors: CellError[],
 ): CheckedTaskRow | undefined {
   const before = errors.length;
   const err = (key: TaskColumnKey, messages: Messages): void => {
     errors.push(cellError(r.row, key, messages));
   };
-  const taskId = text(r.cells.taskId) ?? '';
-  if (taskId === '') {
-    err('taskId', { zh: '缺少任务ID。', en: 'The task id is missing.' });
-  } else if (!knownTasks.has(taskId)) {
-    err('taskId', { zh: `任务ID“${taskId}”不存在。`, en: `No task has the id "${taskId}".` });
-  } else if (!ownTasks.has(taskId)) {
-    err('taskId', {
-      zh: '该任务不由本部门填报，不能上传。',
-      en: 'This task is not reported by your department.',
-    });
-  }
-  const period = text(r.cells.period) ?? '';
-  let periodOk = false;
-  try {
-    checkPeriod(period);
-    periodOk = true;
-  } catch {
-    err('period', periodMessages(period));
-  }
-  const owed = owedByKey.get(`${taskId}|${period}`);
-  if (periodOk && ownTasks.has(taskId) && owed === undefined) {
-    err('period', {
-      zh: `该任务在期间“${period}”无需填报（不是应报期间）。`,
-      en: `The task owes no report for the period "${period}".`,
-    });
-  }
+  const owed = checkOwedCells(
+    TASK,
+    { id: text(r.cells.taskId) ?? '', period: text(r.cells.period) ?? '' },
+    owedTasks,
+    (cell, messages) => {
+      err(cell === 'id' ? 'taskId' : cell, messages);
+    },
+  );
   const progress = parseProgress(r.cells.progress);
   const labels = Object.values(PROGRESS_LABELS).join('、');
   if (progress === null) {
@@ -129,94 +109,55 @@ export function checkTaskRows(
   owed: DepartmentOwed,
   errors: CellError[],
 ): CheckedTaskRow[] {
-  const owedByKey = new Map(owed.tasks.map((o) => [`${o.taskId}|${o.period}`, o]));
-  const ownTasks = new Set(owed.tasks.map((o) => o.taskId));
-  const checked: CheckedTaskRow[] = [];
-  const firstRowOf = new Map<string, number>();
-  for (const r of rows) {
-    const { progress, narrative, comment } = r.cells;
-    if (progress === null && narrative === null && comment === null) continue;
-    const c = checkRow(r, owedByKey, ownTasks, owed.knownTasks, errors);
-    if (c === undefined) continue;
-    const key = `${c.owed.taskId}|${c.owed.period}`;
-    const first = firstRowOf.get(key);
-    if (first !== undefined) {
-      errors.push(
-        cellError(r.row, 'period', {
-          zh: `与第 ${first} 行重复（同一任务、同一期间）。`,
-          en: `Duplicates row ${first} (same task and period).`,
-        }),
-      );
-      continue;
-    }
-    firstRowOf.set(key, r.row);
-    checked.push(c);
-  }
-  return checked;
+  const owedTasks: OwedLookup<OwedTaskRow> = {
+    owedByKey: new Map(owed.tasks.map((o) => [`${o.taskId}|${o.period}`, o])),
+    own: new Set(owed.tasks.map((o) => o.taskId)),
+    known: owed.knownTasks,
+  };
+  return checkFilledRows({
+    rows,
+    words: TASK,
+    isBlank: ({ cells }) => cells.progress === null && cells.narrative === null && cells.comment === null,
+    check: (r) => checkRow(r, owedTasks, errors),
+    keyOf: (c) => `${c.owed.taskId}|${c.owed.period}`,
+    periodError: (row, messages) => cellError(row, 'period', messages),
+    errors,
+  });
 }
 
 const sameValues = (a: Required<ProgressReportValues>, b: Required<ProgressReportValues>): boolean =>
   a.progress === b.progress && a.narrative === b.narrative && (a.comment ?? null) === (b.comment ?? null);
-
-function result(
-  c: CheckedTaskRow,
-  outcome: TaskRowResult['outcome'],
-  r: { revisionNo: number; status: ReviewStatus },
-): TaskRowResult {
-  return {
-    row: c.row,
-    taskId: c.owed.taskId,
-    period: c.owed.period,
-    outcome,
-    revisionNo: r.revisionNo,
-    status: r.status,
-  };
-}
 
 /**
  * Inside the upload's transaction, the task sheet's counterpart of `prepareIndicatorRows`: rows
  * already written by this file are `replayed`, rows equal to the latest revision `unchanged`, a
  * row of a report under review or approved an error at its status cell; the rest become writes.
  */
-export async function prepareTaskRows(
+export function prepareTaskRows(
   trx: Db,
   checked: readonly CheckedTaskRow[],
   options: UploadOptions,
   errors: CellError[],
 ): Promise<{ done: TaskRowResult[]; writes: (() => Promise<TaskRowResult>)[] }> {
-  const done: TaskRowResult[] = [];
-  const writes: (() => Promise<TaskRowResult>)[] = [];
-  for (const c of checked) {
-    const ref = { taskId: c.owed.taskId, period: c.owed.period };
-    // `task:` keeps the keys apart from the indicator sheet's, which number rows the same way.
-    const idempotencyKey = `xlsx:${options.sha256}:${options.mode}:task:${c.row}`;
-    const earlier = await progressReportByIdempotencyKey(trx, idempotencyKey);
-    if (earlier !== undefined) {
-      done.push(result(c, 'replayed', earlier));
-      continue;
-    }
-    const latest = await progressReportRepository.latest(trx, ref);
-    const unchanged = latest !== undefined && sameValues(latest.values, c.values);
-    const action = rowAction(latest, unchanged, options.submit);
-    if (action === 'unchanged' && latest !== undefined) {
-      done.push(result(c, 'unchanged', latest));
-    } else if (action === 'locked') {
-      errors.push(cellError(c.row, 'progress', lockedMessages(latest?.status)));
-    } else {
-      writes.push(async () => {
-        const command = {
-          ref,
-          expectedRevision: latest?.revisionNo ?? 0,
-          actor: options.actor,
-          idempotencyKey,
-          values: c.values,
-        };
-        const revision = options.submit
-          ? await progressReportRepository.submit(trx, command)
-          : await progressReportRepository.saveDraft(trx, command);
-        return result(c, options.submit ? 'submitted' : 'saved', revision);
-      });
-    }
-  }
-  return { done, writes };
+  const refOf = (c: CheckedTaskRow) => ({ taskId: c.owed.taskId, period: c.owed.period });
+  return prepareRows(
+    checked,
+    {
+      // `task:` keeps the keys apart from the indicator sheet's, which number rows the same way.
+      idempotencyKeyOf: (c) => `xlsx:${options.sha256}:${options.mode}:task:${c.row}`,
+      byIdempotencyKey: (key) => progressReportByIdempotencyKey(trx, key),
+      latest: (c) => progressReportRepository.latest(trx, refOf(c)),
+      sameValues: (stored, c) => sameValues(stored, c.values),
+      lockedError: (row, messages) => cellError(row, 'progress', messages),
+      write: async (c, command) => {
+        const full = { ...command, ref: refOf(c), actor: options.actor, values: c.values };
+        return options.submit
+          ? progressReportRepository.submit(trx, full)
+          : progressReportRepository.saveDraft(trx, full);
+      },
+      result: (c, row) => ({ ...row, taskId: c.owed.taskId, period: c.owed.period }),
+    },
+    options,
+    errors,
+  );
 }

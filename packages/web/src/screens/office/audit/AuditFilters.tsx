@@ -1,4 +1,5 @@
 import { Button, Input, Select, Space } from 'antd';
+import { actorLabel } from './actor-label';
 import type { AuditFilter } from './audit-filters';
 import { auditEntityLabels, type auditMessages } from './audit.messages';
 import type { AuditNames } from './use-audit-names';
@@ -54,13 +55,9 @@ export function AuditFilters({
             ...names.actors.map((a) => ({
               value: a.id,
               label:
-                a.name === null
-                  ? a.id === 'system'
-                    ? t.system
-                    : t.unknownPerson
-                  : a.departmentName === null
-                    ? a.name
-                    : `${a.name}（${a.departmentName}）`,
+                a.name === null || a.departmentName === null
+                  ? actorLabel(t, a)
+                  : `${a.name}（${a.departmentName}）`,
             })),
           ]}
         />,

@@ -11,6 +11,7 @@ import { apiQueryOf, filterFromParams, paramsOfFilter } from './audit-filters';
 import { AuditFilters } from './AuditFilters';
 import { auditEntityLabels, auditMessages, auditVerbLabels } from './audit.messages';
 import { useAuditNames } from './use-audit-names';
+import { actorLabel } from './actor-label';
 
 const PAGE_SIZE = 50;
 
@@ -46,8 +47,7 @@ export function AuditPanel({ planId }: { planId: string | null }) {
   useFocusableScroll(tableBox, t.tableLabel, rows.data);
 
   const mergedNames = namesOfMerged(rows.data ?? []);
-  const person = (e: AuditEntry): string =>
-    e.actorName ?? (e.actor === 'system' ? t.system : t.unknownPerson);
+  const person = (e: AuditEntry): string => actorLabel(t, { id: e.actor, name: e.actorName });
   const action = (e: AuditEntry): string => {
     const verb = e.action.split('.').pop() ?? e.action;
     return auditVerbLabels[verb]?.[lang] ?? e.action;
