@@ -1,6 +1,5 @@
-import type { auditMessages } from './audit.messages';
-
-type Text = (typeof auditMessages)['zh'];
+/** The words it needs, in the reader's language (audit.messages.ts). */
+type Text = { readonly system: string; readonly anonymous: string; readonly unknownPerson: string };
 
 /**
  * Who did it, as the audit screen names them: a user by name, the service's own jobs as 系统,
