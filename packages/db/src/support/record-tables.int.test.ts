@@ -1,4 +1,4 @@
-import { RECORD_KINDS } from '@plantrack/core';
+import { PLAN_RECORD_KINDS } from '@plantrack/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../connection.factory.js';
 import { returnedRevision } from '../repositories/notifications/notification-query.repository.js';
@@ -69,7 +69,7 @@ forEachDialect((_name, open) => {
         ['observation', obs.key, indicatorId(), 1, author],
         ['progress_report', rep.key, taskId(), 1, author],
       ]);
-      expect(new Set(queue.map((q) => q.kind))).toEqual(new Set(RECORD_KINDS));
+      expect(new Set(queue.map((q) => q.kind))).toEqual(new Set(PLAN_RECORD_KINDS));
 
       const last = await lastReportsOf(db, { indicatorIds: [indicatorId()], taskIds: [taskId()] });
       expect(last.get(indicatorId())).toEqual({

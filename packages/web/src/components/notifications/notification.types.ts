@@ -1,5 +1,4 @@
 import type { Notification as AppNotification } from '@plantrack/api';
-import { WEB_RECORD_KINDS, webRecordKind } from '../../records/record-kinds';
 
 /**
  * Where a notification leads: a reviewer's notice of new submissions to the review queue filtered
@@ -19,7 +18,7 @@ export function targetOf(n: AppNotification): string | null {
     kind = n.subjectKind;
     id = n.subjectKey;
   } else {
-    kind = webRecordKind(n.subjectKind).element;
+    kind = n.subjectKind === 'observation' ? 'indicator' : 'task';
     const parts = n.subjectKey.split('|');
     id = parts[0];
     period = parts[1] ?? period;
@@ -32,7 +31,8 @@ export function targetOf(n: AppNotification): string | null {
 function reviewTargetOf(n: AppNotification): string {
   const filters = new URLSearchParams();
   if (n.subjectKind === 'department') filters.set('department', n.subjectKey);
-  else if (WEB_RECORD_KINDS.some((k) => k.name === n.subjectKind)) filters.set('kind', n.subjectKind);
+  else if (n.subjectKind === 'observation' || n.subjectKind === 'progress_report')
+    filters.set('kind', n.subjectKind);
   if (n.period !== null) filters.set('period', n.period);
   const search = filters.toString();
   return search === '' ? '/review' : `/review?${search}`;
