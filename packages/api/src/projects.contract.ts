@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MessagesSchema } from './common.contract.js';
+import { ExpectedRevisionSchema } from './record.contract.js';
 
 /** The register's vocabularies (core's project model). */
 export const ProjectStageSchema = z.enum(['储备', '前期', '在建', '竣工', '后评价']);
@@ -228,6 +229,9 @@ export const ProjectReportWriteSchema = z.object({
   progressText: Text(4000).nullable().describe('形象进度'),
   reason: Text(1000).nullable().default(null),
   evidenceIds: z.array(z.string().max(100)).max(20).default([]),
+  expectedRevision: ExpectedRevisionSchema.optional().describe(
+    "The month's revision the reporter edited (0 for a new month); a stale number is 409. Left out, the write applies to whatever is current",
+  ),
 });
 /** Body of a review decision on a month. */
 export const ProjectReportReviewSchema = z.object({

@@ -5,7 +5,7 @@ import type { ReviewAction, ReviewStatus } from '../../schema/monitoring-tables.
 import { writeTransaction } from '../../support/dialect.js';
 import { newId, nowIso } from '../../support/ids.js';
 import { checkFourEyes } from '../records/four-eyes.js';
-import { nextReviewStatus } from '../records/review-transitions.js';
+import { nextReviewStatus, staleRevisionError } from '../records/review-transitions.js';
 import { auditProject } from './project-audit.js';
 import { projectNotFound } from './project-write.repository.js';
 
@@ -38,6 +38,8 @@ export type ProjectReportAction = {
   progressText?: string | null;
   reason?: string | null;
   evidenceIds?: string[];
+  /** The revision the writer edited (0 for a new month); a stale number is refused. Undefined: no check. */
+  expectedRevision?: number;
   by: string;
 };
 
@@ -195,6 +197,9 @@ export async function actOnProjectReport(
       .limit(1)
       .executeTakeFirst();
     const prev = last === undefined ? null : toRow(last);
+    // Two clerks on one month: the second save must not silently replace what the first wrote.
+    if (a.expectedRevision !== undefined && a.expectedRevision !== (prev?.revisionNo ?? 0))
+      throw staleRevisionError(a.expectedRevision, prev?.revisionNo ?? 0);
     const reviewing = a.action === 'approve' || a.action === 'return';
     const monthWan = reviewing ? (prev?.monthWan ?? null) : (a.monthWan ?? null);
     const ytdWan = reviewing ? (prev?.ytdWan ?? null) : (a.ytdWan ?? null);

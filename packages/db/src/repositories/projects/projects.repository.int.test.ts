@@ -328,6 +328,35 @@ forEachDialect((_name, open) => {
       expect(after.openIssuesByDepartment.find((d) => d.department === '牛塘镇政府')).toBeUndefined();
     });
 
+    it('refuses a month written on top of a revision the writer did not see (two clerks, one month)', async () => {
+      const { db } = handle;
+      const projectId = await createProject(db, {
+        planId: seeded.planId,
+        fields: { ...emptyProjectFields('两人同填的项目'), totalWan: 1000 },
+        stage: '在建',
+        by: 'office',
+      });
+      const draft = (progressText: string, expectedRevision?: number) =>
+        actOnProjectReport(db, {
+          projectId,
+          year: 2026,
+          month: 5,
+          action: 'save_draft',
+          ytdWan: 10,
+          progressText,
+          ...(expectedRevision === undefined ? {} : { expectedRevision }),
+          by: 'dept',
+        });
+      expect((await draft('甲的草稿', 0)).revisionNo).toBe(1);
+      // The second clerk opened the empty month too: refused, the first draft stays.
+      const stale = await draft('乙的草稿', 0).catch((error: unknown) => error);
+      expect(stale).toBeInstanceOf(ConflictError);
+      expect(stale).toMatchObject({ code: 'stale-revision', currentRevision: 1 });
+      expect((await draft('乙重新打开后的草稿', 1)).revisionNo).toBe(2);
+      // A caller that names no revision (the CLI, older clients) writes on top of whatever is current.
+      expect((await draft('不带版本号')).revisionNo).toBe(3);
+    });
+
     it('narrows the list and the dashboard to any number of 责任单位, and to none for an empty list', async () => {
       const { db } = handle;
       const depts = await departmentIdsByName(db, ['区财政局', '区发展和改革局']);

@@ -202,12 +202,19 @@ export async function writeReport(
     progressText: string | null;
     reason: string | null;
     evidenceIds: string[];
+    expectedRevision?: number | undefined;
   },
 ): Promise<ProjectReportRow> {
   const owner = await projectOwner(ctx, projectId);
   enforce(p, canReportProject(p, owner.leadDepartmentId));
   await checkReportEvidence(ctx, { projectId, year: body.year, month: body.month }, body.evidenceIds);
-  return actOnProjectReport(ctx.db, { projectId, ...body, by: actorOf(p) });
+  const { expectedRevision, ...report } = body;
+  return actOnProjectReport(ctx.db, {
+    projectId,
+    ...report,
+    ...(expectedRevision === undefined ? {} : { expectedRevision }),
+    by: actorOf(p),
+  });
 }
 
 /** A reviewer's decision on a month. */

@@ -73,6 +73,8 @@ export function ReportEditor({
           progressText: v.progressText.trim() === '' ? null : v.progressText.trim(),
           reason: correcting ? v.reason.trim() : null,
           evidenceIds: attached,
+          // The revision on screen: a month someone else changed meanwhile is a 409, shown in place.
+          expectedRevision: r?.revisionNo ?? 0,
         },
       });
       const month = monthKey(v.year, v.month);
