@@ -87,8 +87,8 @@ describe.skipIf(unavailable !== null)('evaluation reports in Chromium', () => {
 
     await page.getByRole('button', { name: '提交审定' }).click();
     await poll(() => page.getByRole('status').filter({ hasText: '已提交审定' }).count()).toBe(1);
-    // Submitted: the text can no longer be changed from here.
-    expect(await section.getByRole('textbox').count()).toBe(0);
+    // Submitted: the text can no longer be changed from here (once the page has reloaded the report).
+    await poll(() => section.getByRole('textbox').count()).toBe(0);
   });
 
   it('a leader returns it with a reason; the office sees the reason and submits again', async () => {
