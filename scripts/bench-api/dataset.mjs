@@ -55,15 +55,19 @@ export async function importPlans(db, count) {
   return plans;
 }
 
-/** The user the benchmark signs in as (planning office: may read everything and submit values). */
+/**
+ * The user the benchmark signs in as (planning office: may read everything and submit values);
+ * resolves with its id.
+ */
 export async function createBenchUser(db) {
-  await createUser(db, {
+  const user = await createUser(db, {
     email: BENCH_EMAIL,
     displayName: '基准测试用户',
     passwordHash: await hashPassword(BENCH_PASSWORD),
     roles: ['planning_office'],
     grantedBy: 'bench',
   });
+  return user.id;
 }
 
 /** Every candidate (period, scope) of one indicator: years and quarters in 3 scopes, months in 1. */

@@ -56,7 +56,7 @@ function submission(data, i, scope, runTag) {
 }
 
 /**
- * `data`: { planIds, indicatorIds, historyKeys, unseenHistoryKeys }. Each endpoint: name, goal p99
+ * `data`: { planIds, indicatorIds, historyKeys, unseenHistoryKeys, benchUserId }. Each endpoint: name, goal p99
  * (ms), the i-th API request, and the i-th floor call.
  */
 export function endpoints(data, dialect, q, auth) {
@@ -132,10 +132,11 @@ export function endpoints(data, dialect, q, auth) {
         };
       },
       floor: (i) =>
-        submitFloor(q, {
+        submitFloor(q, dialect, {
           ...submission(data, i, '基准提交（直连）', runTag),
           id: newId(),
           auditId: newId(),
+          actor: data.benchUserId,
         }),
     },
   ];

@@ -2,6 +2,8 @@
 // through the driver (better-sqlite3 / pg) — no HTTP, no auth, no validation, no JSON. The same
 // statements the repositories issue (written out by hand), in the same order.
 
+import { createHash } from 'node:crypto';
+
 /** `?` placeholders → `$1, $2, …` for pg. */
 function numbered(sql) {
   let n = 0;
@@ -44,14 +46,23 @@ export function querier(driver) {
       },
     };
   }
+  // Parameterised statements run as named statements, as the server's pool runs them (db
+  // pg-named-statements.ts): each connection plans them once, not at every call. Texts with a LIKE
+  // pattern stay unnamed there, and here.
+  const statement = (sql, params) => {
+    const text = numbered(sql);
+    if (params.length === 0 || /\s(i?like)\s/i.test(text)) return [text, params];
+    const name = `floor_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
+    return [{ name, text, values: params }];
+  };
   return {
-    query: async (sql, params = []) => (await driver.pool.query(numbered(sql), params)).rows,
+    query: async (sql, params = []) => (await driver.pool.query(...statement(sql, params))).rows,
     transaction: async (fn) => {
       const client = await driver.pool.connect();
       try {
         await client.query('begin');
         const result = await fn({
-          query: async (sql, params = []) => (await client.query(numbered(sql), params)).rows,
+          query: async (sql, params = []) => (await client.query(...statement(sql, params))).rows,
         });
         await client.query('commit');
         return result;
@@ -153,34 +164,90 @@ export async function searchFloor(q, dialect, term) {
   ).length;
 }
 
+/** The indicator as its plan's newest version defines it, with its evidence rule and files (db quality-inputs). */
+const QUALITY_INDICATOR = `select iv.name, iv.unit, iv.scope, iv.direction, iv.target_json, iv.baseline_json,
+    (select s.evidence_required from review_settings s where s.plan_id = pv.plan_id) as evidence_required,
+    (select count(*) from evidence_files f where f.subject_kind = 'observation' and f.subject_key = ?
+      and f.withdrawn_at is null and f.redacted_at is null) as evidence_attached
+  from indicator_versions iv inner join plan_versions pv on pv.id = iv.plan_version_id
+  where iv.indicator_id = ? order by pv.version_no desc limit 1`;
+/** The approved values in force of the earlier periods of the observed period's shape (db quality-inputs). */
+const QUALITY_COMPARED = `select o.period, o.scope, o.value, row_number() over (partition by o.observation_key
+    order by o.revision_no desc) as newest from observations o
+  where o.indicator_id = ? and o.period >= '' and o.period < ? and length(o.period) = ?
+    and substr(o.period, 5, 1) = ? and o.status = 'approved'`;
+/** Who submitted, their department, the subject's name and plan, the reviewers (db review-notice). */
+const SUBMISSION_FACTS = `select u.display_name as name, d.id as department_id, d.canonical_name as department_name,
+    (select v.name from indicator_versions v inner join plan_versions pv on pv.id = v.plan_version_id
+      where v.indicator_id = ? order by pv.version_no desc limit 1) as subject_name,
+    (select pv.plan_id from indicator_versions v inner join plan_versions pv on pv.id = v.plan_version_id
+      where v.indicator_id = ? order by pv.version_no desc limit 1) as plan_id,
+    h.id as holder_id, h.role as holder_role
+  from (select 1 as one) one left join users u on u.id = ? left join departments d on d.id = u.department_id
+  left join (select hu.id, hr.role from users hu inner join user_roles hr on hr.user_id = hu.id
+    where hr.role in ('reviewer', 'planning_office') and hu.active = 1 and hu.id != ?) h on 1 = 1
+  order by h.id`;
+
 /**
- * Submit: the write transaction of the review flow — the revision row, inserted unless its key
- * or idempotency key is taken (the lookups are folded into it: db review-flow.ts), and its audit
- * record (which reads the indicator's plan in the same statement). Each call commits on its own.
+ * Submit: every statement a submission issues, in the server's order, each call committing on its
+ * own (the server shares a commit among the submissions that arrive together: db group-commit.ts).
+ * - The data-quality check's inputs (db quality-inputs): on PostgreSQL one joined statement before
+ *   the transaction; on SQLite the indicator and the compared values as two statements inside it.
+ * - The write transaction: the revision row, inserted unless its key or idempotency key is taken
+ *   (the lookups are folded into it: db review-flow.ts); its audit record (which reads the
+ *   indicator's plan in the same statement); its quality flags.
+ * - After the commit, what the reviewers' notice names and whom it tells (db review-notice); the
+ *   benchmark's user is the only office user, so no notice row follows, as in the server.
+ * The check itself (core) and the notice's wording are the server's work, not SQL: the floor
+ * stores an empty flag list.
  */
-export async function submitFloor(q, s) {
+export async function submitFloor(q, dialect, s) {
   const key = `${s.indicatorId}|${s.period}|${s.scope}`;
-  return q.transaction(async (t) => {
+  const compared = [s.indicatorId, s.period, s.period.length, s.period.slice(4, 5)];
+  const comparedInForce = `select v.period, v.scope, v.value from (${QUALITY_COMPARED}) v where v.newest = 1
+    order by v.period, v.scope`;
+  const readQualityInputs = async (t) => {
+    if (dialect === 'postgres') {
+      return t.query(
+        `select i.*, o.period as compared_period, o.scope as compared_scope, o.value as compared_value
+         from (${QUALITY_INDICATOR}) i left join (${QUALITY_COMPARED}) o on o.newest = 1
+         order by o.period, o.scope`,
+        [key, s.indicatorId, ...compared],
+      );
+    }
+    await t.query(QUALITY_INDICATOR, [key, s.indicatorId]);
+    return t.query(comparedInForce, compared);
+  };
+  const before = dialect === 'postgres' ? await readQualityInputs(q) : null;
+  await q.transaction(async (t) => {
     const at = new Date().toISOString();
     const inserted = await t.query(
       `insert into observations (id, observation_key, revision_no, indicator_id, period, scope, value, value_text,
         unit, estimated, source, comment, evidence_json, status, action, reason, created_at, created_by,
         idempotency_key, supersedes_id, self_reviewed) values (?, ?, 1, ?, ?, ?, ?, null, null, 0, ?, null, '[]',
-        'submitted', 'submit', null, ?, 'bench-floor', ?, null, 0) on conflict do nothing returning id`,
-      [s.id, key, s.indicatorId, s.period, s.scope, s.value, s.source, at, s.idempotencyKey],
+        'submitted', 'submit', null, ?, ?, ?, null, 0) on conflict do nothing returning id`,
+      [s.id, key, s.indicatorId, s.period, s.scope, s.value, s.source, at, s.actor, s.idempotencyKey],
     );
     if (inserted.length !== 1) throw new Error(`submit floor: ${key} already stored`);
+    if (before === null) await readQualityInputs(t);
     await t.query(
       `insert into audit_log (id, at, actor, action, entity, entity_id, plan_id, detail_json)
-       values (?, ?, 'bench-floor', 'observation.submit', 'observation', ?,
+       values (?, ?, ?, 'observation.submit', 'observation', ?,
          (select plan_id from indicators where id = ?), ?)`,
       [
         s.auditId,
         at,
+        s.actor,
         key,
         s.indicatorId,
         JSON.stringify({ revisionId: s.id, revisionNo: 1, status: 'submitted' }),
       ],
     );
+    await t.query(
+      `insert into observation_quality_flags (revision_id, observation_key, revision_no, flags_json, checked_at)
+       values (?, ?, 1, '[]', ?)`,
+      [s.id, key, at],
+    );
   });
+  await q.query(SUBMISSION_FACTS, [s.indicatorId, s.indicatorId, s.actor, s.actor]);
 }
