@@ -1,12 +1,19 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import { type QualityFlag, RECORD_KIND_DESCRIPTORS, toHalfWidth } from '@plantrack/core';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
 import type { Database } from '../../schema/database.schema.js';
 import type { ObservationsTable } from '../../schema/monitoring-tables.schema.js';
 import { isForeignKeyViolation } from '../../support/db-errors.js';
+import { reusableQuery } from '../../support/reusable-query.js';
 import { checkPeriod, evidenceFromJson, evidenceToJson } from './period.js';
 import type { ReviewAction } from '../../schema/monitoring-tables.schema.js';
-import { type Revision, type RevisionStore, applyReview, lookUpAnswer } from './review-flow.js';
+import {
+  type Revision,
+  type RevisionStore,
+  applyReview,
+  lookUpAnswer,
+  revisionMetaColumns,
+} from './review-flow.js';
 import { type ReviewActionArgs, alongsideOf, reviewActions } from './review-actions.js';
 
 /** Which observation: indicator (stable id) × period × scope (口径; empty for the default scope). */
@@ -191,40 +198,66 @@ function observationStore(
       return lookUpAnswer(rows, (r) => r.observation_key === key, idempotencyKey, toRevision);
     },
     insert: async (db, r) => {
-      const inserted = await db
-        .insertInto('observations')
-        .values({
-          id: r.id,
-          observation_key: r.key,
-          revision_no: r.revisionNo,
-          indicator_id: indicatorId,
-          period,
-          scope,
-          value: r.values.value,
-          value_text: r.values.valueText,
-          unit: r.values.unit,
-          estimated: r.values.estimated ? 1 : 0,
-          source: r.values.source,
-          comment: r.values.comment,
-          evidence_json: evidenceToJson(r.values.evidence),
-          status: r.status,
-          action: r.action,
-          reason: r.reason,
-          created_at: r.createdAt,
-          created_by: r.createdBy,
-          idempotency_key: r.idempotencyKey,
-          supersedes_id: r.supersedesId,
-          self_reviewed: r.selfReviewed ? 1 : 0,
-        })
-        // A taken revision number or idempotency key: no row, and the flow reads why (review-flow.ts).
-        .onConflict((oc) => oc.doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      return inserted !== undefined;
+      const inserted = await insertRevision(db, {
+        id: r.id,
+        observation_key: r.key,
+        revision_no: r.revisionNo,
+        indicator_id: indicatorId,
+        period,
+        scope,
+        value: r.values.value,
+        value_text: r.values.valueText,
+        unit: r.values.unit,
+        estimated: r.values.estimated ? 1 : 0,
+        source: r.values.source,
+        comment: r.values.comment,
+        evidence_json: evidenceToJson(r.values.evidence),
+        ...revisionMetaColumns(r),
+      });
+      return inserted.length === 1;
     },
     planId: (db) => db.selectFrom('indicators').select('plan_id').where('id', '=', indicatorId).$asScalar(),
   };
 }
+
+/** The columns of a revision's row, every one given: the insert is compiled once (reusable-query.ts). */
+const OBSERVATION_COLUMNS = [
+  'id',
+  'observation_key',
+  'revision_no',
+  'indicator_id',
+  'period',
+  'scope',
+  'value',
+  'value_text',
+  'unit',
+  'estimated',
+  'source',
+  'comment',
+  'evidence_json',
+  'status',
+  'action',
+  'reason',
+  'created_at',
+  'created_by',
+  'idempotency_key',
+  'supersedes_id',
+  'self_reviewed',
+] as const satisfies readonly (keyof ObservationsTable)[];
+type ObservationRow = {
+  [C in (typeof OBSERVATION_COLUMNS)[number]]-?: Exclude<Insertable<ObservationsTable>[C], undefined>;
+};
+
+/** A taken revision number or idempotency key inserts no row, and the flow reads why (review-flow.ts). */
+const insertRevision = reusableQuery(
+  (db, row: ObservationRow) =>
+    db
+      .insertInto('observations')
+      .values(row)
+      .onConflict((oc) => oc.doNothing())
+      .returning('id'),
+  OBSERVATION_COLUMNS,
+);
 
 function toRevision(row: Selectable<ObservationsTable>): ObservationRevision {
   return {

@@ -6,7 +6,13 @@ import type { ProgressReportsTable, ProgressStatus } from '../../schema/monitori
 import { isForeignKeyViolation } from '../../support/db-errors.js';
 import { checkPeriod, evidenceFromJson, evidenceToJson } from './period.js';
 import type { ReviewAction } from '../../schema/monitoring-tables.schema.js';
-import { type Revision, type RevisionStore, applyReview, lookUpAnswer } from './review-flow.js';
+import {
+  type Revision,
+  type RevisionStore,
+  applyReview,
+  lookUpAnswer,
+  revisionMetaColumns,
+} from './review-flow.js';
 import { type ReviewActionArgs, alongsideOf, reviewActions } from './review-actions.js';
 
 /** Which progress report: task (stable id) × period. */
@@ -159,14 +165,7 @@ function reportStore(ref: ProgressReportRef): RevisionStore<Required<ProgressRep
           narrative: r.values.narrative,
           comment: r.values.comment,
           evidence_json: evidenceToJson(r.values.evidence),
-          status: r.status,
-          action: r.action,
-          reason: r.reason,
-          created_at: r.createdAt,
-          created_by: r.createdBy,
-          idempotency_key: r.idempotencyKey,
-          supersedes_id: r.supersedesId,
-          self_reviewed: r.selfReviewed ? 1 : 0,
+          ...revisionMetaColumns(r),
         })
         // A taken revision number or idempotency key: no row, and the flow reads why (review-flow.ts).
         .onConflict((oc) => oc.doNothing())

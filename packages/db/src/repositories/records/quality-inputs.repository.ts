@@ -2,6 +2,7 @@ import { RECORD_KIND_DESCRIPTORS } from '@plantrack/core';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../connection.factory.js';
 import { dialectOf } from '../../support/dialect.js';
+import { reusableQuery } from '../../support/reusable-query.js';
 
 type Db = DatabaseHandle['db'];
 
@@ -26,8 +27,10 @@ export type QualityInputsRef = {
  * this reads a fraction of the indicator's history, which was most of a submission's database time.
  * (No LIKE pattern, so PostgreSQL plans the statement once per connection: pg-named-statements.ts.)
  */
-function shapeOf(period: string) {
-  return { length: period.length, marker: period.slice(4, 5) };
+type QualityArgs = QualityInputsRef & { periodLength: number; periodMarker: string };
+
+function argsOf(ref: QualityInputsRef): QualityArgs {
+  return { ...ref, periodLength: ref.period.length, periodMarker: ref.period.slice(4, 5) };
 }
 
 /**
@@ -71,16 +74,22 @@ export type ComparedValue = { period: string; scope: string; value: number | nul
 
 /** The same as {@link qualityInputs} in two statements (the indicator, the compared values). */
 export async function qualityInputsApart(db: Db, ref: QualityInputsRef): Promise<QualityInputs> {
-  const row = await newestIndicatorVersion(db, ref).executeTakeFirst();
-  const previous = await db
-    .selectFrom(approvedRevisions(db, ref).as('v'))
+  const args = argsOf(ref);
+  const [row] = await readIndicator(db, args);
+  const previous = await readCompared(db, args);
+  return { indicator: row === undefined ? undefined : toIndicator(row), previous };
+}
+
+// Run on every submission: compiled once (reusable-query.ts).
+const readIndicator = reusableQuery((db, args: QualityArgs) => newestIndicatorVersion(db, args));
+const readCompared = reusableQuery((db, args: QualityArgs) =>
+  db
+    .selectFrom(approvedRevisions(db, args).as('v'))
     .select(['v.period', 'v.scope', 'v.value'])
     .where('v.newest', '=', 1)
     .orderBy('v.period')
-    .orderBy('v.scope')
-    .execute();
-  return { indicator: row === undefined ? undefined : toIndicator(row), previous };
-}
+    .orderBy('v.scope'),
+);
 
 /**
  * The approved revisions of the indicator in the periods the rules compare with, each numbered
@@ -95,8 +104,7 @@ export async function qualityInputsApart(db: Db, ref: QualityInputsRef): Promise
  * both sides the range is estimated as narrow and the generic plan is kept (measured on the
  * bench:api dataset: 345 -> 65 µs of PostgreSQL CPU per call). SQLite plans it once either way.
  */
-function approvedRevisions(db: Db, ref: QualityInputsRef) {
-  const { length, marker } = shapeOf(ref.period);
+function approvedRevisions(db: Db, args: QualityArgs) {
   return db
     .selectFrom('observations as o')
     .select((eb) => [
@@ -108,11 +116,11 @@ function approvedRevisions(db: Db, ref: QualityInputsRef) {
         .over((over) => over.partitionBy('o.observation_key').orderBy('o.revision_no', 'desc'))
         .as('newest'),
     ])
-    .where('o.indicator_id', '=', ref.indicatorId)
+    .where('o.indicator_id', '=', args.indicatorId)
     .where('o.period', '>=', '')
-    .where('o.period', '<', ref.period)
-    .where((eb) => eb(eb.fn('length', ['o.period']), '=', length))
-    .where((eb) => eb(eb.fn('substr', ['o.period', sql.lit(5), sql.lit(1)]), '=', marker))
+    .where('o.period', '<', args.period)
+    .where((eb) => eb(eb.fn('length', ['o.period']), '=', args.periodLength))
+    .where((eb) => eb(eb.fn('substr', ['o.period', sql.lit(5), sql.lit(1)]), '=', args.periodMarker))
     .where('o.status', '=', 'approved');
 }
 
@@ -180,9 +188,23 @@ function toIndicator(row: {
  * indicator: `undefined` and no values (nothing is checked).
  */
 export async function qualityInputs(db: Db, ref: QualityInputsRef): Promise<QualityInputs> {
-  const rows = await db
-    .selectFrom(newestIndicatorVersion(db, ref).as('i'))
-    .leftJoin(approvedRevisions(db, ref).as('o'), (join) => join.on('o.newest', '=', 1))
+  const rows = await readJoined(db, argsOf(ref));
+  const first = rows[0];
+  if (first === undefined) return { indicator: undefined, previous: [] };
+  return {
+    indicator: toIndicator(first),
+    previous: rows.flatMap((r) =>
+      r.comparedPeriod === null || r.comparedScope === null
+        ? []
+        : [{ period: r.comparedPeriod, scope: r.comparedScope, value: r.comparedValue }],
+    ),
+  };
+}
+
+const readJoined = reusableQuery((db, args: QualityArgs) =>
+  db
+    .selectFrom(newestIndicatorVersion(db, args).as('i'))
+    .leftJoin(approvedRevisions(db, args).as('o'), (join) => join.on('o.newest', '=', 1))
     .select([
       'i.name',
       'i.unit',
@@ -197,16 +219,5 @@ export async function qualityInputs(db: Db, ref: QualityInputsRef): Promise<Qual
       'o.value as comparedValue',
     ])
     .orderBy('o.period')
-    .orderBy('o.scope')
-    .execute();
-  const first = rows[0];
-  if (first === undefined) return { indicator: undefined, previous: [] };
-  return {
-    indicator: toIndicator(first),
-    previous: rows.flatMap((r) =>
-      r.comparedPeriod === null || r.comparedScope === null
-        ? []
-        : [{ period: r.comparedPeriod, scope: r.comparedScope, value: r.comparedValue }],
-    ),
-  };
-}
+    .orderBy('o.scope'),
+);

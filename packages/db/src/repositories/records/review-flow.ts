@@ -24,6 +24,20 @@ export type RevisionMeta = {
   selfReviewed: boolean;
 };
 
+/** The bookkeeping columns every revision table stores, as a revision's row spells them. */
+export function revisionMetaColumns(r: RevisionMeta) {
+  return {
+    status: r.status,
+    action: r.action,
+    reason: r.reason,
+    created_at: r.createdAt,
+    created_by: r.createdBy,
+    idempotency_key: r.idempotencyKey,
+    supersedes_id: r.supersedesId,
+    self_reviewed: r.selfReviewed ? (1 as const) : (0 as const),
+  };
+}
+
 /** A stored revision: its key, bookkeeping and the values it records (`V`). */
 export type Revision<V> = RevisionMeta & { key: string; values: V };
 
