@@ -18,7 +18,7 @@
 // --only TEXT: measure only the endpoints whose name contains TEXT (e.g. `--only submit`); the
 //   dataset is built in full, so the numbers compare with a full run.
 import { loadavg } from 'node:os';
-import { appendRows } from './bench-lib.mjs';
+import { appendRows, median } from './bench-lib.mjs';
 import { createBenchUser, importPlans, loadObservations } from './bench-api/dataset.mjs';
 import { endpoints } from './bench-api/endpoints.mjs';
 import { querier } from './bench-api/floors.mjs';
@@ -159,12 +159,6 @@ async function measureRounds(address, endpoint) {
   };
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 const medians = (runs) => ({
   p50: median(runs.map((r) => r.p50)),
   p99: median(runs.map((r) => r.p99)),
@@ -232,7 +226,8 @@ if (!quick && !args.includes('--no-record')) {
         `(median of ${ROUNDS} rounds: ${r.api.p99Ratios.map((x) => x.toFixed(2)).join(', ')}); ${r.api.perSecond.toFixed(0)} req/s; ` +
         `non-2xx ${r.api.non2xx}; timeouts/socket errors ${r.api.errors}` +
         `${r.api.requests === 0 ? ' (no request completed in the run)' : ''}; floor 1 caller p50 ${ms(r.single.p50)}; goal p99 ≤ ${r.endpoint.goal} ms ` +
-        `(${r.met ? 'met' : 'missed'}); ${r.dataset}; load avg ${load}`,
+        `(${r.met ? 'met' : 'missed'}); ${r.dataset}; load avg ${load}` +
+        `${r.endpoint.floorNote === undefined ? '' : `; ${r.endpoint.floorNote}`}`,
     })),
   );
   console.log('\nappended to docs/benchmarks.md');

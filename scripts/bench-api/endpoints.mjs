@@ -57,7 +57,8 @@ function submission(data, i, scope, runTag) {
 
 /**
  * `data`: { planIds, indicatorIds, historyKeys, unseenHistoryKeys, benchUserId }. Each endpoint: name, goal p99
- * (ms), the i-th API request, and the i-th floor call.
+ * (ms), the i-th API request, and the i-th floor call (and `floorNote`, what a floor runs where it is
+ * not plain from the endpoint).
  */
 export function endpoints(data, dialect, q, auth) {
   const runTag = Date.now().toString(36);
@@ -115,6 +116,8 @@ export function endpoints(data, dialect, q, auth) {
     {
       name: 'POST /api/observations (submit)',
       goal: 30,
+      floorNote:
+        "floor = the submission's six statements (quality inputs, revision, audit record, flags, notice facts), one commit per call",
       api: (i) => {
         const s = submission(data, i, '基准提交（接口）', runTag);
         return {
