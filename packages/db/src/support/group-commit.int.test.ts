@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../connection.factory.js';
 import { appendAudit, queryAudit } from '../repositories/audit/audit.repository.js';
 import type { Database } from '../schema/database.schema.js';
 import { forEachDialect } from '../testing/dialects.js';
+import { countStatements } from '../testing/statement-counter.js';
 import { groupedWriteTransaction } from './group-commit.js';
 import { writeTransaction } from './dialect.js';
 
@@ -128,6 +129,26 @@ forEachDialect((name, open) => {
       ).rejects.toThrow('outer rollback');
       expect(await stored(['joined'])).toEqual([]);
     });
+
+    if (name === 'sqlite') {
+      it('waits for units that keep arriving over the next turns of the event loop (one writer)', async () => {
+        const counted = countStatements(handle.db);
+        const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+        const units: Promise<unknown>[] = [];
+        for (let turn = 0; turn < 3; turn++) {
+          units.push(groupedWriteTransaction(counted.db, (trx) => audited(trx, `gathered-${turn}`)));
+          await nextTurn();
+        }
+        await Promise.all(units);
+        // One BEGIN IMMEDIATE and one COMMIT: the three units shared a transaction.
+        expect(counted.statements.filter((s) => s.kind === 'RawNode')).toHaveLength(2);
+        expect((await stored(['gathered-0', 'gathered-1', 'gathered-2'])).sort()).toEqual([
+          'gathered-0',
+          'gathered-1',
+          'gathered-2',
+        ]);
+      });
+    }
 
     if (name === 'postgres') {
       it('shares transactions between units that arrive together', async () => {
