@@ -218,7 +218,7 @@ export async function submitFloor(q, dialect, s) {
     await t.query(QUALITY_INDICATOR, [key, s.indicatorId]);
     return t.query(comparedInForce, compared);
   };
-  const before = dialect === 'postgres' ? await readQualityInputs(q) : null;
+  if (dialect === 'postgres') await readQualityInputs(q);
   await q.transaction(async (t) => {
     const at = new Date().toISOString();
     const inserted = await t.query(
@@ -229,7 +229,7 @@ export async function submitFloor(q, dialect, s) {
       [s.id, key, s.indicatorId, s.period, s.scope, s.value, s.source, at, s.actor, s.idempotencyKey],
     );
     if (inserted.length !== 1) throw new Error(`submit floor: ${key} already stored`);
-    if (before === null) await readQualityInputs(t);
+    if (dialect === 'sqlite') await readQualityInputs(t);
     await t.query(
       `insert into audit_log (id, at, actor, action, entity, entity_id, plan_id, detail_json)
        values (?, ?, ?, 'observation.submit', 'observation', ?,
