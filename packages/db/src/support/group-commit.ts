@@ -137,7 +137,7 @@ class WriteGroup {
   /**
    * Starts a lane after one turn of the event loop; with one writer (SQLite), after more turns as
    * long as each turn brought new units, up to {@link GATHER_TURNS}. A SQLite group runs without
-   * giving the event loop away, so a request that arrives just after its group started waits for
+   * giving the event loop away, so a request that arrives just after a group started waits for
    * that whole group and then for its own: under load, clients sending their next request as each
    * answer lands split every round of requests into a group and a straggler group. On PostgreSQL a
    * group awaits the server, the stragglers are read meanwhile and another lane takes them.
