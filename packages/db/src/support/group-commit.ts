@@ -97,7 +97,7 @@ const MAX_GROUP = 64;
  * Most extra turns of the event loop a one-writer group waits for arriving units (see `gather`).
  * Measured under bench:api's submit load on SQLite, the smallest tenth of the groups grew from 1–17
  * units to 28–50, and the time a request waited before the server read it (the gap between the
- * client's and the server's p99) fell from 30–40 ms to 10–20 ms; a lone request waits one turn more.
+ * client's and the server's p99) fell from 30–45 ms to about 10–20 ms; a lone request waits one turn more.
  */
 const GATHER_TURNS = 3;
 /**
